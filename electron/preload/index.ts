@@ -1,0 +1,2 @@
+// Preload (CommonJS, sandboxed): exposes window.truceline.
+export {};

@@ -1,0 +1,187 @@
+// The one schema of the scenario format (SCENARIO-FORMAT.md, version 1).
+// Every TypeScript type of the format is inferred from here.
+import { z } from 'zod';
+
+// Zod 4 compiles validators with `new Function` unless jitless; the renderer's
+// CSP forbids eval, so stay jitless everywhere (the cost was measured as small).
+z.config({ jitless: true });
+
+export const SOURCES = [
+  'satellite',
+  'drone',
+  'ground-sensor',
+  'observer',
+  'open-source',
+  'inject',
+] as const;
+export const EVENT_TYPES = [
+  'explosion',
+  'artillery-fire',
+  'mlrs-fire',
+  'mortar-fire',
+  'tank-fire',
+  'small-arms-fire',
+  'armed-clash',
+  'air-strike',
+  'drone-strike',
+  'missile-strike',
+  'heavy-weapon-sighting',
+  'troop-movement',
+  'vehicle-column',
+  'fortification-work',
+  'crater-field',
+  'thermal-hotspot',
+  'uav-overflight',
+  'jamming',
+  'movement-restriction',
+  'casualty-report',
+  'sensor-fault',
+  'inject',
+] as const;
+export const WEAPON_CLASSES = [
+  'small-arms',
+  'mortar',
+  'artillery',
+  'mlrs',
+  'tank',
+  'armoured-vehicle',
+  'air-defence',
+  'uav',
+  'aircraft',
+  'missile',
+  'unknown',
+] as const;
+export const TRUTHS = ['violation', 'false-positive', 'ambiguous'] as const;
+export const ZONE_KINDS = [
+  'line-of-contact',
+  'buffer-zone',
+  'demilitarized-zone',
+  'weapons-exclusion',
+  'disengagement-area',
+  'settlement',
+  'sector',
+] as const;
+export const PARTY_ROLES = ['party', 'monitor', 'guarantor', 'observer'] as const;
+export const SENSOR_KINDS = ['satellite', 'drone', 'ground-sensor', 'observer'] as const;
+
+export type Source = (typeof SOURCES)[number];
+export type KnownEventType = (typeof EVENT_TYPES)[number];
+export type WeaponClass = (typeof WEAPON_CLASSES)[number];
+export type Truth = (typeof TRUTHS)[number];
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+/** ISO 8601 date-time with `Z` or an offset; fractions allowed. */
+export const isoDateTime = z.iso.datetime({ offset: true, local: false });
+
+export const casualtiesSchema = z.union([
+  z.number().int().min(0),
+  z
+    .object({
+      low: z.number().int().min(0),
+      best: z.number().int().min(0),
+      high: z.number().int().min(0),
+    })
+    .strict()
+    .refine((c) => c.low <= c.best && c.best <= c.high, {
+      message: 'casualties must have low <= best <= high',
+    }),
+]);
+
+const eventType = z.union([
+  z.enum(EVENT_TYPES),
+  z.string().regex(/^x-[A-Za-z0-9._-]+$/, 'custom types start with "x-"'),
+]);
+
+/**
+ * One event as given in a feed. Unknown non-`x-` fields are not errors: the
+ * loader moves them under `extra` with a warning before parsing.
+ */
+export const eventSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    time: isoDateTime,
+    reported: isoDateTime.optional(),
+    source: z.enum(SOURCES),
+    platform: z.string().optional(),
+    sensor: z.string().optional(),
+    type: eventType,
+    subtype: z.string().optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    precision_m: z.number().positive().optional(),
+    confidence: z.number().min(0).max(1).optional(),
+    weapon_class: z.enum(WEAPON_CLASSES).optional(),
+    calibre_mm: z.number().positive().optional(),
+    count: z.number().int().min(1).optional(),
+    bearing_deg: z.number().min(0).max(360).optional(),
+    casualties: casualtiesSchema.optional(),
+    party: z.string().optional(),
+    summary: z.string().max(4000).optional(),
+    ref: z.string().optional(),
+    truth: z.enum(TRUTHS).optional(),
+    expected_action: z.string().optional(),
+    extra: z.record(z.string(), z.unknown()).optional(),
+  })
+  .catchall(z.unknown());
+
+/** An event as given (time and reported normalised to UTC with milliseconds). */
+export type ScenarioEvent = z.infer<typeof eventSchema> & { [extension: `x-${string}`]: unknown };
+
+export const partySchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    role: z.enum(PARTY_ROLES),
+  })
+  .strict();
+export type Party = z.infer<typeof partySchema>;
+
+export const zonePropertiesSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    kind: z.enum(ZONE_KINDS),
+    prohibited: z.array(z.enum(WEAPON_CLASSES)).optional(),
+    max_calibre_mm: z.number().positive().optional(),
+    controlled_by: z.string().optional(),
+    radius_m: z.number().positive().optional(),
+  })
+  .catchall(z.unknown());
+export type ZoneProperties = z.infer<typeof zonePropertiesSchema>;
+
+export const sensorSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(SENSOR_KINDS),
+    platform: z.string().optional(),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    range_km: z.number().positive().optional(),
+    coverage: z.array(z.object({ from: isoDateTime, to: isoDateTime }).strict()).optional(),
+  })
+  .catchall(z.unknown());
+export type Sensor = z.infer<typeof sensorSchema>;
+
+/** A path inside the package, or the inline content it would name. */
+const pathOr = <T extends z.ZodType>(inline: T) => z.union([z.string().min(1), inline]);
+
+export const manifestSchema = z
+  .object({
+    format: z.literal('truceline-scenario'),
+    version: z.literal(1),
+    id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'id must be 1–64 of a-z, 0-9 and "-"'),
+    title: z.string().min(1),
+    classification: z.string().regex(/^EXERCISE/, 'classification must begin with EXERCISE'),
+    start: isoDateTime,
+    end: isoDateTime,
+    timezone: z.string().optional(),
+    parties: z.array(partySchema).min(2, 'a scenario needs at least two parties'),
+    zones: pathOr(z.object({ type: z.literal('FeatureCollection') }).passthrough()),
+    sensors: pathOr(z.array(z.unknown())).optional(),
+    feeds: z.array(pathOr(z.array(z.unknown()))).min(1, 'a scenario needs at least one feed'),
+    protocol: pathOr(z.record(z.string(), z.unknown())).optional(),
+    scoring: pathOr(z.record(z.string(), z.unknown())).optional(),
+    briefing: z.string().optional(),
+  })
+  .catchall(z.unknown());
+export type ScenarioManifest = z.infer<typeof manifestSchema>;
