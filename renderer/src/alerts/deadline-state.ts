@@ -1,0 +1,49 @@
+// How close a protocol step is to its deadline, for the countdown's colour.
+// Kept pure so the 80% warning boundary is tested rather than eyeballed.
+
+export type DeadlineState = 'none' | 'ok' | 'warning' | 'breached';
+
+export interface DeadlineStatus {
+  state: DeadlineState;
+  /** ms left on the exercise clock; negative once breached; null without deadline. */
+  remainingMs: number | null;
+}
+
+/** Warning from 80% of the step's time elapsed, breached at the deadline. */
+export function deadlineStatus(
+  enteredAt: number,
+  deadlineAt: number | null,
+  now: number,
+): DeadlineStatus {
+  if (deadlineAt === null) return { state: 'none', remainingMs: null };
+  const remainingMs = deadlineAt - now;
+  if (remainingMs <= 0) return { state: 'breached', remainingMs };
+  const total = deadlineAt - enteredAt;
+  const elapsed = now - enteredAt;
+  if (total <= 0 || elapsed >= total * 0.8) return { state: 'warning', remainingMs };
+  return { state: 'ok', remainingMs };
+}
+
+/** "1d 02:03:04", "12:00", "-00:05" — exercise-time countdown text. */
+export function formatCountdown(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  let s = Math.floor(Math.abs(ms) / 1000);
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hms = h > 0 || d > 0 ? `${pad(h)}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+  return `${sign}${d > 0 ? `${d}d ` : ''}${hms}`;
+}
+
+/** "4m", "2h 05m", "3d 4h" — how long ago, in exercise time. */
+export function formatAge(ms: number): string {
+  const min = Math.max(0, Math.floor(ms / 60_000));
+  if (min < 60) return `${min}m`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h}h ${String(min % 60).padStart(2, '0')}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}

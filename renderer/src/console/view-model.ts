@@ -1,0 +1,140 @@
+// What the console's components render. The exercise engine (shared/exercise)
+// is adapted into these shapes in one place (engine adapter), so components
+// hold no domain logic and can be rendered from any snapshot.
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type { Source } from '../../../shared/scenario/schema';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type ActorRole = 'operator' | 'controller';
+
+export interface ClockView {
+  /** Exercise time, epoch ms. */
+  now: number;
+  start: number;
+  end: number;
+  playing: boolean;
+  speed: number;
+  timezone: string;
+}
+
+export interface ScoreFactorView {
+  id: string;
+  label: string;
+  /** Signed contribution in score points. */
+  points: number;
+  reason: string;
+}
+
+export type ProtocolInput = 'rationale' | 'summary' | 'measures' | 'party';
+
+export interface ProtocolActionView {
+  id: string;
+  label: string;
+  next: string;
+  requires: readonly ProtocolInput[];
+  requiresAcks: boolean;
+}
+
+export interface PartyAckView {
+  partyId: string;
+  partyName: string;
+  ack: { by: string; at: number; how: string } | null;
+}
+
+export interface StepHistoryView {
+  stepId: string;
+  stepTitle: string;
+  enteredAt: number;
+  /** Why the step was entered: an action label, "deadline breach", "entry (critical)"… */
+  reason: string;
+  actor: string;
+}
+
+export interface ProtocolView {
+  stepId: string;
+  stepTitle: string;
+  instructions: string;
+  role: 'operator' | 'controller' | 'any';
+  enteredAt: number;
+  /** Epoch ms on the exercise clock; null when the step has no deadline. */
+  deadlineAt: number | null;
+  breached: boolean;
+  actions: readonly ProtocolActionView[];
+  acks: readonly PartyAckView[];
+  history: readonly StepHistoryView[];
+  closed: boolean;
+  /** A higher entry step the operator is prompted to jump to, if severity rose. */
+  suggestedJump: string | null;
+}
+
+export interface AlertView {
+  id: string;
+  rank: number;
+  severity: Severity;
+  score: number;
+  title: string;
+  zoneIds: readonly string[];
+  sources: readonly Source[];
+  firstAt: number;
+  lastAt: number;
+  quiet: boolean;
+  acknowledged: boolean;
+  /** seq numbers of the scenario's ReplayEvents in this alert, in time order. */
+  eventSeqs: readonly number[];
+  factors: readonly ScoreFactorView[];
+  protocol: ProtocolView | null;
+  /** Where the alert is, for the map (first located event). */
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface ConsoleSnapshot {
+  clock: ClockView;
+  /** Number of scenario events shown so far (replay cursor position). */
+  shownCount: number;
+  /** Ranked, best first. */
+  alerts: readonly AlertView[];
+  /** Set when something stopped the exercise (write failure, corrupt log). */
+  fault: string | null;
+  /** Injected ad-hoc events (controller), shown like scenario events. */
+  ended: boolean;
+}
+
+export interface ActionInputs {
+  rationale?: string;
+  summary?: string;
+  measures?: string;
+  party?: string;
+}
+
+/**
+ * Everything the console may ask of the exercise. Each returns once the
+ * intent's log entry is committed (or rejects with a message to show).
+ */
+export interface ConsoleCommands {
+  play(): Promise<void>;
+  pause(reason?: string): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  seek(to: number): Promise<void>;
+  stepToNextEvent(): Promise<void>;
+  stepToNextAlert(): Promise<void>;
+  acknowledge(alertId: string): Promise<void>;
+  startProtocol(alertId: string): Promise<void>;
+  act(alertId: string, actionId: string, inputs: ActionInputs): Promise<void>;
+  ackParty(alertId: string, partyId: string, how: string): Promise<void>;
+  inject(summary: string, extra: { lat?: number; lon?: number; from?: string }): Promise<void>;
+}
+
+/** A running exercise as the console sees it. */
+export interface ConsoleSession {
+  scenario: LoadedScenario;
+  actor: string;
+  role: ActorRole;
+  getSnapshot(): ConsoleSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Advance the clock by wall-clock ms (the clock applies speed and cap). */
+  tick(wallMs: number): void;
+  commands: ConsoleCommands;
+}

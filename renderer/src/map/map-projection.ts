@@ -1,0 +1,117 @@
+// Offline map geometry: a Mercator projection fitted to the scenario's zones,
+// and a scale bar whose length in km is a round number.
+import { geoArea, geoCircle, geoDistance, geoMercator, type GeoProjection } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
+import type { Zone } from '../../../shared/scenario/loaded-scenario';
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/**
+ * GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3-geo reads rings on
+ * the sphere and takes that as "everything except the polygon". Reverse any
+ * polygon whose spherical area exceeds a hemisphere so it means what it says.
+ */
+export function windForD3(geometry: Geometry): Geometry {
+  const fix = (rings: Position[][]): Position[][] => {
+    const area = geoArea({ type: 'Polygon', coordinates: rings });
+    return area > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings;
+  };
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: fix(geometry.coordinates) };
+  if (geometry.type === 'MultiPolygon') {
+    return { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
+  }
+  return geometry;
+}
+
+export interface MapFitInput {
+  zones: readonly Zone[];
+  /** Extra points to keep in view (sensors, events) when there are few zones. */
+  points: readonly (readonly [number, number])[];
+}
+
+/** A Mercator projection fitting every zone and point into width×height with padding. */
+export function fitMapProjection(
+  input: MapFitInput,
+  width: number,
+  height: number,
+  padding = 24,
+): GeoProjection {
+  const features: Feature[] = input.zones.map((z) => ({
+    type: 'Feature',
+    properties: {},
+    geometry: windForD3(z.geometry),
+  }));
+  if (input.points.length > 0) {
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'MultiPoint', coordinates: input.points.map(([lon, lat]) => [lon, lat]) },
+    });
+  }
+  const collection: FeatureCollection = { type: 'FeatureCollection', features };
+  const projection = geoMercator();
+  if (features.length === 0) return projection.scale(1000).translate([width / 2, height / 2]);
+  const w = Math.max(1, width - 2 * padding);
+  const h = Math.max(1, height - 2 * padding);
+  return projection.fitExtent(
+    [
+      [padding, padding],
+      [padding + w, padding + h],
+    ],
+    collection,
+  );
+}
+
+/** A geodesic circle of `radiusKm` around [lon, lat], as a GeoJSON polygon. */
+export function coverageCircle(lon: number, lat: number, radiusKm: number): Polygon {
+  const degrees = (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
+  return geoCircle().center([lon, lat]).radius(degrees).precision(4)();
+}
+
+export interface ScaleBar {
+  km: number;
+  px: number;
+  label: string;
+}
+
+const NICE = [1, 2, 5];
+
+/**
+ * A scale bar no longer than `maxPx` screen pixels at the centre of the view:
+ * `zoom` is the SVG zoom factor applied on top of the projection.
+ */
+export function scaleBarFor(
+  projection: GeoProjection,
+  centre: readonly [number, number],
+  zoom: number,
+  maxPx: number,
+): ScaleBar | null {
+  // Measure a horizontal span of projected pixels at the centre.
+  const span = maxPx / zoom;
+  const a = projection.invert?.([centre[0] - span / 2, centre[1]]);
+  const b = projection.invert?.([centre[0] + span / 2, centre[1]]);
+  if (!a || !b) return null;
+  const kmForMaxPx = geoDistance(a, b) * EARTH_RADIUS_KM;
+  if (!(kmForMaxPx > 0) || !Number.isFinite(kmForMaxPx)) return null;
+  let km = 0;
+  for (let exp = Math.floor(Math.log10(kmForMaxPx)); km === 0 && exp > -4; exp--) {
+    for (let i = NICE.length - 1; i >= 0; i--) {
+      const candidate = NICE[i]! * 10 ** exp;
+      if (candidate <= kmForMaxPx) {
+        km = candidate;
+        break;
+      }
+    }
+  }
+  if (km === 0) return null;
+  const px = (km / kmForMaxPx) * maxPx;
+  const label = km >= 1 ? `${km} km` : `${Math.round(km * 1000)} m`;
+  return { km, px, label };
+}
+
+/** Opacity of an event marker that was shown `ageMs` ago; 0 means not drawn. */
+export function eventOpacity(ageMs: number, fadeMs: number): number {
+  if (ageMs < 0 || ageMs > fadeMs) return 0;
+  return 1 - 0.8 * (ageMs / fadeMs);
+}
