@@ -1,0 +1,82 @@
+// The app-level state every screen reads: where we are, which scenario and which
+// exercise are active. A tiny external store so components subscribe through
+// useSyncExternalStore and re-render only for the slice they select.
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+
+export const SCREENS = ['library', 'console', 'log', 'audit', 'report'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export const SCREEN_LABELS: Record<Screen, string> = {
+  library: 'Library',
+  console: 'Console',
+  log: 'Log',
+  audit: 'Audit',
+  report: 'Report',
+};
+
+export type ParticipantRole = 'operator' | 'controller';
+
+export interface Participant {
+  name: string;
+  role: ParticipantRole;
+}
+
+/** Where the active scenario came from, so it can be loaded again on resume. */
+export type ScenarioOrigin =
+  { kind: 'bundled'; sampleId: string } | { kind: 'imported'; key: string };
+
+export interface ActiveScenario {
+  scenario: LoadedScenario;
+  origin: ScenarioOrigin;
+}
+
+export interface AppState {
+  screen: Screen;
+  active: ActiveScenario | null;
+  exerciseId: string | null;
+  participant: Participant | null;
+  aboutOpen: boolean;
+}
+
+export interface AppStore {
+  getState(): AppState;
+  subscribe(listener: () => void): () => void;
+  setScreen(screen: Screen): void;
+  /** Activates a scenario; a different scenario ends the link to the previous exercise. */
+  setActiveScenario(active: ActiveScenario | null): void;
+  startExercise(exerciseId: string, participant: Participant): void;
+  setAboutOpen(open: boolean): void;
+}
+
+export const INITIAL_APP_STATE: AppState = {
+  screen: 'library',
+  active: null,
+  exerciseId: null,
+  participant: null,
+  aboutOpen: false,
+};
+
+export function createAppStore(initial: Partial<AppState> = {}): AppStore {
+  let state: AppState = { ...INITIAL_APP_STATE, ...initial };
+  const listeners = new Set<() => void>();
+  const update = (patch: Partial<AppState>): void => {
+    const changed = (Object.keys(patch) as (keyof AppState)[]).some((k) => patch[k] !== state[k]);
+    if (!changed) return;
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  };
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setScreen: (screen) => update({ screen }),
+    setActiveScenario(active) {
+      const sameScenario = active?.scenario.hash === state.active?.scenario.hash;
+      update(sameScenario ? { active } : { active, exerciseId: null, participant: null });
+    },
+    startExercise: (exerciseId, participant) => update({ exerciseId, participant }),
+    setAboutOpen: (aboutOpen) => update({ aboutOpen }),
+  };
+}
