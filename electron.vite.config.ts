@@ -6,12 +6,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle zod and shared/ into main: the packaged app ships no node_modules.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require nothing but electron: bundle everything.
+      externalizeDeps: false,
       // A sandboxed preload must be CommonJS.
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },

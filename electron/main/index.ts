@@ -1,12 +1,84 @@
-// Electron main process: kept thin; every policy decision lives in pure,
-// unit-tested functions (see electron/main/policy/).
-import { app, BrowserWindow } from 'electron';
+// Electron main process, kept thin: every decision (requests, permissions,
+// navigation, IPC senders and payloads) is a pure function in shared/security.
+import { app, BrowserWindow, protocol, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { APP_ENTRY_URL, APP_SCHEME } from '../../shared/security/app-origin';
+import { respondFromBundle } from './bundle-response';
+import { hardenAllWebContents, hardenSession } from './harden';
+import { registerIpcHandlers } from './ipc-handlers';
 
-app.whenReady().then(() => {
+// Must precede `ready`: without standard+secure the renderer gets no IndexedDB,
+// storage persistence or WebCrypto on app://.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+app.enableSandbox();
+
+const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+// electron-vite dev serves the renderer over http; never honoured when packaged.
+const devServerOrigin =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
+    ? new URL(process.env.ELECTRON_RENDERER_URL).origin
+    : null;
+
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1600,
     height: 1000,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Truceline — EXERCISE',
+    show: false,
+    backgroundColor: '#101418',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
   });
-  void win.loadURL('about:blank');
-});
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(
+    devServerOrigin && process.env.ELECTRON_RENDERER_URL
+      ? process.env.ELECTRON_RENDERER_URL
+      : APP_ENTRY_URL,
+  );
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  hardenAllWebContents(app, devServerOrigin);
+  registerIpcHandlers(() => mainWindow, devServerOrigin);
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.protocol.handle(APP_SCHEME, (request) => respondFromBundle(request.url, rendererRoot));
+    hardenSession(ses, devServerOrigin);
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (!mainWindow) mainWindow = createWindow();
+    });
+  });
+}

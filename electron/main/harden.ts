@@ -1,0 +1,55 @@
+// Wires the pure decisions of shared/security into Electron's hooks: requests,
+// permissions, navigation, new windows, <webview>.
+import type { App, Session, WebContents } from 'electron';
+import { isNavigationAllowed } from '../../shared/security/navigation-policy';
+import { isPermissionAllowed } from '../../shared/security/permission-policy';
+import { decideRequest } from '../../shared/security/request-policy';
+
+/** Cancels every request outside the app and denies every permission it does not need. */
+export function hardenSession(session: Session, devServerOrigin: string | null): void {
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const decision = decideRequest({
+      url: details.url,
+      resourceType: details.resourceType,
+      devServerOrigin,
+    });
+    if (!decision.allow) console.warn(`[truceline] request cancelled: ${decision.reason}`);
+    callback({ cancel: !decision.allow });
+  });
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = isPermissionAllowed(permission, details.requestingUrl, devServerOrigin);
+    if (!allowed) console.warn(`[truceline] permission "${permission}" denied`);
+    callback(allowed);
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, devServerOrigin),
+  );
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+}
+
+/** Blocks navigation away from the app, new windows and <webview> in every web contents. */
+export function hardenAllWebContents(app: App, devServerOrigin: string | null): void {
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, devServerOrigin),
+  );
+}
+
+function hardenWebContents(contents: WebContents, devServerOrigin: string | null): void {
+  const guard = (kind: string) => (event: { url: string; preventDefault(): void }) => {
+    if (isNavigationAllowed(event.url, devServerOrigin)) return;
+    console.warn(`[truceline] ${kind} to "${event.url}" blocked`);
+    event.preventDefault();
+  };
+  contents.on('will-navigate', guard('navigation'));
+  contents.on('will-frame-navigate', guard('frame navigation'));
+  contents.on('will-redirect', guard('redirect'));
+  contents.on('will-attach-webview', (event) => {
+    console.warn('[truceline] <webview> blocked');
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    console.warn(`[truceline] new window for "${url}" blocked`);
+    return { action: 'deny' };
+  });
+}

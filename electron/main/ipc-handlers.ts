@@ -1,0 +1,124 @@
+// The four IPC channels. Each handler first checks the sender frame, then parses
+// its payload with the shared zod schema, and only then acts.
+import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import {
+  EXPORT_KIND_EXTENSIONS,
+  IPC_CHANNELS,
+  openScenarioFilesRequestSchema,
+  parseIpcPayload,
+  printToPdfRequestSchema,
+  saveExportRequestSchema,
+  type ElectronAppInfo,
+  type ExportKind,
+  type IpcChannel,
+  type OpenedScenarioFile,
+  type SaveResult,
+} from '../../shared/security/ipc-contract';
+import { isTrustedSender } from '../../shared/security/trusted-sender';
+import { readScenarioFiles, readScenarioFolder } from './files/collect-scenario-files';
+import { writeFileAtomic } from './files/write-file-atomic';
+
+const SCENARIO_FILE_FILTERS = [
+  { name: 'Scenario files', extensions: ['json', 'ndjson', 'jsonl', 'csv', 'geojson'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Registers the IPC handlers for the app window returned by `getWindow`. */
+export function registerIpcHandlers(
+  getWindow: () => BrowserWindow | null,
+  devServerOrigin: string | null,
+): void {
+  const trustedWindow = (event: IpcMainInvokeEvent, channel: IpcChannel): BrowserWindow => {
+    const win = getWindow();
+    const frame = event.senderFrame;
+    const decision = isTrustedSender(
+      {
+        frameUrl: frame?.url ?? null,
+        isMainFrame: frame !== null && frame.parent === null,
+        webContentsId: event.sender.id,
+      },
+      win && !win.isDestroyed() ? win.webContents.id : null,
+      devServerOrigin,
+    );
+    if (!decision.trusted || !win) {
+      const reason = decision.trusted ? 'no app window' : decision.reason;
+      console.warn(`[truceline] ${channel} refused: ${reason}`);
+      throw new Error(`${channel}: refused: ${reason}`);
+    }
+    return win;
+  };
+
+  ipcMain.handle(
+    IPC_CHANNELS.openScenarioFiles,
+    async (event, payload: unknown): Promise<OpenedScenarioFile[] | null> => {
+      const win = trustedWindow(event, IPC_CHANNELS.openScenarioFiles);
+      const { folder } = parseIpcPayload(
+        IPC_CHANNELS.openScenarioFiles,
+        openScenarioFilesRequestSchema,
+        payload,
+      );
+      const result = await dialog.showOpenDialog(win, {
+        title: folder ? 'Open a scenario folder' : 'Open scenario files',
+        properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
+        filters: folder ? [] : SCENARIO_FILE_FILTERS,
+      });
+      if (result.canceled || result.filePaths.length === 0) return null;
+      const [first] = result.filePaths;
+      if (folder && first) return readScenarioFolder(first);
+      return readScenarioFiles(result.filePaths);
+    },
+  );
+
+  ipcMain.handle(IPC_CHANNELS.saveExport, async (event, payload: unknown): Promise<SaveResult> => {
+    const win = trustedWindow(event, IPC_CHANNELS.saveExport);
+    const request = parseIpcPayload(IPC_CHANNELS.saveExport, saveExportRequestSchema, payload);
+    return saveWithDialog(win, request.suggestedName, request.kind, request.content);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.printToPdf, async (event, payload: unknown): Promise<SaveResult> => {
+    const win = trustedWindow(event, IPC_CHANNELS.printToPdf);
+    const request = parseIpcPayload(IPC_CHANNELS.printToPdf, printToPdfRequestSchema, payload);
+    const pdf = await win.webContents.printToPDF({
+      printBackground: true,
+      landscape: request.landscape ?? false,
+      pageSize: request.pageSize ?? 'A4',
+    });
+    return saveWithDialog(win, request.suggestedName, 'pdf', pdf);
+  });
+
+  ipcMain.handle(IPC_CHANNELS.appInfo, (event): ElectronAppInfo => {
+    trustedWindow(event, IPC_CHANNELS.appInfo);
+    return {
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      userDataPath: app.getPath('userData'),
+      versions: {
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
+    };
+  });
+}
+
+async function saveWithDialog(
+  win: BrowserWindow,
+  suggestedName: string,
+  kind: ExportKind,
+  content: string | Uint8Array,
+): Promise<SaveResult> {
+  const filter = EXPORT_KIND_EXTENSIONS[kind];
+  const result = await dialog.showSaveDialog(win, {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [
+      { name: filter.label, extensions: filter.extensions },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || !result.filePath) return { saved: false };
+  await writeFileAtomic(result.filePath, content);
+  return { saved: true, path: result.filePath };
+}

@@ -1,0 +1,100 @@
+// The IPC between the preload and main: channel names and one zod schema per
+// payload. Main parses every payload with these before acting on it.
+import { z } from 'zod';
+import type { IpcChannel } from './ipc-channels';
+
+z.config({ jitless: true });
+
+export { IPC_CHANNELS, type IpcChannel } from './ipc-channels';
+
+/** Limits on what one "open scenario" may read (SCENARIO-FORMAT.md: a file over 1 GiB is refused). */
+export const SCENARIO_PICK_LIMITS = {
+  maxFileBytes: 1024 ** 3,
+  maxFiles: 10_000,
+  maxTotalBytes: 2 * 1024 ** 3,
+} as const;
+
+/** Largest export main accepts in one message. */
+export const MAX_EXPORT_BYTES = 1024 ** 3;
+
+/** What an export is; chooses the save dialog's file type filter. */
+export const EXPORT_KINDS = ['log-bundle', 'json', 'csv', 'markdown', 'pdf', 'text'] as const;
+export const exportKindSchema = z.enum(EXPORT_KINDS);
+export type ExportKind = z.infer<typeof exportKindSchema>;
+
+/** File extensions offered by the save dialog for each kind. */
+export const EXPORT_KIND_EXTENSIONS: Record<ExportKind, { label: string; extensions: string[] }> = {
+  'log-bundle': { label: 'Truceline log bundle', extensions: ['json'] },
+  json: { label: 'JSON', extensions: ['json'] },
+  csv: { label: 'CSV', extensions: ['csv'] },
+  markdown: { label: 'Markdown', extensions: ['md'] },
+  pdf: { label: 'PDF', extensions: ['pdf'] },
+  text: { label: 'Text', extensions: ['txt'] },
+};
+
+/** A file name proposed to the save dialog: a bare name, never a path. */
+export const suggestedNameSchema = z
+  .string()
+  .min(1, 'suggestedName is empty')
+  .max(200, 'suggestedName is longer than 200 characters')
+  .refine((name) => !/[/\\]/.test(name), 'suggestedName must be a file name, not a path')
+  // eslint-disable-next-line no-control-regex
+  .refine((name) => !/[\x00-\x1f\x7f]/.test(name), 'suggestedName contains a control character')
+  .refine((name) => name !== '.' && name !== '..', 'suggestedName must not be "." or ".."');
+
+export const openScenarioFilesRequestSchema = z.strictObject({ folder: z.boolean() });
+export type OpenScenarioFilesRequest = z.infer<typeof openScenarioFilesRequestSchema>;
+
+const exportContentSchema = z.union([
+  z.string().refine((text) => text.length <= MAX_EXPORT_BYTES, 'content is over 1 GiB'),
+  z
+    .instanceof(Uint8Array, { message: 'content must be a string or a Uint8Array' })
+    .refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'content is over 1 GiB'),
+]);
+
+export const saveExportRequestSchema = z.strictObject({
+  suggestedName: suggestedNameSchema,
+  content: exportContentSchema,
+  kind: exportKindSchema,
+});
+export type SaveExportRequest = z.infer<typeof saveExportRequestSchema>;
+
+export const printToPdfRequestSchema = z.strictObject({
+  suggestedName: suggestedNameSchema,
+  landscape: z.boolean().optional(),
+  pageSize: z.enum(['A4', 'Letter']).optional(),
+});
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+/** A file read by main for "open scenario": path relative to the chosen folder, "/"-separated. */
+export interface OpenedScenarioFile {
+  name: string;
+  relativePath: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  path?: string;
+}
+
+export interface ElectronAppInfo {
+  version: string;
+  platform: string;
+  arch: string;
+  userDataPath: string;
+  versions: { electron: string; chrome: string; node: string };
+}
+
+/**
+ * Parses an IPC payload with its schema, or throws an error naming the
+ * channel, the field and what was wrong.
+ */
+export function parseIpcPayload<T>(channel: IpcChannel, schema: z.ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(payload)'}: ${issue.message}`)
+    .join('; ');
+  throw new Error(`${channel}: invalid payload: ${problems}`);
+}
