@@ -1,10 +1,12 @@
 // `npm run web`: serves the built renderer on 127.0.0.1 only, with the same
-// CSP as the Electron app, for offline demonstrations in a browser and for e2e tests.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// CSP and the same path-traversal check as the Electron app:// handler, for
+// offline demonstrations in a browser and for e2e tests.
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTENT_SECURITY_POLICY } from '../../security/content-security-policy';
+import { resolveBundlePath } from '../../security/bundle-path';
+import { bundleResponseHeaders } from '../../security/content-type';
 
 const { values } = parseArgs({
   options: {
@@ -17,45 +19,34 @@ if (!existsSync(join(root, 'index.html'))) {
   process.stderr.write(`web: ${root}/index.html not found; run "npm run build:web" first\n`);
   process.exit(1);
 }
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.md': 'text/plain; charset=utf-8',
-  '.geojson': 'application/json',
-  '.ndjson': 'application/x-ndjson',
-  '.csv': 'text/csv; charset=utf-8',
-};
+const realRoot = realpathSync(root);
 
 const server = createServer((req, res) => {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  } catch {
-    res.writeHead(400).end();
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-  if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(403).end();
+  const resolved = resolveBundlePath(req.url ?? '/');
+  if (!resolved.ok) {
+    res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end(resolved.reason);
     return;
   }
+  const file = join(root, ...resolved.segments);
   if (!existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
-  res.writeHead(200, {
-    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
-  });
+  // A symbolic link inside the bundle must not lead out of it.
+  const rel = relative(realRoot, realpathSync(file));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    res.writeHead(403, { 'Content-Type': 'text/plain' }).end('outside the bundle');
+    return;
+  }
+  res.writeHead(200, bundleResponseHeaders(resolved.segments.join('/')));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   createReadStream(file).pipe(res);
 });
 
