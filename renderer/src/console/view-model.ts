@@ -137,4 +137,6 @@ export interface ConsoleSession {
   /** Advance the clock by wall-clock ms (the clock applies speed and cap). */
   tick(wallMs: number): void;
   commands: ConsoleCommands;
+  /** Stops the session's timers and listeners (the log stays). */
+  close(): void;
 }

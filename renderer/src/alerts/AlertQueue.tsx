@@ -1,0 +1,133 @@
+// The ranked alert queue. Virtualised: only the visible rows exist in the DOM,
+// so 10,000 alerts scroll as smoothly as 10.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef } from 'react';
+import type { AlertView } from '../console/view-model';
+import { DeadlineCountdown } from './DeadlineCountdown';
+import { formatAge } from './deadline-state';
+import { SeverityBadge } from './SeverityBadge';
+import { SourceIcon } from './SourceIcon';
+import './alerts.css';
+
+const ROW_HEIGHT = 64;
+
+export interface AlertQueueProps {
+  alerts: readonly AlertView[];
+  now: number;
+  selectedId: string | null;
+  zoneNames: ReadonlyMap<string, string>;
+  onSelect(alertId: string): void;
+}
+
+export function AlertQueue({ alerts, now, selectedId, zoneNames, onSelect }: AlertQueueProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the chosen virtualiser
+  const virtualizer = useVirtualizer({
+    count: alerts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => alerts[index]?.id ?? index,
+  });
+  const selectedIndex = selectedId === null ? -1 : alerts.findIndex((a) => a.id === selectedId);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const active = alerts.filter((a) => !a.quiet && !a.protocol?.closed).length;
+  return (
+    <section className="alert-queue" aria-labelledby="alert-queue-heading">
+      <header className="panel-header">
+        <h2 id="alert-queue-heading">Alerts</h2>
+        <span className="panel-meta" data-testid="alert-count">
+          {alerts.length} total · {active} active
+        </span>
+      </header>
+      <div
+        ref={scrollRef}
+        className="alert-queue-scroll"
+        role="listbox"
+        aria-label="Ranked alerts, most severe first"
+        aria-activedescendant={selectedIndex >= 0 ? `alert-row-${selectedId}` : undefined}
+        tabIndex={0}
+      >
+        {alerts.length === 0 ? <p className="empty">No alerts yet.</p> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const alert = alerts[item.index]!;
+            return (
+              <AlertRow
+                key={item.key}
+                alert={alert}
+                now={now}
+                top={item.start}
+                selected={alert.id === selectedId}
+                zoneNames={zoneNames}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+const AlertRow = memo(function AlertRow(props: {
+  alert: AlertView;
+  now: number;
+  top: number;
+  selected: boolean;
+  zoneNames: ReadonlyMap<string, string>;
+  onSelect(alertId: string): void;
+}) {
+  const { alert, now, top, selected, zoneNames, onSelect } = props;
+  const zones = alert.zoneIds.map((z) => zoneNames.get(z) ?? z).join(', ');
+  const step = alert.protocol;
+  return (
+    <div
+      id={`alert-row-${alert.id}`}
+      role="option"
+      aria-selected={selected}
+      data-alert-id={alert.id}
+      data-rank={alert.rank}
+      className={`alert-row sev-${alert.severity}${selected ? ' selected' : ''}${alert.quiet ? ' quiet' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onSelect(alert.id)}
+    >
+      <div className="alert-row-line">
+        <span className="alert-rank">#{alert.rank}</span>
+        <SeverityBadge severity={alert.severity} />
+        <span className="alert-score" title="score">
+          {alert.score.toFixed(1)}
+        </span>
+        <span className="alert-title">{alert.title}</span>
+        <span className="alert-age" title="age (exercise time)">
+          {formatAge(now - alert.firstAt)}
+        </span>
+      </div>
+      <div className="alert-row-line alert-row-sub">
+        <span className="alert-sources">
+          {alert.sources.map((s) => (
+            <SourceIcon key={s} source={s} />
+          ))}
+        </span>
+        <span className="alert-zones">{zones || 'outside zones'}</span>
+        <span className="alert-step">
+          {step === null
+            ? alert.quiet
+              ? 'quiet'
+              : 'no protocol'
+            : step.closed
+              ? 'closed'
+              : step.stepTitle}
+          {alert.acknowledged ? ' · ack' : ''}
+        </span>
+        {step && !step.closed ? (
+          <DeadlineCountdown enteredAt={step.enteredAt} deadlineAt={step.deadlineAt} now={now} />
+        ) : null}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,80 @@
+// The Console route's screen: opens (or resumes) the exercise's session from
+// its log, then hands it to the console view. A missing or corrupt log is
+// reported with ways out rather than a blank screen.
+import { useEffect, useState } from 'react';
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { ConsoleView } from './ConsoleView';
+import { openConsoleSession } from './open-console-session';
+import type { ConsoleSession } from './view-model';
+import './console.css';
+
+export interface ConsoleScreenProps {
+  scenario: LoadedScenario;
+  exerciseId: string;
+  participant: { name: string; role: 'operator' | 'controller' };
+}
+
+type OpenState =
+  | { kind: 'opening' }
+  | { kind: 'open'; session: ConsoleSession }
+  | { kind: 'failed'; message: string };
+
+export function ConsoleScreen({ scenario, exerciseId, participant }: ConsoleScreenProps) {
+  const [state, setState] = useState<OpenState>({ kind: 'opening' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    let opened: ConsoleSession | null = null;
+    openConsoleSession({ scenario, exerciseId, participant })
+      .then((session) => {
+        opened = session;
+        if (cancelled) session.close();
+        else setState({ kind: 'open', session });
+      })
+      .catch((e: unknown) => {
+        if (!cancelled)
+          setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      });
+    return () => {
+      cancelled = true;
+      opened?.close();
+    };
+  }, [scenario, exerciseId, participant, attempt]);
+
+  if (state.kind === 'opening') {
+    return (
+      <p className="muted console-state" role="status">
+        Opening exercise {exerciseId}: replaying its log…
+      </p>
+    );
+  }
+  if (state.kind === 'failed') {
+    return (
+      <section className="panel console-state" role="alert" data-testid="console-open-failed">
+        <h1>The exercise could not be opened</h1>
+        <p>{state.message}</p>
+        <p>
+          Nothing has been changed. You can try again, export what the log holds from the Log
+          screen, or start a new exercise from the Library.
+        </p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setState({ kind: 'opening' });
+            setAttempt((n) => n + 1);
+          }}
+        >
+          Try again
+        </button>{' '}
+        <a className="button" href="#/log">
+          Log screen
+        </a>{' '}
+        <a className="button" href="#/library">
+          Library
+        </a>
+      </section>
+    );
+  }
+  return <ConsoleView session={state.session} />;
+}

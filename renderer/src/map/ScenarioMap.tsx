@@ -1,0 +1,326 @@
+// The offline map: SVG drawn from the scenario itself (no tiles). Static
+// layers (zones, sensors, coverage) are built once per size; events and the
+// selected alert are redrawn as the clock moves. Pan by dragging, zoom with
+// the wheel or the +/- buttons; the scale bar follows the zoom.
+import { geoPath } from 'd3-geo';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { LoadedScenario, Zone } from '../../../shared/scenario/loaded-scenario';
+import type { AlertView } from '../console/view-model';
+import {
+  coverageCircle,
+  eventOpacity,
+  fitMapProjection,
+  scaleBarFor,
+  windForD3,
+} from './map-projection';
+import './map.css';
+
+/** Events older than this (exercise time) are no longer drawn. */
+const FADE_MS = 6 * 3600_000;
+/** At most this many recent events are drawn, however dense the feed. */
+const MAX_EVENT_MARKERS = 1500;
+
+export interface ScenarioMapProps {
+  scenario: LoadedScenario;
+  now: number;
+  shownCount: number;
+  selected: AlertView | null;
+}
+
+interface ViewTransform {
+  x: number;
+  y: number;
+  k: number;
+}
+
+const ZONE_DRAW_ORDER: Record<Zone['kind'], number> = {
+  sector: 0,
+  'buffer-zone': 1,
+  'weapons-exclusion': 2,
+  'disengagement-area': 3,
+  'demilitarized-zone': 4,
+  settlement: 5,
+  'line-of-contact': 6,
+};
+
+export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMapProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [size, setSize] = useState({ width: 800, height: 500 });
+  const [view, setView] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
+  const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      if (width > 0 && height > 0)
+        setSize({ width: Math.round(width), height: Math.round(height) });
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  const projection = useMemo(
+    () =>
+      fitMapProjection(
+        {
+          zones: scenario.zones,
+          points: scenario.sensors.map((s) => [s.lon, s.lat] as const),
+        },
+        size.width,
+        size.height,
+      ),
+    [scenario, size],
+  );
+
+  // React registers wheel listeners as passive; zooming must prevent scrolling.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = svg.getBoundingClientRect();
+      const px = e.clientX - rect.left;
+      const py = e.clientY - rect.top;
+      setView((v) => zoomAt(v, e.deltaY < 0 ? 1.25 : 0.8, px, py));
+    };
+    svg.addEventListener('wheel', onWheel, { passive: false });
+    return () => svg.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const scale = scaleBarFor(projection, [size.width / 2, size.height / 2], view.k, 140);
+  const zoomBy = (factor: number) =>
+    setView((v) => zoomAt(v, factor, size.width / 2, size.height / 2));
+
+  return (
+    <section className="scenario-map" aria-label="Map of the scenario area">
+      <div className="map-box" ref={boxRef}>
+        <svg
+          ref={svgRef}
+          width={size.width}
+          height={size.height}
+          role="img"
+          aria-label={`Map: ${scenario.zones.length} zones, ${scenario.sensors.length} sensors`}
+          data-testid="map"
+          onPointerDown={(e) => {
+            (e.target as Element).setPointerCapture?.(e.pointerId);
+            drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
+          }}
+          onPointerMove={(e) => {
+            const d = drag.current;
+            if (d) setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
+          }}
+          onPointerUp={() => (drag.current = null)}
+          onPointerCancel={() => (drag.current = null)}
+        >
+          <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
+            <StaticLayers scenario={scenario} projection={projection} zoom={view.k} />
+            <EventLayer
+              scenario={scenario}
+              projection={projection}
+              now={now}
+              shownCount={shownCount}
+              zoom={view.k}
+            />
+            {selected ? (
+              <SelectedAlert
+                scenario={scenario}
+                projection={projection}
+                alert={selected}
+                shownCount={shownCount}
+                zoom={view.k}
+              />
+            ) : null}
+          </g>
+        </svg>
+        <div className="map-zoom" role="group" aria-label="Map zoom">
+          <button type="button" onClick={() => zoomBy(1.5)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => zoomBy(1 / 1.5)} aria-label="Zoom out">
+            −
+          </button>
+          <button
+            type="button"
+            onClick={() => setView({ x: 0, y: 0, k: 1 })}
+            aria-label="Reset map view"
+          >
+            ⌂
+          </button>
+        </div>
+        {scale ? (
+          <div className="map-scale" data-testid="scale-bar" aria-label={`Scale: ${scale.label}`}>
+            <div className="map-scale-bar" style={{ width: scale.px }} />
+            <span>{scale.label}</span>
+          </div>
+        ) : null}
+        <MapLegend />
+      </div>
+    </section>
+  );
+}
+
+function zoomAt(v: ViewTransform, factor: number, px: number, py: number): ViewTransform {
+  const k = Math.min(64, Math.max(0.5, v.k * factor));
+  const f = k / v.k;
+  return { k, x: px - (px - v.x) * f, y: py - (py - v.y) * f };
+}
+
+type Projection = ReturnType<typeof fitMapProjection>;
+
+const StaticLayers = memo(function StaticLayers(props: {
+  scenario: LoadedScenario;
+  projection: Projection;
+  zoom: number;
+}) {
+  const { scenario, projection, zoom } = props;
+  const path = geoPath(projection);
+  const zones = [...scenario.zones].sort(
+    (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
+  );
+  return (
+    <g className="static-layers" style={{ ['--zoom' as string]: zoom }}>
+      {zones.map((zone) => {
+        if (zone.kind === 'settlement' && zone.geometry.type === 'Point') {
+          const [lon, lat] = zone.geometry.coordinates as [number, number];
+          const ring = coverageCircle(lon, lat, (zone.radius_m ?? 1000) / 1000);
+          const xy = projection([lon, lat]);
+          return (
+            <g key={zone.id} className="zone zone-settlement">
+              <path d={path(ring) ?? ''} />
+              {xy ? (
+                <text x={xy[0] + 6 / zoom} y={xy[1] - 6 / zoom} fontSize={12 / zoom}>
+                  {zone.name}
+                </text>
+              ) : null}
+            </g>
+          );
+        }
+        const d = path(windForD3(zone.geometry)) ?? '';
+        const centroid =
+          zone.kind === 'line-of-contact' ? null : path.centroid(windForD3(zone.geometry));
+        return (
+          <g key={zone.id} className={`zone zone-${zone.kind}`} data-zone-id={zone.id}>
+            <path d={d} vectorEffect="non-scaling-stroke">
+              <title>
+                {zone.name} ({zone.kind})
+              </title>
+            </path>
+            {centroid && Number.isFinite(centroid[0]) && zone.kind !== 'sector' ? (
+              <text x={centroid[0]} y={centroid[1]} fontSize={11 / zoom} textAnchor="middle">
+                {zone.name}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+      {scenario.sensors.map((sensor) => {
+        const xy = projection([sensor.lon, sensor.lat]);
+        if (!xy) return null;
+        return (
+          <g key={sensor.id} className={`sensor sensor-${sensor.kind}`} data-sensor-id={sensor.id}>
+            {sensor.range_km ? (
+              <path
+                className="coverage"
+                d={path(coverageCircle(sensor.lon, sensor.lat, sensor.range_km)) ?? ''}
+                vectorEffect="non-scaling-stroke"
+              />
+            ) : null}
+            <rect
+              x={xy[0] - 4 / zoom}
+              y={xy[1] - 4 / zoom}
+              width={8 / zoom}
+              height={8 / zoom}
+              transform={`rotate(45 ${xy[0]} ${xy[1]})`}
+            >
+              <title>
+                {sensor.id} ({sensor.kind}
+                {sensor.range_km ? `, ${sensor.range_km} km` : ''})
+              </title>
+            </rect>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+function EventLayer(props: {
+  scenario: LoadedScenario;
+  projection: Projection;
+  now: number;
+  shownCount: number;
+  zoom: number;
+}) {
+  const { scenario, projection, now, shownCount, zoom } = props;
+  const markers = [];
+  // Replay order is by shownAt, so the recent ones are the last shown.
+  for (let i = Math.min(shownCount, scenario.events.length) - 1; i >= 0; i--) {
+    const e = scenario.events[i]!;
+    const opacity = eventOpacity(now - e.shownAt, FADE_MS);
+    if (opacity === 0 || markers.length >= MAX_EVENT_MARKERS) break;
+    if (e.event.lat === undefined || e.event.lon === undefined) continue;
+    const xy = projection([e.event.lon, e.event.lat]);
+    if (!xy) continue;
+    markers.push(
+      <circle
+        key={e.event.id}
+        className={`event-dot source-${e.event.source}`}
+        cx={xy[0]}
+        cy={xy[1]}
+        r={4 / zoom}
+        opacity={opacity}
+      />,
+    );
+  }
+  return <g className="event-layer">{markers}</g>;
+}
+
+function SelectedAlert(props: {
+  scenario: LoadedScenario;
+  projection: Projection;
+  alert: AlertView;
+  shownCount: number;
+  zoom: number;
+}) {
+  const { scenario, projection, alert, shownCount, zoom } = props;
+  const points = alert.eventSeqs
+    .filter((seq) => seq < shownCount)
+    .map((seq) => scenario.events[seq]?.event)
+    .filter((e) => e && e.lat !== undefined && e.lon !== undefined)
+    .map((e) => projection([e!.lon!, e!.lat!]))
+    .filter((xy): xy is [number, number] => xy !== null);
+  if (points.length === 0) return null;
+  return (
+    <g className={`selected-alert sev-${alert.severity}`} data-testid="map-selected-alert">
+      {points.map(([x, y], i) => (
+        <circle key={i} cx={x} cy={y} r={9 / zoom} strokeWidth={2.5 / zoom} />
+      ))}
+    </g>
+  );
+}
+
+function MapLegend() {
+  return (
+    <ul className="map-legend" aria-label="Map legend">
+      <li>
+        <span className="swatch swatch-loc" /> line of contact
+      </li>
+      <li>
+        <span className="swatch swatch-dmz" /> DMZ / disengagement
+      </li>
+      <li>
+        <span className="swatch swatch-excl" /> weapons exclusion
+      </li>
+      <li>
+        <span className="swatch swatch-buffer" /> buffer zone
+      </li>
+      <li>
+        <span className="swatch swatch-sensor" /> sensor + coverage
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,261 @@
+// The escalation protocol for one alert: the current step, who must act, the
+// deadline, allowed actions with their required inputs, party
+// acknowledgements and the step history. Nothing shows as done until the
+// engine reports its log entry committed; meanwhile the control is pending.
+import { useState } from 'react';
+import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
+import type {
+  ActionInputs,
+  ActorRole,
+  AlertView,
+  PartyAckView,
+  ProtocolActionView,
+  ProtocolInput,
+} from '../console/view-model';
+import { formatExerciseTime } from '../replay/exercise-time-format';
+import './protocol.css';
+
+export interface ProtocolWalkthroughProps {
+  alert: AlertView;
+  now: number;
+  timezone: string;
+  role: ActorRole;
+  parties: readonly { id: string; name: string }[];
+  onAcknowledge(alertId: string): Promise<void>;
+  onStart(alertId: string): Promise<void>;
+  onAct(alertId: string, actionId: string, inputs: ActionInputs): Promise<void>;
+  onAckParty(alertId: string, partyId: string, how: string): Promise<void>;
+}
+
+const INPUT_LABELS: Record<ProtocolInput, string> = {
+  rationale: 'Rationale',
+  summary: 'Summary',
+  measures: 'Agreed measures',
+  party: 'Party',
+};
+
+/** Runs one intent at a time and remembers its failure message. */
+function usePending() {
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (key: string, intent: () => Promise<void>) => {
+    setPending(key);
+    setError(null);
+    try {
+      await intent();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPending(null);
+    }
+  };
+  return { pending, error, run };
+}
+
+export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
+  const { alert, now, timezone, role } = props;
+  const { pending, error, run } = usePending();
+  const p = alert.protocol;
+  return (
+    <div className="protocol" aria-label="Protocol walkthrough">
+      <div className="protocol-head">
+        {!alert.acknowledged ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={pending !== null}
+            aria-busy={pending === 'ack'}
+            onClick={() => void run('ack', () => props.onAcknowledge(alert.id))}
+          >
+            {pending === 'ack' ? 'Acknowledging…' : 'Acknowledge alert (A)'}
+          </button>
+        ) : (
+          <span className="done-mark">Alert acknowledged</span>
+        )}
+        {p === null ? (
+          <button
+            type="button"
+            disabled={pending !== null}
+            aria-busy={pending === 'start'}
+            onClick={() => void run('start', () => props.onStart(alert.id))}
+          >
+            {pending === 'start' ? 'Starting…' : 'Start protocol'}
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          Not recorded: {error}
+        </p>
+      ) : null}
+      {p === null ? (
+        <p className="muted">This alert is not under the escalation protocol.</p>
+      ) : p.closed ? (
+        <p className="protocol-closed" data-testid="protocol-closed">
+          Closed. No new events join this alert.
+        </p>
+      ) : (
+        <div className="protocol-step" data-step-id={p.stepId}>
+          <h3>
+            Step: <span data-testid="protocol-step">{p.stepTitle}</span>
+          </h3>
+          <dl className="step-facts">
+            <dt>Who acts</dt>
+            <dd>{p.role}</dd>
+            <dt>Entered</dt>
+            <dd>{formatExerciseTime(p.enteredAt, timezone)}</dd>
+            <dt>Deadline</dt>
+            <dd>
+              {p.deadlineAt === null ? 'none' : formatExerciseTime(p.deadlineAt, timezone)}{' '}
+              <DeadlineCountdown enteredAt={p.enteredAt} deadlineAt={p.deadlineAt} now={now} />
+            </dd>
+          </dl>
+          <p className="instructions">{p.instructions}</p>
+          {p.suggestedJump ? (
+            <p className="notice">Severity rose: consider moving to “{p.suggestedJump}”.</p>
+          ) : null}
+          {p.acks.length > 0 ? (
+            <PartyAcks
+              acks={p.acks}
+              pending={pending}
+              onAck={(partyId, how) =>
+                void run(`party:${partyId}`, () => props.onAckParty(alert.id, partyId, how))
+              }
+            />
+          ) : null}
+          <div className="actions">
+            {p.actions.map((action) => (
+              <ActionForm
+                key={`${p.stepId}:${action.id}`}
+                action={action}
+                allAcked={p.acks.every((a) => a.ack !== null)}
+                mayAct={p.role === 'any' || p.role === role}
+                parties={props.parties}
+                pending={pending}
+                onSubmit={(inputs) =>
+                  void run(`action:${action.id}`, () => props.onAct(alert.id, action.id, inputs))
+                }
+              />
+            ))}
+          </div>
+        </div>
+      )}
+      {p && p.history.length > 0 ? (
+        <>
+          <h3>Step history</h3>
+          <ol className="step-history">
+            {p.history.map((h, i) => (
+              <li key={i}>
+                <span className="event-time">{formatExerciseTime(h.enteredAt, timezone)}</span>{' '}
+                <strong>{h.stepTitle}</strong> — {h.reason} ({h.actor})
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function PartyAcks(props: {
+  acks: readonly PartyAckView[];
+  pending: string | null;
+  onAck(partyId: string, how: string): void;
+}) {
+  const [how, setHow] = useState<Record<string, string>>({});
+  return (
+    <fieldset className="party-acks">
+      <legend>Party acknowledgements</legend>
+      {props.acks.map((a) => {
+        const key = `party:${a.partyId}`;
+        const text = how[a.partyId] ?? '';
+        return (
+          <div key={a.partyId} className="party-ack" data-party-id={a.partyId}>
+            <label>
+              <input
+                type="checkbox"
+                checked={a.ack !== null}
+                aria-busy={props.pending === key}
+                disabled={a.ack !== null || props.pending !== null || text.trim() === ''}
+                onChange={() => props.onAck(a.partyId, text.trim())}
+              />{' '}
+              {a.partyName}
+            </label>
+            {a.ack ? (
+              <span className="ack-record">
+                by {a.ack.by}, {new Date(a.ack.at).toISOString().slice(11, 16)} UTC, via {a.ack.how}
+              </span>
+            ) : (
+              <input
+                type="text"
+                className="ack-how"
+                aria-label={`How ${a.partyName} acknowledged`}
+                placeholder="how: hotline, duty officer…"
+                value={text}
+                onChange={(e) => setHow({ ...how, [a.partyId]: e.target.value })}
+              />
+            )}
+            {props.pending === key ? <span className="pending">recording…</span> : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function ActionForm(props: {
+  action: ProtocolActionView;
+  allAcked: boolean;
+  mayAct: boolean;
+  parties: readonly { id: string; name: string }[];
+  pending: string | null;
+  onSubmit(inputs: ActionInputs): void;
+}) {
+  const { action } = props;
+  const [inputs, setInputs] = useState<ActionInputs>({});
+  const missing = action.requires.filter((r) => !(inputs[r] ?? '').trim());
+  const blockedByAcks = action.requiresAcks && !props.allAcked;
+  const busy = props.pending === `action:${action.id}`;
+  const disabled = props.pending !== null || missing.length > 0 || blockedByAcks || !props.mayAct;
+  return (
+    <form
+      className="action-form"
+      data-action-id={action.id}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!disabled) props.onSubmit(inputs);
+      }}
+    >
+      {action.requires.map((input) => (
+        <label key={input} className="action-input">
+          <span>{INPUT_LABELS[input]} (required)</span>
+          {input === 'party' ? (
+            <select
+              value={inputs.party ?? ''}
+              onChange={(e) => setInputs({ ...inputs, party: e.target.value })}
+            >
+              <option value="">choose…</option>
+              {props.parties.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <textarea
+              rows={2}
+              value={inputs[input] ?? ''}
+              onChange={(e) => setInputs({ ...inputs, [input]: e.target.value })}
+            />
+          )}
+        </label>
+      ))}
+      <button type="submit" disabled={disabled} aria-busy={busy}>
+        {busy ? 'Recording…' : action.label}
+      </button>
+      <span className="action-next">→ {action.next}</span>
+      {blockedByAcks ? <span className="muted"> needs every party’s acknowledgement</span> : null}
+      {!props.mayAct ? <span className="muted"> not your role</span> : null}
+    </form>
+  );
+}

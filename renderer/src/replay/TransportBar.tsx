@@ -1,0 +1,104 @@
+// The console's top bar: classification, scenario, exercise clock in the
+// scenario's zone, transport controls and the scrubber.
+import type { AlertView, ClockView } from '../console/view-model';
+import { formatExerciseTime } from './exercise-time-format';
+import { Scrubber } from './Scrubber';
+import { SPEEDS, speedLabel } from './speeds';
+import './replay.css';
+
+export interface TransportBarProps {
+  classification: string;
+  title: string;
+  clock: ClockView;
+  alerts: readonly AlertView[];
+  busy: boolean;
+  canSeek: boolean;
+  onPlayPause(): void;
+  onSpeed(speed: number): void;
+  onStepEvent(): void;
+  onStepAlert(): void;
+  onSeek(to: number): void;
+  onShortcuts(): void;
+}
+
+export function TransportBar(props: TransportBarProps) {
+  const { clock } = props;
+  return (
+    <header className="transport-bar" aria-label="Exercise clock and transport">
+      <div className="transport-ident">
+        <span className="classification-chip" data-testid="console-classification">
+          {props.classification}
+        </span>
+        <span className="scenario-title" title={props.title}>
+          {props.title}
+        </span>
+      </div>
+      <div className="exercise-clock" aria-live="off">
+        <span className="visually-hidden">Exercise time</span>
+        <time
+          dateTime={new Date(clock.now).toISOString()}
+          data-testid="exercise-clock"
+          data-epoch={clock.now}
+        >
+          {formatExerciseTime(clock.now, clock.timezone)}
+        </time>
+        <span className="clock-zone">{clock.timezone}</span>
+      </div>
+      <div className="transport-controls" role="group" aria-label="Transport">
+        <button
+          type="button"
+          className="primary play-pause"
+          onClick={props.onPlayPause}
+          aria-keyshortcuts="Space"
+          disabled={props.busy}
+          data-testid="play-pause"
+        >
+          {clock.playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <label className="speed">
+          <span className="visually-hidden">Speed</span>
+          <select
+            value={clock.speed}
+            onChange={(e) => props.onSpeed(Number(e.target.value))}
+            aria-label="Playback speed"
+            data-testid="speed"
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {speedLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={props.onStepEvent}
+          aria-keyshortcuts="ArrowRight"
+          title="Step to next event (→)"
+        >
+          ⏭ Event
+        </button>
+        <button
+          type="button"
+          onClick={props.onStepAlert}
+          aria-keyshortcuts="Shift+ArrowRight"
+          title="Step to next alert (Shift+→)"
+        >
+          ⏭ Alert
+        </button>
+        <button type="button" onClick={props.onShortcuts} aria-keyshortcuts="?" title="Shortcuts">
+          ?
+        </button>
+      </div>
+      <Scrubber
+        start={clock.start}
+        end={clock.end}
+        now={clock.now}
+        alerts={props.alerts}
+        disabled={!props.canSeek}
+        timezone={clock.timezone}
+        onSeek={props.onSeek}
+      />
+    </header>
+  );
+}

@@ -1,0 +1,127 @@
+// Events per bucket stacked by source, alerts opened per bucket by severity,
+// and the exercise clock as a moving reference line. Redrawn at most a few
+// times a second: Recharts re-renders every bar on each update.
+import { useMemo } from 'react';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type { Source } from '../../../shared/scenario/schema';
+import type { AlertView, Severity } from '../console/view-model';
+import { formatExerciseClock } from '../replay/exercise-time-format';
+import { bucketRows, indexEventBuckets } from './event-buckets';
+import './timeline.css';
+
+const SOURCE_COLOURS: Record<Source, string> = {
+  satellite: '#9b8cff',
+  drone: '#4fd1c5',
+  'ground-sensor': '#f6ad55',
+  observer: '#68d391',
+  'open-source': '#cbd5e0',
+  inject: '#f687b3',
+};
+const SEVERITY_COLOURS: Record<Severity, string> = {
+  critical: '#ff5c5c',
+  high: '#ff9f43',
+  medium: '#ffd166',
+  low: '#7cc4ff',
+  info: '#a9b6c3',
+};
+
+export interface TimelineChartProps {
+  scenario: LoadedScenario;
+  /** Throttled exercise time: the chart does not need every frame. */
+  now: number;
+  shownCount: number;
+  alerts: readonly AlertView[];
+}
+
+export function TimelineChart({ scenario, now, shownCount, alerts }: TimelineChartProps) {
+  const index = useMemo(
+    () => indexEventBuckets(scenario.events, scenario.start, scenario.end),
+    [scenario],
+  );
+  const rows = useMemo(
+    () => bucketRows(index, scenario.events, shownCount, alerts),
+    [index, scenario, shownCount, alerts],
+  );
+  const sources = useMemo(() => {
+    const present = new Set(scenario.events.map((e) => e.event.source));
+    return (Object.keys(SOURCE_COLOURS) as Source[]).filter((s) => present.has(s));
+  }, [scenario]);
+  const tz = scenario.timezone;
+  const minutes = index.bucketMs / 60_000;
+  return (
+    <section className="timeline-chart" aria-label={`Events per ${minutes} minutes and alerts`}>
+      <h2 className="visually-hidden">Timeline</h2>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: -12 }}>
+          <CartesianGrid stroke="#33414f" strokeDasharray="2 4" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[scenario.start, scenario.end]}
+            tickFormatter={(t: number) => formatExerciseClock(t, tz)}
+            stroke="#a9b6c3"
+            fontSize={12}
+          />
+          <YAxis yAxisId="events" stroke="#a9b6c3" fontSize={12} allowDecimals={false} />
+          <YAxis
+            yAxisId="alerts"
+            orientation="right"
+            stroke="#a9b6c3"
+            fontSize={12}
+            allowDecimals={false}
+            hide
+          />
+          <Tooltip
+            labelFormatter={(t) => `${formatExerciseClock(Number(t), tz)} (${minutes} min)`}
+            contentStyle={{ background: '#161d25', border: '1px solid #33414f' }}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {sources.map((s) => (
+            <Bar
+              key={s}
+              yAxisId="events"
+              dataKey={s}
+              stackId="events"
+              fill={SOURCE_COLOURS[s]}
+              isAnimationActive={false}
+              name={s}
+            />
+          ))}
+          {(Object.keys(SEVERITY_COLOURS) as Severity[]).map((sev) => (
+            <Line
+              key={sev}
+              yAxisId="alerts"
+              dataKey={sev}
+              stroke={SEVERITY_COLOURS[sev]}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+              name={`${sev} alerts`}
+              type="stepAfter"
+            />
+          ))}
+          <ReferenceLine
+            yAxisId="events"
+            x={now}
+            stroke="#ffd166"
+            strokeWidth={2}
+            label={{ value: 'now', fill: '#ffd166', fontSize: 12, position: 'top' }}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </section>
+  );
+}
