@@ -201,7 +201,6 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
                 alert={selected}
                 now={clock.now}
                 timezone={clock.timezone}
-                role={role}
                 parties={scenario.parties}
                 onAcknowledge={commands.acknowledge}
                 onStart={commands.startProtocol}

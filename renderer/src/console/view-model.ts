@@ -35,6 +35,8 @@ export interface ProtocolActionView {
   next: string;
   requires: readonly ProtocolInput[];
   requiresAcks: boolean;
+  /** Why it cannot be taken yet whatever the inputs (missing acks, wrong role), or null. */
+  blockedBy: string | null;
 }
 
 export interface PartyAckView {

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
 import type {
   ActionInputs,
-  ActorRole,
   AlertView,
   PartyAckView,
   ProtocolActionView,
@@ -19,7 +18,6 @@ export interface ProtocolWalkthroughProps {
   alert: AlertView;
   now: number;
   timezone: string;
-  role: ActorRole;
   parties: readonly { id: string; name: string }[];
   onAcknowledge(alertId: string): Promise<void>;
   onStart(alertId: string): Promise<void>;
@@ -53,7 +51,7 @@ function usePending() {
 }
 
 export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
-  const { alert, now, timezone, role } = props;
+  const { alert, now, timezone } = props;
   const { pending, error, run } = usePending();
   const p = alert.protocol;
   return (
@@ -128,8 +126,6 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
               <ActionForm
                 key={`${p.stepId}:${action.id}`}
                 action={action}
-                allAcked={p.acks.every((a) => a.ack !== null)}
-                mayAct={p.role === 'any' || p.role === role}
                 parties={props.parties}
                 pending={pending}
                 onSubmit={(inputs) =>
@@ -205,8 +201,6 @@ function PartyAcks(props: {
 
 function ActionForm(props: {
   action: ProtocolActionView;
-  allAcked: boolean;
-  mayAct: boolean;
   parties: readonly { id: string; name: string }[];
   pending: string | null;
   onSubmit(inputs: ActionInputs): void;
@@ -214,9 +208,8 @@ function ActionForm(props: {
   const { action } = props;
   const [inputs, setInputs] = useState<ActionInputs>({});
   const missing = action.requires.filter((r) => !(inputs[r] ?? '').trim());
-  const blockedByAcks = action.requiresAcks && !props.allAcked;
   const busy = props.pending === `action:${action.id}`;
-  const disabled = props.pending !== null || missing.length > 0 || blockedByAcks || !props.mayAct;
+  const disabled = props.pending !== null || missing.length > 0 || action.blockedBy !== null;
   return (
     <form
       className="action-form"
@@ -254,8 +247,7 @@ function ActionForm(props: {
         {busy ? 'Recording…' : action.label}
       </button>
       <span className="action-next">→ {action.next}</span>
-      {blockedByAcks ? <span className="muted"> needs every party’s acknowledgement</span> : null}
-      {!props.mayAct ? <span className="muted"> not your role</span> : null}
+      {action.blockedBy ? <span className="muted"> {action.blockedBy}</span> : null}
     </form>
   );
 }
