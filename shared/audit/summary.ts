@@ -1,0 +1,91 @@
+// One-line, human summaries of log entries for the Log screen and CSV view.
+// Entry data is written by the exercise engine; read it defensively so an
+// unexpected shape still yields a useful line rather than an exception.
+import type { LogEntry } from './entry';
+
+type Data = Record<string, unknown>;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > 0) return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function pick(data: Data, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = text(data[name]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function clip(line: string, max = 160): string {
+  const single = line.replace(/\s+/g, ' ').trim();
+  return single.length > max ? `${single.slice(0, max - 1)}…` : single;
+}
+
+function dataPairs(data: Data): string {
+  return Object.entries(data)
+    .filter(([, v]) => text(v) !== undefined)
+    .map(([k, v]) => `${k}=${text(v)!}`)
+    .join(', ');
+}
+
+const on = (entry: LogEntry) => (entry.alert_id ? ` on ${entry.alert_id}` : '');
+
+/** A one-line summary of an entry, by kind. */
+export function summarizeEntry(entry: LogEntry): string {
+  const d = entry.data;
+  switch (entry.kind) {
+    case 'exercise-created':
+      return clip(
+        `Exercise created from scenario ${pick(d, 'scenario_id', 'scenario') ?? '?'}` +
+          `${pick(d, 'title') ? ` "${pick(d, 'title')!}"` : ''}` +
+          `${pick(d, 'app_version') ? `, app ${pick(d, 'app_version')!}` : ''}`,
+      );
+    case 'clock': {
+      const action = pick(d, 'action', 'op') ?? 'change';
+      const detail = pick(d, 'speed', 'to', 'target', 'at');
+      return clip(`Clock ${action}${detail ? ` ${action === 'speed' ? '×' : '→ '}${detail}` : ''}`);
+    }
+    case 'alert-opened':
+      return clip(
+        `Alert opened${on(entry)}${pick(d, 'severity') ? ` (${pick(d, 'severity')!}` : ''}${pick(d, 'score') ? `, score ${pick(d, 'score')!})` : pick(d, 'severity') ? ')' : ''}`,
+      );
+    case 'alert-severity-changed':
+      return clip(
+        `Severity${on(entry)} ${pick(d, 'from') ?? '?'} → ${pick(d, 'to', 'severity') ?? '?'}`,
+      );
+    case 'ack':
+      return clip(`Acknowledged${on(entry)} by ${entry.actor}`);
+    case 'protocol-action':
+      return clip(
+        `${entry.step_id ?? 'step'}: ${pick(d, 'label', 'action', 'action_id') ?? 'action'}${pick(d, 'next') ? ` → ${pick(d, 'next')!}` : ''}${on(entry)}` +
+          `${pick(d, 'rationale', 'summary', 'measures') ? ` — ${pick(d, 'rationale', 'summary', 'measures')!}` : ''}`,
+      );
+    case 'party-ack':
+      return clip(
+        `Party ${pick(d, 'party', 'party_id') ?? '?'} acknowledged${on(entry)}${pick(d, 'how', 'channel') ? ` (${pick(d, 'how', 'channel')!})` : ''}`,
+      );
+    case 'deadline-warning':
+      return clip(`Deadline warning${on(entry)} at ${entry.step_id ?? 'step'}`);
+    case 'deadline-breach':
+      return clip(
+        `Deadline breached${on(entry)} at ${entry.step_id ?? 'step'}${pick(d, 'escalated_to', 'next') ? ` → ${pick(d, 'escalated_to', 'next')!}` : ''}`,
+      );
+    case 'note':
+      return clip(`Note: ${pick(d, 'text', 'note') ?? ''}`);
+    case 'inject':
+      return clip(`Controller inject: ${pick(d, 'title', 'text', 'event_id') ?? dataPairs(d)}`);
+    case 'exercise-ended':
+      return clip(`Exercise ended${pick(d, 'reason') ? `: ${pick(d, 'reason')!}` : ''}`);
+    case 'export':
+      return clip(
+        `Log exported${pick(d, 'head', 'final_hash') ? `, head ${pick(d, 'head', 'final_hash')!.slice(0, 12)}…` : ''}`,
+      );
+    default: {
+      const pairs = dataPairs(d);
+      return clip(`${entry.kind}${on(entry)}${pairs ? `: ${pairs}` : ''}`);
+    }
+  }
+}
