@@ -122,7 +122,30 @@ export const eventSchema = z
     expected_action: z.string().optional(),
     extra: z.record(z.string(), z.unknown()).optional(),
   })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .superRefine((event, ctx) => {
+    if (event.source !== 'inject') {
+      for (const field of ['lat', 'lon'] as const) {
+        if (event[field] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'is required for every source except inject',
+          });
+        }
+      }
+    }
+    if (event.reported !== undefined && Date.parse(event.reported) < Date.parse(event.time)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reported'],
+        message: `is before time (${event.time})`,
+      });
+    }
+  });
+
+/** Field names of the event format (anything else not starting `x-` is unknown). */
+export const EVENT_FIELDS: ReadonlySet<string> = new Set(Object.keys(eventSchema.shape));
 
 /** An event as given (time and reported normalised to UTC with milliseconds). */
 export type ScenarioEvent = z.infer<typeof eventSchema> & { [extension: `x-${string}`]: unknown };

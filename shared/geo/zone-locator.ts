@@ -1,0 +1,167 @@
+// Zone membership of a point, computed once per event at load. Every zone test
+// is behind a bounding-box check, so a typical event touches only the few
+// zones near it.
+import type { Position } from 'geojson';
+import type { Zone } from '../scenario/loaded-scenario';
+import { inBBox, type BBox } from './bbox';
+import { haversineKm } from './haversine';
+import { distanceToLinesKm } from './line-distance';
+import { pointInMultiPolygon, pointInPolygon, type Ring } from './point-in-polygon';
+
+/** Where an event lies relative to the scenario's zones. */
+export interface ZonePlacement {
+  zoneIds: readonly string[];
+  lineDistanceKm: number | null;
+  settlementId: string | null;
+  settlementDistanceKm: number | null;
+}
+
+interface AreaTest {
+  id: string;
+  bbox: BBox;
+  contains(lon: number, lat: number): boolean;
+}
+
+interface SettlementDistance {
+  id: string;
+  distanceKm(lon: number, lat: number): number;
+}
+
+const KM_PER_DEG = 111.32;
+const EMPTY: readonly string[] = Object.freeze([]);
+const NOWHERE: ZonePlacement = Object.freeze({
+  zoneIds: EMPTY,
+  lineDistanceKm: null,
+  settlementId: null,
+  settlementDistanceKm: null,
+});
+
+function circleBBox(lon: number, lat: number, radiusKm: number): BBox {
+  const dLat = radiusKm / KM_PER_DEG;
+  const dLon =
+    radiusKm / (KM_PER_DEG * Math.max(0.01, Math.cos((Math.abs(lat) + dLat) * (Math.PI / 180))));
+  return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
+}
+
+function polygonsOf(zone: Zone): Ring[][] {
+  const g = zone.geometry;
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  return [];
+}
+
+function areaTest(zone: Zone): AreaTest | null {
+  const g = zone.geometry;
+  if (g.type === 'Polygon') {
+    const rings = g.coordinates;
+    return {
+      id: zone.id,
+      bbox: zone.bbox,
+      contains: (lon, lat) => pointInPolygon(lon, lat, rings),
+    };
+  }
+  if (g.type === 'MultiPolygon') {
+    const polygons = g.coordinates;
+    return {
+      id: zone.id,
+      bbox: zone.bbox,
+      contains: (lon, lat) => pointInMultiPolygon(lon, lat, polygons),
+    };
+  }
+  if (g.type === 'Point' && zone.radius_m !== undefined) {
+    const [cLon, cLat] = g.coordinates as [number, number];
+    const radiusKm = zone.radius_m / 1000;
+    return {
+      id: zone.id,
+      bbox: circleBBox(cLon, cLat, radiusKm),
+      contains: (lon, lat) => haversineKm(lat, lon, cLat, cLon) <= radiusKm,
+    };
+  }
+  return null;
+}
+
+function settlementDistance(zone: Zone): SettlementDistance | null {
+  const g = zone.geometry;
+  if (g.type === 'Point') {
+    const [cLon, cLat] = g.coordinates as [number, number];
+    const radiusKm = (zone.radius_m ?? 0) / 1000;
+    return {
+      id: zone.id,
+      distanceKm: (lon, lat) => Math.max(0, haversineKm(lat, lon, cLat, cLon) - radiusKm),
+    };
+  }
+  const polygons = polygonsOf(zone);
+  if (polygons.length === 0) return null;
+  const rings: Ring[] = polygons.flat();
+  return {
+    id: zone.id,
+    distanceKm: (lon, lat) =>
+      inBBox(lon, lat, zone.bbox) && pointInMultiPolygon(lon, lat, polygons)
+        ? 0
+        : distanceToLinesKm(lon, lat, rings),
+  };
+}
+
+function linesOf(zone: Zone): Position[][] {
+  const g = zone.geometry;
+  if (g.type === 'LineString') return [g.coordinates];
+  if (g.type === 'MultiLineString') return g.coordinates;
+  return [];
+}
+
+/** Builds the locator for a scenario's zones (geometry already validated). */
+export function createZoneLocator(
+  zones: readonly Zone[],
+): (lon?: number, lat?: number) => ZonePlacement {
+  const areas: AreaTest[] = [];
+  const settlements: SettlementDistance[] = [];
+  const lines: Position[][] = [];
+  for (const zone of zones) {
+    if (zone.kind === 'line-of-contact') {
+      lines.push(...linesOf(zone));
+      continue;
+    }
+    const test = areaTest(zone);
+    if (test) areas.push(test);
+    if (zone.kind === 'settlement') {
+      const distance = settlementDistance(zone);
+      if (distance) settlements.push(distance);
+    }
+  }
+  // Many events share the same set of zones: share one frozen array per set.
+  const idSets = new Map<string, readonly string[]>();
+  return (lon, lat) => {
+    if (lon === undefined || lat === undefined) return NOWHERE;
+    let ids: string[] | null = null;
+    for (const area of areas) {
+      const b = area.bbox;
+      if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
+      if (area.contains(lon, lat)) (ids ??= []).push(area.id);
+    }
+    let zoneIds = EMPTY;
+    if (ids) {
+      const key = ids.join('\u0000');
+      let shared = idSets.get(key);
+      if (!shared) {
+        shared = Object.freeze(ids);
+        idSets.set(key, shared);
+      }
+      zoneIds = shared;
+    }
+    let settlementId: string | null = null;
+    let settlementDistanceKm: number | null = null;
+    for (const s of settlements) {
+      const d = s.distanceKm(lon, lat);
+      if (settlementDistanceKm === null || d < settlementDistanceKm) {
+        settlementDistanceKm = d;
+        settlementId = s.id;
+      }
+    }
+    return {
+      zoneIds,
+      lineDistanceKm: lines.length > 0 ? distanceToLinesKm(lon, lat, lines) : null,
+      settlementId,
+      settlementDistanceKm,
+    };
+  };
+}

@@ -1,0 +1,183 @@
+// Checks one raw record against the event schema. The common valid case takes
+// a hand-written fast path; anything it does not accept goes through the zod
+// schema, which stays the one source of truth (a property test checks that the
+// fast path never accepts what the schema refuses).
+import {
+  EVENT_FIELDS,
+  EVENT_TYPES,
+  SOURCES,
+  TRUTHS,
+  WEAPON_CLASSES,
+  eventSchema,
+  isoDateTime,
+  type ScenarioEvent,
+} from './schema';
+import { explainIssue, fieldName } from './explain-issue';
+import { showValue } from './diagnostics';
+
+export interface EventProblem {
+  field: string;
+  message: string;
+}
+
+export type EventCheck =
+  | { ok: true; event: ScenarioEvent; at: number; shownAt: number; unknownFields: string[] | null }
+  | { ok: false; problems: EventProblem[]; unknownFields: string[] | null };
+
+const SOURCE_SET: ReadonlySet<unknown> = new Set(SOURCES);
+const TYPE_SET: ReadonlySet<unknown> = new Set(EVENT_TYPES);
+const WEAPON_SET: ReadonlySet<unknown> = new Set(WEAPON_CLASSES);
+const TRUTH_SET: ReadonlySet<unknown> = new Set(TRUTHS);
+const CUSTOM_TYPE = /^x-[A-Za-z0-9._-]+$/;
+const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Epoch ms of an ISO date-time the schema accepts, or NaN. */
+export function parseIsoTime(value: unknown): number {
+  if (typeof value !== 'string') return NaN;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return NaN;
+  if (UTC_TIME.test(value)) {
+    // Date.parse rolls 2026-02-30 over to March; the schema refuses it.
+    return new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19) ? ms : NaN;
+  }
+  return isoDateTime.safeParse(value).success ? ms : NaN;
+}
+
+/** UTC ISO with milliseconds, the one form times take after loading. */
+export function toUtcIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+const optString = (v: unknown) => v === undefined || typeof v === 'string';
+const optNumberIn = (v: unknown, min: number, max: number) =>
+  v === undefined || (typeof v === 'number' && v >= min && v <= max);
+const optPositive = (v: unknown) =>
+  v === undefined || (typeof v === 'number' && v > 0 && v < Infinity);
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function casualtiesOk(v: unknown): boolean {
+  if (v === undefined || isCount(v)) return true;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const c = v as Record<string, unknown>;
+  const keys = Object.keys(c);
+  return (
+    keys.length === 3 &&
+    isCount(c.low) &&
+    isCount(c.best) &&
+    isCount(c.high) &&
+    (c.low as number) <= (c.best as number) &&
+    (c.best as number) <= (c.high as number)
+  );
+}
+
+/** The fast path: true only for events the schema surely accepts. */
+function fastAccepts(e: Record<string, unknown>, at: number, shown: number): boolean {
+  const { id, type, source, lat, lon, count, summary } = e;
+  return (
+    typeof id === 'string' &&
+    id.length >= 1 &&
+    id.length <= 128 &&
+    !Number.isNaN(at) &&
+    !Number.isNaN(shown) &&
+    shown >= at &&
+    SOURCE_SET.has(source) &&
+    (TYPE_SET.has(type) || (typeof type === 'string' && CUSTOM_TYPE.test(type))) &&
+    (source === 'inject' || (lat !== undefined && lon !== undefined)) &&
+    optNumberIn(lat, -90, 90) &&
+    optNumberIn(lon, -180, 180) &&
+    optPositive(e.precision_m) &&
+    optNumberIn(e.confidence, 0, 1) &&
+    (e.weapon_class === undefined || WEAPON_SET.has(e.weapon_class)) &&
+    optPositive(e.calibre_mm) &&
+    (count === undefined || (isCount(count) && (count as number) >= 1)) &&
+    optNumberIn(e.bearing_deg, 0, 360) &&
+    casualtiesOk(e.casualties) &&
+    (summary === undefined || (typeof summary === 'string' && summary.length <= 4000)) &&
+    (e.truth === undefined || TRUTH_SET.has(e.truth)) &&
+    optString(e.platform) &&
+    optString(e.sensor) &&
+    optString(e.subtype) &&
+    optString(e.party) &&
+    optString(e.ref) &&
+    optString(e.expected_action) &&
+    (e.extra === undefined ||
+      (typeof e.extra === 'object' && e.extra !== null && !Array.isArray(e.extra)))
+  );
+}
+
+/**
+ * Moves fields that are neither format fields nor `x-*` under `extra`.
+ * A given `extra` field is itself unknown (the loader owns that name).
+ */
+function moveUnknownFields(e: Record<string, unknown>): string[] | null {
+  let unknown: string[] | null = null;
+  for (const key in e) {
+    if ((EVENT_FIELDS.has(key) && key !== 'extra') || key.startsWith('x-')) continue;
+    (unknown ??= []).push(key);
+  }
+  if (!unknown) return null;
+  const extra: Record<string, unknown> = {};
+  for (const key of unknown) {
+    extra[key] = e[key];
+    delete e[key];
+  }
+  e.extra = extra;
+  return unknown;
+}
+
+/**
+ * Checks one record and normalises `time`/`reported` to UTC ISO with ms.
+ * The record object is taken over (mutated) when it is valid.
+ */
+export function checkEvent(raw: unknown): EventCheck {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      ok: false,
+      problems: [
+        { field: 'record', message: `must be a JSON object (one event), got ${showValue(raw)}` },
+      ],
+      unknownFields: null,
+    };
+  }
+  const e = raw as Record<string, unknown>;
+  const unknownFields = moveUnknownFields(e);
+  const at = parseIsoTime(e.time);
+  const shownAt = e.reported === undefined ? at : parseIsoTime(e.reported);
+  if (fastAccepts(e, at, shownAt)) {
+    e.time = toUtcIso(at);
+    if (e.reported !== undefined) e.reported = toUtcIso(shownAt);
+    return { ok: true, event: e as ScenarioEvent, at, shownAt, unknownFields };
+  }
+  const result = eventSchema.safeParse(e);
+  if (result.success && !Number.isNaN(at) && !Number.isNaN(shownAt)) {
+    // The fast path is conservative; the schema has the last word.
+    e.time = toUtcIso(at);
+    if (e.reported !== undefined) e.reported = toUtcIso(shownAt);
+    return { ok: true, event: e as ScenarioEvent, at, shownAt, unknownFields };
+  }
+  if (result.success) {
+    return {
+      ok: false,
+      problems: [
+        { field: 'time', message: `could not be read as a date, got ${showValue(e.time)}` },
+      ],
+      unknownFields,
+    };
+  }
+  const problems: EventProblem[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    const field = fieldName(issue.path);
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field, message: explainIssue(issue, e) });
+  }
+  return { ok: false, problems, unknownFields };
+}
+
+/** For tests: whether the fast path alone accepts a record (it must imply the schema does). */
+export function fastPathAccepts(raw: Record<string, unknown>): boolean {
+  const at = parseIsoTime(raw.time);
+  const shownAt = raw.reported === undefined ? at : parseIsoTime(raw.reported);
+  return fastAccepts(raw, at, shownAt);
+}
