@@ -97,7 +97,6 @@ const AlertRow = memo(function AlertRow(props: {
       onClick={() => onSelect(alert.id)}
     >
       <div className="alert-row-line">
-        <span className="alert-rank">#{alert.rank}</span>
         <SeverityBadge severity={alert.severity} />
         <span className="alert-score" title="score">
           {alert.score.toFixed(1)}
@@ -108,6 +107,7 @@ const AlertRow = memo(function AlertRow(props: {
         </span>
       </div>
       <div className="alert-row-line alert-row-sub">
+        <span className="alert-rank">#{alert.rank}</span>
         <span className="alert-sources">
           {alert.sources.map((s) => (
             <SourceIcon key={s} source={s} />

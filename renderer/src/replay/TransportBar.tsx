@@ -76,7 +76,7 @@ export function TransportBar(props: TransportBarProps) {
           aria-keyshortcuts="ArrowRight"
           title="Step to next event (→)"
         >
-          ⏭ Event
+          Next event ›
         </button>
         <button
           type="button"
@@ -84,7 +84,7 @@ export function TransportBar(props: TransportBarProps) {
           aria-keyshortcuts="Shift+ArrowRight"
           title="Step to next alert (Shift+→)"
         >
-          ⏭ Alert
+          Next alert »
         </button>
         <button type="button" onClick={props.onShortcuts} aria-keyshortcuts="?" title="Shortcuts">
           ?
