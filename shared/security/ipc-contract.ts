@@ -1,36 +1,26 @@
 // The IPC between the preload and main: channel names and one zod schema per
 // payload. Main parses every payload with these before acting on it.
 import { z } from 'zod';
+import { EXPORT_KINDS } from './export-kind';
 import type { IpcChannel } from './ipc-channels';
+
+export {
+  EXPORT_KINDS,
+  EXPORT_KIND_EXTENSIONS,
+  exportKindForMimeType,
+  type ExportKind,
+} from './export-kind';
 
 z.config({ jitless: true });
 
 export { IPC_CHANNELS, type IpcChannel } from './ipc-channels';
 
-/** Limits on what one "open scenario" may read (SCENARIO-FORMAT.md: a file over 1 GiB is refused). */
-export const SCENARIO_PICK_LIMITS = {
-  maxFileBytes: 1024 ** 3,
-  maxFiles: 10_000,
-  maxTotalBytes: 2 * 1024 ** 3,
-} as const;
+export { SCENARIO_PICK_LIMITS } from './scenario-pick-limits';
 
 /** Largest export main accepts in one message. */
 export const MAX_EXPORT_BYTES = 1024 ** 3;
 
-/** What an export is; chooses the save dialog's file type filter. */
-export const EXPORT_KINDS = ['log-bundle', 'json', 'csv', 'markdown', 'pdf', 'text'] as const;
 export const exportKindSchema = z.enum(EXPORT_KINDS);
-export type ExportKind = z.infer<typeof exportKindSchema>;
-
-/** File extensions offered by the save dialog for each kind. */
-export const EXPORT_KIND_EXTENSIONS: Record<ExportKind, { label: string; extensions: string[] }> = {
-  'log-bundle': { label: 'Truceline log bundle', extensions: ['json'] },
-  json: { label: 'JSON', extensions: ['json'] },
-  csv: { label: 'CSV', extensions: ['csv'] },
-  markdown: { label: 'Markdown', extensions: ['md'] },
-  pdf: { label: 'PDF', extensions: ['pdf'] },
-  text: { label: 'Text', extensions: ['txt'] },
-};
 
 /** A file name proposed to the save dialog: a bare name, never a path. */
 export const suggestedNameSchema = z
@@ -48,7 +38,9 @@ export type OpenScenarioFilesRequest = z.infer<typeof openScenarioFilesRequestSc
 const exportContentSchema = z.union([
   z.string().refine((text) => text.length <= MAX_EXPORT_BYTES, 'content is over 1 GiB'),
   z
-    .instanceof(Uint8Array, { message: 'content must be a string or a Uint8Array' })
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, {
+      message: 'content must be a string or a Uint8Array',
+    })
     .refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'content is over 1 GiB'),
 ]);
 
