@@ -1,0 +1,92 @@
+// A lat/lon grid of cells about `radius` wide, so finding the alerts near an
+// event looks at a handful of cells instead of every open alert.
+
+const EARTH_RADIUS_KM = 6371.0088;
+const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
+
+/** Great-circle distance in km (haversine). */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const a =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Cells of `radiusKm` degrees-of-latitude size; entries are filed under the cell of a point. */
+export class SpatialGrid<T> {
+  private readonly cellDeg: number;
+  private readonly lonCells: number;
+  private readonly cells = new Map<number, T[]>();
+
+  constructor(private readonly radiusKm: number) {
+    this.cellDeg = Math.min(90, radiusKm / KM_PER_DEGREE);
+    this.lonCells = Math.ceil(360 / this.cellDeg);
+  }
+
+  /** The key of the cell holding a point. */
+  keyOf(lat: number, lon: number): number {
+    const row = Math.floor((lat + 90) / this.cellDeg);
+    const col = Math.floor((lon + 180) / this.cellDeg) % this.lonCells;
+    return row * this.lonCells + col;
+  }
+
+  /** Files an entry under a cell key. */
+  add(key: number, entry: T): void {
+    const cell = this.cells.get(key);
+    if (cell) cell.push(entry);
+    else this.cells.set(key, [entry]);
+  }
+
+  /**
+   * Calls `visit` on every entry filed within `radiusKm` of the point (and
+   * some beyond). `keep` returning false drops an entry from its cell, so
+   * stale entries cost one look only.
+   */
+  visitNear(
+    lat: number,
+    lon: number,
+    keep: (entry: T, key: number) => boolean,
+    visit: (entry: T) => void,
+  ): void {
+    const row = Math.floor((lat + 90) / this.cellDeg);
+    const col = Math.floor((lon + 180) / this.cellDeg);
+    // East-west, a degree shrinks with cos(latitude): widen the search to the
+    // poleward edge of the searched rows.
+    const edgeLat = Math.min(90, Math.abs(lat) + 2 * this.cellDeg);
+    const cos = Math.max(1e-6, Math.cos((edgeLat * Math.PI) / 180));
+    const lonSpanDeg = this.radiusKm / (KM_PER_DEGREE * cos);
+    const span = Math.ceil(lonSpanDeg / this.cellDeg);
+    const cols: number[] = [];
+    if (2 * span + 1 >= this.lonCells) {
+      for (let c = 0; c < this.lonCells; c++) cols.push(c);
+    } else {
+      for (let c = col - span; c <= col + span; c++)
+        cols.push(((c % this.lonCells) + this.lonCells) % this.lonCells);
+    }
+    for (let r = row - 1; r <= row + 1; r++) {
+      if (r < 0 || r * this.cellDeg > 180) continue;
+      for (const c of cols) {
+        const key = r * this.lonCells + c;
+        const cell = this.cells.get(key);
+        if (!cell) continue;
+        let kept = 0;
+        for (let i = 0; i < cell.length; i++) {
+          const entry = cell[i]!;
+          if (!keep(entry, key)) continue;
+          cell[kept++] = entry;
+          visit(entry);
+        }
+        if (kept === 0) this.cells.delete(key);
+        else cell.length = kept;
+      }
+    }
+  }
+
+  /** Removes everything. */
+  clear(): void {
+    this.cells.clear();
+  }
+}
