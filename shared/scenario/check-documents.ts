@@ -3,7 +3,7 @@
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import { geometryBBox } from '../geo/bbox';
-import type { DiagnosticLog} from './diagnostics';
+import type { DiagnosticLog } from './diagnostics';
 import { jsonPointer, showValue } from './diagnostics';
 import { explainIssue } from './explain-issue';
 import type { Zone } from './loaded-scenario';

@@ -1,12 +1,146 @@
-import { EXIT, err, type Command } from '../command';
+import { dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
+import { loadScenarioFromPath, type PathOutcome } from '../../scenario/load-path';
+import { formatDiagnostic } from '../../../scenario/diagnostics';
+import type { Diagnostic, ReplayEvent } from '../../../scenario/loaded-scenario';
 
-// Placeholder until its issue lands: says so plainly instead of pretending.
+const usage = `usage: truceline validate [--json] <path>…
+
+Loads scenario folders, *.scenario.json files or single feed files (a feed on
+its own is checked for form only: no time window, parties or sensors). Prints
+a summary of each (events per source and type, time span, zones, content
+hash) or its errors as <file>:<line>: <field>: <message> (feeds) and
+<file>:<json-pointer>: <message> (JSON documents), up to 100 per scenario.
+
+options:
+  --json   print one JSON object per path, as a JSON array, on stdout
+
+exit codes: 0 all valid, 1 any invalid, 2 usage error`;
+
+interface Summary {
+  path: string;
+  kind: 'scenario' | 'feed';
+  valid: boolean;
+  id?: string;
+  title?: string;
+  classification?: string;
+  hash?: string;
+  events?: number;
+  first?: string | null;
+  last?: string | null;
+  window?: { start: string; end: string };
+  by_source?: Record<string, number>;
+  by_type?: Record<string, number>;
+  zones?: Record<string, number>;
+  sensors?: number;
+  errors: string[];
+  warnings: string[];
+}
+
+function tally(events: readonly ReplayEvent[], key: 'source' | 'type'): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of events) {
+    const value = r.event[key];
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return Object.fromEntries(
+    Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+  );
+}
+
+function span(events: readonly ReplayEvent[]): { first: string | null; last: string | null } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of events) {
+    if (r.at < min) min = r.at;
+    if (r.at > max) max = r.at;
+  }
+  return events.length === 0
+    ? { first: null, last: null }
+    : { first: new Date(min).toISOString(), last: new Date(max).toISOString() };
+}
+
+async function summarise(path: string, outcome: PathOutcome): Promise<Summary> {
+  const base = (await stat(path)
+    .then((s) => s.isDirectory())
+    .catch(() => false))
+    ? path
+    : dirname(path);
+  const show = (d: Diagnostic) =>
+    formatDiagnostic({ ...d, file: d.file === path ? d.file : join(base, d.file) });
+  const summary: Summary = {
+    path,
+    kind: outcome.kind,
+    valid: outcome.ok,
+    errors: outcome.ok ? [] : outcome.errors.map(show),
+    warnings: outcome.warnings.map(show),
+  };
+  if (!outcome.ok) return summary;
+  const events = outcome.kind === 'scenario' ? outcome.scenario.events : outcome.events;
+  Object.assign(summary, { events: events.length, ...span(events) });
+  summary.by_source = tally(events, 'source');
+  summary.by_type = tally(events, 'type');
+  if (outcome.kind === 'scenario') {
+    const s = outcome.scenario;
+    summary.id = s.id;
+    summary.title = s.title;
+    summary.classification = s.classification;
+    summary.hash = s.hash;
+    summary.window = { start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() };
+    const zones: Record<string, number> = {};
+    for (const z of s.zones) zones[z.kind] = (zones[z.kind] ?? 0) + 1;
+    summary.zones = zones;
+    summary.sensors = s.sensors.length;
+  }
+  return summary;
+}
+
+const list = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+function printText(s: Summary): void {
+  for (const w of s.warnings) err(`warning: ${w}`);
+  if (!s.valid) {
+    for (const e of s.errors) err(e);
+    out(
+      `${s.path}: INVALID (${s.errors.length} error${s.errors.length === 1 ? '' : 's'}${s.errors.length >= 100 ? ', stopped at 100' : ''})`,
+    );
+    return;
+  }
+  if (s.kind === 'scenario') {
+    out(`${s.path}: valid scenario "${s.id}" — ${s.title} [${s.classification}]`);
+    out(`  window:    ${s.window!.start} → ${s.window!.end}`);
+  } else {
+    out(`${s.path}: valid feed (checked on its own: form only)`);
+  }
+  out(`  events:    ${s.events} (${s.first ?? '-'} → ${s.last ?? '-'})`);
+  out(`  by source: ${list(s.by_source!)}`);
+  out(`  by type:   ${list(s.by_type!)}`);
+  if (s.kind === 'scenario') {
+    const total = Object.values(s.zones!).reduce((a, b) => a + b, 0);
+    out(`  zones:     ${total} (${list(s.zones!)})`);
+    out(`  sensors:   ${s.sensors}`);
+    out(`  hash:      ${s.hash}`);
+  }
+}
+
 export const command: Command = {
   name: 'validate',
-  summary: 'not implemented yet',
-  usage: 'truceline validate: not implemented yet',
-  async run() {
-    err('truceline validate: not implemented yet');
-    return EXIT.invalid;
+  summary: 'check scenario folders, *.scenario.json or feed files',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+    if (positionals.length === 0) throw new UsageError('name at least one scenario folder or file');
+    const summaries: Summary[] = [];
+    for (const path of positionals) {
+      const summary = await summarise(path, await loadScenarioFromPath(path));
+      summaries.push(summary);
+      if (!values.json) printText(summary);
+    }
+    if (values.json) out(JSON.stringify(summaries, null, 2));
+    return summaries.every((s) => s.valid) ? EXIT.ok : EXIT.invalid;
   },
 };
