@@ -1,0 +1,97 @@
+// The app's IndexedDB database (Dexie 4): exercises, their audit logs,
+// imported scenarios, the installation key and settings. Opened with strict
+// durability: Chromium's default (relaxed, since 121) may lose a committed
+// log entry on power loss, and an action is applied only once its entry is
+// committed.
+import Dexie, { type Table } from 'dexie';
+import type { ExerciseMeta, LogEntry, WebCryptoKeyPair } from '../../../shared/audit';
+
+/** Default database name; tests pass their own. */
+export const DATABASE_NAME = 'truceline';
+
+/** An exercise as the Library lists it: the bundle's exercise metadata plus its state. */
+export interface ExerciseRecord extends ExerciseMeta {
+  status: 'active' | 'ended';
+  /** Wall time of the last change to this record (v2). */
+  updated: string;
+}
+
+/** An imported scenario: its files as imported, and what the Library shows without loading it. */
+export interface StoredScenario {
+  /** The scenario's content hash (SCENARIO-FORMAT.md); the key. */
+  hash: string;
+  scenario_id: string;
+  title: string;
+  classification: string;
+  span: { start: string; end: string };
+  counts: { events: number; zones: number; feeds: number };
+  files: { path: string; bytes: Uint8Array }[];
+  imported: string;
+}
+
+export interface StoredKey {
+  id: string;
+  /** The private key is non-extractable; IndexedDB stores the CryptoKey itself. */
+  keyPair: WebCryptoKeyPair;
+  keyId: string;
+  publicKeyBase64: string;
+  created: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Schema history. Never edit a published version: add one, with an upgrade
+ * that keeps every log entry (entries are hashed, so upgrades never touch them).
+ */
+export const STORES_V1 = {
+  exercises: 'id, created',
+  // The compound primary key is the unique [exercise_id+seq] index: a second
+  // entry with the same seq (a forked chain) cannot be stored.
+  log: '[exercise_id+seq]',
+  scenarios: 'hash, scenario_id, imported',
+  keys: 'id',
+  settings: 'key',
+} as const;
+
+/** v2: exercises get `updated` (for "recent first"); the log gets an index for an alert's history. */
+export const STORES_V2 = {
+  ...STORES_V1,
+  exercises: 'id, created, updated',
+  log: '[exercise_id+seq], [exercise_id+alert_id]',
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
+export class TrucelineDatabase extends Dexie {
+  exercises!: Table<ExerciseRecord, string>;
+  log!: Table<LogEntry, [string, number]>;
+  scenarios!: Table<StoredScenario, string>;
+  keys!: Table<StoredKey, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores(STORES_V1);
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('exercises')
+          .toCollection()
+          .modify((exercise: Partial<ExerciseRecord>) => {
+            exercise.updated ??= exercise.created ?? new Date(0).toISOString();
+          });
+      });
+  }
+}
+
+/** Opens (creating or upgrading) the database. */
+export async function openTrucelineDatabase(name = DATABASE_NAME): Promise<TrucelineDatabase> {
+  const db = new TrucelineDatabase(name);
+  await db.open();
+  return db;
+}
