@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { AuditScreen } from '../audit/AuditScreen';
+import { LibraryStoreProvider } from '../library/library-context';
+import { createLibraryStore } from '../library/library-store';
 import { LibraryScreen } from '../library/LibraryScreen';
 import { LogScreen } from '../log/LogScreen';
 import { ReportScreen } from '../report/ReportScreen';
@@ -16,10 +18,13 @@ import './App.css';
 
 export function App() {
   const store = useMemo(() => createAppStore(), []);
+  const library = useMemo(() => createLibraryStore(), []);
   useEffect(() => bindHashRoute(store), [store]);
   return (
     <AppStoreProvider store={store}>
-      <Shell />
+      <LibraryStoreProvider store={library}>
+        <Shell />
+      </LibraryStoreProvider>
     </AppStoreProvider>
   );
 }

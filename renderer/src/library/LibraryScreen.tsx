@@ -1,7 +1,116 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import { useAppStore } from '../app/app-context';
+import { filesFromDrop } from '../platform';
+import { Dialog } from '../ui/Dialog';
+import { BriefingText } from './BriefingText';
+import { ImportPanel } from './ImportPanel';
+import { launchExercise } from './launch-exercise';
+import { importPickedFiles, loadBundledSamples } from './library-actions';
+import { useLibraryState, useLibraryStore } from './library-context';
+import type { LibraryCard } from './library-store';
+import { ScenarioCardView } from './ScenarioCardView';
+import { StartExerciseDialog } from './StartExerciseDialog';
+import './LibraryScreen.css';
+
 export function LibraryScreen() {
+  const app = useAppStore();
+  const library = useLibraryStore();
+  const cards = useLibraryState((s) => s.cards);
+  const indexError = useLibraryState((s) => s.indexError);
+  const [starting, setStarting] = useState<LibraryCard | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<LibraryCard | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    if (library.getState().cards.length === 0) void loadBundledSamples(library);
+  }, [library]);
+
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = await filesFromDrop(event.dataTransfer);
+    if (files.length > 0) await importPickedFiles(library, files);
+  };
+  const ready = starting?.state.status === 'ready' ? starting.state : null;
+
   return (
-    <section>
+    <section
+      className={dragging ? 'library dragging' : 'library'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => void onDrop(event)}
+    >
       <h1>Library</h1>
+      <ImportPanel />
+      {indexError ? (
+        <p className="status status-bad" role="alert">
+          {indexError}
+        </p>
+      ) : null}
+      <h2>Scenarios</h2>
+      {cards.length === 0 && !indexError ? <p className="muted">No scenarios yet.</p> : null}
+      <div className="scenario-grid">
+        {cards.map((card) => (
+          <ScenarioCardView
+            key={card.key}
+            card={card}
+            onStart={(c) => {
+              setStartError(null);
+              setStarting(c);
+            }}
+            onBriefing={setReading}
+            onRemove={
+              card.origin.kind === 'imported' ? (c) => library.removeCard(c.key) : undefined
+            }
+          />
+        ))}
+      </div>
+      <StartExerciseDialog
+        key={starting?.key ?? 'none'}
+        open={ready !== null}
+        summary={ready?.summary ?? null}
+        briefing={ready?.scenario.briefing ?? null}
+        busy={busy}
+        error={startError}
+        onCancel={() => setStarting(null)}
+        onStart={async (participant) => {
+          if (!starting || !ready) return;
+          setBusy(true);
+          try {
+            await launchExercise(
+              app,
+              { scenario: ready.scenario, origin: starting.origin },
+              participant,
+            );
+            setStarting(null);
+          } catch (error) {
+            setStartError(`The exercise could not be started: ${(error as Error).message}`);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      />
+      <Dialog
+        open={reading?.state.status === 'ready'}
+        title={
+          reading?.state.status === 'ready'
+            ? `Briefing — ${reading.state.summary.title}`
+            : 'Briefing'
+        }
+        onClose={() => setReading(null)}
+        wide
+      >
+        {reading?.state.status === 'ready' && reading.state.scenario.briefing ? (
+          <BriefingText source={reading.state.scenario.briefing} />
+        ) : null}
+      </Dialog>
     </section>
   );
 }

@@ -32,7 +32,8 @@ export function planImport(picked: readonly PickedBytes[]): ImportPlan {
     const inside = new Map<string, Uint8Array>();
     for (const f of files)
       if (f.path.startsWith(root)) inside.set(f.path.slice(root.length), f.bytes);
-    return { kind: 'scenario', name: root.replace(/\/$/, '') || 'scenario.json', files: inside };
+    const name = root.replace(/\/$/, '') || folderNameFromManifest(manifest.bytes);
+    return { kind: 'scenario', name, files: inside };
   }
   if (files.length > 1) {
     throw new ImportPlanError(
@@ -64,4 +65,19 @@ function looksLikeUcdp(bytes: Uint8Array): boolean {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
   const firstLine = head.split(/\r?\n/, 1)[0]?.toLowerCase() ?? '';
   return UCDP_HEADER.test(firstLine) && UCDP_HEADER_2.test(firstLine);
+}
+
+/** Platforms strip the picked folder's own name; the manifest's title stands in for it. */
+function folderNameFromManifest(bytes: Uint8Array): string {
+  try {
+    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as {
+      title?: unknown;
+      id?: unknown;
+    };
+    const label = typeof manifest.title === 'string' ? manifest.title : manifest.id;
+    if (typeof label === 'string' && label.trim()) return `Scenario folder “${label.trim()}”`;
+  } catch {
+    // An unreadable manifest is reported by the loader; here it only needs a name.
+  }
+  return 'Scenario folder';
 }

@@ -40,7 +40,7 @@ export function Dialog({
         <>
           <header className="dialog-header">
             <h2>{title}</h2>
-            <button type="button" onClick={onClose} aria-label={`Close ${title}`}>
+            <button type="button" onClick={onClose} aria-label="Close dialog">
               Close
             </button>
           </header>

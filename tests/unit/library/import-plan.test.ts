@@ -22,6 +22,17 @@ describe('planImport', () => {
     ]);
   });
 
+  it('names a folder whose own name was stripped by its scenario title', () => {
+    const plan = planImport([
+      { path: 'scenario.json', bytes: bytes('{"title":"Quiet morning"}') },
+      { path: 'feeds/a.ndjson', bytes: bytes('') },
+    ]);
+    expect(plan.name).toBe('Scenario folder “Quiet morning”');
+    expect(planImport([{ path: 'scenario.json', bytes: bytes('{oops') }]).name).toBe(
+      'Scenario folder',
+    );
+  });
+
   it('uses the shallowest scenario.json and leaves files outside that package out', () => {
     const plan = planImport([
       { path: 'pack/nested/scenario.json', bytes: bytes('{}') },

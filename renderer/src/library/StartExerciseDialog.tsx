@@ -1,0 +1,118 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Participant, ParticipantRole } from '../app/app-store';
+import { Dialog } from '../ui/Dialog';
+import { BriefingText } from './BriefingText';
+import type { ScenarioSummary } from './scenario-summary';
+import './StartExerciseDialog.css';
+
+const ROLES: { role: ParticipantRole; label: string; hint: string }[] = [
+  { role: 'operator', label: 'Operator', hint: 'works the alert queue and the protocol' },
+  {
+    role: 'controller',
+    label: 'Controller',
+    hint: 'runs the exercise: injects, ground truth, hot wash',
+  },
+];
+
+/** Asks who is playing, shows the briefing, and starts the exercise. */
+export function StartExerciseDialog({
+  summary,
+  briefing,
+  open,
+  busy,
+  error,
+  onCancel,
+  onStart,
+}: {
+  summary: ScenarioSummary | null;
+  briefing: string | null;
+  open: boolean;
+  busy: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onStart: (participant: Participant) => void;
+}) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<ParticipantRole>('operator');
+  const [touched, setTouched] = useState(false);
+  const nameId = useId();
+  const problemId = useId();
+  const trimmed = name.trim();
+  const problem =
+    trimmed.length === 0
+      ? 'Type your name: every action in the log records who took it.'
+      : trimmed.length > 80
+        ? 'Keep the name under 80 characters.'
+        : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (problem || busy) return;
+    onStart({ name: trimmed, role });
+  };
+  return (
+    <Dialog
+      open={open}
+      title={summary ? `Start exercise — ${summary.title}` : 'Start exercise'}
+      onClose={onCancel}
+      wide
+    >
+      <form className="start-exercise" onSubmit={submit} noValidate>
+        <p className="start-classification">{summary?.classification ?? 'EXERCISE'}</p>
+        <div className="field">
+          <label htmlFor={nameId}>Your name</label>
+          <input
+            id={nameId}
+            value={name}
+            autoFocus
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={touched && problem ? true : undefined}
+            aria-describedby={touched && problem ? problemId : undefined}
+          />
+          {touched && problem ? (
+            <p id={problemId} className="status status-bad" role="alert">
+              {problem}
+            </p>
+          ) : null}
+        </div>
+        <fieldset className="field">
+          <legend>Your role</legend>
+          {ROLES.map((r) => (
+            <label key={r.role} className="role-option">
+              <input
+                type="radio"
+                name="role"
+                value={r.role}
+                checked={role === r.role}
+                onChange={() => setRole(r.role)}
+              />{' '}
+              {r.label} <span className="muted">— {r.hint}</span>
+            </label>
+          ))}
+        </fieldset>
+        <section aria-label="Briefing">
+          <h3>Briefing</h3>
+          {briefing ? (
+            <BriefingText source={briefing} />
+          ) : (
+            <p className="muted">This scenario has no briefing.</p>
+          )}
+        </section>
+        {error ? (
+          <p className="status status-bad" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="start-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Starting…' : 'Start exercise'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

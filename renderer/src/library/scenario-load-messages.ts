@@ -1,0 +1,28 @@
+// Messages between the Library and the scenario-loading worker.
+import type { Diagnostic, LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+
+export interface LoadRequest {
+  /** `scenario`: a package (folder or *.scenario.json); `feed`: one feed file on its own. */
+  mode: 'scenario' | 'feed';
+  name: string;
+  files: [path: string, bytes: Uint8Array][];
+  /** For mode `feed`: the feed's path among `files`. */
+  feedPath?: string;
+}
+
+export interface LoadProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  events: number;
+}
+
+export type LoadResult =
+  | { ok: true; mode: 'scenario'; scenario: LoadedScenario; warnings: Diagnostic[] }
+  | { ok: true; mode: 'feed'; events: number; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+export type WorkerReply =
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'done'; result: LoadResult }
+  | { type: 'crashed'; message: string };

@@ -1,0 +1,186 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
+import { SOURCES } from '../../shared/scenario/schema';
+
+const SHOTS = 'out/screenshots';
+const FIXTURE = 'tests/fixtures/scenarios/small';
+const BUNDLED = readdirSync('sample-feeds', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'authoring')
+  .map((d) => d.name);
+
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+/** The scenario as the Node loader sees it: what the Library card must show. */
+async function expected(path: string) {
+  const outcome = await loadScenarioFromPath(path);
+  if (outcome.kind !== 'scenario' || !outcome.ok) throw new Error(`${path} does not load`);
+  const { scenario } = outcome;
+  const bySource = Object.fromEntries(SOURCES.map((s) => [s, 0]));
+  for (const e of scenario.events) bySource[e.event.source] += 1;
+  return { scenario, bySource };
+}
+
+async function expectCardMatches(page: Page, path: string) {
+  const { scenario, bySource } = await expected(path);
+  const card = page.getByTestId(`scenario-${scenario.id}`);
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByRole('heading', { name: scenario.title })).toBeVisible();
+  await expect(card.getByTestId('scenario-event-count')).toHaveText(
+    scenario.events.length.toLocaleString('en'),
+  );
+  for (const [source, count] of Object.entries(bySource)) {
+    const shown = card.getByTestId(`count-${source}`);
+    if (count === 0) await expect(shown).toHaveCount(0);
+    else await expect(shown).toContainText(count.toLocaleString('en'));
+  }
+  await expect(card.getByTestId('scenario-hash')).toHaveText(`${scenario.hash.slice(0, 12)}…`);
+  await expect(card.getByTestId('scenario-classification')).toHaveText(scenario.classification);
+  return card;
+}
+
+async function importFiles(page: Page, button: string, files: string | string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(files);
+}
+
+test('every bundled sample is listed with its title, event counts by source and hash', async ({
+  page,
+}) => {
+  expect(BUNDLED.length, 'sample-feeds/ holds at least one scenario').toBeGreaterThan(0);
+  await page.goto('/#/library');
+  for (const id of BUNDLED) await expectCardMatches(page, join('sample-feeds', id));
+  await page.screenshot({ path: `${SHOTS}/library.png`, fullPage: true });
+});
+
+test('importing a scenario folder and a single *.scenario.json adds them to the Library', async ({
+  page,
+}) => {
+  await page.goto('/#/library');
+  await importFiles(page, 'Import scenario folder…', FIXTURE);
+  await expect(page.getByTestId('import-result')).toContainText('imported');
+  await expectCardMatches(page, FIXTURE);
+
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-e2e-'));
+  const single = join(dir, 'inline.scenario.json');
+  writeFileSync(single, JSON.stringify(inlineScenario('inline-demo', 48.1), null, 2));
+  await importFiles(page, 'Import file…', single);
+  await expect(page.getByTestId('import-result')).toContainText('inline.scenario.json imported');
+  await expectCardMatches(page, single);
+});
+
+test('a broken scenario is refused with every error as file:line: field: message', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-e2e-'));
+  const pack = join(dir, 'broken-pack');
+  mkdirSync(join(pack, 'feeds'), { recursive: true });
+  const manifest = inlineScenario('broken-pack', 48.1);
+  writeFileSync(
+    join(pack, 'scenario.json'),
+    JSON.stringify({ ...manifest, feeds: ['feeds/drone.ndjson'] }),
+  );
+  writeFileSync(
+    join(pack, 'feeds', 'drone.ndjson'),
+    [
+      '{"id":"d1","time":"2026-03-01T01:00:00Z","source":"drone","type":"explosion","lat":48.1,"lon":37.5}',
+      '{"id":"d2","time":"2026-03-01T01:10:00Z","source":"drone","type":"explosion","lat":"abc","lon":37.5}',
+      '{"id":"d3","time":"2026-03-01T01:20:00Z","source":"drone","type":"explosion","lat":48.2,"lon":37.5',
+    ].join('\n') + '\n',
+  );
+  await page.goto('/#/library');
+  await importFiles(page, 'Import scenario folder…', pack);
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('Scenario folder “Inline broken-pack” was not imported');
+  const errors = result.getByRole('alert', { name: 'Errors' }).getByRole('listitem');
+  await expect(errors.first()).toBeVisible();
+  const lines = await errors.allTextContents();
+  expect(lines.some((l) => l.startsWith('feeds/drone.ndjson:2: lat: '))).toBe(true);
+  expect(lines.some((l) => l.startsWith('feeds/drone.ndjson:3'))).toBe(true);
+  for (const line of lines) expect(line).toMatch(/^[^:\s]+:\d+(:\d+)?: /);
+  await expect(page.getByTestId('scenario-broken-pack')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/library-import-errors.png`, fullPage: true });
+
+  // The single-file form names JSON pointers instead of lines.
+  const single = join(dir, 'bad.scenario.json');
+  const bad = inlineScenario('bad-inline', 48.1);
+  (bad.feeds[0]![0] as Record<string, unknown>).lat = 'north';
+  writeFileSync(single, JSON.stringify(bad, null, 2));
+  await importFiles(page, 'Import file…', single);
+  await expect(result).toContainText('bad.scenario.json was not imported');
+  await expect(result.getByRole('listitem').first()).toHaveText(
+    /^bad\.scenario\.json:\/feeds\/0\/0\/lat: lat: /,
+  );
+});
+
+test('starting an exercise asks who is playing, shows the briefing and opens the Console', async ({
+  page,
+}) => {
+  await page.goto('/#/library');
+  await importFiles(page, 'Import scenario folder…', FIXTURE);
+  const { scenario } = await expected(FIXTURE);
+  const card = page.getByTestId(`scenario-${scenario.id}`);
+  await card.getByRole('button', { name: 'Start exercise' }).click();
+  const dialog = page.getByRole('dialog', { name: `Start exercise — ${scenario.title}` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('briefing')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Start exercise', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Type your name');
+  await dialog.getByLabel('Your name').fill('Duty Officer Ana');
+  await dialog.getByRole('radio', { name: /Controller/ }).check();
+  await page.screenshot({ path: `${SHOTS}/library-start-dialog.png` });
+  await dialog.getByRole('button', { name: 'Start exercise', exact: true }).click();
+  await expect(page).toHaveURL(/#\/console$/);
+  await expect(page.getByTestId('classification-top')).toHaveText(scenario.classification);
+  await expect(page.getByTestId('classification-bottom')).toHaveText(scenario.classification);
+  await page.screenshot({ path: `${SHOTS}/console-after-start.png` });
+});
+
+function inlineScenario(id: string, lat: number) {
+  return {
+    format: 'truceline-scenario',
+    version: 1,
+    id,
+    title: `Inline ${id}`,
+    classification: 'EXERCISE — E2E',
+    start: '2026-03-01T00:00:00Z',
+    end: '2026-03-01T06:00:00Z',
+    parties: [
+      { id: 'A', name: 'Party A', role: 'party' },
+      { id: 'B', name: 'Party B', role: 'party' },
+    ],
+    zones: { type: 'FeatureCollection', features: [] },
+    feeds: [
+      [
+        {
+          id: 'e1',
+          time: '2026-03-01T01:00:00Z',
+          source: 'drone',
+          type: 'explosion',
+          lat,
+          lon: 37.5,
+        },
+        {
+          id: 'e2',
+          time: '2026-03-01T01:05:00Z',
+          source: 'observer',
+          type: 'small-arms-fire',
+          lat,
+          lon: 37.6,
+        },
+        {
+          id: 'e3',
+          time: '2026-03-01T02:00:00Z',
+          source: 'satellite',
+          type: 'crater-field',
+          lat,
+          lon: 37.7,
+        },
+      ] as unknown[],
+    ],
+    briefing: 'Notional briefing. EXERCISE.',
+  };
+}
