@@ -19,7 +19,7 @@ async function expected(path: string) {
   if (outcome.kind !== 'scenario' || !outcome.ok) throw new Error(`${path} does not load`);
   const { scenario } = outcome;
   const bySource = Object.fromEntries(SOURCES.map((s) => [s, 0]));
-  for (const e of scenario.events) bySource[e.event.source] += 1;
+  for (const e of scenario.events) bySource[e.event.source] = (bySource[e.event.source] ?? 0) + 1;
   return { scenario, bySource };
 }
 

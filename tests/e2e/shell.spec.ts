@@ -57,21 +57,13 @@ test('About shows the version, the offline guarantee, where data is kept and the
 test('the keyboard reaches the navigation and the focus ring is visible', async ({ page }) => {
   await page.goto('/#/library');
   // Tab until a navigation link has focus; it must be reachable within a few stops.
-  let focusedLink = '';
-  for (let i = 0; i < 6 && !focusedLink; i += 1) {
+  const focusedInNav = page.getByRole('navigation', { name: 'Screens' }).locator(':focus');
+  for (let i = 0; i < 6 && (await focusedInNav.count()) === 0; i += 1) {
     await page.keyboard.press('Tab');
-    focusedLink = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el?.closest('nav') ? (el.textContent ?? '') : '';
-    });
   }
-  expect(focusedLink).toBe('Library');
-  const outline = await page.evaluate(() => {
-    const style = getComputedStyle(document.activeElement as Element);
-    return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
-  });
-  expect(outline.style).not.toBe('none');
-  expect(outline.width).toBeGreaterThanOrEqual(2);
+  await expect(focusedInNav).toHaveText('Library');
+  await expect(focusedInNav).toHaveCSS('outline-style', 'solid');
+  await expect(focusedInNav).toHaveCSS('outline-width', '3px');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
