@@ -6,6 +6,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from '../../shared/security/app-origin';
 import { respondFromBundle } from './bundle-response';
 import { hardenAllWebContents, hardenSession } from './harden';
 import { registerIpcHandlers } from './ipc-handlers';
+import { mainWindowOptions } from './window-options';
 
 // Must precede `ready`: without standard+secure the renderer gets no IndexedDB,
 // storage persistence or WebCrypto on app://.
@@ -28,26 +29,7 @@ const devServerOrigin =
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1600,
-    height: 1000,
-    minWidth: 1024,
-    minHeight: 640,
-    title: 'Truceline — EXERCISE',
-    show: false,
-    backgroundColor: '#101418',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(mainWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     mainWindow = null;

@@ -29,8 +29,9 @@ export type RequestDecision = { allow: true } | { allow: false; reason: string }
 
 /**
  * Decides whether a renderer request may proceed: app://bundle/ always; blob:
- * URLs the app made itself; data: only as images (the CSP's img-src); the dev
- * server in development; nothing else (https, http, file, ws, other schemes).
+ * URLs the app made itself; data: only as images (the CSP's img-src); the
+ * DevTools front end; the dev server in development; nothing else (https,
+ * http, file, ws, other schemes).
  */
 export function decideRequest({
   url,
@@ -53,6 +54,8 @@ export function decideRequest({
     if (devServerOrigin && url.startsWith(`blob:${devServerOrigin}/`)) return { allow: true };
     return { allow: false, reason: `blob: URL not created by the app: "${url}"` };
   }
+  // DevTools' own front end ships inside Electron; it is local, not network.
+  if (parsed.protocol === 'devtools:') return { allow: true };
   if (parsed.protocol === 'data:') {
     if (resourceType === 'image') return { allow: true };
     return { allow: false, reason: `data: URL as ${resourceType} (only images are allowed)` };

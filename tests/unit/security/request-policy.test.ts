@@ -12,6 +12,7 @@ describe('decideRequest: the app is offline', () => {
     ['blob:app://bundle/1b2c3d4e-0000-4000-8000-000000000000', 'script'],
     ['data:,', 'image'],
     ['data:image/png;base64,iVBORw0KGgo=', 'image'],
+    ['devtools://devtools/bundled/inspector.html', 'mainFrame'],
   ])('allows %s (%s)', (url, type) => {
     expect(prod(url, type)).toEqual({ allow: true });
   });
