@@ -2,7 +2,8 @@
 // distinct source kinds, confidence combines by noisy-OR, persistence grows
 // with the number of events. Never a mean, so evidence only adds up.
 import type { Source } from '../scenario/schema';
-import { EVENT_FACTORS, type EventEvidence } from './event-evidence';
+import type { ReplayEvent, Zone } from '../scenario/loaded-scenario';
+import { EVENT_FACTORS, evaluateEvent, type EventEvidence } from './event-evidence';
 import type { ScoringModel } from './scoring-model';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -159,7 +160,19 @@ function displayLines(raws: { factor: Factor; raw: number }[], total: number): F
     part.tenths -= 1;
     missing += 1;
   }
+  // A clamp is always shown, even when it rounds to nothing (invariant 5).
   return parts
-    .filter((p) => p.tenths !== 0)
+    .filter((p) => p.tenths !== 0 || p.factor === 'clamp')
     .map((p) => ({ factor: p.factor, raw: p.raw, contribution: p.tenths / 10 }));
+}
+
+/** Scores a set of events as one alert, from scratch (the reference the engine's incremental path must match). */
+export function scoreAlertEvents(
+  model: ScoringModel,
+  zonesById: ReadonlyMap<string, Zone>,
+  events: readonly ReplayEvent[],
+): ScoreBreakdown {
+  const evidence = emptyEvidence();
+  for (const e of events) addEvidence(evidence, evaluateEvent(model, e, zonesById));
+  return scoreEvidence(model, evidence);
 }

@@ -156,7 +156,7 @@ export function buildAlertView(
     } else if (line.factor === 'persistence') {
       text = `${evidence.eventCount} events in this alert`;
     } else {
-      text = `Clamped to [0, 100] (sum was ${breakdown.unclamped.toFixed(1)})`;
+      text = `Clamped to ${breakdown.unclamped > 100 ? 100 : 0} (factors summed to ${breakdown.unclamped.toFixed(2)})`;
     }
     return { factor: line.factor, contribution: line.contribution, reason: `${text}: ${points}` };
   });

@@ -1,0 +1,199 @@
+// The correlation rules of ALERTS-AND-SEVERITY.md, one worked case each.
+import { describe, expect, it } from 'vitest';
+import { AlertEngine, type AlertChange } from '../../../shared/alerts/alert-engine';
+import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type { ScenarioEvent } from '../../../shared/scenario/schema';
+import { at, buildScenario } from './fixtures/build-scenario';
+import { ZONES } from './fixtures/line-incidents';
+
+function ev(
+  id: string,
+  minute: number,
+  lat: number,
+  lon: number,
+  extra: Partial<ScenarioEvent> = {},
+): ScenarioEvent {
+  return {
+    id,
+    time: at(minute),
+    source: 'observer',
+    type: 'explosion',
+    lat,
+    lon,
+    ...extra,
+  } as ScenarioEvent;
+}
+
+function run(
+  scenario: LoadedScenario,
+  engine = new AlertEngine({ model: MODEL, zones: scenario.zones }),
+) {
+  const changes: AlertChange[] = [];
+  for (const e of scenario.events) changes.push(...engine.addEvent(e));
+  return { engine, changes };
+}
+
+// About 0.009 degrees of latitude per km.
+const KM = 1 / 111.2;
+
+describe('correlation', () => {
+  it('joins an event within 60 min and 10 km of the last event, and names the alert after the first', () => {
+    const { engine } = run(
+      buildScenario([ev('a', 0, 49.9, 39), ev('b', 60, 49.9 + 9.5 * KM, 39)], ZONES),
+    );
+    expect(engine.all().map((a) => [a.id, a.eventIds])).toEqual([['A-a', ['a', 'b']]]);
+  });
+
+  it('opens a new alert beyond the window or the radius', () => {
+    const late = run(buildScenario([ev('a', 0, 49.9, 39), ev('b', 61, 49.9, 39)], ZONES)).engine;
+    expect(
+      late
+        .all()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['A-a', 'A-b']);
+    const far = run(
+      buildScenario([ev('a', 0, 49.9, 39), ev('b', 1, 49.9 + 10.5 * KM, 39)], ZONES),
+    ).engine;
+    expect(
+      far
+        .all()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['A-a', 'A-b']);
+  });
+
+  it('measures from the last event, so a moving incident stays one alert', () => {
+    const steps = [0, 1, 2, 3, 4].map((i) => ev(`m${i}`, i * 30, 49.9 + i * 8 * KM, 39));
+    const { engine } = run(buildScenario(steps, ZONES));
+    expect(engine.all()).toHaveLength(1);
+  });
+
+  it('correlates by `time`, not by when the report arrived', () => {
+    const late = ev('b', 30, 49.9, 39, { reported: at(400) });
+    const { engine } = run(buildScenario([ev('a', 0, 49.9, 39), late], ZONES));
+    expect(engine.all().map((a) => a.eventIds)).toEqual([['a', 'b']]);
+  });
+
+  it('chooses the nearest open alert in space, then in time', () => {
+    const events = [
+      ev('near', 0, 49.9, 39),
+      ev('far', 0, 49.9 + 12 * KM, 39),
+      ev('x', 10, 49.9 + 4 * KM, 39),
+    ];
+    const { engine } = run(buildScenario(events, ZONES));
+    expect(engine.get('A-near')!.eventIds).toEqual(['near', 'x']);
+    const sameSpot = [
+      ev('old', 0, 49.9, 39.1),
+      ev('new', 40, 49.9, 39.1 + 0.2),
+      ev('y', 50, 49.9, 39.2),
+    ];
+    // 'y' is halfway between; equal distance, nearer in time to 'new'.
+    const tie = run(buildScenario(sameSpot, ZONES)).engine;
+    expect(tie.get('A-new')!.eventIds).toEqual(['new', 'y']);
+  });
+
+  it('never spans two sectors; events outside every sector join by distance and time alone', () => {
+    // 48.3 is the boundary of Sector North and Sector South.
+    const events = [ev('s', 0, 48.28, 36.52), ev('n', 5, 48.32, 36.52), ev('o', 10, 48.3, 36.49)];
+    const { engine } = run(buildScenario(events, ZONES));
+    expect(engine.get('A-s')!.sector).toBe('sector-south');
+    expect(engine.get('A-n')!.sector).toBe('sector-north');
+    const outside = engine.all().find((a) => a.eventIds.includes('o'))!;
+    expect(outside.id === 'A-s' || outside.id === 'A-n').toBe(true);
+  });
+
+  it('gives a closed alert no new events', () => {
+    const scenario = buildScenario([ev('a', 0, 49.9, 39), ev('b', 10, 49.9, 39)], ZONES);
+    const engine = new AlertEngine({ model: MODEL, zones: scenario.zones });
+    engine.addEvent(scenario.events[0]!);
+    expect(engine.close('A-a')).toEqual([
+      { kind: 'alert-closed', alertId: 'A-a', at: scenario.events[0]!.shownAt },
+    ]);
+    const changes = engine.addEvent(scenario.events[1]!);
+    expect(changes[0]).toMatchObject({ kind: 'alert-opened', alertId: 'A-b' });
+    expect(engine.top(10).map((a) => a.id)).toEqual(['A-b']);
+    expect(engine.all().map((a) => [a.id, a.closed])).toEqual([
+      ['A-b', false],
+      ['A-a', true],
+    ]);
+  });
+
+  it('turns an alert quiet after 180 min without a new event, unless a protocol step is active', () => {
+    const scenario = buildScenario([ev('a', 0, 49.9, 39), ev('b', 0, 47.2, 36.6)], ZONES);
+    const engine = new AlertEngine({ model: MODEL, zones: scenario.zones });
+    for (const e of scenario.events) engine.addEvent(e);
+    engine.setProtocolActive('A-b', true);
+    expect(engine.advanceTo(Date.parse(at(179)))).toEqual([]);
+    expect(engine.advanceTo(Date.parse(at(180)))).toEqual([
+      { kind: 'alert-quiet', alertId: 'A-a', at: Date.parse(at(180)) },
+    ]);
+    expect(engine.get('A-b')!.quiet).toBe(false);
+    expect(engine.setProtocolActive('A-b', false)).toEqual([
+      { kind: 'alert-quiet', alertId: 'A-b', at: Date.parse(at(180)) },
+    ]);
+  });
+
+  it('reactivates a quiet alert that takes a late-reported event', () => {
+    const late = ev('b', 50, 49.9, 39, { reported: at(300) });
+    const { engine, changes } = run(buildScenario([ev('a', 0, 49.9, 39), late], ZONES));
+    expect(changes.map((c) => c.kind)).toEqual([
+      'alert-opened',
+      'alert-quiet',
+      'event-joined',
+      'alert-active',
+    ]);
+    expect(engine.get('A-a')!.quiet).toBe(false);
+  });
+
+  it('forms alerts for sensor faults, jamming and movement restrictions, and for unlocated injects', () => {
+    const events = [
+      ev('f', 0, 49.9, 39, { type: 'sensor-fault', source: 'ground-sensor' }),
+      ev('j', 0, 47.2, 36.6, { type: 'jamming', source: 'drone' }),
+      ev('r', 0, 48.9, 36.6, { type: 'movement-restriction' }),
+      {
+        id: 'i',
+        time: at(0),
+        source: 'inject',
+        type: 'inject',
+        summary: 'hotline call',
+      } as ScenarioEvent,
+    ];
+    const { engine } = run(buildScenario(events, ZONES));
+    expect(
+      engine
+        .all()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['A-f', 'A-i', 'A-j', 'A-r']);
+  });
+
+  it('reports opening and severity changes so the log can record them', () => {
+    const events = [
+      ev('a', 0, 48.75, 37.85, {
+        source: 'satellite',
+        type: 'heavy-weapon-sighting',
+        weapon_class: 'mlrs',
+        calibre_mm: 122,
+        count: 6,
+        confidence: 0.8,
+      }),
+      ev('b', 20, 48.76, 37.86, {
+        source: 'drone',
+        type: 'heavy-weapon-sighting',
+        weapon_class: 'mlrs',
+        calibre_mm: 122,
+        count: 4,
+        confidence: 0.9,
+      }),
+    ];
+    const { changes } = run(buildScenario(events, ZONES));
+    expect(changes.map((c) => c.kind)).toEqual([
+      'alert-opened',
+      'event-joined',
+      'alert-severity-changed',
+    ]);
+    expect(changes[2]).toMatchObject({ alertId: 'A-a', from: 'medium', to: 'critical' });
+  });
+});
