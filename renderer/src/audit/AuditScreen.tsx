@@ -1,7 +1,162 @@
+import { useId, useState, type DragEvent } from 'react';
+import { filesFromDrop, getPlatform, type PickedFile } from '../platform';
+import { ProgressBar } from '../ui/ProgressBar';
+import { createValueStore, useValueStore } from '../ui/value-store';
+import { decisionsByAlert, decisionTimeline } from './decision-timeline';
+import { DecisionTimelineTable } from './DecisionTimelineTable';
+import { readLogFile, type AuditedLog } from './read-log-file';
+import { VerificationResultView } from './VerificationResultView';
+import './AuditScreen.css';
+
+type AuditState =
+  | { status: 'idle' }
+  | { status: 'reading'; name: string }
+  | { status: 'done'; log: AuditedLog }
+  | { status: 'failed'; name: string; message: string };
+
+// Kept outside the component so the verdict is still there after visiting another screen.
+const auditState = createValueStore<AuditState>({ status: 'idle' });
+const trustedKey = createValueStore('');
+
+async function audit(file: PickedFile, expectedKey: string) {
+  auditState.set({ status: 'reading', name: file.name });
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.bytes());
+    auditState.set({
+      status: 'done',
+      log: await readLogFile(file.name, text, expectedKey.trim() || undefined),
+    });
+  } catch (error) {
+    auditState.set({
+      status: 'failed',
+      name: file.name,
+      message:
+        error instanceof TypeError
+          ? 'the file is not UTF-8 text, so it is not an exported Truceline log'
+          : (error as Error).message,
+    });
+  }
+}
+
 export function AuditScreen() {
+  const state = useValueStore(auditState);
+  const key = useValueStore(trustedKey);
+  const [dragging, setDragging] = useState(false);
+  const keyId = useId();
+  const open = async () => {
+    const files = await getPlatform().openScenarioFiles({ folder: false });
+    if (files?.[0]) await audit(files[0], key);
+  };
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = await filesFromDrop(event.dataTransfer);
+    if (files[0]) await audit(files[0], key);
+  };
   return (
-    <section>
+    <section
+      className={dragging ? 'audit dragging' : 'audit'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => void onDrop(event)}
+    >
       <h1>Audit</h1>
+      <div className="audit-open panel">
+        <p>
+          Open an exported log (<code>.json</code>) or drop it here. It is checked on this computer
+          exactly as <code>truceline verify</code> checks it.
+        </p>
+        <div className="audit-controls">
+          <button type="button" className="primary" onClick={() => void open()}>
+            Open exported log…
+          </button>
+          <label htmlFor={keyId}>Trusted public key (optional)</label>
+          <input
+            id={keyId}
+            className="mono"
+            placeholder="base64, as in signature.public_key"
+            value={key}
+            onChange={(e) => trustedKey.set(e.target.value)}
+            size={48}
+          />
+        </div>
+      </div>
+      <div aria-live="polite">
+        {state.status === 'reading' ? (
+          <ProgressBar label={`Verifying ${state.name}`} value={null} />
+        ) : null}
+        {state.status === 'failed' ? (
+          <p className="status status-bad" role="alert">
+            ✖ {state.name} could not be read: {state.message}
+          </p>
+        ) : null}
+        {state.status === 'done' ? <AuditedLogView log={state.log} /> : null}
+      </div>
     </section>
+  );
+}
+
+function AuditedLogView({ log }: { log: AuditedLog }) {
+  const untrustedFrom =
+    log.result.status === 'TAMPERED' && log.result.where === 'seq' ? (log.result.seq ?? 1) : null;
+  const rows = decisionTimeline(log.entries, untrustedFrom);
+  const alerts = decisionsByAlert(rows);
+  const tamperedAfterChain =
+    log.result.status === 'TAMPERED' && log.result.where !== 'seq' ? log.result.where : null;
+  return (
+    <>
+      <h2 className="audit-file">
+        {log.fileName}
+        {log.exercise?.title ? <span className="muted"> — {log.exercise.title}</span> : null}
+      </h2>
+      <VerificationResultView result={log.result} />
+      {log.result.status === 'INVALID' ? null : (
+        <section aria-labelledby="reconstruction-heading">
+          <h2 id="reconstruction-heading">Reconstruction from the log alone</h2>
+          {log.exercise ? (
+            <dl className="audit-exercise">
+              <dt>Exercise</dt>
+              <dd className="mono">{log.exercise.id}</dd>
+              <dt>Classification</dt>
+              <dd>{log.exercise.classification}</dd>
+              <dt>Scenario</dt>
+              <dd>
+                {log.exercise.scenario_id}{' '}
+                <span className="mono muted">{log.exercise.scenario_hash?.slice(0, 16)}…</span>
+              </dd>
+              <dt>Created</dt>
+              <dd className="mono">{log.exercise.created}</dd>
+              <dt>App version</dt>
+              <dd>{log.exercise.app_version}</dd>
+            </dl>
+          ) : null}
+          {tamperedAfterChain ? (
+            <p className="status status-bad">
+              The entries below link up, but the {tamperedAfterChain} does not match: treat the
+              whole log as unreliable.
+            </p>
+          ) : null}
+          {untrustedFrom ? (
+            <p className="status status-bad">
+              Entries from position {untrustedFrom} on are struck through: they cannot be trusted.
+            </p>
+          ) : null}
+          {log.unreadable > 0 ? (
+            <p className="status status-warn">
+              ⚠ {log.unreadable} entries do not have the shape of a log entry and are not shown.
+            </p>
+          ) : null}
+          <p className="muted">
+            {rows.length} decisions and system events across {alerts.length} alerts, in log order.
+          </p>
+          <DecisionTimelineTable rows={rows} />
+        </section>
+      )}
+    </>
   );
 }
