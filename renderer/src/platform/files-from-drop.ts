@@ -39,7 +39,14 @@ export function filesFromDrop(dataTransfer: DataTransfer): Promise<PickedFile[]>
 }
 
 async function collect(entries: FileSystemEntry[], plainFiles: File[]): Promise<PickedFile[]> {
-  if (entries.length === 0) return plainFiles.map((file) => pickedFileFromBlob(file, file.name));
+  // Without entries (a DataTransfer made by script) only the plain file list is there.
+  if (entries.length === 0) {
+    return inPathOrder(
+      plainFiles
+        .filter((file) => !isHiddenPath(file.name))
+        .map((file) => pickedFileFromBlob(file, file.name)),
+    );
+  }
   const [only] = entries;
   const base = entries.length === 1 && only?.isDirectory ? `${only.fullPath}/` : '/';
   const picked: PickedFile[] = [];
@@ -62,7 +69,16 @@ async function collect(entries: FileSystemEntry[], plainFiles: File[]): Promise<
     picked.push(pickedFileFromBlob(await fileOf(entry as FileSystemFileEntry), relativePath));
   };
   for (const entry of entries) await walk(entry);
-  return picked.sort((a, b) =>
+  return inPathOrder(picked);
+}
+
+function inPathOrder(files: PickedFile[]): PickedFile[] {
+  if (files.length > SCENARIO_PICK_LIMITS.maxFiles) {
+    throw new Error(
+      `the drop holds more than ${SCENARIO_PICK_LIMITS.maxFiles} files; drop the scenario folder itself`,
+    );
+  }
+  return files.sort((a, b) =>
     a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0,
   );
 }
