@@ -1,0 +1,324 @@
+// The `auto` policy of headless exercises (CLI.md): a diligent but human
+// operator. It sees only what an operator sees — the alert queue, each
+// alert's events without `truth` or `expected_action`, the protocol
+// walkthrough — and works one alert at a time, so busy periods breach
+// deadlines. Replies from the parties (acknowledgements, explanations,
+// meeting outcomes) arrive after delays drawn deterministically from the
+// alert and step, as a simulation cell would deliver them.
+//
+// Evidence rule (documented in docs, applied at triage and after verification):
+// - weak: one independent source kind, highest confidence below 0.6, no
+//   weapon class reported, no casualties -> closed as a false alarm;
+// - strong: two or more independent source kinds and a weapon, casualties or
+//   a zone-rule breach -> escalated (notify);
+// - anything else -> verified (triage) or kept under watch (after verification).
+//
+// The policy keeps no state of its own: its next step is a function of the
+// exercise state and the time of the operator's last logged action, so it
+// can pick up a resumed exercise where it stood.
+import type { ScenarioEvent, Source } from '../scenario/schema';
+import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
+import type { AlertSnapshot } from './exercise-snapshot';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const INDEPENDENT: readonly Source[] = ['satellite', 'drone', 'ground-sensor', 'observer'];
+const ACK_CHANNELS = [
+  'hotline, duty officer',
+  'hotline, liaison officer',
+  'secure video link, chief of staff',
+  'phone, deputy liaison officer',
+];
+
+const VISIBLE_FIELDS = [
+  'id',
+  'time',
+  'reported',
+  'source',
+  'type',
+  'subtype',
+  'lat',
+  'lon',
+  'confidence',
+  'weapon_class',
+  'calibre_mm',
+  'count',
+  'casualties',
+  'party',
+  'summary',
+] as const;
+
+/** What the policy reads of an event: never `truth` nor `expected_action`. */
+export type OperatorEvent = Pick<ScenarioEvent, (typeof VISIBLE_FIELDS)[number]>;
+
+/** Copies only operator-visible fields of an event. */
+export function operatorVisible(event: ScenarioEvent): OperatorEvent {
+  const visible: Record<string, unknown> = {};
+  for (const field of VISIBLE_FIELDS) if (event[field] !== undefined) visible[field] = event[field];
+  return visible as OperatorEvent;
+}
+
+/** How the operator reads an alert's evidence. */
+export interface EvidenceJudgement {
+  kinds: Source[];
+  maxConfidence: number;
+  weapons: string[];
+  casualties: number;
+  zoneBreach: boolean;
+  verdict: 'weak' | 'strong' | 'unclear';
+}
+
+function casualtiesOf(event: OperatorEvent): number {
+  const c = event.casualties;
+  if (c === undefined) return 0;
+  return typeof c === 'number' ? c : c.best;
+}
+
+/** Applies the documented evidence rule to what the operator sees of an alert. */
+export function judgeEvidence(
+  events: readonly OperatorEvent[],
+  zoneBreach: boolean,
+): EvidenceJudgement {
+  const kinds = [...new Set(events.map((e) => e.source))].filter((s) => INDEPENDENT.includes(s));
+  const maxConfidence = Math.max(0, ...events.map((e) => e.confidence ?? 0.5));
+  const weapons = [
+    ...new Set(
+      events
+        .map((e) => e.weapon_class)
+        .filter((w): w is NonNullable<typeof w> => w !== undefined && w !== 'unknown'),
+    ),
+  ];
+  const casualties = Math.max(0, ...events.map(casualtiesOf));
+  let verdict: EvidenceJudgement['verdict'] = 'unclear';
+  if (kinds.length <= 1 && maxConfidence < 0.6 && weapons.length === 0 && casualties === 0)
+    verdict = 'weak';
+  else if (kinds.length >= 2 && (weapons.length > 0 || casualties > 0 || zoneBreach))
+    verdict = 'strong';
+  return { kinds, maxConfidence, weapons, casualties, zoneBreach, verdict };
+}
+
+/** Deterministic number in [0, 1) from a key (FNV-1a): the same scenario always plays the same. */
+export function chance(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h / 0x1_0000_0000;
+}
+
+/** The next intent the operator will perform, and when. */
+export interface PlannedIntent {
+  at: number;
+  alertId: string;
+  what: string;
+  run(engine: ExerciseEngine): Promise<void>;
+}
+
+/** A policy decides the next intent from the exercise state. */
+export interface ExercisePolicy {
+  readonly actor: ExerciseActor;
+  next(engine: ExerciseEngine): PlannedIntent | null;
+}
+
+interface Task {
+  alertId: string;
+  /** When the work can begin (the step was entered, a reply arrived). */
+  availableAt: number;
+  /** Minutes of the operator's attention it takes. */
+  durationMin: number;
+  /** Lower runs first among tasks available at the same moment. */
+  priority: number;
+  what: string;
+  run(engine: ExerciseEngine, actor: ExerciseActor): Promise<void>;
+}
+
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+
+function attributed(events: readonly OperatorEvent[]): string | null {
+  return events.find((e) => e.party !== undefined)?.party ?? null;
+}
+
+/** The auto policy for one operator. */
+export function createAutoOperator(actor: ExerciseActor): ExercisePolicy {
+  return {
+    actor,
+    next(engine) {
+      const snapshot = engine.getSnapshot();
+      const tasks: Task[] = [];
+      for (const alert of snapshot.alerts) tasks.push(...tasksFor(engine, alert));
+      if (tasks.length === 0) return null;
+      const free = engine.lastActedAt(actor.name) ?? snapshot.clock.start;
+      const start = Math.max(free, Math.min(...tasks.map((t) => t.availableAt)));
+      // One alert at a time: of the work waiting when the operator is free, the most urgent.
+      const candidates = tasks.filter((t) => t.availableAt <= start);
+      candidates.sort(
+        (a, b) =>
+          a.priority - b.priority ||
+          a.availableAt - b.availableAt ||
+          (a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0),
+      );
+      const task = candidates[0]!;
+      return {
+        at: Math.max(snapshot.clock.now, start + Math.round(task.durationMin * MIN)),
+        alertId: task.alertId,
+        what: task.what,
+        run: (e) => task.run(e, actor),
+      };
+    },
+  };
+}
+
+function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
+  const p = alert.protocol;
+  if (alert.closed || p === null || p.closed) return [];
+  const id = alert.id;
+  const key = `${id}|${p.stepId}|${p.history.length}`;
+  const r = (salt: string) => chance(`${key}|${salt}`);
+  const urgency = SEVERITY_RANK[alert.severity] * 10;
+  const events = alert.eventSeqs
+    .map(
+      (seq) =>
+        engine.setup.scenario.events[seq] ?? engine.injectedEvents().find((e) => e.seq === seq),
+    )
+    .filter((e) => e !== undefined)
+    .map((e) => operatorVisible(e.event));
+  const judgement = judgeEvidence(
+    events,
+    alert.view.factors.some((f) => f.factor === 'zone-breach'),
+  );
+  const title = alert.view.title;
+  const party = attributed(events);
+  if (!alert.acknowledged) {
+    return [
+      {
+        alertId: id,
+        availableAt: alert.openedAt,
+        durationMin: 1 + Math.floor(3 * r('ack')),
+        priority: urgency,
+        what: 'acknowledge',
+        run: (e, a) => e.acknowledge(id, a),
+      },
+    ];
+  }
+  if (p.severityPrompt) {
+    return [
+      {
+        alertId: id,
+        availableAt: p.enteredAt,
+        durationMin: 1,
+        priority: -1,
+        what: `jump to ${p.severityPrompt.target}`,
+        run: (e, a) => e.jumpToEntry(id, a),
+      },
+    ];
+  }
+  const act = (
+    availableAt: number,
+    durationMin: number,
+    action: string,
+    inputs: Record<string, string> = {},
+  ): Task => ({
+    alertId: id,
+    availableAt,
+    durationMin,
+    priority: urgency + (p.deadlineAt === null ? 5 : 0),
+    what: action,
+    run: (e, a) => e.act(id, action, inputs, a),
+  });
+  const kinds = judgement.kinds.join(', ') || 'no independent source';
+  const weakRationale = `Only one source kind (${kinds}), highest confidence ${judgement.maxConfidence.toFixed(2)}, no weapon and no casualties reported${events.some((e) => e.type === 'thermal-hotspot') ? '; consistent with a crop or grass fire' : ''}.`;
+  const falseAlarm = (availableAt: number, durationMin: number) =>
+    act(availableAt, durationMin, 'false-alarm', {
+      rationale: weakRationale,
+      summary: `${title}: closed as a false alarm. ${weakRationale}`,
+    });
+  switch (p.stepId) {
+    case 'triage': {
+      const duration = 3 + Math.min(events.length, 6) + Math.floor(3 * r('read'));
+      if (judgement.verdict === 'weak') return [falseAlarm(p.enteredAt, duration)];
+      if (judgement.verdict === 'strong') return [act(p.enteredAt, duration, 'escalate-now')];
+      return [act(p.enteredAt, duration, 'start-verification')];
+    }
+    case 'verify': {
+      // The tasked sortie or imagery reports back after 20–60 minutes.
+      const back = p.enteredAt + Math.round(20 + 40 * r('sortie')) * MIN;
+      if (judgement.verdict === 'weak') return [falseAlarm(back, 3)];
+      if (judgement.verdict === 'strong' || judgement.kinds.length >= 2)
+        return [act(back, 3, 'confirmed')];
+      return [act(back, 3, 'unconfirmed')];
+    }
+    case 'monitor':
+      return [
+        act(p.enteredAt + 6 * HOUR, 5, 'nothing-further', {
+          summary: `${title}: watched for 6 hours after an unconfirmed report; nothing further observed.`,
+        }),
+      ];
+    case 'notify': {
+      const tasks: Task[] = [];
+      const asked = p.acks.map((a) => a.partyId);
+      let lastAck = p.enteredAt;
+      asked.forEach((partyId, i) => {
+        const ack = p.acks[i]!.ack;
+        if (ack) {
+          lastAck = Math.max(lastAck, ack.at);
+          return;
+        }
+        // Calls go out one after another; each liaison officer answers in 0–40 minutes.
+        const arrives = p.enteredAt + Math.round(4 + 4 * i + 40 * r(`reply-${partyId}`)) * MIN;
+        const how =
+          ACK_CHANNELS[Math.floor(chance(`${key}|how-${partyId}`) * ACK_CHANNELS.length)]!;
+        tasks.push({
+          alertId: id,
+          availableAt: arrives,
+          durationMin: 1 + Math.floor(2 * r(`log-${partyId}`)),
+          priority: urgency,
+          what: `record acknowledgement of ${partyId}`,
+          run: (e, a) => e.ackParty(id, partyId, how, a),
+        });
+      });
+      if (tasks.length === 0) tasks.push(act(lastAck, 1, 'all-acknowledged'));
+      return tasks;
+    }
+    case 'request-explanation': {
+      const reply = p.enteredAt + Math.round((6 + 54 * r('reply')) * 60) * MIN;
+      const to = party ? `Party ${party}` : 'the parties';
+      if (r('satisfied') < 0.45) return [act(reply, 15, 'satisfactory-reply')];
+      return [
+        act(reply, 15, 'unsatisfactory-reply', {
+          rationale: `The reply from ${to} denies the activity but does not account for what ${kinds} observed at the reported time and place.`,
+        }),
+      ];
+    }
+    case 'consult': {
+      const outcome = p.enteredAt + Math.round((3 + 25 * r('meeting')) * 60) * MIN;
+      if (r('agreed') < 0.7) {
+        const weapon = judgement.weapons[0] ?? 'the weapons concerned';
+        return [
+          act(outcome, 20, 'measures-agreed', {
+            measures: `${party ? `Party ${party}` : 'Both parties'} to withdraw ${weapon} beyond the withdrawal line within 24 hours; local ceasefire reaffirmed; joint drone overflight to verify.`,
+          }),
+        ];
+      }
+      return [
+        act(outcome, 20, 'no-agreement', {
+          rationale: `${party ? `Party ${party}` : 'One party'} disputed the evidence and no measures were agreed at the joint commission.`,
+        }),
+      ];
+    }
+    case 'refer':
+      return [
+        act(p.enteredAt + Math.round((1 + 5 * r('refer')) * 60) * MIN, 10, 'referred', {
+          summary: `${title}: referred to the guarantor group with the evidence file and the consultation record.`,
+        }),
+      ];
+    case 'resolve':
+      return [
+        act(p.enteredAt + Math.round((20 + 60 * r('verified')) * 60) * MIN, 10, 'verified', {
+          summary: `${title}: agreed measures verified by a joint drone overflight; no weapons observed at the site.`,
+        }),
+      ];
+    default:
+      return [];
+  }
+}

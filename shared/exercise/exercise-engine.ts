@@ -1,0 +1,883 @@
+// The exercise engine: scenario + exercise clock + log -> state. Every change
+// of state comes from a log entry: operator and controller intents are
+// checked, logged, and applied only once the append resolved; system entries
+// (alerts opened, severity changes, deadline warnings and breaches, automatic
+// escalations) are logged as the exercise clock reaches them, in order.
+import type { EntryDraft, LogEntry } from '../audit/entry';
+import {
+  applyAction,
+  applyBreach,
+  applyNewEvent,
+  applyPartyAck,
+  applySeverityJump,
+  applySeverityRise,
+  applyWarning,
+  breachTarget,
+  checkAction,
+  checkPartyAck,
+  checkSeverityJump,
+  currentVisit,
+  dismissSeverityPrompt,
+  entryStepFor,
+  manualEntryStep,
+  newEventTarget,
+  nextTimer,
+  startProtocol,
+  type ActionInputs,
+  type AlertProtocolState,
+  type ProtocolContext,
+} from '../protocol/protocol-state';
+import { CLOSE_STEP } from '../protocol/schema';
+import { checkSeek } from '../protocol/seek-rules';
+import { createZoneLocator } from '../geo/zone-locator';
+import type { ReplayEvent } from '../scenario/loaded-scenario';
+import type { ScenarioEvent } from '../scenario/schema';
+import { severityRose, type AlertTracker, type TrackedAlert } from './alert-tracker';
+import type { ExerciseSetup } from './exercise-setup';
+import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
+import type { ClockData, ExerciseCreatedData, InjectData, ProtocolActionData } from './log-data';
+
+/** Who performs an intent. */
+export interface ExerciseActor {
+  name: string;
+  role: 'operator' | 'controller';
+}
+
+/** Raised when an intent is refused; nothing was logged. The message says why. */
+export class IntentRefused extends Error {
+  override name = 'IntentRefused';
+}
+
+/**
+ * Commits drafts and returns the sealed entries, or null when a read-only
+ * replay has reached the end of its log (the engine then stops there).
+ */
+export type EntrySink = (drafts: EntryDraft[]) => Promise<LogEntry[] | null>;
+
+/** Operator-visible facts about one alert the engine keeps beside the tracker. */
+export interface AlertBookkeeping {
+  openedAt: number;
+  /** Severity when it entered the protocol or was last logged. */
+  severity: ExerciseSnapshot['alerts'][number]['severity'];
+  acknowledged: { by: string; at: number } | null;
+}
+
+/** What an inject intent carries. */
+export interface InjectInput {
+  summary: string;
+  lat?: number;
+  lon?: number;
+  from?: string;
+  to?: string;
+  method?: string;
+}
+
+const SYSTEM = { actor: 'system', role: 'system' } as const;
+/** Longest slice of wall time one tick turns into exercise time: a slow frame never jumps. */
+const MAX_TICK_WALL_MS = 250;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The `exercise-created` draft of a new exercise. */
+export function exerciseCreatedDraft(setup: ExerciseSetup, actor: ExerciseActor): EntryDraft {
+  const { scenario, protocol, scoring } = setup;
+  const data: ExerciseCreatedData = {
+    title: scenario.title,
+    classification: scenario.classification,
+    scenario_id: scenario.id,
+    scenario_hash: scenario.hash,
+    scenario_start: iso(scenario.start),
+    scenario_end: iso(scenario.end),
+    scoring: { hash: scoring.hash, document: scoring.model },
+    protocol: { hash: protocol.hash, document: protocol.document },
+    app_version: setup.appVersion,
+  };
+  return {
+    exercise_time: iso(scenario.start),
+    actor: actor.name,
+    role: actor.role,
+    kind: 'exercise-created',
+    data,
+  };
+}
+
+/** The engine of one exercise. Create with createExercise or resumeExercise. */
+export class ExerciseEngine {
+  readonly setup: ExerciseSetup;
+  readonly ctx: ProtocolContext;
+  /** The actor intents default to (the console's user). */
+  actor: ExerciseActor;
+
+  #sink: EntrySink;
+  #tracker: AlertTracker;
+  #now: number;
+  #playing = false;
+  #speed = 1;
+  #cursor = 0;
+  #injects: ReplayEvent[] = [];
+  #protocols = new Map<string, AlertProtocolState>();
+  #alerts = new Map<string, AlertBookkeeping>();
+  #protocolStarted = false;
+  #ended = false;
+  #stopped = false;
+  #fault: string | null = null;
+  #lastEntry: LogEntry | null = null;
+  #lastActed = new Map<string, number>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #listeners = new Set<() => void>();
+  #snapshot: ExerciseSnapshot | null = null;
+  #locate: ReturnType<typeof createZoneLocator>;
+  #eventIds: Set<string>;
+
+  constructor(setup: ExerciseSetup, sink: EntrySink, actor: ExerciseActor) {
+    this.setup = setup;
+    this.ctx = { protocol: setup.protocol, parties: setup.scenario.parties };
+    this.actor = actor;
+    this.#sink = sink;
+    this.#tracker = setup.createTracker();
+    this.#now = setup.scenario.start;
+    this.#locate = createZoneLocator(setup.scenario.zones);
+    this.#eventIds = new Set(setup.scenario.events.map((e) => e.event.id));
+  }
+
+  // ---- reading -------------------------------------------------------------
+
+  /** Exercise time, epoch ms. */
+  get now(): number {
+    return this.#now;
+  }
+  get playing(): boolean {
+    return this.#playing;
+  }
+  get speed(): number {
+    return this.#speed;
+  }
+  get ended(): boolean {
+    return this.#ended;
+  }
+  /** Set when the log could not be written: the clock is stopped. */
+  get fault(): string | null {
+    return this.#fault;
+  }
+  /** True once any alert has entered the protocol (backwards seeking is then refused). */
+  get protocolStarted(): boolean {
+    return this.#protocolStarted;
+  }
+  /** The last entry committed or replayed. */
+  get lastEntry(): LogEntry | null {
+    return this.#lastEntry;
+  }
+  /** Exercise time of the last entry logged by this actor, or null. */
+  lastActedAt(actorName: string): number | null {
+    return this.#lastActed.get(actorName) ?? null;
+  }
+  /** Scenario events shown so far (injects not counted). */
+  get shownCount(): number {
+    return this.#cursor;
+  }
+  /** Events shown so far, scenario and injected, in the order shown. */
+  shownEvents(): ReplayEvent[] {
+    const shown = this.setup.scenario.events.slice(0, this.#cursor);
+    return [...shown, ...this.#injects].sort((a, b) => a.shownAt - b.shownAt || a.seq - b.seq);
+  }
+  /** Every injected event so far. */
+  injectedEvents(): readonly ReplayEvent[] {
+    return this.#injects;
+  }
+  /** The alert tracker's current alerts, ranked. */
+  alerts(): readonly TrackedAlert[] {
+    return this.#tracker.ranked();
+  }
+  /** Protocol state of an alert, if it entered the protocol. */
+  protocolOf(alertId: string): AlertProtocolState | undefined {
+    return this.#protocols.get(alertId);
+  }
+  /** Engine-side facts of an alert (opened at, acknowledgement). */
+  bookkeepingOf(alertId: string): AlertBookkeeping | undefined {
+    return this.#alerts.get(alertId);
+  }
+  /** Exercise time of the next scenario event still to be shown, or null. */
+  nextEventAt(): number | null {
+    return this.setup.scenario.events[this.#cursor]?.shownAt ?? null;
+  }
+  /** Exercise time of the next deadline warning or breach, or null. */
+  nextTimerAt(): number | null {
+    return this.#nextTimer()?.at ?? null;
+  }
+
+  /** An immutable view of the whole exercise for the UI (cached until the next change). */
+  getSnapshot(): ExerciseSnapshot {
+    this.#snapshot ??= buildSnapshot(this, this.#tracker, this.#protocols, this.#alerts);
+    return this.#snapshot;
+  }
+
+  /** Calls the listener after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // ---- clock intents --------------------------------------------------------
+
+  /** Runs the clock (no log entry) to `to`, logging whatever happens on the way. */
+  advanceTo(to: number): Promise<void> {
+    return this.#serial(async () => {
+      this.#refuseIfHalted();
+      await this.#advance(to);
+    });
+  }
+
+  /** Advances the running clock by wall-clock ms × speed (a UI animation frame). */
+  tick(wallMs: number): Promise<void> {
+    return this.#serial(async () => {
+      if (!this.#playing || this.#ended || this.#fault || this.#stopped) return;
+      const slice = Math.min(Math.max(0, wallMs), MAX_TICK_WALL_MS);
+      await this.#advance(this.#now + slice * this.#speed);
+    });
+  }
+
+  play(actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (this.#playing) throw new IntentRefused('the clock is already running');
+      if (this.#now >= this.setup.scenario.end)
+        throw new IntentRefused('the exercise clock is at the scenario end');
+      await this.#commitClock(actor, { action: 'play' }, () => (this.#playing = true));
+    });
+  }
+
+  pause(reason?: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (!this.#playing) throw new IntentRefused('the clock is already paused');
+      const data: ClockData = reason ? { action: 'pause', reason } : { action: 'pause' };
+      await this.#commitClock(actor, data, () => (this.#playing = false));
+    });
+  }
+
+  setSpeed(speed: number, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) {
+        throw new IntentRefused(`speed must be a number above 0 and at most 100000, not ${speed}`);
+      }
+      await this.#commitClock(actor, { action: 'speed', speed }, () => (this.#speed = speed));
+    });
+  }
+
+  /** Seeks the clock: forwards processes everything in between; backwards only per the seek rules. */
+  seek(to: number, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const { start, end } = this.setup.scenario;
+      if (!Number.isFinite(to) || to < start || to > end) {
+        throw new IntentRefused(
+          `seek target ${Number.isFinite(to) ? iso(to) : String(to)} is outside the scenario (${iso(start)} – ${iso(end)})`,
+        );
+      }
+      const refusal = checkSeek(this.#now, to, actor.role, this.#protocolStarted);
+      if (refusal) throw new IntentRefused(refusal);
+      const from = this.#now;
+      await this.#commitClock(actor, { action: 'seek', from: iso(from), to: iso(to) }, () => {});
+      if (to >= from) await this.#advance(to);
+      else this.#rebuildAt(to);
+    });
+  }
+
+  // ---- operator and controller intents --------------------------------------
+
+  /** The operator acknowledges an alert (read it, taking it on). */
+  acknowledge(alertId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const book = this.#requireAlert(alertId);
+      if (book.acknowledged) throw new IntentRefused(`alert ${alertId} is already acknowledged`);
+      const draft = this.#draft(actor, 'ack', {}, alertId);
+      await this.#commit([draft], () => {
+        this.#alerts.set(alertId, { ...book, acknowledged: { by: actor.name, at: this.#now } });
+      });
+    });
+  }
+
+  /** Starts the protocol by hand at the protocol's manual entry step. */
+  startProtocol(alertId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      this.#requireAlert(alertId);
+      if (this.#protocols.has(alertId))
+        throw new IntentRefused(`alert ${alertId} is already in the protocol`);
+      if (this.#tracker.get(alertId)?.view.closed)
+        throw new IntentRefused(`alert ${alertId} is closed`);
+      const step = manualEntryStep(this.setup.protocol);
+      if (step === null)
+        throw new IntentRefused('this protocol cannot be started by hand (entry.manual is null)');
+      const data: ProtocolActionData = { type: 'start', to: step };
+      await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, step)], () => {
+        this.#enter(
+          alertId,
+          startProtocol(this.setup.protocol, alertId, step, this.#now, {
+            kind: 'manual',
+            by: actor.name,
+          }),
+        );
+      });
+    });
+  }
+
+  /** Takes a protocol action of the alert's current step. */
+  act(alertId: string, actionId: string, inputs: ActionInputs, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const state = this.#requireProtocol(alertId);
+      const refusal = checkAction(this.ctx, state, actionId, inputs, actor);
+      if (refusal) throw new IntentRefused(refusal);
+      const next = applyAction(this.ctx, state, actionId, inputs, actor, this.#now);
+      const from = currentVisit(state).step;
+      const visit = currentVisit(next);
+      const cause = visit.cause as Extract<typeof visit.cause, { kind: 'action' }>;
+      const step = this.setup.protocol.steps.get(from)!;
+      const label = step.actions.find((a) => a.id === actionId)!.label;
+      const data: ProtocolActionData = {
+        type: 'action',
+        action: actionId,
+        label,
+        inputs: cause.inputs,
+        from,
+        to: visit.step,
+        ...(visit.step === CLOSE_STEP
+          ? { event_ids: [...(this.#tracker.get(alertId)?.eventIds ?? [])] }
+          : {}),
+      };
+      await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () =>
+        this.#setProtocol(alertId, next),
+      );
+    });
+  }
+
+  /** Records a party's acknowledgement in the alert's current step. */
+  ackParty(alertId: string, party: string, how: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const state = this.#requireProtocol(alertId);
+      const refusal = checkPartyAck(this.ctx, state, party, how);
+      if (refusal) throw new IntentRefused(refusal);
+      const step = currentVisit(state).step;
+      const draft = this.#draft(actor, 'party-ack', { party, how: how.trim() }, alertId, step);
+      await this.#commit([draft], () => {
+        this.#setProtocol(
+          alertId,
+          applyPartyAck(this.ctx, state, party, how, actor.name, this.#now),
+        );
+      });
+    });
+  }
+
+  /** Accepts the severity-rise prompt: jumps to the higher entry step. */
+  jumpToEntry(alertId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const state = this.#requireProtocol(alertId);
+      const refusal = checkSeverityJump(state, actor);
+      if (refusal) throw new IntentRefused(refusal);
+      const { severity, target } = state.severityPrompt!;
+      const from = currentVisit(state).step;
+      const data: ProtocolActionData = { type: 'severity-jump', severity, from, to: target };
+      await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () => {
+        this.#setProtocol(alertId, applySeverityJump(this.setup.protocol, state, actor, this.#now));
+      });
+    });
+  }
+
+  /** Declines the severity-rise prompt. */
+  dismissSeverityPrompt(alertId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const state = this.#requireProtocol(alertId);
+      const refusal = checkSeverityJump(state, actor);
+      if (refusal) throw new IntentRefused(refusal);
+      const { severity, target } = state.severityPrompt!;
+      const data: ProtocolActionData = { type: 'dismiss-severity-prompt', severity, target };
+      const from = currentVisit(state).step;
+      await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () => {
+        this.#setProtocol(alertId, dismissSeverityPrompt(state));
+      });
+    });
+  }
+
+  /** A free-text note, optionally about an alert. */
+  note(text: string, alertId?: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (text.trim() === '' || text.length > 4000)
+        throw new IntentRefused('a note needs 1–4000 characters of text');
+      if (alertId !== undefined) this.#requireAlert(alertId);
+      await this.#commit([this.#draft(actor, 'note', { text: text.trim() }, alertId)], () => {});
+    });
+  }
+
+  /** The controller injects an event (a hotline call, a statement, a report) at the current time. */
+  inject(input: InjectInput, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (actor.role !== 'controller')
+        throw new IntentRefused('only the controller may inject events');
+      const summary = input.summary.trim();
+      if (summary === '' || summary.length > 4000)
+        throw new IntentRefused('an inject needs a summary of 1–4000 characters');
+      if ((input.lat === undefined) !== (input.lon === undefined))
+        throw new IntentRefused('an inject location needs both lat and lon');
+      if (input.lat !== undefined && (Math.abs(input.lat) > 90 || Math.abs(input.lon!) > 180)) {
+        throw new IntentRefused('inject location out of range (lat ±90, lon ±180)');
+      }
+      const data: InjectData = { event_id: this.#injectId(), summary };
+      for (const key of ['lat', 'lon', 'from', 'to', 'method'] as const) {
+        if (input[key] !== undefined) (data as Record<string, unknown>)[key] = input[key];
+      }
+      let event: ReplayEvent | null = null;
+      await this.#commit([this.#draft(actor, 'inject', data)], () => {
+        event = this.#injectEvent(data);
+        this.#injects.push(event);
+        this.#eventIds.add(data.event_id);
+      });
+      if (event) await this.#show(event);
+    });
+  }
+
+  /** Ends the exercise: the clock stops and no further intent is accepted. */
+  end(reason: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      await this.#commit([this.#draft(actor, 'exercise-ended', { reason })], () => {
+        this.#ended = true;
+        this.#playing = false;
+      });
+    });
+  }
+
+  /** Logs `exercise-created` and shows what is due at the scenario start. Called once, first. */
+  begin(actor = this.actor): Promise<void> {
+    return this.#serial(async () => {
+      if (this.#lastEntry !== null) throw new IntentRefused('the exercise has already begun');
+      await this.#commit([exerciseCreatedDraft(this.setup, actor)], () => {});
+      await this.#advance(this.#now);
+    });
+  }
+
+  /** Records that the log was exported (the `export` entry), with what the caller says about it. */
+  recordExport(
+    data: Record<string, unknown>,
+    actor: { name: string; role: EntryDraft['role'] } = this.actor,
+  ): Promise<void> {
+    return this.#serial(async () => {
+      await this.#advance(this.#now);
+      await this.#commit(
+        [this.#draft({ actor: actor.name, role: actor.role }, 'export', data)],
+        () => {},
+      );
+    });
+  }
+
+  // ---- replaying a logged entry ---------------------------------------------
+
+  /** Re-applies an operator or controller entry of a log being resumed. */
+  async replayIntent(entry: LogEntry): Promise<void> {
+    if (entry.role === 'system')
+      throw new Error(`log entry ${entry.seq}: a system entry is not an intent`);
+    const actor: ExerciseActor = { name: entry.actor, role: entry.role as ExerciseActor['role'] };
+    const data = entry.data as Record<string, unknown>;
+    const alertId = entry.alert_id ?? '';
+    switch (entry.kind) {
+      case 'clock': {
+        const clock = data as ClockData;
+        if (clock.action === 'play') return this.play(actor);
+        if (clock.action === 'pause') return this.pause(clock.reason, actor);
+        if (clock.action === 'speed') return this.setSpeed(clock.speed, actor);
+        return this.seek(Date.parse(clock.to), actor);
+      }
+      case 'ack':
+        return this.acknowledge(alertId, actor);
+      case 'party-ack':
+        return this.ackParty(alertId, String(data.party), String(data.how), actor);
+      case 'note':
+        return this.note(String(data.text), entry.alert_id, actor);
+      case 'inject': {
+        const { event_id: _id, ...input } = data as InjectData;
+        return this.inject(input, actor);
+      }
+      case 'exercise-ended':
+        return this.end(String(data.reason), actor);
+      case 'export':
+        return this.recordExport(data, { name: entry.actor, role: entry.role });
+      case 'protocol-action': {
+        const action = data as ProtocolActionData;
+        if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
+        if (action.type === 'start') return this.startProtocol(alertId, actor);
+        if (action.type === 'severity-jump') return this.jumpToEntry(alertId, actor);
+        if (action.type === 'dismiss-severity-prompt')
+          return this.dismissSeverityPrompt(alertId, actor);
+        throw new Error(
+          `log entry ${entry.seq}: a ${action.type} protocol-action is the system's, not ${entry.role}'s`,
+        );
+      }
+      default:
+        throw new Error(
+          `log entry ${entry.seq}: kind "${entry.kind}" by ${entry.role} is not an exercise intent`,
+        );
+    }
+  }
+
+  /** Replaces the sink (a resumed exercise goes live once its log is replayed). */
+  attachSink(sink: EntrySink): void {
+    this.#sink = sink;
+    this.#stopped = false;
+  }
+
+  /** Internal: used by resumeExercise to run the clock without the halted check. */
+  async advanceForReplay(to: number): Promise<void> {
+    await this.#serial(() => this.#advance(to));
+  }
+
+  /** True when a read-only replay reached the end of its log mid-step. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  // ---- internals -------------------------------------------------------------
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  #intent(work: () => Promise<void>): Promise<void> {
+    return this.#serial(async () => {
+      this.#refuseIfHalted();
+      // Everything due at or before now is logged before the intent.
+      await this.#advance(this.#now);
+      if (this.#stopped) throw new IntentRefused('the replayed log ends before this intent');
+      await work();
+    });
+  }
+
+  #refuseIfHalted(): void {
+    if (this.#fault) throw new IntentRefused(`the exercise is stopped: ${this.#fault}`);
+    if (this.#ended) throw new IntentRefused('the exercise has ended');
+  }
+
+  #draft(
+    actor: { actor: string; role: EntryDraft['role'] } | ExerciseActor,
+    kind: string,
+    data: Record<string, unknown>,
+    alertId?: string,
+    stepId?: string,
+  ): EntryDraft {
+    const who = 'name' in actor ? { actor: actor.name, role: actor.role } : actor;
+    return {
+      exercise_time: iso(this.#now),
+      ...who,
+      kind,
+      ...(alertId !== undefined ? { alert_id: alertId } : {}),
+      ...(stepId !== undefined ? { step_id: stepId } : {}),
+      data,
+    };
+  }
+
+  async #commitClock(actor: ExerciseActor, data: ClockData, apply: () => void): Promise<void> {
+    await this.#commit([this.#draft(actor, 'clock', data)], apply);
+  }
+
+  /** Appends, then applies; a failed append stops the clock and applies nothing. */
+  async #commit(drafts: EntryDraft[], apply: () => void): Promise<boolean> {
+    let entries: LogEntry[] | null;
+    try {
+      entries = await this.#sink(drafts);
+    } catch (error) {
+      this.#fault = `the log could not be written (${(error as Error).message}); nothing after seq ${this.#lastEntry?.seq ?? 0} was applied — export the log now and free space`;
+      this.#playing = false;
+      this.#changed();
+      throw error;
+    }
+    if (entries === null) {
+      this.#stopped = true;
+      return false;
+    }
+    apply();
+    this.#lastEntry = entries[entries.length - 1] ?? this.#lastEntry;
+    for (const entry of entries) {
+      if (entry.role !== 'system') this.#lastActed.set(entry.actor, this.#now);
+    }
+    this.#changed();
+    return true;
+  }
+
+  #changed(): void {
+    this.#snapshot = null;
+    for (const listener of this.#listeners) listener();
+  }
+
+  #requireAlert(alertId: string): AlertBookkeeping {
+    const book = this.#alerts.get(alertId);
+    if (!book) throw new IntentRefused(`no alert "${alertId}" is open in this exercise`);
+    return book;
+  }
+
+  #requireProtocol(alertId: string): AlertProtocolState {
+    this.#requireAlert(alertId);
+    const state = this.#protocols.get(alertId);
+    if (!state) throw new IntentRefused(`alert ${alertId} has not entered the protocol`);
+    return state;
+  }
+
+  #enter(alertId: string, state: AlertProtocolState): void {
+    this.#protocolStarted = true;
+    this.#tracker.setProtocolActive(alertId, true);
+    this.#protocols.set(alertId, state);
+  }
+
+  #setProtocol(alertId: string, state: AlertProtocolState): void {
+    this.#protocols.set(alertId, state);
+    if (state.closed) {
+      this.#tracker.setProtocolActive(alertId, false);
+      this.#tracker.close(alertId);
+    }
+  }
+
+  #nextTimer(): {
+    at: number;
+    alertId: string;
+    kind: 'deadline-warning' | 'deadline-breach';
+  } | null {
+    let best: { at: number; alertId: string; kind: 'deadline-warning' | 'deadline-breach' } | null =
+      null;
+    for (const [alertId, state] of this.#protocols) {
+      const timer = nextTimer(state);
+      if (!timer) continue;
+      if (!best || timer.at < best.at || (timer.at === best.at && alertId < best.alertId)) {
+        best = { ...timer, alertId };
+      }
+    }
+    return best;
+  }
+
+  /** Runs the clock to `target` (capped at the scenario end), processing events and timers in order. */
+  async #advance(target: number): Promise<void> {
+    const end = this.setup.scenario.end;
+    const to = Math.min(target, end);
+    for (;;) {
+      if (this.#stopped) return;
+      const event = this.setup.scenario.events[this.#cursor];
+      const timer = this.#nextTimer();
+      const eventAt = event?.shownAt ?? Infinity;
+      const timerAt = timer?.at ?? Infinity;
+      // A deadline falling due at the same instant as an event is processed first.
+      if (Math.min(eventAt, timerAt) > to) break;
+      if (timerAt <= eventAt) {
+        this.#now = Math.max(this.#now, timerAt);
+        await this.#fire(timer!);
+      } else {
+        this.#now = Math.max(this.#now, eventAt);
+        this.#cursor += 1;
+        await this.#show(event!);
+      }
+    }
+    if (this.#stopped) return;
+    if (to > this.#now) {
+      this.#now = to;
+      this.#changed();
+    }
+    this.#tracker.advanceTo(this.#now);
+    if (this.#now >= end && this.#playing) {
+      this.#playing = false;
+      this.#changed();
+    }
+  }
+
+  async #fire(timer: {
+    at: number;
+    alertId: string;
+    kind: 'deadline-warning' | 'deadline-breach';
+  }): Promise<void> {
+    const state = this.#protocols.get(timer.alertId)!;
+    const visit = currentVisit(state);
+    const deadlineAt = iso(visit.deadlineAt!);
+    if (timer.kind === 'deadline-warning') {
+      const draft = this.#draft(
+        SYSTEM,
+        'deadline-warning',
+        { deadline_at: deadlineAt },
+        timer.alertId,
+        visit.step,
+      );
+      await this.#commit([draft], () =>
+        this.#setProtocol(timer.alertId, applyWarning(state, timer.at)),
+      );
+      return;
+    }
+    const target = breachTarget(this.setup.protocol, state);
+    const drafts = [
+      this.#draft(
+        SYSTEM,
+        'deadline-breach',
+        target === null
+          ? { deadline_at: deadlineAt }
+          : { deadline_at: deadlineAt, escalated_to: target },
+        timer.alertId,
+        visit.step,
+      ),
+    ];
+    if (target !== null) {
+      const data: ProtocolActionData = {
+        type: 'deadline-escalation',
+        from: visit.step,
+        to: target,
+      };
+      drafts.push(this.#draft(SYSTEM, 'protocol-action', data, timer.alertId, target));
+    }
+    await this.#commit(drafts, () =>
+      this.#setProtocol(timer.alertId, applyBreach(this.setup.protocol, state, timer.at)),
+    );
+  }
+
+  /** Shows one event: the tracker correlates it, and what changed is logged and applied. */
+  async #show(event: ReplayEvent): Promise<void> {
+    const changes = this.#tracker.addEvent(event);
+    const drafts: EntryDraft[] = [];
+    const protocols = new Map<string, AlertProtocolState>();
+    const books = new Map<string, AlertBookkeeping>();
+    const entered = new Set<string>();
+    const protocolOf = (id: string) => protocols.get(id) ?? this.#protocols.get(id);
+    const protocol = this.setup.protocol;
+    const eventId = event.event.id;
+    for (const change of changes) {
+      const id = change.alertId;
+      if (change.kind === 'opened') {
+        drafts.push(
+          this.#draft(
+            SYSTEM,
+            'alert-opened',
+            { event_id: eventId, severity: change.severity, score: change.score },
+            id,
+          ),
+        );
+        books.set(id, { openedAt: this.#now, severity: change.severity, acknowledged: null });
+        const step = entryStepFor(protocol, change.severity);
+        if (step !== null) {
+          const data: ProtocolActionData = { type: 'enter', severity: change.severity, to: step };
+          drafts.push(this.#draft(SYSTEM, 'protocol-action', data, id, step));
+          protocols.set(
+            id,
+            startProtocol(protocol, id, step, this.#now, {
+              kind: 'severity',
+              severity: change.severity,
+            }),
+          );
+          entered.add(id);
+        }
+      } else if (change.kind === 'joined') {
+        const state = protocolOf(id);
+        if (!state) continue;
+        const target = newEventTarget(protocol, state);
+        if (target === null) continue;
+        const from = currentVisit(state).step;
+        const data: ProtocolActionData = { type: 'new-event', event_id: eventId, from, to: target };
+        drafts.push(this.#draft(SYSTEM, 'protocol-action', data, id, target));
+        protocols.set(id, applyNewEvent(protocol, state, eventId, this.#now));
+      } else {
+        const book = books.get(id) ?? this.#alerts.get(id);
+        if (book) books.set(id, { ...book, severity: change.to });
+        const state = protocolOf(id);
+        const rose = severityRose(change.from, change.to);
+        const data: Record<string, unknown> = {
+          event_id: eventId,
+          from: change.from,
+          to: change.to,
+          score: change.score,
+        };
+        if (rose && state && !state.closed) {
+          const prompted = applySeverityRise(protocol, state, change.to);
+          if (prompted.severityPrompt && prompted.severityPrompt !== state.severityPrompt) {
+            data.prompt = prompted.severityPrompt.target;
+          }
+          protocols.set(id, prompted);
+        }
+        drafts.push(this.#draft(SYSTEM, 'alert-severity-changed', data, id));
+        const step = entryStepFor(protocol, change.to);
+        if (rose && !state && step !== null) {
+          const enter: ProtocolActionData = { type: 'enter', severity: change.to, to: step };
+          drafts.push(this.#draft(SYSTEM, 'protocol-action', enter, id, step));
+          protocols.set(
+            id,
+            startProtocol(protocol, id, step, this.#now, { kind: 'severity', severity: change.to }),
+          );
+          entered.add(id);
+        }
+      }
+    }
+    if (drafts.length === 0) {
+      this.#changed();
+      return;
+    }
+    await this.#commit(drafts, () => {
+      for (const [id, book] of books) this.#alerts.set(id, book);
+      for (const [id, state] of protocols) {
+        if (entered.has(id)) this.#enter(id, state);
+        else this.#setProtocol(id, state);
+      }
+    });
+  }
+
+  #injectId(): string {
+    let n = this.#injects.length + 1;
+    while (this.#eventIds.has(`inject-${n}`)) n += 1;
+    return `inject-${n}`;
+  }
+
+  #injectEvent(data: InjectData): ReplayEvent {
+    const event: ScenarioEvent = {
+      id: data.event_id,
+      time: iso(this.#now),
+      source: 'inject',
+      type: 'inject',
+      summary: data.summary,
+      ...(data.lat !== undefined ? { lat: data.lat, lon: data.lon } : {}),
+      ...(data.from !== undefined ? { 'x-from': data.from } : {}),
+      ...(data.to !== undefined ? { 'x-to': data.to } : {}),
+      ...(data.method !== undefined ? { 'x-inject-kind': data.method } : {}),
+    };
+    const place = this.#locate(data.lon, data.lat);
+    return {
+      seq: this.setup.scenario.events.length + this.#injects.length,
+      at: this.#now,
+      shownAt: this.#now,
+      event,
+      zoneIds: place.zoneIds,
+      lineDistanceKm: place.lineDistanceKm,
+      settlementId: place.settlementId,
+      settlementDistanceKm: place.settlementDistanceKm,
+    };
+  }
+
+  /** A backwards seek (controller, before any protocol): rebuild the replay at `to` without re-logging. */
+  #rebuildAt(to: number): void {
+    this.#tracker = this.setup.createTracker();
+    const events = this.setup.scenario.events;
+    const injects = this.#injects.filter((e) => e.shownAt <= to);
+    this.#injects = injects;
+    let cursor = 0;
+    let i = 0;
+    const alerts = new Map<string, AlertBookkeeping>();
+    const feed = (event: ReplayEvent) => {
+      for (const change of this.#tracker.addEvent(event)) {
+        if (change.kind === 'opened') {
+          alerts.set(change.alertId, {
+            openedAt: event.shownAt,
+            severity: change.severity,
+            acknowledged: this.#alerts.get(change.alertId)?.acknowledged ?? null,
+          });
+        } else if (change.kind === 'severity-changed') {
+          const book = alerts.get(change.alertId);
+          if (book) alerts.set(change.alertId, { ...book, severity: change.to });
+        }
+      }
+    };
+    while (cursor < events.length && events[cursor]!.shownAt <= to) {
+      const event = events[cursor]!;
+      while (i < injects.length && injects[i]!.shownAt <= event.shownAt) feed(injects[i++]!);
+      feed(event);
+      cursor += 1;
+    }
+    while (i < injects.length) feed(injects[i++]!);
+    this.#cursor = cursor;
+    this.#alerts = alerts;
+    this.#now = to;
+    this.#tracker.advanceTo(to);
+    this.#changed();
+  }
+}

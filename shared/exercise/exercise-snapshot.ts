@@ -1,0 +1,214 @@
+// The view model of a running exercise: what any UI renders, built from the
+// engine's state and nothing else (no React here).
+import type { AlertView as TrackerAlertView } from '../alerts/alert-view';
+import {
+  allowedActions,
+  currentVisit,
+  missingAcks,
+  requiredAckParties,
+  type AlertProtocolState,
+  type AllowedAction,
+  type PartyAck,
+  type StepEntryCause,
+} from '../protocol/protocol-state';
+import type { Severity, StepRole } from '../protocol/schema';
+import { CLOSE_STEP } from '../protocol/schema';
+import type { AlertTracker } from './alert-tracker';
+import type { AlertBookkeeping, ExerciseEngine } from './exercise-engine';
+
+/** Where the current step's deadline stands at the snapshot's exercise time. */
+export type DeadlineStatus = 'none' | 'running' | 'warning' | 'breached';
+
+/** One step of an alert's protocol history, readable as is. */
+export interface StepHistoryItem {
+  stepId: string;
+  stepTitle: string;
+  enteredAt: number;
+  leftAt: number | null;
+  /** "action: Start verification", "deadline breach in notify", "entry (critical)"… */
+  reason: string;
+  /** Who moved it there ("system" for automatic moves). */
+  actor: string;
+  cause: StepEntryCause;
+  deadlineAt: number | null;
+  warnedAt: number | null;
+  breachedAt: number | null;
+  acks: readonly PartyAck[];
+}
+
+/** The protocol status of one alert, with what may be done next. */
+export interface ProtocolStatus {
+  stepId: string;
+  stepTitle: string;
+  instructions: string;
+  role: StepRole | 'none';
+  enteredAt: number;
+  deadlineAt: number | null;
+  warnAt: number | null;
+  deadlineStatus: DeadlineStatus;
+  /** Allowed actions for the engine's actor, each with required inputs and any blocker. */
+  actions: readonly AllowedAction[];
+  /** Parties asked to acknowledge in this step, with their acknowledgement once given. */
+  acks: readonly { partyId: string; partyName: string; ack: PartyAck | null }[];
+  missingAcks: readonly string[];
+  history: readonly StepHistoryItem[];
+  closed: boolean;
+  summary: string | null;
+  /** Prompt to jump to a higher entry step after a severity rise. */
+  severityPrompt: { severity: Severity; target: string; targetTitle: string } | null;
+}
+
+/** One alert as the queue, detail pane and map show it. */
+export interface AlertSnapshot {
+  id: string;
+  rank: number;
+  severity: Severity;
+  score: number;
+  quiet: boolean;
+  closed: boolean;
+  openedAt: number;
+  acknowledged: { by: string; at: number } | null;
+  eventIds: readonly string[];
+  eventSeqs: readonly number[];
+  /** The alert engine's view: title, factors with reasons, zones, sources, position. */
+  view: TrackerAlertView;
+  protocol: ProtocolStatus | null;
+}
+
+/** Everything a UI renders of an exercise at one moment. */
+export interface ExerciseSnapshot {
+  scenarioId: string;
+  classification: string;
+  clock: {
+    now: number;
+    start: number;
+    end: number;
+    playing: boolean;
+    speed: number;
+    timezone: string;
+  };
+  shownCount: number;
+  injectedCount: number;
+  alerts: readonly AlertSnapshot[];
+  protocolStarted: boolean;
+  /** Seq and hash of the last log entry. */
+  head: { seq: number; hash: string } | null;
+  ended: boolean;
+  fault: string | null;
+}
+
+function describeCause(cause: StepEntryCause): { reason: string; actor: string } {
+  switch (cause.kind) {
+    case 'severity':
+      return { reason: `entry (${cause.severity})`, actor: 'system' };
+    case 'manual':
+      return { reason: 'protocol started by hand', actor: cause.by };
+    case 'action':
+      return { reason: `action: ${cause.action}`, actor: cause.by };
+    case 'deadline':
+      return { reason: `deadline breach in ${cause.from}`, actor: 'system' };
+    case 'new-event':
+      return { reason: `new event ${cause.eventId}`, actor: 'system' };
+    case 'severity-jump':
+      return { reason: `severity rose to ${cause.severity}`, actor: cause.by };
+  }
+}
+
+function deadlineStatus(state: AlertProtocolState, now: number): DeadlineStatus {
+  const visit = currentVisit(state);
+  if (state.closed || visit.deadlineAt === null) return 'none';
+  if (visit.breachedAt !== null || now >= visit.deadlineAt) return 'breached';
+  if (visit.warnedAt !== null || (visit.warnAt !== null && now >= visit.warnAt)) return 'warning';
+  return 'running';
+}
+
+function protocolStatus(engine: ExerciseEngine, state: AlertProtocolState): ProtocolStatus {
+  const { protocol, parties } = engine.ctx;
+  const titleOf = (id: string) =>
+    id === CLOSE_STEP ? 'Closed' : (protocol.steps.get(id)?.title ?? id);
+  const visit = currentVisit(state);
+  const step = protocol.steps.get(visit.step);
+  const asked = step ? requiredAckParties(step, parties) : [];
+  return {
+    stepId: visit.step,
+    stepTitle: titleOf(visit.step),
+    instructions: step?.instructions ?? (state.closed ? `Closed: ${state.summary ?? ''}` : ''),
+    role: step?.role ?? 'none',
+    enteredAt: visit.enteredAt,
+    deadlineAt: visit.deadlineAt,
+    warnAt: visit.warnAt,
+    deadlineStatus: deadlineStatus(state, engine.now),
+    actions: allowedActions(engine.ctx, state, engine.actor),
+    acks: asked.map((partyId) => ({
+      partyId,
+      partyName: parties.find((p) => p.id === partyId)?.name ?? partyId,
+      ack: visit.acks.find((a) => a.party === partyId) ?? null,
+    })),
+    missingAcks: missingAcks(engine.ctx, state),
+    history: state.visits.map((v) => ({
+      stepId: v.step,
+      stepTitle: titleOf(v.step),
+      enteredAt: v.enteredAt,
+      leftAt: v.leftAt,
+      ...describeCause(v.cause),
+      cause: v.cause,
+      deadlineAt: v.deadlineAt,
+      warnedAt: v.warnedAt,
+      breachedAt: v.breachedAt,
+      acks: v.acks,
+    })),
+    closed: state.closed,
+    summary: state.summary,
+    severityPrompt: state.severityPrompt
+      ? { ...state.severityPrompt, targetTitle: titleOf(state.severityPrompt.target) }
+      : null,
+  };
+}
+
+/** Builds the snapshot of an engine (called by ExerciseEngine.getSnapshot). */
+export function buildSnapshot(
+  engine: ExerciseEngine,
+  tracker: AlertTracker,
+  protocols: ReadonlyMap<string, AlertProtocolState>,
+  books: ReadonlyMap<string, AlertBookkeeping>,
+): ExerciseSnapshot {
+  const { scenario } = engine.setup;
+  const alerts = tracker.ranked().map((alert, index): AlertSnapshot => {
+    const state = protocols.get(alert.id);
+    const book = books.get(alert.id);
+    return {
+      id: alert.id,
+      rank: index + 1,
+      severity: alert.severity,
+      score: alert.score,
+      quiet: alert.quiet,
+      closed: alert.view.closed,
+      openedAt: book?.openedAt ?? alert.view.lastShownAt,
+      acknowledged: book?.acknowledged ?? null,
+      eventIds: alert.eventIds,
+      eventSeqs: alert.eventSeqs,
+      view: alert.view,
+      protocol: state ? protocolStatus(engine, state) : null,
+    };
+  });
+  const last = engine.lastEntry;
+  return {
+    scenarioId: scenario.id,
+    classification: scenario.classification,
+    clock: {
+      now: engine.now,
+      start: scenario.start,
+      end: scenario.end,
+      playing: engine.playing,
+      speed: engine.speed,
+      timezone: scenario.timezone,
+    },
+    shownCount: engine.shownCount,
+    injectedCount: engine.injectedEvents().length,
+    alerts,
+    protocolStarted: engine.protocolStarted,
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+    ended: engine.ended,
+    fault: engine.fault,
+  };
+}

@@ -1,0 +1,95 @@
+// The `data` of every log entry the exercise engine writes (AUDIT-LOG.md
+// kinds). One schema per kind; resuming parses operator and controller entries
+// with these, so a log that does not fit is refused with the entry named.
+import { z } from 'zod';
+import { PROTOCOL_INPUTS, SEVERITIES } from '../protocol/schema';
+
+z.config({ jitless: true });
+
+const severity = z.enum(SEVERITIES);
+const inputs = z.partialRecord(z.enum(PROTOCOL_INPUTS), z.string());
+
+export const clockData = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('play') }),
+  z.strictObject({ action: z.literal('pause'), reason: z.string().optional() }),
+  z.strictObject({ action: z.literal('speed'), speed: z.number().positive() }),
+  z.strictObject({ action: z.literal('seek'), from: z.string(), to: z.string() }),
+]);
+export type ClockData = z.infer<typeof clockData>;
+
+export const protocolActionData = z.discriminatedUnion('type', [
+  /** An operator's protocol action. */
+  z.strictObject({
+    type: z.literal('action'),
+    action: z.string(),
+    label: z.string(),
+    inputs,
+    from: z.string(),
+    to: z.string(),
+    event_ids: z.array(z.string()).optional(),
+  }),
+  /** An operator starts the protocol by hand. */
+  z.strictObject({ type: z.literal('start'), to: z.string() }),
+  /** The alert's severity entered it (system). */
+  z.strictObject({ type: z.literal('enter'), severity, to: z.string() }),
+  /** The operator accepts the severity-rise prompt. */
+  z.strictObject({ type: z.literal('severity-jump'), severity, from: z.string(), to: z.string() }),
+  /** The operator declines it. */
+  z.strictObject({ type: z.literal('dismiss-severity-prompt'), severity, target: z.string() }),
+  /** A new event moved the alert (`on_new_event`, system). */
+  z.strictObject({
+    type: z.literal('new-event'),
+    event_id: z.string(),
+    from: z.string(),
+    to: z.string(),
+  }),
+  /** A breach escalated the alert (`on_deadline`, system). */
+  z.strictObject({ type: z.literal('deadline-escalation'), from: z.string(), to: z.string() }),
+]);
+export type ProtocolActionData = z.infer<typeof protocolActionData>;
+
+export const partyAckData = z.strictObject({ party: z.string(), how: z.string() });
+export const ackData = z.strictObject({});
+export const noteData = z.strictObject({ text: z.string().min(1).max(4000) });
+export const injectData = z.strictObject({
+  event_id: z.string(),
+  summary: z.string().min(1).max(4000),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  method: z.string().optional(),
+});
+export type InjectData = z.infer<typeof injectData>;
+export const endedData = z.strictObject({ reason: z.string() });
+
+export const alertOpenedData = z.strictObject({
+  event_id: z.string(),
+  severity,
+  score: z.number(),
+});
+export const severityChangedData = z.strictObject({
+  event_id: z.string(),
+  from: severity,
+  to: severity,
+  score: z.number(),
+  prompt: z.string().optional(),
+});
+export const deadlineData = z.strictObject({
+  deadline_at: z.string(),
+  escalated_to: z.string().optional(),
+});
+
+/** What `exercise-created` records so a log is readable without the app's defaults. */
+export const exerciseCreatedData = z.strictObject({
+  title: z.string(),
+  classification: z.string(),
+  scenario_id: z.string(),
+  scenario_hash: z.string(),
+  scenario_start: z.string(),
+  scenario_end: z.string(),
+  scoring: z.strictObject({ hash: z.string(), document: z.unknown() }),
+  protocol: z.strictObject({ hash: z.string(), document: z.unknown() }),
+  app_version: z.string(),
+});
+export type ExerciseCreatedData = z.infer<typeof exerciseCreatedData>;
