@@ -1,6 +1,7 @@
 // What one event contributes to each per-event factor of the model, before the
-// alert combines events (by max). Every value is already weighted by the
-// event's confidence, so a weak report can never count as much as a firm one.
+// alert combines events (by max). What the report claims (weapon, breach,
+// casualties, count, place) is weighted by the event's confidence, so a weak
+// report can never count as much as a firm one.
 import type { ReplayEvent, Zone } from '../scenario/loaded-scenario';
 import type { ScoringModel } from './scoring-model';
 
@@ -126,7 +127,8 @@ export function evaluateEvent(
   const repeats = (event.count ?? 1) - 1;
 
   const values = [
-    type.base * weight,
+    // The kind of report counts whole; its confidence has its own factor.
+    type.base,
     ((weaponClass?.points ?? 0) + calibre) * attributeWeight,
     (breach?.points ?? 0) * attributeWeight,
     log2Points(best, model.casualties.points_per_doubling, model.casualties.max_points) *

@@ -128,7 +128,7 @@ function loneEventBound(
     weaponMax + breachMax + model.casualties.max_points + model.intensity.max_points;
   const place = model.settlement.max_points + model.line_of_contact.max_points;
   let worst = 0;
-  for (const t of chosen) worst = Math.max(worst, w * (t.base + t.evidence * attributes + place));
+  for (const t of chosen) worst = Math.max(worst, t.base + w * (t.evidence * attributes + place));
   return worst + c * model.confidence.max_points;
 }
 
@@ -153,15 +153,22 @@ function pointerOf(path: readonly PropertyKey[]): string {
 export type ParsedScoringModel =
   { ok: true; model: ScoringModel; hash: string } | { ok: false; problems: ScoringProblem[] };
 
-/** Validates a scoring document; `file` names it in the errors. */
-export function parseScoringModel(document: unknown, file: string): ParsedScoringModel {
+/**
+ * Validates a scoring document; `file` names it in the errors, and `base`
+ * prefixes the pointers when the document is inlined in another (`/scoring`).
+ */
+export function parseScoringModel(
+  document: unknown,
+  file: string,
+  base: readonly PropertyKey[] = [],
+): ParsedScoringModel {
   const result = scoringModelSchema.safeParse(document);
   if (!result.success) {
     return {
       ok: false,
       problems: result.error.issues.map((issue) => ({
         file,
-        pointer: pointerOf(issue.path),
+        pointer: pointerOf([...base, ...issue.path]),
         message: issue.message,
       })),
     };
@@ -188,9 +195,10 @@ export const BUILTIN_SCORING_HASH: string = builtin.hash;
 export function scoringModelForScenario(
   scoring: unknown | null,
   file = 'scoring.json',
+  base: readonly PropertyKey[] = [],
 ): ParsedScoringModel {
   if (scoring === null || scoring === undefined) {
     return { ok: true, model: BUILTIN_SCORING_MODEL, hash: BUILTIN_SCORING_HASH };
   }
-  return parseScoringModel(scoring, file);
+  return parseScoringModel(scoring, file, base);
 }
