@@ -1,7 +1,7 @@
 // One alert in depth: its events in time order (plain text, never markup) and
 // the score as one bar per factor with the reason behind it.
 import type { ReactNode } from 'react';
-import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { AlertView } from '../console/view-model';
 import { formatExerciseTime } from '../replay/exercise-time-format';
 import { SeverityBadge } from './SeverityBadge';
@@ -11,8 +11,8 @@ import './alerts.css';
 export interface AlertDetailProps {
   alert: AlertView | null;
   scenario: LoadedScenario;
-  /** Events shown so far: an alert lists only those (no peeking). */
-  shownCount: number;
+  /** Resolves an alert's event seq (scenario events and controller injects). */
+  eventAt(seq: number): ReplayEvent | undefined;
   showGroundTruth: boolean;
   children?: ReactNode;
 }
@@ -20,7 +20,7 @@ export interface AlertDetailProps {
 export function AlertDetail({
   alert,
   scenario,
-  shownCount,
+  eventAt,
   showGroundTruth,
   children,
 }: AlertDetailProps) {
@@ -32,8 +32,7 @@ export function AlertDetail({
     );
   }
   const events = alert.eventSeqs
-    .filter((seq) => seq < shownCount)
-    .map((seq) => scenario.events[seq])
+    .map(eventAt)
     .filter((e) => e !== undefined)
     .sort((a, b) => a.at - b.at || a.seq - b.seq);
   const maxPoints = Math.max(1, ...alert.factors.map((f) => Math.abs(f.points)));

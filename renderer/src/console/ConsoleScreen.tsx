@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { ConsoleView } from './ConsoleView';
-import { openConsoleSession } from './open-console-session';
+import { ConsoleOpenError, openConsoleSession } from './open-console-session';
 import type { ConsoleSession } from './view-model';
 import './console.css';
 
@@ -17,7 +17,7 @@ export interface ConsoleScreenProps {
 type OpenState =
   | { kind: 'opening' }
   | { kind: 'open'; session: ConsoleSession }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; wayOut: string };
 
 export function ConsoleScreen({ scenario, exerciseId, participant }: ConsoleScreenProps) {
   const [state, setState] = useState<OpenState>({ kind: 'opening' });
@@ -32,8 +32,15 @@ export function ConsoleScreen({ scenario, exerciseId, participant }: ConsoleScre
         else setState({ kind: 'open', session });
       })
       .catch((e: unknown) => {
-        if (!cancelled)
-          setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        if (cancelled) return;
+        setState({
+          kind: 'failed',
+          message: e instanceof Error ? e.message : String(e),
+          wayOut:
+            e instanceof ConsoleOpenError
+              ? e.wayOut
+              : 'Try again, or start a new exercise from the Library.',
+        });
       });
     return () => {
       cancelled = true;
@@ -53,10 +60,7 @@ export function ConsoleScreen({ scenario, exerciseId, participant }: ConsoleScre
       <section className="panel console-state" role="alert" data-testid="console-open-failed">
         <h1>The exercise could not be opened</h1>
         <p>{state.message}</p>
-        <p>
-          Nothing has been changed. You can try again, export what the log holds from the Log
-          screen, or start a new exercise from the Library.
-        </p>
+        <p>{state.wayOut}</p>
         <button
           type="button"
           className="primary"

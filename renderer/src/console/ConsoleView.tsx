@@ -193,7 +193,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           <AlertDetail
             alert={selected}
             scenario={scenario}
-            shownCount={snapshot.shownCount}
+            eventAt={session.eventAt}
             showGroundTruth={role === 'controller' && showTruth}
           >
             {selected ? (
@@ -205,6 +205,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
                 onAcknowledge={commands.acknowledge}
                 onStart={commands.startProtocol}
                 onAct={commands.act}
+                onJump={commands.jumpToEntry}
+                onDismissJump={commands.dismissSeverityPrompt}
                 onAckParty={commands.ackParty}
               />
             ) : null}

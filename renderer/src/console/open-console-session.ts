@@ -1,6 +1,18 @@
-// Opens an exercise for the console: the exercise engine resumed from the
-// audit log, adapted to the console's view model.
+// Opens an exercise for the console: its Dexie log (as the one writer), then
+// either a new exercise on an empty log or the engine resumed from the log's
+// entries, adapted to the console's session.
+import { LogChainError } from '../../../shared/audit';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import {
+  DexieAuditLog,
+  openTrucelineDatabase,
+  saveExercise,
+  StorageFailure,
+  type TrucelineDatabase,
+} from '../storage';
+import { engineSession } from './engine-session';
 import type { ConsoleSession } from './view-model';
 
 export interface OpenConsoleSessionInput {
@@ -9,9 +21,119 @@ export interface OpenConsoleSessionInput {
   participant: { name: string; role: 'operator' | 'controller' };
 }
 
-/** Resumes the exercise from its log and returns the console's session. */
+/** Why an exercise could not be opened, with the way out to offer. */
+export class ConsoleOpenError extends Error {
+  override name = 'ConsoleOpenError';
+  constructor(
+    message: string,
+    readonly wayOut: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+function explainOpenFailure(error: unknown): ConsoleOpenError {
+  if (error instanceof ConsoleOpenError) return error;
+  if (error instanceof StorageFailure) {
+    return new ConsoleOpenError(error.message, error.wayOut, { cause: error });
+  }
+  if (error instanceof LogChainError) {
+    return new ConsoleOpenError(
+      `The stored log of this exercise is damaged: ${error.message}`,
+      'Nothing was changed. Export what the log holds from the Log screen for the auditors, then start a new exercise from the Library.',
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === 'ResumeError') {
+    return new ConsoleOpenError(
+      `The log does not fit this scenario: ${message}`,
+      'Open the scenario the exercise was made with, or start a new exercise from the Library.',
+      { cause: error },
+    );
+  }
+  return new ConsoleOpenError(message, 'Try again, or start a new exercise from the Library.', {
+    cause: error,
+  });
+}
+
+async function recordNewExercise(
+  db: TrucelineDatabase,
+  exerciseId: string,
+  input: OpenConsoleSessionInput,
+  hashes: { scoring: string; protocol: string; appVersion: string },
+  created: string,
+): Promise<void> {
+  const { scenario } = input;
+  await saveExercise(db, {
+    id: exerciseId,
+    title: scenario.title,
+    classification: scenario.classification,
+    scenario_id: scenario.id,
+    scenario_hash: scenario.hash,
+    scoring_hash: hashes.scoring,
+    protocol_hash: hashes.protocol,
+    created,
+    app_version: hashes.appVersion,
+    status: 'active',
+    updated: created,
+  });
+}
+
+/**
+ * The log's one writer. A window that just closed the exercise (a reload, a
+ * remount) may hold the lock for a moment, so "locked" is retried briefly
+ * before it is reported as open elsewhere.
+ */
+async function openLogWriter(db: TrucelineDatabase, exerciseId: string): Promise<DexieAuditLog> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await DexieAuditLog.open(db, exerciseId, { ifAvailable: true });
+    } catch (error) {
+      if (!(error instanceof StorageFailure) || error.kind !== 'locked' || attempt >= 10)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Opens (creating or resuming) the exercise's log and engine; rejects with ConsoleOpenError. */
 export async function openConsoleSession(input: OpenConsoleSessionInput): Promise<ConsoleSession> {
-  throw new Error(
-    `exercise ${input.exerciseId}: this build has no exercise engine yet (shared/exercise), so the console cannot run it`,
-  );
+  const { scenario, exerciseId, participant } = input;
+  let log: DexieAuditLog | null = null;
+  try {
+    const db = await openTrucelineDatabase();
+    log = await openLogWriter(db, exerciseId);
+    const entries = await log.readEntries();
+    const actor = { name: participant.name, role: participant.role };
+    let engine;
+    if (entries.length === 0) {
+      const setup = prepareExercise(scenario, __APP_VERSION__);
+      engine = await createExercise(setup, log, actor);
+      await recordNewExercise(
+        db,
+        exerciseId,
+        input,
+        {
+          scoring: setup.scoring.hash,
+          protocol: setup.protocol.hash,
+          appVersion: setup.appVersion,
+        },
+        new Date().toISOString(),
+      );
+    } else {
+      engine = await resumeExercise(scenario, entries, { writer: log, actor });
+    }
+    const writer = log;
+    return engineSession({
+      engine,
+      scenario,
+      participant,
+      onClose: () => void writer.close(),
+    });
+  } catch (error) {
+    await log?.close().catch(() => undefined);
+    throw explainOpenFailure(error);
+  }
 }

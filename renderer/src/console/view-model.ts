@@ -1,7 +1,7 @@
 // What the console's components render. The exercise engine (shared/exercise)
 // is adapted into these shapes in one place (engine adapter), so components
 // hold no domain logic and can be rendered from any snapshot.
-import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { Source } from '../../../shared/scenario/schema';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -100,8 +100,9 @@ export interface ConsoleSnapshot {
   alerts: readonly AlertView[];
   /** Set when something stopped the exercise (write failure, corrupt log). */
   fault: string | null;
-  /** Injected ad-hoc events (controller), shown like scenario events. */
   ended: boolean;
+  /** Seq of the last committed log entry (0 before any). */
+  headSeq: number;
 }
 
 export interface ActionInputs {
@@ -125,6 +126,9 @@ export interface ConsoleCommands {
   acknowledge(alertId: string): Promise<void>;
   startProtocol(alertId: string): Promise<void>;
   act(alertId: string, actionId: string, inputs: ActionInputs): Promise<void>;
+  /** Accept the prompt to jump to the higher entry step after a severity rise. */
+  jumpToEntry(alertId: string): Promise<void>;
+  dismissSeverityPrompt(alertId: string): Promise<void>;
   ackParty(alertId: string, partyId: string, how: string): Promise<void>;
   inject(summary: string, extra: { lat?: number; lon?: number; from?: string }): Promise<void>;
 }
@@ -135,6 +139,8 @@ export interface ConsoleSession {
   actor: string;
   role: ActorRole;
   getSnapshot(): ConsoleSnapshot;
+  /** A shown event by its seq (scenario events, then controller injects). */
+  eventAt(seq: number): ReplayEvent | undefined;
   subscribe(listener: () => void): () => void;
   /** Advance the clock by wall-clock ms (the clock applies speed and cap). */
   tick(wallMs: number): void;

@@ -23,6 +23,8 @@ export interface ProtocolWalkthroughProps {
   onStart(alertId: string): Promise<void>;
   onAct(alertId: string, actionId: string, inputs: ActionInputs): Promise<void>;
   onAckParty(alertId: string, partyId: string, how: string): Promise<void>;
+  onJump(alertId: string): Promise<void>;
+  onDismissJump(alertId: string): Promise<void>;
 }
 
 const INPUT_LABELS: Record<ProtocolInput, string> = {

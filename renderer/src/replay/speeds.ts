@@ -1,5 +1,7 @@
-/** Playback speeds offered by the transport, exercise seconds per wall second. */
-export const SPEEDS = [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 14400, 86400] as const;
+import { CLOCK_SPEEDS } from '../../../shared/replay/clock';
+
+/** Playback speeds offered by the transport: the clock's own list (0.5× … 86400×). */
+export const SPEEDS: readonly number[] = CLOCK_SPEEDS;
 
 /** Above this speed a newly opened critical alert pauses the clock (a setting). */
 export const AUTO_PAUSE_ABOVE_SPEED = 60;

@@ -1,0 +1,213 @@
+// The thin adapter between shared/exercise's ExerciseEngine and the console:
+// its snapshot mapped to the console's view model, listeners coalesced to at
+// most one notification per animation frame, and the two transport steps the
+// engine has no single intent for (next event, next alert).
+import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/exercise-snapshot';
+import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
+import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import type {
+  ActorRole,
+  AlertView,
+  ConsoleSession,
+  ConsoleSnapshot,
+  ProtocolView,
+  ScoreFactorView,
+} from './view-model';
+
+const FACTOR_LABELS: Record<string, string> = {
+  'event-type': 'Event type',
+  weapon: 'Weapon',
+  'zone-breach': 'Zone breach',
+  casualties: 'Casualties',
+  intensity: 'Intensity',
+  'settlement-proximity': 'Near settlement',
+  'line-proximity': 'Near the line',
+  corroboration: 'Corroboration',
+  confidence: 'Confidence',
+  persistence: 'Persistence',
+  clamp: 'Clamp',
+};
+
+/** At most this many events are stepped over looking for the next alert. */
+const MAX_STEP_EVENTS = 100_000;
+
+function protocolViewOf(p: NonNullable<AlertSnapshot['protocol']>): ProtocolView {
+  return {
+    stepId: p.stepId,
+    stepTitle: p.stepTitle,
+    instructions: p.instructions,
+    role: p.role === 'none' ? 'any' : p.role,
+    enteredAt: p.enteredAt,
+    deadlineAt: p.deadlineAt,
+    breached: p.deadlineStatus === 'breached',
+    actions: p.actions,
+    acks: p.acks.map((a) => ({
+      partyId: a.partyId,
+      partyName: a.partyName,
+      ack: a.ack ? { by: a.ack.recordedBy, at: a.ack.at, how: a.ack.how } : null,
+    })),
+    history: p.history.map((h) => ({
+      stepId: h.stepId,
+      stepTitle: h.stepTitle,
+      enteredAt: h.enteredAt,
+      reason: h.breachedAt !== null ? `${h.reason}; deadline breached` : h.reason,
+      actor: h.actor,
+    })),
+    closed: p.closed,
+    suggestedJump: p.severityPrompt?.targetTitle ?? null,
+  };
+}
+
+/** One engine alert as the queue, detail and map render it. */
+export function alertViewOf(a: AlertSnapshot): AlertView {
+  const factors: ScoreFactorView[] = a.view.factors.map((f) => ({
+    id: f.factor,
+    label: FACTOR_LABELS[f.factor] ?? f.factor,
+    points: f.contribution,
+    reason: f.reason,
+  }));
+  return {
+    id: a.id,
+    rank: a.rank,
+    severity: a.severity,
+    score: a.score,
+    title: a.view.title,
+    zoneIds: a.view.zones,
+    sources: a.view.sources,
+    firstAt: a.view.firstAt,
+    lastAt: a.view.lastAt,
+    quiet: a.quiet,
+    acknowledged: a.acknowledged !== null,
+    eventSeqs: a.eventSeqs,
+    factors,
+    protocol: a.protocol ? protocolViewOf(a.protocol) : null,
+    lat: a.view.lat,
+    lon: a.view.lon,
+  };
+}
+
+/** The console snapshot of an engine snapshot. */
+export function consoleSnapshotOf(s: ExerciseSnapshot): ConsoleSnapshot {
+  return {
+    clock: { ...s.clock },
+    shownCount: s.shownCount,
+    alerts: s.alerts.map(alertViewOf),
+    fault: s.fault,
+    ended: s.ended,
+    headSeq: s.head?.seq ?? 0,
+  };
+}
+
+export interface EngineSessionOptions {
+  engine: ExerciseEngine;
+  scenario: LoadedScenario;
+  participant: { name: string; role: ActorRole };
+  /** Schedules a coalesced notification; requestAnimationFrame in the browser. */
+  schedule?: (run: () => void) => void;
+  /** Releases what the session holds (the log's writer lock). */
+  onClose?: () => void;
+}
+
+/** A ConsoleSession driving a real ExerciseEngine. */
+export function engineSession(options: EngineSessionOptions): ConsoleSession {
+  const { engine, scenario, participant } = options;
+  const schedule =
+    options.schedule ?? ((run: () => void) => void requestAnimationFrame(() => run()));
+  const listeners = new Set<() => void>();
+  let source: ExerciseSnapshot | null = null;
+  let mapped: ConsoleSnapshot | null = null;
+  let pending = false;
+  let closed = false;
+  let ticking = false;
+  let owedWallMs = 0;
+
+  const notify = () => {
+    if (pending || closed) return;
+    pending = true;
+    schedule(() => {
+      pending = false;
+      for (const listener of listeners) listener();
+    });
+  };
+  const unsubscribeEngine = engine.subscribe(notify);
+
+  const getSnapshot = (): ConsoleSnapshot => {
+    const current = engine.getSnapshot();
+    if (current !== source || mapped === null) {
+      source = current;
+      mapped = consoleSnapshotOf(current);
+    }
+    return mapped;
+  };
+
+  const eventAt = (seq: number): ReplayEvent | undefined => {
+    const n = scenario.events.length;
+    return seq < n ? scenario.events[seq] : engine.injectedEvents()[seq - n];
+  };
+
+  const stepToNextEvent = async () => {
+    const at = engine.nextEventAt();
+    if (at === null) throw new Error('no further events in this scenario');
+    // A logged seek, so the step survives a reload like any other clock intent.
+    await engine.seek(Math.max(at, engine.now));
+  };
+
+  const stepToNextAlert = async () => {
+    const before = new Set(engine.getSnapshot().alerts.map((a) => a.id));
+    for (let i = 0; i < MAX_STEP_EVENTS; i++) {
+      const at = engine.nextEventAt();
+      if (at === null) throw new Error('no further alerts in this scenario');
+      await engine.advanceTo(Math.max(at, engine.now));
+      if (engine.getSnapshot().alerts.some((a) => !before.has(a.id))) return;
+    }
+    throw new Error(`no new alert within the next ${MAX_STEP_EVENTS} events`);
+  };
+
+  return {
+    scenario,
+    actor: participant.name,
+    role: participant.role,
+    getSnapshot,
+    eventAt,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    tick(wallMs) {
+      // One tick in flight at a time: while the log is writing, frames add up
+      // their wall time instead of queueing ticks behind it.
+      owedWallMs += wallMs;
+      if (ticking) return;
+      const slice = owedWallMs;
+      owedWallMs = 0;
+      ticking = true;
+      engine
+        .tick(slice)
+        .catch(() => {
+          // A failed write sets engine.fault, which the snapshot shows.
+        })
+        .finally(() => (ticking = false));
+    },
+    commands: {
+      play: () => engine.play(),
+      pause: (reason) => engine.pause(reason),
+      setSpeed: (speed) => engine.setSpeed(speed),
+      seek: (to) => engine.seek(to),
+      stepToNextEvent,
+      stepToNextAlert,
+      acknowledge: (id) => engine.acknowledge(id),
+      startProtocol: (id) => engine.startProtocol(id),
+      act: (id, action, inputs) => engine.act(id, action, inputs),
+      jumpToEntry: (id) => engine.jumpToEntry(id),
+      dismissSeverityPrompt: (id) => engine.dismissSeverityPrompt(id),
+      ackParty: (id, party, how) => engine.ackParty(id, party, how),
+      inject: (summary, extra) => engine.inject({ summary, ...extra }),
+    },
+    close() {
+      closed = true;
+      unsubscribeEngine();
+      listeners.clear();
+      options.onClose?.();
+    },
+  };
+}
