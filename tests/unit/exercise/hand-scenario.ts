@@ -6,7 +6,10 @@ import { createZoneLocator } from '../../../shared/geo/zone-locator';
 import type { LoadedScenario, ReplayEvent, Zone } from '../../../shared/scenario/loaded-scenario';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
 
-function zone(props: Omit<Zone, 'bbox' | 'geometry'>, geometry: Geometry): Zone {
+function zone(
+  props: Pick<Zone, 'id' | 'name' | 'kind'> & Partial<Pick<Zone, 'prohibited' | 'max_calibre_mm'>>,
+  geometry: Geometry,
+): Zone {
   const coords: number[][] =
     geometry.type === 'LineString'
       ? geometry.coordinates
