@@ -1,6 +1,8 @@
 // Body of the app:// protocol handler, free of Electron so it is unit-tested
 // against real files: maps the URL with the shared traversal check, then reads.
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { join, relative, isAbsolute, sep } from 'node:path';
 import { resolveAppUrl } from '../../shared/security/bundle-path';
 import { bundleResponseHeaders } from '../../shared/security/content-type';
@@ -11,9 +13,12 @@ export async function respondFromBundle(url: string, root: string): Promise<Resp
   if (!resolved.ok) return refusal(resolved.status, resolved.reason);
   const file = join(root, ...resolved.segments);
   let realFile: string;
+  let size: number;
   try {
     realFile = await realpath(file);
-    if (!(await stat(realFile)).isFile()) return refusal(404, 'not a file');
+    const info = await stat(realFile);
+    if (!info.isFile()) return refusal(404, 'not a file');
+    size = info.size;
   } catch {
     return refusal(404, 'not found');
   }
@@ -22,11 +27,13 @@ export async function respondFromBundle(url: string, root: string): Promise<Resp
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     return refusal(403, 'resolves outside the bundle');
   }
-  const body = await readFile(realFile);
-  return new Response(body, {
-    status: 200,
-    headers: bundleResponseHeaders(resolved.segments.join('/')),
-  });
+  // Streamed: sample scenarios shipped in the bundle can be large.
+  const body = Readable.toWeb(createReadStream(realFile)) as ReadableStream<Uint8Array>;
+  const headers = {
+    ...bundleResponseHeaders(resolved.segments.join('/')),
+    'Content-Length': String(size),
+  };
+  return new Response(body, { status: 200, headers });
 }
 
 function refusal(status: number, reason: string): Response {

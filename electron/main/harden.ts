@@ -25,6 +25,13 @@ export function hardenSession(session: Session, devServerOrigin: string | null):
     isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, devServerOrigin),
   );
   session.setDevicePermissionHandler(() => false);
+  // Chromium fetches spell-check dictionaries from the web; the app is offline.
+  session.setSpellCheckerEnabled(false);
+  // Files leave the app only through the save-export IPC (atomic writes).
+  session.on('will-download', (event, item) => {
+    console.warn(`[truceline] download of "${item.getURL()}" blocked`);
+    event.preventDefault();
+  });
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 }
 

@@ -1,10 +1,11 @@
 // Electron main process, kept thin: every decision (requests, permissions,
 // navigation, IPC senders and payloads) is a pure function in shared/security.
-import { app, BrowserWindow, protocol, session } from 'electron';
+import { app, BrowserWindow, Menu, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL, APP_SCHEME } from '../../shared/security/app-origin';
 import { respondFromBundle } from './bundle-response';
 import { hardenAllWebContents, hardenSession } from './harden';
+import { appMenuTemplate } from './app-menu';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainWindowOptions } from './window-options';
 
@@ -58,6 +59,11 @@ if (!app.requestSingleInstanceLock()) {
     const ses = session.defaultSession;
     ses.protocol.handle(APP_SCHEME, (request) => respondFromBundle(request.url, rendererRoot));
     hardenSession(ses, devServerOrigin);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({ isMac: process.platform === 'darwin', devTools: !app.isPackaged }),
+      ),
+    );
     mainWindow = createWindow();
     app.on('activate', () => {
       if (!mainWindow) mainWindow = createWindow();

@@ -54,6 +54,17 @@ describe('respondFromBundle (the app:// handler)', () => {
     expect(await response.text()).not.toContain('TOP SECRET');
   });
 
+  it('streams a large file whole, with its length', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17).map((_, i) => i % 253);
+    await mkdir(join(root, 'samples'), { recursive: true });
+    await writeFile(join(root, 'samples', 'big.ndjson'), bytes);
+    const response = await respondFromBundle('app://bundle/samples/big.ndjson', root);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Length')).toBe(String(bytes.length));
+    expect(response.headers.get('Content-Type')).toBe('application/x-ndjson');
+    expect(Buffer.compare(Buffer.from(await response.arrayBuffer()), bytes)).toBe(0);
+  });
+
   it('answers 404 for a missing file, a folder and another host', async () => {
     expect((await respondFromBundle('app://bundle/nope.js', root)).status).toBe(404);
     expect((await respondFromBundle('app://bundle/assets', root)).status).toBe(404);
