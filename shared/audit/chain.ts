@@ -1,9 +1,7 @@
 // Checks 2-4 of AUDIT-LOG.md "Verification" over a list of entries, shared by
 // the bundle verifier and the reader that rebuilds entries for the app.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { GENESIS_HASH, LogEntry } from './entry';
-import { canonicalJson } from './jcs';
+import { GENESIS_HASH, LogEntry, sha256HexOfText } from './entry';
+import { canonicalJsonWithout } from './jcs';
 
 /** The first entry that fails a chain check: its 1-based position in the list and why. */
 export interface ChainFailure {
@@ -63,13 +61,11 @@ export function findChainFailure(entries: readonly Record<string, unknown>[]): C
     }
     previousHash = entries[i]!.hash;
   }
-  const encoder = new TextEncoder();
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
     let canonical: string;
     try {
-      const { hash: _hash, ...body } = entry;
-      canonical = canonicalJson(body);
+      canonical = canonicalJsonWithout(entry, 'hash');
     } catch (error) {
       return {
         position: i + 1,
@@ -77,7 +73,7 @@ export function findChainFailure(entries: readonly Record<string, unknown>[]): C
         reason: `its content is not valid JSON for hashing: ${(error as Error).message}`,
       };
     }
-    if (bytesToHex(sha256(encoder.encode(canonical))) !== entry.hash) {
+    if (sha256HexOfText(canonical) !== entry.hash) {
       return {
         position: i + 1,
         check: 'hash',

@@ -8,15 +8,29 @@ export class CanonicalJsonError extends Error {
   override name = 'CanonicalJsonError';
 }
 
-// Any surrogate code unit at all; only strings that contain one pay for the exact check.
-const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function stringJson(value: string): string {
-  if (SURROGATE.test(value) && LONE_SURROGATE.test(value)) {
-    throw new CanonicalJsonError('a string holds a lone surrogate (not valid Unicode)');
+// JSON.stringify writes a lone surrogate as the escape \udXXX and leaves
+// paired ones raw, so a canonical text without the characters "\ud" cannot
+// hold one; only texts that contain them pay for the exact walk below.
+function assertNoLoneSurrogate(value: unknown): void {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) {
+      throw new CanonicalJsonError('a string holds a lone surrogate (not valid Unicode)');
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) assertNoLoneSurrogate(item);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, member] of Object.entries(value)) {
+      assertNoLoneSurrogate(key);
+      assertNoLoneSurrogate(member);
+    }
   }
-  return JSON.stringify(value);
+}
+
+function checked(out: string, value: unknown): string {
+  if (out.includes('\\ud')) assertNoLoneSurrogate(value);
+  return out;
 }
 
 function numberJson(value: number): string {
@@ -28,10 +42,32 @@ function numberJson(value: number): string {
   return JSON.stringify(value);
 }
 
+function writeObject(value: object, depth: number, omit: string | undefined): string {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new CanonicalJsonError(`a ${value.constructor?.name ?? 'non-plain'} object is not JSON`);
+  }
+  // Default sort compares UTF-16 code units, exactly the order JCS requires.
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    if (key === omit) continue;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue; // as JSON.stringify: an undefined member is absent
+    if (!first) out += ',';
+    first = false;
+    out += JSON.stringify(key);
+    out += ':';
+    out += write(member, depth + 1);
+  }
+  return `${out}}`;
+}
+
 function write(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
-      return stringJson(value);
+      return JSON.stringify(value);
     case 'number':
       return numberJson(value);
     case 'boolean':
@@ -47,26 +83,7 @@ function write(value: unknown, depth: number): string {
         }
         return `${out}]`;
       }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        throw new CanonicalJsonError(
-          `a ${(value as object).constructor?.name ?? 'non-plain'} object is not JSON`,
-        );
-      }
-      // Default sort compares UTF-16 code units, exactly the order JCS requires.
-      const keys = Object.keys(value).sort();
-      let out = '{';
-      let first = true;
-      for (const key of keys) {
-        const member = (value as Record<string, unknown>)[key];
-        if (member === undefined) continue; // as JSON.stringify: an undefined member is absent
-        if (!first) out += ',';
-        first = false;
-        out += stringJson(key);
-        out += ':';
-        out += write(member, depth + 1);
-      }
-      return `${out}}`;
+      return writeObject(value, depth, undefined);
     }
     default:
       throw new CanonicalJsonError(`a ${typeof value} is not JSON`);
@@ -75,5 +92,10 @@ function write(value: unknown, depth: number): string {
 
 /** RFC 8785 canonical JSON text of a JSON value; throws CanonicalJsonError for anything not I-JSON. */
 export function canonicalJson(value: unknown): string {
-  return write(value, 0);
+  return checked(write(value, 0), value);
+}
+
+/** canonicalJson of a plain object without one of its top-level members (an entry without `hash`). */
+export function canonicalJsonWithout(value: Record<string, unknown>, omit: string): string {
+  return checked(writeObject(value, 0, omit), value);
 }

@@ -119,4 +119,30 @@ describe('agreement with the canonicalize package', () => {
       { numRuns: 1000 },
     );
   });
+
+  test('same verdict on strings full of surrogates, in keys and nested values', () => {
+    const surrogateHeavy = fc.string({
+      unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)),
+      maxLength: 6,
+    });
+    const text = fc.oneof(surrogateHeavy, fc.constantFrom('\\ud800', 'a\\udc00b', 'plain'));
+    const value = fc.dictionary(
+      text,
+      fc.oneof(text, fc.array(text, { maxLength: 3 }), fc.dictionary(text, text)),
+      { maxKeys: 4 },
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        let expected: string | Error;
+        try {
+          expected = canonicalize(v)!;
+        } catch (error) {
+          expected = error as Error;
+        }
+        if (expected instanceof Error) expect(() => canonicalJson(v)).toThrow(CanonicalJsonError);
+        else expect(canonicalJson(v)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
