@@ -70,6 +70,11 @@ test('importing a scenario folder and a single *.scenario.json adds them to the 
   await importFiles(page, 'Import file…', single);
   await expect(page.getByTestId('import-result')).toContainText('inline.scenario.json imported');
   await expectCardMatches(page, single);
+
+  // Imports are kept in IndexedDB: after a reload both are listed again, validated afresh.
+  await page.reload();
+  await expectCardMatches(page, FIXTURE);
+  await expectCardMatches(page, single);
 });
 
 test('a broken scenario is refused with every error as file:line: field: message', async ({

@@ -48,7 +48,7 @@ test('About shows the version, the offline guarantee, where data is kept and the
     'Truceline makes no network connections; everything stays on this computer.',
   );
   await expect(about).toContainText('IndexedDB');
-  await expect(about.getByTestId('about-key-id')).not.toBeEmpty();
+  await expect(about.getByTestId('about-key-id')).toHaveText(/^[0-9a-f]{16}$/);
   await page.screenshot({ path: `${SHOTS}/shell-about.png` });
   await page.keyboard.press('Escape');
   await expect(about).toBeHidden();

@@ -4,8 +4,14 @@ import { filesFromDrop } from '../platform';
 import { Dialog } from '../ui/Dialog';
 import { BriefingText } from './BriefingText';
 import { ImportPanel } from './ImportPanel';
-import { launchExercise } from './launch-exercise';
-import { importPickedFiles, loadBundledSamples } from './library-actions';
+import { launchExercise, resumeExercise } from './launch-exercise';
+import { ExerciseList } from './ExerciseList';
+import {
+  importPickedFiles,
+  loadBundledSamples,
+  loadImportedScenarios,
+  removeImportedScenario,
+} from './library-actions';
 import { useLibraryState, useLibraryStore } from './library-context';
 import type { LibraryCard } from './library-store';
 import { ScenarioCardView } from './ScenarioCardView';
@@ -18,13 +24,16 @@ export function LibraryScreen() {
   const cards = useLibraryState((s) => s.cards);
   const indexError = useLibraryState((s) => s.indexError);
   const [starting, setStarting] = useState<LibraryCard | null>(null);
+  const [resumeId, setResumeId] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState<LibraryCard | null>(null);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
-    if (library.getState().cards.length === 0) void loadBundledSamples(library);
+    if (library.getState().cards.length > 0) return;
+    void loadBundledSamples(library);
+    void loadImportedScenarios(library);
   }, [library]);
 
   const onDrop = async (event: DragEvent) => {
@@ -63,17 +72,30 @@ export function LibraryScreen() {
             card={card}
             onStart={(c) => {
               setStartError(null);
+              setResumeId(null);
               setStarting(c);
             }}
             onBriefing={setReading}
             onRemove={
-              card.origin.kind === 'imported' ? (c) => library.removeCard(c.key) : undefined
+              card.origin.kind === 'imported'
+                ? (c) => void removeImportedScenario(library, c.key)
+                : undefined
             }
           />
         ))}
       </div>
+      <h2>Exercises</h2>
+      <ExerciseList
+        cards={cards}
+        onResume={(exercise, card) => {
+          setStartError(null);
+          setResumeId(exercise.id);
+          setStarting(card);
+        }}
+      />
       <StartExerciseDialog
-        key={starting?.key ?? 'none'}
+        key={`${starting?.key ?? 'none'}:${resumeId ?? ''}`}
+        resumeId={resumeId}
         open={ready !== null}
         summary={ready?.summary ?? null}
         briefing={ready?.scenario.briefing ?? null}
@@ -84,11 +106,9 @@ export function LibraryScreen() {
           if (!starting || !ready) return;
           setBusy(true);
           try {
-            await launchExercise(
-              app,
-              { scenario: ready.scenario, origin: starting.origin },
-              participant,
-            );
+            const active = { scenario: ready.scenario, origin: starting.origin };
+            if (resumeId) resumeExercise(app, active, resumeId, participant);
+            else await launchExercise(app, active, participant);
             setStarting(null);
           } catch (error) {
             setStartError(`The exercise could not be started: ${(error as Error).message}`);

@@ -23,7 +23,10 @@ export function StartExerciseDialog({
   error,
   onCancel,
   onStart,
+  resumeId,
 }: {
+  /** Set when resuming an existing exercise instead of starting a new one. */
+  resumeId?: string | null;
   summary: ScenarioSummary | null;
   briefing: string | null;
   open: boolean;
@@ -37,6 +40,7 @@ export function StartExerciseDialog({
   const [touched, setTouched] = useState(false);
   const nameId = useId();
   const problemId = useId();
+  const verb = resumeId ? 'Resume exercise' : 'Start exercise';
   const trimmed = name.trim();
   const problem =
     trimmed.length === 0
@@ -51,14 +55,15 @@ export function StartExerciseDialog({
     onStart({ name: trimmed, role });
   };
   return (
-    <Dialog
-      open={open}
-      title={summary ? `Start exercise — ${summary.title}` : 'Start exercise'}
-      onClose={onCancel}
-      wide
-    >
+    <Dialog open={open} title={`${verb} — ${summary?.title ?? 'scenario'}`} onClose={onCancel} wide>
       <form className="start-exercise" onSubmit={submit} noValidate>
         <p className="start-classification">{summary?.classification ?? 'EXERCISE'}</p>
+        {resumeId ? (
+          <p>
+            Exercise <code>{resumeId}</code> continues from its log. The log records who you are
+            from here on.
+          </p>
+        ) : null}
         <div className="field">
           <label htmlFor={nameId}>Your name</label>
           <input
@@ -109,7 +114,7 @@ export function StartExerciseDialog({
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Starting…' : 'Start exercise'}
+            {busy ? 'Opening…' : verb}
           </button>
         </div>
       </form>

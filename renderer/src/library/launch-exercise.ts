@@ -21,3 +21,15 @@ export async function launchExercise(
   app.setScreen('console');
   return exerciseId;
 }
+
+/** Makes the scenario active with an existing exercise and opens the Console, which replays its log. */
+export function resumeExercise(
+  app: AppStore,
+  active: ActiveScenario,
+  exerciseId: string,
+  participant: Participant,
+): void {
+  app.setActiveScenario(active);
+  app.startExercise(exerciseId, participant);
+  app.setScreen('console');
+}

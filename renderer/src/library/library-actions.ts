@@ -8,6 +8,12 @@ import {
 } from '../../../shared/ucdp/import-ucdp-ged';
 import type { PickedFile } from '../platform';
 import { fetchSampleFiles, fetchSampleIndex } from './bundled-samples';
+import {
+  forgetImportedScenario,
+  importedScenarioFiles,
+  listImportedScenarios,
+  rememberImportedScenario,
+} from './imported-scenarios';
 import { ImportPlanError, planImport, type PickedBytes } from './import-plan';
 import type { LibraryStore, LoadProgressView } from './library-store';
 import { loadScenarioOffThread } from './scenario-load-client';
@@ -169,6 +175,15 @@ export async function importPickedFiles(
       return;
     }
     const key = `imported:${result.scenario.hash}`;
+    let stored = true;
+    try {
+      await rememberImportedScenario(result.scenario, plan.files);
+    } catch (error) {
+      stored = false;
+      warnings.unshift(
+        `${plan.name}: not kept for next time (storage failed: ${(error as Error).message}); it stays listed until the app closes`,
+      );
+    }
     store.upsertCard({
       key,
       origin: { kind: 'imported', key },
@@ -180,7 +195,13 @@ export async function importPickedFiles(
         warnings,
       },
     });
-    store.setImportResult({ status: 'scenario-added', name: plan.name, cardKey: key, warnings });
+    store.setImportResult({
+      status: 'scenario-added',
+      name: plan.name,
+      cardKey: key,
+      warnings,
+      stored,
+    });
   } catch (error) {
     store.setImportResult({
       status: 'failed',
@@ -193,4 +214,50 @@ export async function importPickedFiles(
       warnings: [],
     });
   }
+}
+
+/** Lists the scenarios imported earlier on this installation and loads each again. */
+export async function loadImportedScenarios(store: LibraryStore): Promise<void> {
+  let listed;
+  try {
+    listed = await listImportedScenarios();
+  } catch (error) {
+    store.setIndexError(`Imported scenarios could not be read: ${(error as Error).message}`);
+    return;
+  }
+  await Promise.all(
+    listed.map(async ({ hash, title }) => {
+      const key = `imported:${hash}`;
+      if (store.getState().cards.some((c) => c.key === key)) return;
+      const origin = { kind: 'imported' as const, key };
+      store.upsertCard({
+        key,
+        origin,
+        label: title,
+        state: { status: 'loading', progress: { label: `Loading ${title}`, value: null } },
+      });
+      try {
+        const files = await importedScenarioFiles(hash);
+        const result = await loadScenarioOffThread({ mode: 'scenario', name: title, files }, (p) =>
+          store.updateCard(key, {
+            status: 'loading',
+            progress: progressView(`Loading ${title}`, p),
+          }),
+        );
+        applyScenarioResult(store, key, result);
+      } catch (error) {
+        store.updateCard(key, {
+          status: 'failed',
+          errors: [`${title}: ${(error as Error).message}`],
+          warnings: [],
+        });
+      }
+    }),
+  );
+}
+
+/** Removes an imported scenario from the Library and from storage. */
+export async function removeImportedScenario(store: LibraryStore, key: string): Promise<void> {
+  store.removeCard(key);
+  await forgetImportedScenario(key.replace(/^imported:/, ''));
 }

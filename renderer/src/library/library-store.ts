@@ -33,7 +33,14 @@ export interface LibraryCard {
 export type ImportResult =
   | { status: 'working'; name: string; progress: LoadProgressView }
   | { status: 'failed'; name: string; headline: string; errors: string[]; warnings: string[] }
-  | { status: 'scenario-added'; name: string; cardKey: string; warnings: string[] }
+  | {
+      status: 'scenario-added';
+      name: string;
+      cardKey: string;
+      warnings: string[];
+      /** False when storage failed and the scenario is listed for this session only. */
+      stored: boolean;
+    }
   | {
       status: 'feed-checked';
       name: string;
