@@ -134,6 +134,8 @@ interface Task {
 }
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+/** Reviewing low alerts waits for everything in the protocol. */
+const LOW_REVIEW = 100;
 
 function attributed(events: readonly OperatorEvent[]): string | null {
   return events.find((e) => e.party !== undefined)?.party ?? null;
@@ -169,9 +171,52 @@ export function createAutoOperator(actor: ExerciseActor): ExercisePolicy {
   };
 }
 
+function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEvent[] {
+  return alert.eventSeqs
+    .map(
+      (seq) =>
+        engine.setup.scenario.events[seq] ?? engine.injectedEvents().find((e) => e.seq === seq),
+    )
+    .filter((e) => e !== undefined)
+    .map((e) => operatorVisible(e.event));
+}
+
+// Low alerts do not enter the protocol by themselves. When nothing more
+// urgent waits, the operator looks at them: acknowledges each, and starts the
+// protocol on those with weak evidence in order to close them as false alarms.
+function reviewTasks(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
+  if (alert.severity !== 'low' || alert.quiet) return [];
+  const id = alert.id;
+  if (!alert.acknowledged) {
+    return [
+      {
+        alertId: id,
+        availableAt: alert.openedAt,
+        durationMin: 2,
+        priority: LOW_REVIEW,
+        what: 'acknowledge (low)',
+        run: (e, a) => e.acknowledge(id, a),
+      },
+    ];
+  }
+  const zoneBreach = alert.view.factors.some((f) => f.factor === 'zone-breach');
+  if (judgeEvidence(visibleEvents(engine, alert), zoneBreach).verdict !== 'weak') return [];
+  return [
+    {
+      alertId: id,
+      availableAt: alert.acknowledged.at,
+      durationMin: 1,
+      priority: LOW_REVIEW,
+      what: 'start protocol to close (low, weak evidence)',
+      run: (e, a) => e.startProtocol(id, a),
+    },
+  ];
+}
+
 function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
   const p = alert.protocol;
-  if (alert.closed || p === null || p.closed) return [];
+  if (alert.closed || (p !== null && p.closed)) return [];
+  if (p === null) return reviewTasks(engine, alert);
   const id = alert.id;
   const key = `${id}|${p.stepId}|${p.history.length}`;
   const r = (salt: string) => chance(`${key}|${salt}`);
@@ -205,8 +250,9 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
     return [
       {
         alertId: id,
-        availableAt: p.enteredAt,
-        durationMin: 1,
+        // The prompt appears with the event that raised the severity.
+        availableAt: Math.max(p.enteredAt, alert.view.lastShownAt),
+        durationMin: 2,
         priority: -1,
         what: `jump to ${p.severityPrompt.target}`,
         run: (e, a) => e.jumpToEntry(id, a),
@@ -264,8 +310,9 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
           lastAck = Math.max(lastAck, ack.at);
           return;
         }
-        // Calls go out one after another; each liaison officer answers in 0–40 minutes.
-        const arrives = p.enteredAt + Math.round(4 + 4 * i + 40 * r(`reply-${partyId}`)) * MIN;
+        // Calls go out one after another, a few minutes apart; most liaison
+        // officers answer within minutes, a few take half an hour or more.
+        const arrives = p.enteredAt + Math.round(3 + 4 * i + 32 * r(`reply-${partyId}`) ** 2) * MIN;
         const how =
           ACK_CHANNELS[Math.floor(chance(`${key}|how-${partyId}`) * ACK_CHANNELS.length)]!;
         tasks.push({

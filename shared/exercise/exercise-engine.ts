@@ -781,7 +781,7 @@ export class ExerciseEngine {
           score: change.score,
         };
         if (rose && state && !state.closed) {
-          const prompted = applySeverityRise(protocol, state, change.to);
+          const prompted = applySeverityRise(protocol, state, change.from, change.to);
           if (prompted.severityPrompt && prompted.severityPrompt !== state.severityPrompt) {
             data.prompt = prompted.severityPrompt.target;
           }

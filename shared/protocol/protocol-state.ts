@@ -373,17 +373,21 @@ function promptStillAhead(
 }
 
 /**
- * Reacts to a severity rise: prompts to jump to the new severity's entry step
- * when that step lies ahead. Never moves the alert by itself.
+ * Reacts to a severity rise from `from` to `to`: when the new severity enters
+ * the protocol at a different step than the old one (or than where the alert
+ * entered) and that step lies ahead, the operator is prompted to jump there.
+ * Never moves the alert by itself.
  */
 export function applySeverityRise(
   protocol: Protocol,
   state: AlertProtocolState,
-  severity: Severity,
+  from: Severity,
+  to: Severity,
 ): AlertProtocolState {
-  const target = entryStepFor(protocol, severity);
-  if (target === null) return state;
-  const prompt = promptStillAhead(protocol, state, { severity, target });
+  const target = entryStepFor(protocol, to);
+  const previous = entryStepFor(protocol, from) ?? state.visits[0]!.step;
+  if (target === null || target === previous) return state;
+  const prompt = promptStillAhead(protocol, state, { severity: to, target });
   return prompt === null ? state : { ...state, severityPrompt: prompt };
 }
 

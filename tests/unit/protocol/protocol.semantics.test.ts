@@ -260,7 +260,7 @@ describe('severity rise', () => {
   });
 
   it('prompts to jump to the higher entry step and never moves by itself', () => {
-    const prompted = applySeverityRise(BUILTIN_PROTOCOL, triage, 'critical');
+    const prompted = applySeverityRise(BUILTIN_PROTOCOL, triage, 'medium', 'critical');
     expect(step(prompted)).toBe('triage');
     expect(prompted.severityPrompt).toEqual({ severity: 'critical', target: 'notify' });
     const jumped = applySeverityJump(BUILTIN_PROTOCOL, prompted, op, at(3));
@@ -275,15 +275,31 @@ describe('severity rise', () => {
   });
 
   it('does not prompt when the entry step is the current one or lies behind', () => {
-    expect(applySeverityRise(BUILTIN_PROTOCOL, triage, 'high')).toBe(triage);
+    expect(applySeverityRise(BUILTIN_PROTOCOL, triage, 'medium', 'high')).toBe(triage);
     const consult = act(act(triage, 'escalate-now', at(1)), 'no-response', at(2), {
       rationale: 'x',
     });
-    expect(applySeverityRise(BUILTIN_PROTOCOL, consult, 'critical').severityPrompt).toBeNull();
+    expect(
+      applySeverityRise(BUILTIN_PROTOCOL, consult, 'high', 'critical').severityPrompt,
+    ).toBeNull();
+    // medium -> high both enter at triage: an alert in verify is not sent back to triage.
+    const verify = act(triage, 'start-verification', at(1));
+    expect(applySeverityRise(BUILTIN_PROTOCOL, verify, 'medium', 'high')).toBe(verify);
+    // A manual start at triage (low has no entry): rising to high changes nothing either.
+    const manual = act(
+      startProtocol(BUILTIN_PROTOCOL, 'A-9', 'triage', T0, { kind: 'manual', by: 'op' }),
+      'start-verification',
+      at(1),
+    );
+    expect(applySeverityRise(BUILTIN_PROTOCOL, manual, 'low', 'high')).toBe(manual);
+    expect(applySeverityRise(BUILTIN_PROTOCOL, manual, 'low', 'critical').severityPrompt).toEqual({
+      severity: 'critical',
+      target: 'notify',
+    });
   });
 
   it('drops a prompt once the operator has moved past its target', () => {
-    const prompted = applySeverityRise(BUILTIN_PROTOCOL, triage, 'critical');
+    const prompted = applySeverityRise(BUILTIN_PROTOCOL, triage, 'medium', 'critical');
     expect(act(prompted, 'escalate-now', at(2)).severityPrompt).toBeNull();
     expect(act(prompted, 'start-verification', at(2)).severityPrompt).toEqual({
       severity: 'critical',
