@@ -24,10 +24,13 @@ export class ScenarioPickError extends Error {
   }
 }
 
+const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 
 function formatBytes(bytes: number): string {
-  return bytes >= GiB ? `${(bytes / GiB).toFixed(2)} GiB` : `${bytes} bytes`;
+  if (bytes >= GiB) return `${Number((bytes / GiB).toFixed(2))} GiB`;
+  if (bytes >= MiB) return `${Number((bytes / MiB).toFixed(1))} MiB`;
+  return `${bytes} bytes`;
 }
 
 /**
@@ -90,7 +93,7 @@ export async function listScenarioFolder(
         if (totalBytes > limits.maxTotalBytes) {
           throw new ScenarioPickError(
             folder,
-            `holds more than ${formatBytes(limits.maxTotalBytes)} of files; choose the scenario folder itself`,
+            `holds more than ${formatBytes(limits.maxTotalBytes)} of files, the most the desktop app reads in one open; choose the scenario folder itself, or use the browser mode for larger scenarios`,
           );
         }
         found.push({ absolutePath: target, relativePath, size: info.size });
@@ -145,7 +148,7 @@ export async function readScenarioFiles(
     if (totalBytes > limits.maxTotalBytes) {
       throw new ScenarioPickError(
         path,
-        `brings the selection over ${formatBytes(limits.maxTotalBytes)}`,
+        `brings the selection over ${formatBytes(limits.maxTotalBytes)}, the most the desktop app reads in one open`,
       );
     }
     sized.push({ path, size: info.size });

@@ -94,9 +94,27 @@ describe('readScenarioFolder', () => {
     await expect(readScenarioFolder(folder, limits)).rejects.toThrow(/holds more than 4096 bytes/);
   });
 
-  it('uses 1 GiB per file by default', async () => {
+  it('reads with the default limits (1 GiB per file, 384 MiB per open)', async () => {
     const files = await readScenarioFolder(folder);
     expect(files).toHaveLength(3);
+  });
+
+  it('says sizes in MiB and GiB', async () => {
+    await writeFile(join(folder, 'feeds', 'big.csv'), 'x'.repeat(3 * 1024 * 1024));
+    await expect(
+      readScenarioFolder(folder, {
+        maxFileBytes: 2 * 1024 * 1024,
+        maxFiles: 10,
+        maxTotalBytes: 1024 ** 3,
+      }),
+    ).rejects.toThrow(/feeds\/big\.csv: is 3 MiB, over the 2 MiB limit for one file/);
+    await expect(
+      readScenarioFolder(folder, {
+        maxFileBytes: 1024 ** 3,
+        maxFiles: 10,
+        maxTotalBytes: 1024 ** 2,
+      }),
+    ).rejects.toThrow(/holds more than 1 MiB of files, the most the desktop app reads in one open/);
   });
 });
 
