@@ -30,7 +30,9 @@ export const suggestedNameSchema = z
   .refine((name) => !/[/\\]/.test(name), 'suggestedName must be a file name, not a path')
   // eslint-disable-next-line no-control-regex
   .refine((name) => !/[\x00-\x1f\x7f]/.test(name), 'suggestedName contains a control character')
-  .refine((name) => name !== '.' && name !== '..', 'suggestedName must not be "." or ".."');
+  .refine((name) => name !== '.' && name !== '..', 'suggestedName must not be "." or ".."')
+  // Characters Windows refuses in file names; the same name must work everywhere.
+  .refine((name) => !/[<>:"|?*]/.test(name), 'suggestedName contains one of < > : " | ? *');
 
 export const openScenarioFilesRequestSchema = z.strictObject({ folder: z.boolean() });
 export type OpenScenarioFilesRequest = z.infer<typeof openScenarioFilesRequestSchema>;

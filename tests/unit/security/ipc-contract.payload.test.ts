@@ -31,6 +31,8 @@ describe('save-export payload', () => {
     [{ suggestedName: '/etc/passwd', content: 'x', kind: 'text' }, 'not a path'],
     [{ suggestedName: 'a\u0000b', content: 'x', kind: 'text' }, 'control character'],
     [{ suggestedName: '..', content: 'x', kind: 'text' }, 'suggestedName'],
+    [{ suggestedName: 'log:1.json', content: 'x', kind: 'json' }, 'one of < > : " | ? *'],
+    [{ suggestedName: 'x'.repeat(201), content: 'x', kind: 'text' }, 'longer than 200'],
     [{ suggestedName: 'x.json', content: 42, kind: 'json' }, 'content'],
     [{ suggestedName: 'x.json', content: [1, 2], kind: 'json' }, 'content'],
     [{ suggestedName: 'x.json', content: '{}', kind: 'exe' }, 'kind'],
