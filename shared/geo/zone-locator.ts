@@ -25,6 +25,8 @@ interface AreaTest {
 interface SettlementDistance {
   id: string;
   distanceKm(lon: number, lat: number): number;
+  /** Planar estimate (kx: km per degree of longitude here); exact enough to rank. */
+  estimateKm(lon: number, lat: number, kx: number): number;
 }
 
 const KM_PER_DEG = 111.32;
@@ -88,18 +90,19 @@ function settlementDistance(zone: Zone): SettlementDistance | null {
     return {
       id: zone.id,
       distanceKm: (lon, lat) => Math.max(0, haversineKm(lat, lon, cLat, cLon) - radiusKm),
+      estimateKm: (lon, lat, kx) =>
+        Math.max(0, Math.hypot((lon - cLon) * kx, (lat - cLat) * KM_PER_DEG) - radiusKm),
     };
   }
   const polygons = polygonsOf(zone);
   if (polygons.length === 0) return null;
   const rings: Ring[] = polygons.flat();
-  return {
-    id: zone.id,
-    distanceKm: (lon, lat) =>
-      inBBox(lon, lat, zone.bbox) && pointInMultiPolygon(lon, lat, polygons)
-        ? 0
-        : distanceToLinesKm(lon, lat, rings),
-  };
+  const distanceKm = (lon: number, lat: number) =>
+    inBBox(lon, lat, zone.bbox) && pointInMultiPolygon(lon, lat, polygons)
+      ? 0
+      : distanceToLinesKm(lon, lat, rings);
+  // Polygon settlements are few: their estimate is the exact distance.
+  return { id: zone.id, distanceKm, estimateKm: (lon, lat) => distanceKm(lon, lat) };
 }
 
 function linesOf(zone: Zone): Position[][] {
@@ -130,6 +133,7 @@ export function createZoneLocator(
   }
   // Many events share the same set of zones: share one frozen array per set.
   const idSets = new Map<string, readonly string[]>();
+  const estimates = new Float64Array(settlements.length);
   return (lon, lat) => {
     if (lon === undefined || lat === undefined) return NOWHERE;
     let ids: string[] | null = null;
@@ -150,11 +154,25 @@ export function createZoneLocator(
     }
     let settlementId: string | null = null;
     let settlementDistanceKm: number | null = null;
-    for (const s of settlements) {
-      const d = s.distanceKm(lon, lat);
-      if (settlementDistanceKm === null || d < settlementDistanceKm) {
-        settlementDistanceKm = d;
-        settlementId = s.id;
+    if (settlements.length > 0) {
+      // Rank by a cheap planar estimate; measure exactly only the close contenders.
+      const kx = Math.cos(lat * (Math.PI / 180)) * KM_PER_DEG;
+      let bestEstimate = Infinity;
+      for (let i = 0; i < settlements.length; i++) {
+        const s = settlements[i]!;
+        const e = s.estimateKm(lon, lat, kx);
+        estimates[i] = e;
+        if (e < bestEstimate) bestEstimate = e;
+      }
+      const cutoff = bestEstimate * 1.02 + 0.5;
+      for (let i = 0; i < settlements.length; i++) {
+        if (estimates[i]! > cutoff) continue;
+        const s = settlements[i]!;
+        const d = s.distanceKm(lon, lat);
+        if (settlementDistanceKm === null || d < settlementDistanceKm) {
+          settlementDistanceKm = d;
+          settlementId = s.id;
+        }
       }
     }
     return {

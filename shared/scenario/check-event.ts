@@ -9,7 +9,6 @@ import {
   TRUTHS,
   WEAPON_CLASSES,
   eventSchema,
-  isoDateTime,
   type ScenarioEvent,
 } from './schema';
 import { explainIssue, fieldName } from './explain-issue';
@@ -29,22 +28,97 @@ const TYPE_SET: ReadonlySet<unknown> = new Set(EVENT_TYPES);
 const WEAPON_SET: ReadonlySet<unknown> = new Set(WEAPON_CLASSES);
 const TRUTH_SET: ReadonlySet<unknown> = new Set(TRUTHS);
 const CUSTOM_TYPE = /^x-[A-Za-z0-9._-]+$/;
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** Epoch ms of an ISO date-time the schema accepts, or NaN. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Epoch ms of an ISO date-time in the schema's form (`YYYY-MM-DDTHH:MM:SS`,
+ * optional fraction, then `Z` or `±HH:MM`), or NaN. Hand-written because it
+ * runs once or twice per event; a property test holds it to the schema.
+ */
 export function parseIsoTime(value: unknown): number {
   if (typeof value !== 'string') return NaN;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) return NaN;
-  if (UTC_TIME.test(value)) {
-    // Date.parse rolls 2026-02-30 over to March; the schema refuses it.
-    return new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19) ? ms : NaN;
+  const n = value.length;
+  if (n < 20) return NaN;
+  if (
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 ||
+    value.charCodeAt(13) !== 58 ||
+    value.charCodeAt(16) !== 58
+  ) {
+    return NaN;
   }
-  return isoDateTime.safeParse(value).success ? ms : NaN;
+  const century = twoDigits(value, 0);
+  const yy = twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  const hour = twoDigits(value, 11);
+  const minute = twoDigits(value, 14);
+  const second = twoDigits(value, 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+    return NaN;
+  }
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  const year = century * 100 + yy;
+  const dim = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > dim) return NaN;
+  let i = 19;
+  let millis = 0;
+  if (value.charCodeAt(i) === 46) {
+    const from = ++i;
+    while (i < n) {
+      const c = value.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      // Digits past milliseconds are dropped, as Date.parse does.
+      if (i - from < 3) millis = millis * 10 + c;
+      i++;
+    }
+    if (i === from) return NaN;
+    for (let k = i - from; k < 3; k++) millis *= 10;
+  }
+  let offsetMinutes = 0;
+  const zone = value.charCodeAt(i);
+  if (zone === 90) {
+    if (i + 1 !== n) return NaN;
+  } else if (zone === 43 || zone === 45) {
+    if (i + 6 !== n || value.charCodeAt(i + 3) !== 58) return NaN;
+    const oh = twoDigits(value, i + 1);
+    const om = twoDigits(value, i + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
+    offsetMinutes = (zone === 43 ? 1 : -1) * (oh * 60 + om);
+  } else {
+    return NaN;
+  }
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  return date.getTime() - offsetMinutes * 60_000;
 }
 
 /** UTC ISO with milliseconds, the one form times take after loading. */
-export function toUtcIso(ms: number): string {
+export function toUtcIso(ms: number, given?: string): string {
+  // A time already in that form is kept as is (no new string per event).
+  if (
+    given !== undefined &&
+    given.length === 24 &&
+    given.charCodeAt(19) === 46 &&
+    given.charCodeAt(23) === 90 &&
+    given.charCodeAt(0) !== 43
+  ) {
+    return given;
+  }
   return new Date(ms).toISOString();
 }
 
@@ -144,15 +218,15 @@ export function checkEvent(raw: unknown): EventCheck {
   const at = parseIsoTime(e.time);
   const shownAt = e.reported === undefined ? at : parseIsoTime(e.reported);
   if (fastAccepts(e, at, shownAt)) {
-    e.time = toUtcIso(at);
-    if (e.reported !== undefined) e.reported = toUtcIso(shownAt);
+    e.time = toUtcIso(at, e.time as string);
+    if (e.reported !== undefined) e.reported = toUtcIso(shownAt, e.reported as string);
     return { ok: true, event: e as ScenarioEvent, at, shownAt, unknownFields };
   }
   const result = eventSchema.safeParse(e);
   if (result.success && !Number.isNaN(at) && !Number.isNaN(shownAt)) {
     // The fast path is conservative; the schema has the last word.
-    e.time = toUtcIso(at);
-    if (e.reported !== undefined) e.reported = toUtcIso(shownAt);
+    e.time = toUtcIso(at, e.time as string);
+    if (e.reported !== undefined) e.reported = toUtcIso(shownAt, e.reported as string);
     return { ok: true, event: e as ScenarioEvent, at, shownAt, unknownFields };
   }
   if (result.success) {

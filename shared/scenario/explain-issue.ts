@@ -96,7 +96,7 @@ export function explainIssue(issue: z.core.$ZodIssue, root: unknown, inEvent = t
   if (issue.code === 'unrecognized_keys') {
     return `unexpected ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
-  if (value === undefined && issue.code === 'invalid_type') {
+  if (value === undefined && issue.code !== 'custom') {
     return rule ? `is required (must be ${rule})` : 'is required';
   }
   if (issue.code === 'custom' || (issue.code === 'invalid_format' && !rule)) {

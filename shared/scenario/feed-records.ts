@@ -2,6 +2,7 @@
 // each tagged with the line on which it starts. Checking the records against
 // the event schema happens later, in check-event.ts.
 import type { LineBatch } from './read-lines';
+import { lineColumn, locateJsonError } from './json-error';
 import { csvRowToEvent, parseCsvHeader, type CsvHeader } from './csv-columns';
 
 /** One record of a feed, or the reason it could not be read. */
@@ -11,6 +12,8 @@ export interface RawRecord {
   value?: unknown;
   /** Set when the record could not be parsed at all. */
   problem?: string;
+  /** The JSON text had `\u` escapes (which may encode lone surrogates). */
+  escapes?: boolean;
   /** Set for CSV records: the columns that map to no event field. */
   unknownFields?: readonly string[];
 }
@@ -28,35 +31,23 @@ export function feedFormatOf(path: string, firstText: string): FeedFormat {
   return lower.endsWith('.json') ? 'json-array' : 'csv';
 }
 
-/** Column (1-based) of a JSON.parse failure, from V8's and other engines' messages. */
-function jsonErrorColumn(message: string, text: string): number | undefined {
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol && lineCol[1] === '1') return Number(lineCol[2]);
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const offset = Number(position[1]);
-    const lastBreak = text.lastIndexOf('\n', offset - 1);
-    return offset - lastBreak;
-  }
-  return undefined;
-}
-
-function jsonProblem(error: unknown): string {
-  const message = (error as Error).message
-    .replace(/\s*in JSON at position \d+.*$/s, '')
-    .replace(/\s*\(line \d+ column \d+\)/, '');
-  return `not valid JSON (${message.charAt(0).toLowerCase()}${message.slice(1)})`;
-}
-
 /** Parses one JSON text that starts on `line`, reporting failures as records. */
 function parseJsonRecord(text: string, line: number): RawRecord {
   try {
-    return { line, value: JSON.parse(text) };
-  } catch (error) {
-    const column = jsonErrorColumn((error as Error).message, text);
-    return column === undefined
-      ? { line, problem: jsonProblem(error) }
-      : { line, column, problem: jsonProblem(error) };
+    const record: RawRecord = { line, value: JSON.parse(text) };
+    if (text.includes('\\u')) record.escapes = true;
+    return record;
+  } catch {
+    const problem = locateJsonError(text);
+    if (!problem) return { line, problem: 'not valid JSON' };
+    const at = lineColumn(text, problem.offset);
+    // The record keeps its starting line; a later line of it is named in the text.
+    return at.line === 1
+      ? { line, column: at.column, problem: `not valid JSON: ${problem.message}` }
+      : {
+          line,
+          problem: `not valid JSON: ${problem.message} (line ${line + at.line - 1}, column ${at.column})`,
+        };
   }
 }
 
@@ -67,11 +58,7 @@ export function ndjsonRecords(batch: LineBatch): RawRecord[] {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
     if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) continue;
-    try {
-      records.push({ line: firstLine + i, value: JSON.parse(text) });
-    } catch {
-      records.push(parseJsonRecord(text, firstLine + i));
-    }
+    records.push(parseJsonRecord(text, firstLine + i));
   }
   return records;
 }

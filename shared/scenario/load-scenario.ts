@@ -2,33 +2,26 @@
 // documents and feeds; validates everything, normalises times, sorts into
 // replay order, computes zone membership and the content hash. A scenario is
 // accepted whole or refused whole.
+import { decodeWindows1252 } from './windows-1252';
+import { lineColumn, locateJsonError } from './json-error';
 import { createZoneLocator } from '../geo/zone-locator';
-import { checkEvent, type EventCheck } from './check-event';
 import { checkManifest, checkSensors, checkZones } from './check-documents';
+import {
+  EventCollector,
+  MAX_FILE_BYTES,
+  formatBytes,
+  readFeedFile,
+  readInlineFeed,
+  type LoadProgress,
+} from './collect-events';
 import { scenarioContentHash, type HashFactory } from './content-hash';
 import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnostics';
-import {
-  CsvRecords,
-  JsonArrayRecords,
-  feedFormatOf,
-  ndjsonRecords,
-  type RawRecord,
-} from './feed-records';
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
-import { LineTooLong, readLines, type LineBatch } from './read-lines';
 import type { Party, ScenarioEvent, Sensor } from './schema';
 
-export const MAX_FILE_BYTES = 1024 ** 3;
-export const MAX_EVENTS = 5_000_000;
-
-/** Progress of a load, reported per chunk read. */
-export interface LoadProgress {
-  file: string;
-  bytesRead: number;
-  bytesTotal: number;
-  events: number;
-}
+export type { LoadProgress } from './collect-events';
+export { MAX_EVENTS, MAX_FILE_BYTES } from './collect-events';
 
 export interface LoadOptions {
   onProgress?(progress: LoadProgress): void;
@@ -36,6 +29,8 @@ export interface LoadOptions {
   manifestPath?: string;
   /** SHA-256 implementation for the content hash (default: @noble/hashes). */
   createHash?: HashFactory;
+  /** A lower event limit than MAX_EVENTS (tests; memory-constrained hosts). */
+  maxEvents?: number;
 }
 
 export type LoadOutcome =
@@ -47,142 +42,7 @@ export type FeedOutcome =
   | { ok: true; events: ReplayEvent[]; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
-/** What feed events are checked against; null fields mean "form only". */
-interface FeedContext {
-  start: number | null;
-  end: number | null;
-  parties: ReadonlySet<string> | null;
-  sensors: ReadonlySet<string> | null;
-}
-
-type MutableReplayEvent = { -readonly [K in keyof ReplayEvent]: ReplayEvent[K] };
-
-/** Where an event was given, for "first at" in duplicate-id messages. */
-interface Origin {
-  file: string;
-  line?: number;
-  pointer?: string;
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
-
-function formatBytes(n: number): string {
-  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
-}
-
-/** Collects the events of every feed with the checks that span feeds. */
-class EventCollector {
-  readonly events: MutableReplayEvent[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly origins: Origin[] = [];
-  private readonly unknownWarned = new Set<string>();
-
-  constructor(
-    private readonly log: DiagnosticLog,
-    private readonly context: FeedContext,
-  ) {}
-
-  /** Checks one record; `at` says where to report problems. */
-  add(raw: unknown, origin: Origin, extraUnknown?: readonly string[]): void {
-    const check: EventCheck = checkEvent(raw);
-    const unknown = check.unknownFields ?? extraUnknown;
-    if (unknown) this.warnUnknown(unknown, origin);
-    if (!check.ok) {
-      for (const p of check.problems) this.report(origin, p.field, p.message);
-      return;
-    }
-    const { event, at, shownAt } = check;
-    const { start, end, parties, sensors } = this.context;
-    let valid = true;
-    if (start !== null && end !== null && (at < start || at > end)) {
-      this.report(
-        origin,
-        'time',
-        `${event.time} is outside the scenario window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}]`,
-      );
-      valid = false;
-    }
-    if (parties && event.party !== undefined && !parties.has(event.party)) {
-      this.report(
-        origin,
-        'party',
-        `unknown party ${showValue(event.party)} (parties: ${[...parties].join(', ')})`,
-      );
-      valid = false;
-    }
-    if (event.sensor !== undefined && sensors && !sensors.has(event.sensor)) {
-      this.report(
-        origin,
-        'sensor',
-        `unknown sensor ${showValue(event.sensor)}${sensors.size ? ` (sensors: ${[...sensors].slice(0, 10).join(', ')}${sensors.size > 10 ? ', …' : ''})` : ' (the scenario lists no sensors)'}`,
-      );
-      valid = false;
-    }
-    const firstIndex = this.ids.get(event.id);
-    if (firstIndex !== undefined) {
-      const first = this.origins[firstIndex]!;
-      const where =
-        first.line !== undefined ? `${first.file}:${first.line}` : `${first.file}:${first.pointer}`;
-      this.report(origin, 'id', `duplicate id ${showValue(event.id)} (first at ${where})`);
-      return;
-    }
-    if (!valid) return;
-    if (this.events.length >= MAX_EVENTS) {
-      this.log.error({
-        ...this.where(origin),
-        message: `more than ${MAX_EVENTS.toLocaleString('en')} events, the limit for one scenario`,
-      });
-      throw new TooManyErrors();
-    }
-    this.ids.set(event.id, this.origins.length);
-    this.origins.push(
-      origin.line !== undefined ? { file: origin.file, line: origin.line } : origin,
-    );
-    this.events.push({
-      seq: 0,
-      at,
-      shownAt,
-      event,
-      zoneIds: [],
-      lineDistanceKm: null,
-      settlementId: null,
-      settlementDistanceKm: null,
-    });
-  }
-
-  private where(origin: Origin): Diagnostic {
-    return origin.line !== undefined
-      ? { file: origin.file, line: origin.line, message: '' }
-      : { file: origin.file, pointer: origin.pointer ?? '', message: '' };
-  }
-
-  report(origin: Origin, field: string, message: string, column?: number): void {
-    if (origin.line !== undefined) {
-      const d: Diagnostic = { file: origin.file, line: origin.line, field, message };
-      if (column !== undefined) d.column = column;
-      this.log.error(d);
-    } else {
-      const pointer =
-        field === 'record' ? origin.pointer! : `${origin.pointer}/${field.split('.').join('/')}`;
-      this.log.error({ file: origin.file, pointer, message: `${field}: ${message}` });
-    }
-  }
-
-  private warnUnknown(fields: readonly string[], origin: Origin): void {
-    for (const field of fields) {
-      const key = `${origin.file}\u0000${field}`;
-      if (this.unknownWarned.has(key)) continue;
-      this.unknownWarned.add(key);
-      const d = this.where(origin);
-      this.log.warn({
-        ...d,
-        field,
-        message: 'unknown field, kept under "extra" (reported once per file)',
-      });
-    }
-  }
-}
 
 /** Reads a small JSON document, reporting problems; undefined on failure. */
 async function readJsonDocument(
@@ -194,19 +54,14 @@ async function readJsonDocument(
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      where = ` at line ${line} column ${offset - before.lastIndexOf('\n')}`;
-    }
+  } catch {
+    const problem = locateJsonError(text);
+    const where = problem ? lineColumn(text, problem.offset) : null;
     log.error({
       file: path,
-      message: `not valid JSON${where} (${message.replace(/\s*in JSON at position.*$/s, '')})`,
+      message: where
+        ? `not valid JSON at line ${where.line} column ${where.column}: ${problem!.message}`
+        : 'not valid JSON',
     });
     return undefined;
   }
@@ -227,118 +82,8 @@ async function readTextDocument(
     return utf8.decode(bytes);
   } catch {
     log.warn({ file: path, message: 'the file is not valid UTF-8; it was read as windows-1252' });
-    return cp1252.decode(bytes);
+    return decodeWindows1252(bytes);
   }
-}
-
-/** Streams one feed file into the collector. */
-async function readFeedFile(
-  reader: PackageReader,
-  path: string,
-  collector: EventCollector,
-  log: DiagnosticLog,
-  onProgress: LoadOptions['onProgress'],
-): Promise<void> {
-  const bytesTotal = await reader.size(path);
-  if (bytesTotal > MAX_FILE_BYTES) {
-    log.error({
-      file: path,
-      message: `the file is ${formatBytes(bytesTotal)}, over the 1 GiB limit`,
-    });
-    return;
-  }
-  const eventsBefore = collector.events.length;
-  const errorsBefore = log.errors.length;
-  let records = 0;
-  let parser: ((batch: LineBatch) => RawRecord[]) | null = null;
-  let finish: () => RawRecord[] = () => [];
-  let notUtf8Warned = false;
-  let lastAt = -Infinity;
-  let orderWarned = false;
-  const take = (list: RawRecord[]) => {
-    for (const record of list) {
-      records++;
-      const origin: Origin = { file: path, line: record.line };
-      if (record.problem !== undefined) {
-        collector.report(origin, 'record', record.problem, record.column);
-        continue;
-      }
-      const count = collector.events.length;
-      collector.add(record.value, origin, record.unknownFields);
-      if (collector.events.length > count) {
-        const at = collector.events[count]!.at;
-        if (at < lastAt && !orderWarned) {
-          orderWarned = true;
-          log.warn({
-            file: path,
-            line: record.line,
-            field: 'time',
-            message: 'events are not in time order; they are sorted for replay',
-          });
-        }
-        if (at > lastAt) lastAt = at;
-      }
-    }
-  };
-  try {
-    const lines = readLines(reader.stream(path), {
-      onBytes: (bytesRead) =>
-        onProgress?.({ file: path, bytesRead, bytesTotal, events: collector.events.length }),
-      onNotUtf8: (line) => {
-        if (notUtf8Warned) return;
-        notUtf8Warned = true;
-        log.warn({
-          file: path,
-          line,
-          field: 'record',
-          message: 'not valid UTF-8; the file was read as windows-1252 from here on where needed',
-        });
-      },
-    });
-    for await (const batch of lines) {
-      if (!parser) {
-        const firstText = batch.lines.find((l) => l.trim().length > 0);
-        if (firstText === undefined) continue;
-        const format = feedFormatOf(path, firstText);
-        if (format === 'ndjson') parser = ndjsonRecords;
-        else {
-          const p = format === 'csv' ? new CsvRecords() : new JsonArrayRecords();
-          parser = (b) => p.push(b);
-          finish = () => p.end();
-        }
-      }
-      take(parser(batch));
-    }
-    take(finish());
-  } catch (error) {
-    if (error instanceof LineTooLong) {
-      log.error({ file: path, line: error.line, field: 'record', message: error.message });
-      return;
-    }
-    throw error;
-  }
-  if (
-    records === 0 &&
-    log.errors.length === errorsBefore &&
-    collector.events.length === eventsBefore
-  ) {
-    log.error({ file: path, line: 1, field: 'record', message: 'the feed has no events' });
-  }
-}
-
-/** Inline events (an array in the manifest) into the collector. */
-function readInlineFeed(
-  events: unknown[],
-  file: string,
-  base: string,
-  collector: EventCollector,
-  log: DiagnosticLog,
-): void {
-  if (events.length === 0) {
-    log.error({ file, pointer: base, message: 'the feed has no events' });
-    return;
-  }
-  events.forEach((raw, i) => collector.add(raw, { file, pointer: `${base}/${i}` }));
 }
 
 async function findManifest(
@@ -518,6 +263,7 @@ async function loadPackage(
     end,
     parties: partyIds,
     sensors: new Set(sensors.map((s) => s.id)),
+    maxEvents: options.maxEvents,
   });
   if (log.failed) return null;
   for (let i = 0; i < manifest.feeds.length; i++) {
@@ -586,6 +332,7 @@ export async function loadFeed(
         end: null,
         parties: null,
         sensors: null,
+        maxEvents: options.maxEvents,
       });
       await readFeedFile(reader, file, collector, log, options.onProgress);
       if (!log.failed) {

@@ -2,6 +2,7 @@
 // whole file: bytes are split at newlines before decoding (0x0A never occurs
 // inside a UTF-8 sequence), so chunk boundaries cannot cut a character.
 
+import { decodeWindows1252 } from './windows-1252';
 export const MAX_LINE_BYTES = 1024 * 1024;
 
 /** Lines of one block, the first being line `firstLine`. */
@@ -25,7 +26,6 @@ export interface ReadLinesHooks {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 function decodeBlock(bytes: Uint8Array, firstLine: number, hooks: ReadLinesHooks): string {
   try {
@@ -46,7 +46,7 @@ function decodeBlock(bytes: Uint8Array, firstLine: number, hooks: ReadLinesHooks
         parts.push(utf8.decode(slice));
       } catch {
         hooks.onNotUtf8?.(line);
-        parts.push(cp1252.decode(slice));
+        parts.push(decodeWindows1252(slice));
       }
       start = end + 1;
       line++;

@@ -39,14 +39,12 @@ interface Summary {
 }
 
 function tally(events: readonly ReplayEvent[], key: 'source' | 'type'): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = new Map<string, number>();
   for (const r of events) {
     const value = r.event[key];
-    counts[value] = (counts[value] ?? 0) + 1;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  return Object.fromEntries(
-    Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
-  );
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
 function span(events: readonly ReplayEvent[]): { first: string | null; last: string | null } {

@@ -1,0 +1,349 @@
+// Feeds → checked events: streams each feed file (or takes an inline array),
+// checks every record, and applies the checks that need the whole scenario
+// (time window, parties, sensors, unique ids across feeds).
+import { checkEvent } from './check-event';
+import type { DiagnosticLog } from './diagnostics';
+import { TooManyErrors, showValue } from './diagnostics';
+import {
+  CsvRecords,
+  JsonArrayRecords,
+  feedFormatOf,
+  ndjsonRecords,
+  type RawRecord,
+} from './feed-records';
+import type { Diagnostic, ReplayEvent } from './loaded-scenario';
+import type { PackageReader } from './package-reader';
+import { LineTooLong, readLines, type LineBatch } from './read-lines';
+
+export const MAX_FILE_BYTES = 1024 ** 3;
+export const MAX_EVENTS = 5_000_000;
+
+/** Progress of a load, reported per chunk read. */
+export interface LoadProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  events: number;
+}
+
+/** What feed events are checked against; null fields mean "form only". */
+export interface FeedContext {
+  start: number | null;
+  end: number | null;
+  parties: ReadonlySet<string> | null;
+  sensors: ReadonlySet<string> | null;
+  /** Event limit (MAX_EVENTS unless lowered). */
+  maxEvents?: number;
+}
+
+export type MutableReplayEvent = { -readonly [K in keyof ReplayEvent]: ReplayEvent[K] };
+
+/** A feed source: a file (records have lines) or an inline array (records have pointers). */
+interface FeedSource {
+  file: string;
+  /** JSON pointer of the inline array; absent for feed files. */
+  pointer?: string;
+}
+
+const LINE_FACTOR = 2 ** 32;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether any string (value or key) inside holds a lone surrogate. */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  for (const [k, v] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(k) || hasLoneSurrogate(v)) return true;
+  }
+  return false;
+}
+
+/** `1.23 GiB` / `456.7 MiB`. */
+export function formatBytes(n: number): string {
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+/** Collects the events of every feed with the checks that span feeds. */
+export class EventCollector {
+  readonly events: MutableReplayEvent[] = [];
+  /** id → source index * 2^32 + line (or element index): where it was first given. */
+  private readonly ids = new Map<string, number>();
+  private readonly sources: FeedSource[] = [];
+  private readonly unknownWarned = new Set<string>();
+  private readonly partyList: string;
+
+  constructor(
+    private readonly log: DiagnosticLog,
+    private readonly context: FeedContext,
+  ) {
+    this.partyList = context.parties ? [...context.parties].join(', ') : '';
+  }
+
+  /** Registers a feed file or inline array; returns its index for `add`. */
+  source(file: string, pointer?: string): number {
+    this.sources.push(pointer === undefined ? { file } : { file, pointer });
+    return this.sources.length - 1;
+  }
+
+  /**
+   * Checks one record; returns its `at` if it was accepted, NaN if not.
+   * `escapes`: the record's text had `\u` escapes, which may encode lone surrogates.
+   */
+  add(
+    raw: unknown,
+    source: number,
+    line: number,
+    extraUnknown?: readonly string[],
+    escapes = false,
+  ): number {
+    if (escapes && hasLoneSurrogate(raw)) {
+      this.report(
+        source,
+        line,
+        'record',
+        'contains a \\u escape of a lone UTF-16 surrogate, which is not valid Unicode text (RFC 8785 refuses it)',
+      );
+      return NaN;
+    }
+    const check = checkEvent(raw);
+    const unknown = check.unknownFields ?? extraUnknown;
+    if (unknown) this.warnUnknown(unknown, source, line);
+    if (!check.ok) {
+      for (const p of check.problems) this.report(source, line, p.field, p.message);
+      return NaN;
+    }
+    const { event, at, shownAt } = check;
+    const { start, end, parties, sensors } = this.context;
+    let valid = true;
+    if (start !== null && end !== null && (at < start || at > end)) {
+      this.report(
+        source,
+        line,
+        'time',
+        `${event.time} is outside the scenario window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}]`,
+      );
+      valid = false;
+    }
+    if (parties && event.party !== undefined && !parties.has(event.party)) {
+      this.report(
+        source,
+        line,
+        'party',
+        `unknown party ${showValue(event.party)} (parties: ${this.partyList})`,
+      );
+      valid = false;
+    }
+    if (event.sensor !== undefined && sensors && !sensors.has(event.sensor)) {
+      const known = [...sensors].slice(0, 10).join(', ') + (sensors.size > 10 ? ', …' : '');
+      this.report(
+        source,
+        line,
+        'sensor',
+        `unknown sensor ${showValue(event.sensor)} (${sensors.size ? `sensors: ${known}` : 'the scenario lists no sensors'})`,
+      );
+      valid = false;
+    }
+    const first = this.ids.get(event.id);
+    if (first !== undefined) {
+      this.report(
+        source,
+        line,
+        'id',
+        `duplicate id ${showValue(event.id)} (first at ${this.describe(first)})`,
+      );
+      return NaN;
+    }
+    if (!valid) return NaN;
+    const maxEvents = this.context.maxEvents ?? MAX_EVENTS;
+    if (this.events.length >= maxEvents) {
+      this.log.error({
+        ...this.place(source, line),
+        message: `more than ${maxEvents.toLocaleString('en')} events, the limit for one scenario`,
+      });
+      throw new TooManyErrors();
+    }
+    this.ids.set(event.id, source * LINE_FACTOR + line);
+    this.events.push({
+      seq: 0,
+      at,
+      shownAt,
+      event,
+      zoneIds: [],
+      lineDistanceKm: null,
+      settlementId: null,
+      settlementDistanceKm: null,
+    });
+    return at;
+  }
+
+  private describe(origin: number): string {
+    const source = this.sources[Math.floor(origin / LINE_FACTOR)]!;
+    const line = origin % LINE_FACTOR;
+    return source.pointer === undefined
+      ? `${source.file}:${line}`
+      : `${source.file}:${source.pointer}/${line}`;
+  }
+
+  private place(source: number, line: number): Diagnostic {
+    const s = this.sources[source]!;
+    return s.pointer === undefined
+      ? { file: s.file, line, message: '' }
+      : { file: s.file, pointer: `${s.pointer}/${line}`, message: '' };
+  }
+
+  /** A problem with one record (`field` may be `record` for the whole of it). */
+  report(source: number, line: number, field: string, message: string, column?: number): void {
+    const s = this.sources[source]!;
+    if (s.pointer === undefined) {
+      const d: Diagnostic = { file: s.file, line, field, message };
+      if (column !== undefined) d.column = column;
+      this.log.error(d);
+      return;
+    }
+    const base = `${s.pointer}/${line}`;
+    const pointer = field === 'record' ? base : `${base}/${field.split('.').join('/')}`;
+    this.log.error({ file: s.file, pointer, message: `${field}: ${message}` });
+  }
+
+  private warnUnknown(fields: readonly string[], source: number, line: number): void {
+    for (const field of fields) {
+      const key = `${source}\u0000${field}`;
+      if (this.unknownWarned.has(key)) continue;
+      this.unknownWarned.add(key);
+      this.log.warn({
+        ...this.place(source, line),
+        field,
+        message: 'unknown field, kept under "extra" (reported once per feed)',
+      });
+    }
+  }
+}
+
+/** Streams one feed file into the collector. */
+export async function readFeedFile(
+  reader: PackageReader,
+  path: string,
+  collector: EventCollector,
+  log: DiagnosticLog,
+  onProgress: ((progress: LoadProgress) => void) | undefined,
+): Promise<void> {
+  const bytesTotal = await reader.size(path);
+  if (bytesTotal > MAX_FILE_BYTES) {
+    log.error({
+      file: path,
+      message: `the file is ${formatBytes(bytesTotal)}, over the 1 GiB limit`,
+    });
+    return;
+  }
+  const source = collector.source(path);
+  let records = 0;
+  let lastAt = -Infinity;
+  let orderWarned = false;
+  const accepted = (at: number, line: number) => {
+    if (at < lastAt && !orderWarned) {
+      orderWarned = true;
+      log.warn({
+        file: path,
+        line,
+        field: 'time',
+        message: 'events are not in time order; they are sorted for replay',
+      });
+    }
+    if (at > lastAt) lastAt = at;
+  };
+  const take = (list: RawRecord[]) => {
+    for (const record of list) {
+      records++;
+      if (record.problem !== undefined) {
+        collector.report(source, record.line, 'record', record.problem, record.column);
+        continue;
+      }
+      const at = collector.add(
+        record.value,
+        source,
+        record.line,
+        record.unknownFields,
+        record.escapes,
+      );
+      if (!Number.isNaN(at)) accepted(at, record.line);
+    }
+  };
+  // NDJSON, by far the most common and largest, skips the intermediate records.
+  const ndjson = (batch: LineBatch) => {
+    const { lines, firstLine } = batch;
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]!;
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        take(ndjsonRecords({ firstLine: firstLine + i, lines: [text] }));
+        continue;
+      }
+      records++;
+      const at = collector.add(value, source, firstLine + i, undefined, text.includes('\\u'));
+      if (!Number.isNaN(at)) accepted(at, firstLine + i);
+    }
+  };
+  let parse: ((batch: LineBatch) => void) | null = null;
+  let finish: () => void = () => {};
+  let notUtf8Warned = false;
+  try {
+    const lines = readLines(reader.stream(path), {
+      onBytes: (bytesRead) =>
+        onProgress?.({ file: path, bytesRead, bytesTotal, events: collector.events.length }),
+      onNotUtf8: (line) => {
+        if (notUtf8Warned) return;
+        notUtf8Warned = true;
+        log.warn({
+          file: path,
+          line,
+          field: 'record',
+          message: 'not valid UTF-8; lines that are not were read as windows-1252',
+        });
+      },
+    });
+    for await (const batch of lines) {
+      if (!parse) {
+        const firstText = batch.lines.find((l) => l.trim().length > 0);
+        if (firstText === undefined) continue;
+        const format = feedFormatOf(path, firstText);
+        if (format === 'ndjson') parse = ndjson;
+        else {
+          const parser = format === 'csv' ? new CsvRecords() : new JsonArrayRecords();
+          parse = (b) => take(parser.push(b));
+          finish = () => take(parser.end());
+        }
+      }
+      parse(batch);
+    }
+    finish();
+  } catch (error) {
+    if (error instanceof LineTooLong) {
+      log.error({ file: path, line: error.line, field: 'record', message: error.message });
+      return;
+    }
+    throw error;
+  }
+  if (records === 0) {
+    log.error({ file: path, line: 1, field: 'record', message: 'the feed has no events' });
+  }
+}
+
+/** An inline feed (an array of events in the manifest) into the collector. */
+export function readInlineFeed(
+  events: unknown[],
+  file: string,
+  pointer: string,
+  collector: EventCollector,
+  log: DiagnosticLog,
+): void {
+  if (events.length === 0) {
+    log.error({ file, pointer, message: 'the feed has no events' });
+    return;
+  }
+  const source = collector.source(file, pointer);
+  events.forEach((raw, i) => collector.add(raw, source, i, undefined, true));
+}

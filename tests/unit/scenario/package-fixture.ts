@@ -1,0 +1,115 @@
+// Builds small in-memory scenario packages for the loader tests.
+import { createMemoryReader, type PackageReader } from '../../../shared/scenario/package-reader';
+import { loadFeed, loadScenario, type LoadOptions } from '../../../shared/scenario/load-scenario';
+import { formatDiagnostic } from '../../../shared/scenario/diagnostics';
+
+export const ZONES = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { id: 'loc', name: 'Line of contact', kind: 'line-of-contact' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [37.0, 48.0],
+          [37.0, 49.0],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { id: 'buffer', name: 'Buffer', kind: 'buffer-zone' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [36.9, 48.0],
+            [37.1, 48.0],
+            [37.1, 49.0],
+            [36.9, 49.0],
+            [36.9, 48.0],
+          ],
+        ],
+      },
+    },
+  ],
+};
+
+export function manifest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    format: 'truceline-scenario',
+    version: 1,
+    id: 'test-scenario',
+    title: 'Test scenario',
+    classification: 'EXERCISE',
+    start: '2026-03-01T00:00:00Z',
+    end: '2026-03-02T00:00:00Z',
+    parties: [
+      { id: 'A', name: 'Party A', role: 'party' },
+      { id: 'B', name: 'Party B', role: 'party' },
+    ],
+    zones: 'zones.geojson',
+    sensors: [{ id: 'S1', kind: 'ground-sensor', lat: 48.5, lon: 37.0 }],
+    feeds: ['feeds/a.ndjson'],
+    ...overrides,
+  };
+}
+
+/** A valid event; fields can be overridden or removed (value undefined). */
+export function event(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    id: 'e1',
+    time: '2026-03-01T04:12:00Z',
+    source: 'ground-sensor',
+    type: 'explosion',
+    lat: 48.5,
+    lon: 37.05,
+    ...overrides,
+  };
+  for (const [k, v] of Object.entries(base)) if (v === undefined) delete base[k];
+  return base;
+}
+
+export const ndjson = (events: unknown[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+
+/** A folder package with the given feed files (path → text). */
+export function folder(
+  feeds: Record<string, string | Uint8Array>,
+  manifestOverrides: Record<string, unknown> = {},
+): PackageReader {
+  return createMemoryReader(
+    {
+      'scenario.json': JSON.stringify(
+        manifest({ feeds: Object.keys(feeds), ...manifestOverrides }),
+        null,
+        2,
+      ),
+      'zones.geojson': JSON.stringify(ZONES),
+      ...feeds,
+    },
+    'pkg',
+  );
+}
+
+/** Loads and returns the formatted errors (empty when the scenario loaded). */
+export async function errorsOf(
+  reader: PackageReader,
+  options: LoadOptions = {},
+): Promise<string[]> {
+  const outcome = await loadScenario(reader, options);
+  return outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
+}
+
+/** Loads one feed file on its own and returns the formatted errors. */
+export async function feedErrorsOf(name: string, content: string | Uint8Array): Promise<string[]> {
+  const outcome = await loadFeed(createMemoryReader({ [name]: content }), name);
+  return outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
+}
+
+/** Loads a package that must be valid. */
+export async function loaded(reader: PackageReader, options: LoadOptions = {}) {
+  const outcome = await loadScenario(reader, options);
+  if (!outcome.ok) throw new Error(outcome.errors.map(formatDiagnostic).join('\n'));
+  return outcome;
+}
