@@ -1,0 +1,42 @@
+// Hand-written incidents are listed as compact rows: exercise day and UTC
+// clock time, a position as (km along the front, km off the line), minutes
+// until the feed delivers them, and the event fields.
+import type { EventDraft } from './event-draft';
+import { frontPoint, type LonLat } from './front-geometry';
+import { dayTime, type MissionSensor } from './notional-front';
+
+export interface ScriptedEvent extends Omit<EventDraft, 't' | 'reported' | 'at' | 'platform'> {
+  day: number;
+  /** "HH:MM" or "HH:MM:SS", UTC. */
+  clock: string;
+  /** Minutes from the event to its delivery by the feed. */
+  delayMin?: number;
+  /** Position: km along the front and km off the line (+ = Party A side). */
+  s?: number;
+  off?: number;
+  /** Or the position of the named sensor. */
+  atSensor?: boolean;
+}
+
+/** Turns a scripted row into a draft, taking the platform from the sensor named. */
+export function scripted(
+  row: ScriptedEvent,
+  start: number,
+  sensors: readonly MissionSensor[],
+): EventDraft {
+  const { day, clock, delayMin, s, off, atSensor, ...fields } = row;
+  const [hhmm, seconds] = [clock.slice(0, 5), Number(clock.slice(6) || 0)];
+  const t = dayTime(start, day, hhmm) + seconds * 1000;
+  const sensor = fields.sensor ? sensors.find((x) => x.id === fields.sensor) : undefined;
+  if (fields.sensor && !sensor) throw new Error(`${row.id}: no sensor ${fields.sensor}`);
+  let at: LonLat | undefined;
+  if (atSensor && sensor) at = sensor.at;
+  else if (s !== undefined && off !== undefined) at = frontPoint(s, off);
+  return {
+    ...fields,
+    t,
+    ...(delayMin ? { reported: t + delayMin * 60_000 } : {}),
+    ...(sensor ? { platform: sensor.platform } : {}),
+    ...(at ? { at } : {}),
+  };
+}
