@@ -463,12 +463,24 @@ export class AlertEngine {
 }
 
 function cloneRecord(record: AlertRecord): AlertRecord {
+  // Spelled out rather than spread: snapshots clone every alert.
   return {
-    ...record,
+    id: record.id,
     events: record.events.slice(),
     evidence: cloneEvidence(record.evidence),
+    breakdown: record.breakdown,
+    sector: record.sector,
     zones: record.zones.slice(),
     sources: record.sources.slice(),
+    anchor: record.anchor,
+    firstAt: record.firstAt,
+    lastAt: record.lastAt,
+    lastShownAt: record.lastShownAt,
+    quiet: record.quiet,
+    closed: record.closed,
+    protocolActive: record.protocolActive,
+    version: record.version,
+    cellKey: record.cellKey,
     view: null,
   };
 }

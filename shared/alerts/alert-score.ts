@@ -68,7 +68,7 @@ export function addEvidence(evidence: AlertEvidence, item: EventEvidence): void 
 export function cloneEvidence(evidence: AlertEvidence): AlertEvidence {
   return {
     best: evidence.best.slice(),
-    kindConfidence: { ...evidence.kindConfidence },
+    kindConfidence: Object.assign({}, evidence.kindConfidence),
     eventCount: evidence.eventCount,
   };
 }
@@ -145,7 +145,8 @@ function displayLines(raws: { factor: Factor; raw: number }[], total: number): F
     .map((r, order) => {
       const scaled = r.raw * 10;
       const floor = Math.floor(scaled);
-      return { ...r, order, tenths: floor, remainder: scaled - floor };
+      // No object spread here: bundlers lower it to a slow helper on this hot path.
+      return { factor: r.factor, raw: r.raw, order, tenths: floor, remainder: scaled - floor };
     });
   let missing = total - parts.reduce((sum, p) => sum + p.tenths, 0);
   const byRemainder = [...parts].sort((a, b) => b.remainder - a.remainder || a.order - b.order);

@@ -2,8 +2,9 @@
 // Register a new tests/bench/<name>.bench.ts here (static imports keep the
 // esbuild bundle of run-ts.mjs simple).
 import * as audit from './audit.bench';
+import * as replay from './replay.bench';
 
-const benches: Record<string, { run(): Promise<void> }> = { audit };
+const benches: Record<string, { run(): Promise<void> }> = { audit, replay };
 
 /** Runs the named benchmarks (all when none is named). */
 export async function run(names: string[] = []): Promise<void> {

@@ -1,0 +1,223 @@
+// Replay benchmarks (issue 4): replay + correlate + rank a generated scenario
+// end to end against its ingest (load + validate) time, goal within 4x; the
+// incremental ranking against a naive full re-sort after every event, goal
+// >= 20x; top-50 latency with 100,000 open alerts, goal < 1 ms; and the cost
+// of snapshots and backwards seeks.
+// Run: npm run bench -- replay   (TRUCELINE_BENCH_EVENTS=N for another size,
+// default 1,000,000; TRUCELINE_BENCH_NAIVE_PREFIX=P events for the naive run)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AlertEngine, compareAlerts } from '../../shared/alerts/alert-engine';
+import { BUILTIN_SCORING_MODEL } from '../../shared/alerts/scoring-model';
+import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
+import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
+import { ReplayCursor, maxReportDelay } from '../../shared/replay/cursor';
+import type { LoadedScenario, ReplayEvent } from '../../shared/scenario/loaded-scenario';
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** The same correlation and scoring, but every open alert re-sorted after each event. */
+function naiveReplay(scenario: LoadedScenario, count: number): number {
+  const engine = new AlertEngine({
+    model: BUILTIN_SCORING_MODEL,
+    zones: scenario.zones,
+    maxReportDelayMs: maxReportDelay(scenario.events),
+  });
+  const open = new Map<
+    string,
+    { id: string; quiet: boolean; closed: boolean; score: number; firstAt: number }
+  >();
+  let checksum = 0;
+  for (let i = 0; i < count; i++) {
+    for (const change of engine.addEvent(scenario.events[i]!)) {
+      const view = engine.get(change.alertId)!;
+      open.set(view.id, {
+        id: view.id,
+        quiet: view.quiet,
+        closed: view.closed,
+        score: view.score,
+        firstAt: view.firstAt,
+      });
+    }
+    const sorted = [...open.values()].sort(compareAlerts);
+    checksum += sorted.length;
+  }
+  return checksum;
+}
+
+/** Alerts that never correlate (over 20 km apart on a grid), all active at once. */
+function manyAlerts(n: number): ReplayEvent[] {
+  const t = Date.parse('2026-03-01T00:00:00.000Z');
+  const types = [
+    'explosion',
+    'artillery-fire',
+    'thermal-hotspot',
+    'small-arms-fire',
+    'uav-overflight',
+  ];
+  const events: ReplayEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    const lat = -60 + (i % 120);
+    const lon = -179 + Math.floor(i / 120) * 0.4;
+    events.push({
+      seq: i,
+      at: t + i,
+      shownAt: t + i,
+      event: {
+        id: `m-${String(i).padStart(6, '0')}`,
+        time: new Date(t + i).toISOString(),
+        source: 'observer',
+        type: types[i % types.length]!,
+        lat,
+        lon,
+        confidence: (i % 97) / 97,
+        count: 1 + (i % 13),
+      },
+      zoneIds: [],
+      lineDistanceKm: null,
+      settlementId: null,
+      settlementDistanceKm: null,
+    });
+  }
+  return events;
+}
+
+function topLatency(): void {
+  const n = 100_000;
+  const events = manyAlerts(n);
+  const engine = new AlertEngine({ model: BUILTIN_SCORING_MODEL, zones: [], maxReportDelayMs: 0 });
+  const build = time(() => {
+    for (const e of events) engine.addEvent(e);
+  });
+  if (engine.openAlerts !== n)
+    throw new Error(`expected ${n} open alerts, got ${engine.openAlerts}`);
+  engine.top(50); // warm up
+  const runs = 2000;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    engine.top(50);
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const mean = samples.reduce((s, x) => s + x, 0) / runs;
+  const fullSort = time(() => engine.all().slice(0, 50));
+  console.log(`  top-50 at ${n.toLocaleString('en')} open alerts (built in ${fmt(build.ms)}):`);
+  console.log(
+    `    mean ${(mean * 1000).toFixed(1)} µs, median ${(samples[runs >> 1]! * 1000).toFixed(1)} µs, p99 ${(samples[Math.floor(runs * 0.99)]! * 1000).toFixed(1)} µs (goal < 1 ms); a full sort via all(): ${fmt(fullSort.ms)}`,
+  );
+}
+
+/** Runs the replay benchmark. */
+export async function run(): Promise<void> {
+  const n = Number(process.env.TRUCELINE_BENCH_EVENTS ?? 1_000_000);
+  const prefix = Math.min(n, Number(process.env.TRUCELINE_BENCH_NAIVE_PREFIX ?? 20_000));
+  console.log(`replay bench: ${n.toLocaleString('en')} generated events (seed 1)`);
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-replay-bench-'));
+  try {
+    const wrote = performance.now();
+    await writeGeneratedScenario(dir, { events: n, seed: 1 });
+    console.log(`  generated in ${fmt(performance.now() - wrote)}`);
+    const t0 = performance.now();
+    const loaded = await loadScenarioFromPath(dir);
+    const ingestMs = performance.now() - t0;
+    if (!loaded.ok || loaded.kind !== 'scenario')
+      throw new Error('generated scenario failed to load');
+    const scenario = loaded.scenario;
+    console.log(`  ingest (load + validate + geography): ${fmt(ingestMs)}`);
+
+    const replay = time(() => {
+      const cursor = new ReplayCursor(scenario);
+      cursor.advanceTo(scenario.end);
+      return { cursor, top: cursor.engine.top(50) };
+    });
+    const { cursor } = replay.value;
+    const ratio = replay.ms / ingestMs;
+    console.log(
+      `  replay + correlate + rank (cursor, snapshot every ${cursor.snapshotEvery} events, ${cursor.snapshotCount} snapshots): ${fmt(replay.ms)} = ${ratio.toFixed(2)}x ingest (goal <= 4x) ${ratio <= 4 ? 'OK' : 'MISSED'}`,
+    );
+    console.log(
+      `    ${cursor.engine.size.toLocaleString('en')} alerts, ${(n / (replay.ms / 1000)).toFixed(0)} events/s`,
+    );
+
+    const bare = time(() => {
+      const engine = new AlertEngine({
+        model: BUILTIN_SCORING_MODEL,
+        zones: scenario.zones,
+        maxReportDelayMs: maxReportDelay(scenario.events),
+      });
+      for (const e of scenario.events) engine.addEvent(e);
+      engine.advanceTo(scenario.end);
+      return engine.top(50);
+    });
+    console.log(`  same without snapshots (engine alone): ${fmt(bare.ms)}`);
+
+    // Naive: re-sort every open alert after each event, on a prefix.
+    const incrementalPrefix = time(() => {
+      const engine = new AlertEngine({
+        model: BUILTIN_SCORING_MODEL,
+        zones: scenario.zones,
+        maxReportDelayMs: maxReportDelay(scenario.events),
+      });
+      for (let i = 0; i < prefix; i++) {
+        engine.addEvent(scenario.events[i]!);
+        engine.top(50);
+      }
+    });
+    const naive = time(() => naiveReplay(scenario, prefix));
+    console.log(
+      `  naive full re-sort after every event, first ${prefix.toLocaleString('en')} events: ${fmt(naive.ms)} vs incremental (with a top-50 read after every event) ${fmt(incrementalPrefix.ms)}: ${(naive.ms / incrementalPrefix.ms).toFixed(1)}x (goal >= 20x)`,
+    );
+    if (prefix < n) {
+      // The naive cost of event i grows with the alerts open at i; scale by Σ open·log(open).
+      const sizes = alertCountsAfterEach(scenario);
+      const work = (upTo: number) => {
+        let sum = 0;
+        for (let i = 0; i < upTo; i++) sum += sizes[i]! * Math.log2(Math.max(2, sizes[i]!));
+        return sum;
+      };
+      const extrapolated = (naive.ms * work(n)) / work(prefix);
+      console.log(
+        `    extrapolated to all ${n.toLocaleString('en')} events (by Σ n·log n of the alerts open after each event): ${fmt(extrapolated)} vs ${fmt(replay.ms)}: ${(extrapolated / replay.ms).toFixed(0)}x`,
+      );
+    }
+
+    // Backwards seeks: restore the nearest snapshot, replay forward. Targets
+    // descend, so every one of them is a seek backwards.
+    const span = scenario.end - scenario.start;
+    const targets = Array.from(
+      { length: 20 },
+      (_, i) => scenario.end - (span * (i + 1)) / 21 - ((i * 7919) % 1000) * 1000,
+    );
+    const seeks = targets.map((t) => time(() => cursor.seek(t)).ms);
+    seeks.sort((a, b) => a - b);
+    console.log(
+      `  backwards seek (20 targets across the scenario): median ${fmt(seeks[10]!)}, max ${fmt(seeks[19]!)} (no replay from the start)`,
+    );
+    topLatency();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Number of alerts (open) after each event, from one incremental pass. */
+function alertCountsAfterEach(scenario: LoadedScenario): Int32Array {
+  const engine = new AlertEngine({
+    model: BUILTIN_SCORING_MODEL,
+    zones: scenario.zones,
+    maxReportDelayMs: maxReportDelay(scenario.events),
+  });
+  const sizes = new Int32Array(scenario.events.length);
+  scenario.events.forEach((e, i) => {
+    engine.addEvent(e);
+    sizes[i] = engine.openAlerts;
+  });
+  return sizes;
+}
