@@ -31,6 +31,8 @@ export interface AssembleOptions {
   classification: string;
   start: number;
   end: number;
+  /** Midnight UTC of exercise day 1, from which inject days count (default: start). */
+  dayOne?: number;
   timezone: string;
   utcOffsetHours: number;
   zones: PackageFiles['zones'];
@@ -86,7 +88,7 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
   const rows = options.injects.map(
     ([id, day, local, description, expected, from, to, method, party, objective]) => [
       id,
-      localTimeToUtc(options.start, day, local, options.utcOffsetHours),
+      localTimeToUtc(options.dayOne ?? options.start, day, local, options.utcOffsetHours),
       description,
       expected,
       from,
