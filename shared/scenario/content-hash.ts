@@ -37,9 +37,24 @@ export function eventAsGiven(event: ScenarioEvent): Record<string, unknown> {
 
 const FLUSH_CHARS = 1 << 20;
 
-/** Sorted keys per object shape (events share a few shapes); null: shape has index-like keys. */
-const plans = new Map<string, readonly string[] | null>();
+/** Sorted keys per object shape (events share a few shapes); sorted null: index-like keys. */
+const plans = new Map<string, { keys: readonly string[]; sorted: readonly string[] | null }>();
 const INDEX_KEY = /^(0|[1-9]\d*)$/;
+
+function planFor(keys: string[]): readonly string[] | null {
+  const shape = keys.join('\u0000');
+  const plan = plans.get(shape);
+  // Keys containing NUL could make two shapes join alike: compare the keys themselves.
+  if (plan && plan.keys.length === keys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = plan.keys[i] === keys[i];
+    if (same) return plan.sorted;
+  }
+  const sorted = keys.some((k) => INDEX_KEY.test(k)) ? null : [...keys].sort();
+  if (plans.size > 10_000) plans.clear();
+  plans.set(shape, { keys, sorted });
+  return sorted;
+}
 
 /**
  * A copy with keys inserted in sorted order, so that plain JSON.stringify gives
@@ -58,14 +73,7 @@ function sortedCopy(value: unknown): unknown {
     return copy;
   }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object);
-  const shape = keys.join('\u0000');
-  let plan = plans.get(shape);
-  if (plan === undefined) {
-    plan = keys.some((k) => INDEX_KEY.test(k)) ? null : [...keys].sort();
-    if (plans.size > 10_000) plans.clear();
-    plans.set(shape, plan);
-  }
+  const plan = planFor(Object.keys(object));
   if (plan === null) return undefined;
   const copy: Record<string, unknown> = {};
   for (const key of plan) {

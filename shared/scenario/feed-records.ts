@@ -180,12 +180,14 @@ export class CsvRecords {
       const line = batch.firstLine + i;
       const text = batch.lines[i]!;
       if (this.pending.length === 0) {
-        if (text.length === 0) continue;
+        if (text.length === 0 || text === '\r') continue;
         this.pendingLine = line;
       }
       this.pending.push(text);
+      // Line breaks inside quoted fields are kept as given (CRLF or LF).
       const joined = this.pending.length === 1 ? text : this.pending.join('\n');
-      const fields = splitCsvRecord(joined);
+      const record = joined.endsWith('\r') ? joined.slice(0, -1) : joined;
+      const fields = splitCsvRecord(record);
       if (fields === null) continue;
       this.pending = [];
       this.take(fields, this.pendingLine, records);

@@ -55,13 +55,9 @@ function decodeBlock(bytes: Uint8Array, firstLine: number, hooks: ReadLinesHooks
   }
 }
 
+/** Lines keep a trailing CR: CSV needs it inside quoted fields, and JSON reads it as space. */
 function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
-  }
-  return lines;
+  return text.split('\n');
 }
 
 function stripBom(lines: string[]): false {
@@ -76,7 +72,7 @@ function tooLongAt(lines: string[], firstLine: number): number {
   return -1;
 }
 
-/** Lines of a byte stream, in batches; strips a UTF-8 BOM and CR of CRLF. */
+/** Lines of a byte stream, in batches; strips a UTF-8 BOM; a CRLF line keeps its CR. */
 export async function* readLines(
   chunks: AsyncIterable<Uint8Array>,
   hooks: ReadLinesHooks = {},
