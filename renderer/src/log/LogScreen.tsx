@@ -1,7 +1,275 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { VerificationResult } from '../../../shared/audit';
+import { useAppState } from '../app/app-context';
+import { getAppDatabase } from '../app/app-database';
+import { VerificationResultView } from '../audit/VerificationResultView';
+import { getPlatform } from '../platform';
+import { listExercises, type ExerciseRecord, type TrucelineDatabase } from '../storage';
+import { alertsCsv, buildSignedExport, logCsv } from './log-exports';
+import { filterLogEntries, logFacets, NO_FILTER, type LogFilter } from './log-filter';
+import { LogTable } from './LogTable';
+import { watchExerciseLog, type WatchedLog } from './watch-exercise-log';
+import './LogScreen.css';
+
+type Busy = null | 'verify' | 'bundle' | 'log-csv' | 'alerts-csv';
+
 export function LogScreen() {
+  const activeExercise = useAppState((s) => s.exerciseId);
+  const active = useAppState((s) => s.active);
+  const [db, setDb] = useState<TrucelineDatabase | null>(null);
+  const [exercises, setExercises] = useState<ExerciseRecord[]>([]);
+  const [chosen, setChosen] = useState<string | null>(activeExercise);
+  const [log, setLog] = useState<WatchedLog | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
+  const [verification, setVerification] = useState<VerificationResult | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const selectId = useId();
+
+  useEffect(() => {
+    let live = true;
+    getAppDatabase().then(
+      async (opened) => {
+        const list = await listExercises(opened);
+        if (!live) return;
+        setDb(opened);
+        setExercises(list);
+        setChosen((current) => current ?? list[0]?.id ?? null);
+      },
+      (error: unknown) =>
+        live && setProblem(`The log database could not be opened: ${String(error)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!db || !chosen) return;
+    return watchExerciseLog(db, chosen, setLog, (error) =>
+      setProblem(`The log could not be read: ${error.message}`),
+    );
+  }, [db, chosen]);
+
+  const record = exercises.find((e) => e.id === chosen) ?? null;
+  const classification = record?.classification ?? active?.scenario.classification ?? 'EXERCISE';
+  const entries = useMemo(() => log?.entries ?? [], [log]);
+  const shown = useMemo(() => filterLogEntries(entries, filter), [entries, filter]);
+  const facets = useMemo(() => logFacets(entries), [entries]);
+  const scenarioMatches = Boolean(
+    record && active && active.scenario.hash === record.scenario_hash,
+  );
+
+  const run = async (what: Exclude<Busy, null>, work: () => Promise<string | null>) => {
+    setBusy(what);
+    setNotice(null);
+    try {
+      setNotice(await work());
+    } catch (error) {
+      setNotice(`✖ ${(error as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const verify = () =>
+    run('verify', async () => {
+      const signed = await buildSignedExport(db!, chosen!);
+      setVerification(signed.verification);
+      return null;
+    });
+  const exportBundle = () =>
+    run('bundle', async () => {
+      const signed = await buildSignedExport(db!, chosen!);
+      setVerification(signed.verification);
+      const saved = await getPlatform().saveExport({
+        suggestedName: `${chosen}.truceline-log.json`,
+        content: signed.text,
+        mimeType: 'application/json',
+        kind: 'log-bundle',
+      });
+      return saved.saved
+        ? `Signed log exported${saved.path ? ` to ${saved.path}` : ''}. Head ${signed.bundle.head.final_hash.slice(0, 16)}…, key ${signed.bundle.signature?.key_id}.`
+        : 'Export cancelled.';
+    });
+  const exportCsv = (kind: 'log-csv' | 'alerts-csv') =>
+    run(kind, async () => {
+      const content =
+        kind === 'log-csv'
+          ? logCsv(entries, classification)
+          : await alertsCsv(active!.scenario, entries);
+      const saved = await getPlatform().saveExport({
+        suggestedName: `${chosen}.${kind === 'log-csv' ? 'log' : 'alerts'}.csv`,
+        content,
+        mimeType: 'text/csv',
+      });
+      return saved.saved ? 'CSV exported (a convenience view, not evidence).' : 'Export cancelled.';
+    });
+
   return (
-    <section>
+    <section className="log-screen">
       <h1>Log</h1>
+      {problem ? (
+        <p className="status status-bad" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="log-top">
+        <div className="log-exercise">
+          <label htmlFor={selectId}>Exercise</label>{' '}
+          <select
+            id={selectId}
+            value={chosen ?? ''}
+            onChange={(e) => {
+              setLog(null);
+              setVerification(null);
+              setChosen(e.target.value || null);
+            }}
+          >
+            {chosen && !record ? <option value={chosen}>{chosen}</option> : null}
+            {exercises.length === 0 && !chosen ? <option value="">No exercises yet</option> : null}
+            {exercises.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title} — {e.id}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ChainStatusLine log={log} />
+        <div className="log-actions">
+          <button type="button" disabled={!log || busy !== null} onClick={() => void verify()}>
+            {busy === 'verify' ? 'Verifying…' : 'Verify now'}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!log || busy !== null}
+            onClick={() => void exportBundle()}
+          >
+            Export signed log (JSON)…
+          </button>
+          <button
+            type="button"
+            disabled={!log || busy !== null}
+            onClick={() => void exportCsv('log-csv')}
+          >
+            Log as CSV…
+          </button>
+          <button
+            type="button"
+            disabled={!log || busy !== null || !scenarioMatches}
+            title={scenarioMatches ? undefined : 'Needs this exercise’s scenario active'}
+            onClick={() => void exportCsv('alerts-csv')}
+          >
+            Alerts as CSV…
+          </button>
+        </div>
+      </div>
+      {notice ? (
+        <p className="log-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {verification ? (
+        <VerificationResultView result={verification} title="Verification of this log" />
+      ) : null}
+      {!chosen ? (
+        <p className="muted">No exercise is selected. Start one from the Library.</p>
+      ) : (
+        <>
+          <LogFilters filter={filter} facets={facets} onChange={setFilter} />
+          <p className="muted log-count" aria-live="polite" data-testid="log-count">
+            Showing {shown.length.toLocaleString('en')} of {entries.length.toLocaleString('en')}{' '}
+            entries
+          </p>
+          <div className="log-table-slot">
+            <LogTable entries={shown} total={entries.length} />
+          </div>
+        </>
+      )}
     </section>
+  );
+}
+
+function ChainStatusLine({ log }: { log: WatchedLog | null }) {
+  if (!log) return <p className="muted log-chain">Reading the log…</p>;
+  const { chain } = log;
+  if (chain.ok) {
+    return (
+      <p className="status status-ok log-chain" data-testid="chain-status">
+        ✔ Chain intact: {chain.count} entries
+        {chain.headHash ? (
+          <span className="mono muted"> · head {chain.headHash.slice(0, 16)}…</span>
+        ) : null}
+      </p>
+    );
+  }
+  return (
+    <p className="status status-bad log-chain" role="alert" data-testid="chain-status">
+      ✖ Chain broken at entry {chain.seq}: {chain.reason}
+    </p>
+  );
+}
+
+/** datetime-local value (read as UTC) ⇄ epoch ms. */
+const toMs = (value: string): number | null => (value ? Date.parse(`${value}:00Z`) : null);
+const fromMs = (ms: number | null): string =>
+  ms === null ? '' : new Date(ms).toISOString().slice(0, 16);
+
+function LogFilters({
+  filter,
+  facets,
+  onChange,
+}: {
+  filter: LogFilter;
+  facets: { kinds: string[]; alertIds: string[]; actors: string[] };
+  onChange: (filter: LogFilter) => void;
+}) {
+  const id = useId();
+  const select = (key: 'kind' | 'alertId' | 'actor', label: string, values: string[]) => (
+    <div className="log-filter">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select
+        id={`${id}-${key}`}
+        value={filter[key]}
+        onChange={(e) => onChange({ ...filter, [key]: e.target.value })}
+      >
+        <option value="">All</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <fieldset className="log-filters">
+      <legend>Filter</legend>
+      {select('kind', 'Kind', facets.kinds)}
+      {select('alertId', 'Alert', facets.alertIds)}
+      {select('actor', 'Actor', facets.actors)}
+      <div className="log-filter">
+        <label htmlFor={`${id}-from`}>From (exercise time, UTC)</label>
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          value={fromMs(filter.from)}
+          onChange={(e) => onChange({ ...filter, from: toMs(e.target.value) })}
+        />
+      </div>
+      <div className="log-filter">
+        <label htmlFor={`${id}-to`}>To</label>
+        <input
+          id={`${id}-to`}
+          type="datetime-local"
+          value={fromMs(filter.to)}
+          onChange={(e) => onChange({ ...filter, to: toMs(e.target.value) })}
+        />
+      </div>
+      <button type="button" onClick={() => onChange(NO_FILTER)}>
+        Clear filters
+      </button>
+    </fieldset>
   );
 }
