@@ -97,7 +97,7 @@ function eventReason(
   const weapon = weaponLabel(model, event) ?? 'Weapon';
   switch (factor) {
     case 'event-type':
-      return `${label} (${event.source}, confidence ${item.confidence.toFixed(2)})`;
+      return `${label} reported by ${event.source}`;
     case 'weapon': {
       const calibre = event.calibre_mm !== undefined ? `, ${event.calibre_mm} mm` : '';
       const hedge =
