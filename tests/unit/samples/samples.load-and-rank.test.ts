@@ -1,0 +1,198 @@
+// The samples through the real loader and the real alert engine: both load
+// with no error or warning, the scripted incidents sit where they were meant
+// to, and they produce the intended alerts under the built-in scoring model.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
+import { rankAlertsAt } from '../../../shared/replay/rank-at';
+import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import { SAMPLES, km, sampleDir, type SampleId } from './sample-files';
+
+const loaded = new Map<SampleId, LoadedScenario>();
+
+beforeAll(async () => {
+  for (const id of SAMPLES) {
+    const outcome = await loadScenarioFromPath(sampleDir(id));
+    if (!outcome.ok) throw new Error(`${id}: ${JSON.stringify(outcome.errors.slice(0, 5))}`);
+    expect(outcome.kind).toBe('scenario');
+    expect(outcome.warnings).toEqual([]);
+    if (outcome.kind === 'scenario') loaded.set(id, outcome.scenario);
+  }
+});
+
+function event(id: SampleId, eventId: string): ReplayEvent {
+  const found = loaded.get(id)!.events.find((e) => e.event.id === eventId);
+  if (!found) throw new Error(`${id}: no event ${eventId}`);
+  return found;
+}
+
+const apartKm = (a: ReplayEvent, b: ReplayEvent) =>
+  km(a.event.lat!, a.event.lon!, b.event.lat!, b.event.lon!);
+const at = (iso: string) => Date.parse(iso);
+
+describe('both samples load through the scenario loader', () => {
+  it.each(SAMPLES)('%s loads with zero errors and zero warnings', (id) => {
+    const scenario = loaded.get(id)!;
+    expect(scenario.classification).toMatch(/^EXERCISE/);
+    expect(scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('line-72h scripted incidents', () => {
+  it('MLRS inside Exclusion Zone 2: satellite first, drone confirms within 60 min and 10 km', () => {
+    const sat = event('line-72h', 'SAT-EZ2-MLRS-1');
+    const drone = event('line-72h', 'DRN-EZ2-MLRS-1');
+    for (const e of [sat, drone]) {
+      expect(e.zoneIds).toContain('ez-2');
+      expect(e.event.weapon_class).toBe('mlrs');
+      expect(e.event.truth).toBe('violation');
+      expect(e.event.expected_action).toBeTruthy();
+    }
+    expect(sat.event.source).toBe('satellite');
+    expect(drone.event.source).toBe('drone');
+    expect(drone.at - sat.at).toBeGreaterThan(0);
+    expect(drone.at - sat.at).toBeLessThanOrEqual(60 * 60_000);
+    expect(apartKm(sat, drone)).toBeLessThan(10);
+  });
+
+  it('the MLRS alert is the top critical alert once the drone has confirmed it', () => {
+    for (const time of ['2026-09-09T09:40:00Z', '2026-09-09T10:00:00Z', '2026-09-09T11:00:00Z']) {
+      const [top, second] = rankAlertsAt(loaded.get('line-72h')!, at(time));
+      expect(top?.id, time).toBe('A-SAT-EZ2-MLRS-1');
+      expect(top?.severity, time).toBe('critical');
+      expect(top?.sources).toEqual(expect.arrayContaining(['satellite', 'drone']));
+      expect(second!.score, time).toBeLessThan(top!.score);
+    }
+  });
+
+  it('shelling of Korvany: impacts inside the settlement, casualties, fire from inside EZ-4', () => {
+    const casualties = event('line-72h', 'OBS-KOR-CASUALTIES-1');
+    expect(casualties.event.casualties).toEqual({ low: 2, best: 3, high: 4 });
+    expect(casualties.settlementId).toBe('set-korvany');
+    expect(casualties.settlementDistanceKm).toBe(0);
+    expect(event('line-72h', 'GND-KOR-IMPACT-1').settlementId).toBe('set-korvany');
+    expect(event('line-72h', 'GND-KOR-ORIGIN-1').zoneIds).toContain('ez-4');
+    const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2026-09-08T19:15:00Z'));
+    expect(alerts.slice(0, 2).map((a) => [a.id, a.severity])).toEqual([
+      ['A-GND-KOR-IMPACT-1', 'critical'],
+      ['A-GND-KOR-ORIGIN-1', 'critical'],
+    ]);
+  });
+
+  it('monitoring drone jammed: jamming, then the sensor lost, then a patrol turned back', () => {
+    const jam = event('line-72h', 'DRN-UAV04-JAM-1');
+    const lost = event('line-72h', 'DRN-UAV04-LOST-1');
+    const denied = event('line-72h', 'OBS-UAV04-DENIED-1');
+    expect([jam.event.type, lost.event.type, denied.event.type]).toEqual([
+      'jamming',
+      'sensor-fault',
+      'movement-restriction',
+    ]);
+    expect(lost.event.sensor).toBe(jam.event.sensor);
+    expect(lost.at - jam.at).toBeLessThan(15 * 60_000);
+    const uav = loaded.get('line-72h')!.sensors.find((s) => s.id === 'UAV-04')!;
+    expect(uav.coverage!.some((w) => Date.parse(w.to) === lost.at)).toBe(true);
+    const alert = rankAlertsAt(loaded.get('line-72h')!, at('2026-09-10T07:00:00Z')).find(
+      (a) => a.id === 'A-DRN-UAV04-JAM-1',
+    );
+    expect(alert?.eventIds).toEqual(['DRN-UAV04-JAM-1', 'DRN-UAV04-LOST-1', 'OBS-UAV04-DENIED-1']);
+  });
+
+  it('crop-fire hotspots are single-source, low-confidence, far from the line, and rank low', () => {
+    const scenario = loaded.get('line-72h')!;
+    const fires = scenario.events.filter((e) => e.event.id.startsWith('SAT-FIRE-'));
+    expect(fires).toHaveLength(5);
+    for (const fire of fires) {
+      expect(fire.event.type).toBe('thermal-hotspot');
+      expect(fire.event.confidence).toBeLessThan(0.4);
+      expect(fire.event.truth).toBe('false-positive');
+      expect(fire.event.expected_action).toMatch(/false alarm/);
+      expect(fire.lineDistanceKm).toBeGreaterThan(15);
+      const others = scenario.events.filter(
+        (e) =>
+          e.event.source !== 'satellite' &&
+          e.event.lat !== undefined &&
+          Math.abs(e.at - fire.at) <= 60 * 60_000 &&
+          apartKm(e, fire) <= 10,
+      );
+      expect(others.map((e) => e.event.id)).toEqual([]);
+    }
+    for (const [time, id] of [
+      ['2026-09-08T12:00:00Z', 'A-SAT-FIRE-S1-1'],
+      ['2026-09-09T14:00:00Z', 'A-SAT-FIRE-S5-1'],
+    ] as const) {
+      const alert = rankAlertsAt(scenario, at(time)).find((a) => a.id === id);
+      expect(['low', 'info']).toContain(alert?.severity);
+    }
+  });
+
+  it('the tractor column: a low-confidence drone report, cleared by a patrol within the hour', () => {
+    const drone = event('line-72h', 'DRN-COLUMN-S5-1');
+    const patrol = event('line-72h', 'OBS-COLUMN-S5-1');
+    expect(drone.event).toMatchObject({
+      type: 'vehicle-column',
+      source: 'drone',
+      truth: 'false-positive',
+    });
+    expect(drone.event.confidence).toBeLessThan(0.4);
+    expect(patrol.event).toMatchObject({
+      type: 'vehicle-column',
+      source: 'observer',
+      truth: 'false-positive',
+    });
+    expect(patrol.event.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(patrol.event.summary).toMatch(/No military vehicles/);
+    expect(patrol.at - drone.at).toBeLessThanOrEqual(60 * 60_000);
+    expect(apartKm(drone, patrol)).toBeLessThan(10);
+  });
+
+  it('the evening of day 2 is busy: several serious alerts open at once', () => {
+    expect(event('line-72h', 'GND-DA2-CAM-1').zoneIds).toContain('da-2');
+    expect(event('line-72h', 'DRN-DMZ-DIG-1').zoneIds).toContain('dmz');
+    expect(event('line-72h', 'DRN-EZ1-TANK-1').zoneIds).toContain('ez-1');
+    const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2026-09-09T19:00:00Z')).filter(
+      (a) => !a.quiet,
+    );
+    expect(alerts.filter((a) => a.severity === 'critical').map((a) => a.id)).toEqual([
+      'A-GND-EZ1-TANK-1',
+      'A-GND-DA2-SEISMIC-1',
+    ]);
+    expect(
+      alerts.filter((a) => ['critical', 'high', 'medium'].includes(a.severity)).length,
+    ).toBeGreaterThanOrEqual(6);
+  });
+
+  it('every scripted event that matters carries truth and, mostly, an expected action', () => {
+    const scripted = loaded
+      .get('line-72h')!
+      .events.filter((e) => /^[A-Z]{3}-/.test(e.event.id) && e.event.source !== 'inject');
+    expect(scripted.length).toBeGreaterThanOrEqual(40);
+    const withTruth = scripted.filter((e) => e.event.truth);
+    expect(withTruth.length).toBeGreaterThanOrEqual(38);
+    expect(new Set(withTruth.map((e) => e.event.truth))).toEqual(
+      new Set(['violation', 'false-positive', 'ambiguous']),
+    );
+    expect(scripted.filter((e) => e.event.expected_action).length).toBeGreaterThanOrEqual(30);
+    const injects = loaded.get('line-72h')!.events.filter((e) => e.event.type === 'inject');
+    for (const inject of injects)
+      expect(inject.event.expected_action, inject.event.id).toBeTruthy();
+  });
+});
+
+describe('quick-demo', () => {
+  it('ranks one critical (MLRS) above one high (drone strike), with the crop fire at most low', () => {
+    const scenario = loaded.get('quick-demo')!;
+    const alerts = rankAlertsAt(scenario, at('2026-09-09T10:00:00Z'));
+    expect(alerts.slice(0, 2).map((a) => [a.id, a.severity])).toEqual([
+      ['A-SAT-EZ2-MLRS-1', 'critical'],
+      ['A-DRN-ORAVETS-UAV-1', 'high'],
+    ]);
+    expect(alerts.filter((a) => a.severity === 'critical')).toHaveLength(1);
+    const fire = rankAlertsAt(scenario, at('2026-09-09T11:59:00Z')).find(
+      (a) => a.id === 'A-SAT-FIRE-S2-1',
+    );
+    expect(['low', 'info']).toContain(fire?.severity);
+    expect(scenario.events.find((e) => e.event.id === 'SAT-FIRE-S2-1')?.event.truth).toBe(
+      'false-positive',
+    );
+  });
+});
