@@ -127,7 +127,7 @@ const optNumberIn = (v: unknown, min: number, max: number) =>
   v === undefined || (typeof v === 'number' && v >= min && v <= max);
 const optPositive = (v: unknown) =>
   v === undefined || (typeof v === 'number' && v > 0 && v < Infinity);
-const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 function casualtiesOk(v: unknown): boolean {
   if (v === undefined || isCount(v)) return true;

@@ -59,7 +59,7 @@ export function parseCsvHeader(headings: string[]): CsvHeader | string {
     const lower = heading.toLowerCase();
     let field: string;
     if (Object.hasOwn(ALIASES, lower)) field = ALIASES[lower]!;
-    else if (lower.startsWith('x-')) field = heading;
+    else if (lower.startsWith('x-')) field = lower;
     else if (
       (EVENT_FIELDS.has(lower) && lower !== 'extra') ||
       Object.hasOwn(CASUALTY_PARTS, lower)
