@@ -1,12 +1,87 @@
-import { EXIT, err, type Command } from '../command';
+// `truceline report <log.json> --scenario <path> [--format md|json]` (CLI.md).
+import { readFile } from 'node:fs/promises';
+import { ExportBundle } from '../../../audit/bundle';
+import { verifyLogBundle } from '../../../audit/verify';
+import { ResumeError } from '../../../exercise/exercise-session';
+import { ExerciseSetupError } from '../../../exercise/exercise-setup';
+import { buildAfterActionReport } from '../../../report/after-action-report';
+import { reportToMarkdown } from '../../../report/report-markdown';
+import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
+import { loadScenarioForCommand } from './exercise';
 
-// Placeholder until its issue lands: says so plainly instead of pretending.
+const usage = `usage: truceline report <log.json> --scenario <path> [--format md|json]
+
+The after-action report of an exported log (HSEEP style): time to
+acknowledge, to notify and to consult per severity (median, mean, max),
+deadlines met and breached per protocol step, false alarms closed correctly
+or escalated and real violations missed against the scenario's ground truth,
+a timeline of key decisions, strengths and areas for improvement.
+
+The log is verified first: a tampered or invalid log is refused; an unsigned
+one is reported as UNSIGNED. The scenario must be the one the log was made
+with (same content hash), else the report is refused. The exercise is
+rebuilt from the log, and every system entry is checked against the replay.
+
+options:
+  --scenario <path>   the scenario folder or *.scenario.json (required)
+  --format md|json    Markdown (default, marked EXERCISE) or the JSON report
+
+exit codes: 0 report written, 1 invalid log, tampered log or wrong scenario, 2 usage error`;
+
 export const command: Command = {
   name: 'report',
-  summary: 'not implemented yet',
-  usage: 'truceline report: not implemented yet',
-  async run() {
-    err('truceline report: not implemented yet');
-    return EXIT.invalid;
+  summary: 'after-action report of an exported log',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      scenario: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+    });
+    if (positionals.length !== 1) throw new UsageError('name exactly one exported log');
+    if (!values.scenario) throw new UsageError('--scenario <path> is required');
+    if (values.format !== 'md' && values.format !== 'json') {
+      throw new UsageError(`--format "${values.format}": use md or json`);
+    }
+    const logPath = positionals[0]!;
+    let text: string;
+    try {
+      text = await readFile(logPath, 'utf8');
+    } catch (error) {
+      err(
+        `${logPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+      return EXIT.invalid;
+    }
+    const verdict = await verifyLogBundle(text);
+    if (verdict.status === 'TAMPERED' || verdict.status === 'INVALID') {
+      err(`${logPath}: ${verdict.line}`);
+      return EXIT.invalid;
+    }
+    if (verdict.status === 'UNSIGNED') err(`warning: ${logPath}: ${verdict.line}`);
+    const bundle = ExportBundle.parse(JSON.parse(text));
+    const scenario = await loadScenarioForCommand(values.scenario);
+    if (!scenario) return EXIT.invalid;
+    if (bundle.exercise.scenario_hash !== scenario.hash) {
+      err(
+        `${values.scenario}: scenario hash ${scenario.hash} is not the log's ${bundle.exercise.scenario_hash} (scenario "${bundle.exercise.scenario_id}"): refusing to report against a different scenario`,
+      );
+      return EXIT.invalid;
+    }
+    let report;
+    try {
+      report = await buildAfterActionReport({
+        scenario,
+        entries: bundle.entries,
+        keyId: bundle.signature?.key_id ?? null,
+      });
+    } catch (error) {
+      if (error instanceof ResumeError || error instanceof ExerciseSetupError) {
+        err(`${logPath}: ${error.message}`);
+        return EXIT.invalid;
+      }
+      throw error;
+    }
+    out(values.format === 'json' ? JSON.stringify(report, null, 2) : reportToMarkdown(report));
+    return EXIT.ok;
   },
 };

@@ -1,0 +1,483 @@
+// The after-action report of an exercise (HSEEP AAR style), computed from its
+// log plus the scenario's ground truth. The same typed object feeds the CLI's
+// JSON and Markdown and the app's report screen.
+//
+// Definitions (all on the exercise clock, grouped by the highest severity the
+// alert reached):
+// - time to acknowledge: alert opened -> the operator's `ack` of it;
+// - time to notify: alert opened -> the last party acknowledgement that
+//   completed a step collecting acks (the built-in `notify`);
+// - time to consult: alert opened -> first entry into `consult`;
+// - a deadline is met when the step was left before it fell due, breached
+//   when a `deadline-breach` was logged, open when the exercise ended first;
+// - an alert's truth: `violation` if any of its events is one, else
+//   `false-positive` if every event with a truth is one, else `ambiguous`
+//   (or `unknown` when no event carries a truth);
+// - escalated: the alert reached a step collecting acks, `consult` or
+//   `refer`; dismissed: closed without being escalated.
+import type { LogEntry } from '../audit/entry';
+import { resumeExercise } from '../exercise/exercise-session';
+import { SEVERITY_ORDER } from '../exercise/alert-tracker';
+import type { ExerciseEngine } from '../exercise/exercise-engine';
+import type { AlertProtocolState } from '../protocol/protocol-state';
+import { CLOSE_STEP, type Severity } from '../protocol/schema';
+import type { LoadedScenario } from '../scenario/loaded-scenario';
+import { summarizeDurations, type DurationStats } from './summary-stats';
+
+export const REPORT_FORMAT = 'truceline-aar';
+
+export type AlertTruth = 'violation' | 'false-positive' | 'ambiguous' | 'unknown';
+export type AlertHandling = 'escalated' | 'dismissed' | 'in-progress' | 'not-handled';
+export type OutcomeVerdict =
+  | 'false-alarm-closed-correctly'
+  | 'false-alarm-escalated'
+  | 'violation-escalated'
+  | 'violation-missed'
+  | 'other';
+
+export interface ResponseTimes {
+  acknowledge: DurationStats;
+  notify: DurationStats;
+  consult: DurationStats;
+}
+
+export interface StepFigures {
+  step: string;
+  title: string;
+  visits: number;
+  deadline_min: number | null;
+  deadlines_met: number;
+  deadlines_breached: number;
+  /** Still running when the exercise ended, not yet due. */
+  deadlines_open: number;
+  time_in_step: DurationStats;
+}
+
+export interface AlertOutcome {
+  alert_id: string;
+  title: string;
+  severity: Severity;
+  truth: AlertTruth;
+  handling: AlertHandling;
+  verdict: OutcomeVerdict;
+  /** Current step at the end (null: never in the protocol). */
+  final_step: string | null;
+  event_ids: string[];
+  opened_at: string;
+}
+
+export interface KeyDecision {
+  exercise_time: string;
+  seq: number;
+  actor: string;
+  alert_id: string | null;
+  step_id: string | null;
+  text: string;
+}
+
+export interface ImprovementItem {
+  observation: string;
+  corrective_action: string;
+}
+
+export interface AfterActionReport {
+  format: typeof REPORT_FORMAT;
+  version: 1;
+  classification: string;
+  exercise: {
+    id: string;
+    title: string;
+    scenario_id: string;
+    scenario_hash: string;
+    protocol_hash: string;
+    scoring_hash: string;
+    app_version: string;
+    started: string;
+    ended: string | null;
+    entries: number;
+    head_hash: string;
+  };
+  /** Key id of the signature, or null for an unsigned log. */
+  key_id: string | null;
+  counts: {
+    alerts: number;
+    alerts_in_protocol: number;
+    alerts_closed: number;
+    deadline_breaches: number;
+    injects: number;
+  };
+  response_times: Record<Severity | 'all', ResponseTimes>;
+  steps: StepFigures[];
+  outcomes: {
+    false_alarms_closed_correctly: number;
+    false_alarms_escalated: number;
+    violations_escalated: number;
+    violations_missed: number;
+    alerts: AlertOutcome[];
+  };
+  timeline: KeyDecision[];
+  strengths: string[];
+  improvements: ImprovementItem[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const time = (entry: LogEntry) => Date.parse(entry.exercise_time!);
+const ESCALATION_STEPS = new Set(['consult', 'refer']);
+
+function alertTruth(scenario: LoadedScenario, eventIds: readonly string[]): AlertTruth {
+  const byId = new Map(scenario.events.map((e) => [e.event.id, e.event.truth]));
+  const truths = eventIds.map((id) => byId.get(id)).filter((t) => t !== undefined);
+  if (truths.includes('violation')) return 'violation';
+  if (truths.length === 0) return 'unknown';
+  return truths.every((t) => t === 'false-positive') ? 'false-positive' : 'ambiguous';
+}
+
+function handlingOf(engine: ExerciseEngine, state: AlertProtocolState | undefined): AlertHandling {
+  if (!state) return 'not-handled';
+  const escalated = state.visits.some((v) => {
+    const step = engine.setup.protocol.steps.get(v.step);
+    return ESCALATION_STEPS.has(v.step) || step?.acks !== undefined;
+  });
+  if (escalated) return 'escalated';
+  return state.closed ? 'dismissed' : 'in-progress';
+}
+
+function verdictOf(truth: AlertTruth, handling: AlertHandling): OutcomeVerdict {
+  if (truth === 'false-positive') {
+    if (handling === 'dismissed') return 'false-alarm-closed-correctly';
+    if (handling === 'escalated') return 'false-alarm-escalated';
+  }
+  if (truth === 'violation')
+    return handling === 'escalated' ? 'violation-escalated' : 'violation-missed';
+  return 'other';
+}
+
+function describeDecision(entry: LogEntry): string | null {
+  const d = entry.data as Record<string, unknown>;
+  const inputs = (d.inputs ?? {}) as Record<string, string>;
+  const detail = inputs.rationale ?? inputs.measures ?? inputs.summary;
+  switch (entry.kind) {
+    case 'protocol-action':
+      switch (d.type) {
+        case 'action':
+          return `${String(d.label)} (${String(d.from)} -> ${String(d.to)})${detail ? `: ${detail}` : ''}`;
+        case 'start':
+          return `Protocol started by hand at ${String(d.to)}`;
+        case 'severity-jump':
+          return `Jumped to ${String(d.to)} after severity rose to ${String(d.severity)}`;
+        case 'dismiss-severity-prompt':
+          return `Declined to jump to ${String(d.target)} after severity rose to ${String(d.severity)}`;
+        case 'deadline-escalation':
+          return `Deadline breached in ${String(d.from)}: escalated to ${String(d.to)}`;
+        case 'new-event':
+          return `New event ${String(d.event_id)} moved the alert from ${String(d.from)} to ${String(d.to)}`;
+        default:
+          return null;
+      }
+    case 'deadline-breach':
+      return d.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
+    case 'inject':
+      return `Inject: ${String(d.summary)}`;
+    case 'exercise-ended':
+      return `Exercise ended: ${String(d.reason)}`;
+    default:
+      return null;
+  }
+}
+
+export interface ReportInput {
+  scenario: LoadedScenario;
+  entries: readonly LogEntry[];
+  /** Key id of the bundle's signature (null: unsigned). */
+  keyId: string | null;
+}
+
+/** Builds the after-action report; refuses (throws) a scenario whose hash is not the log's. */
+export async function buildAfterActionReport(input: ReportInput): Promise<AfterActionReport> {
+  const { scenario, entries } = input;
+  const engine = await resumeExercise(scenario, entries);
+  const protocol = engine.setup.protocol;
+  const opened = new Map<string, number>();
+  const maxSeverity = new Map<string, Severity>();
+  const acked = new Map<string, number>();
+  const raise = (id: string, s: Severity) => {
+    const before = maxSeverity.get(id);
+    if (!before || SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(before))
+      maxSeverity.set(id, s);
+  };
+  for (const entry of entries) {
+    const id = entry.alert_id;
+    if (!id) continue;
+    const d = entry.data as Record<string, unknown>;
+    if (entry.kind === 'alert-opened' && !opened.has(id)) {
+      opened.set(id, time(entry));
+      raise(id, d.severity as Severity);
+    } else if (entry.kind === 'alert-severity-changed') raise(id, d.to as Severity);
+    else if (entry.kind === 'ack' && !acked.has(id)) acked.set(id, time(entry));
+  }
+
+  const groups = [...SEVERITY_ORDER, 'all'] as const;
+  const samples = Object.fromEntries(
+    groups.map((g) => [
+      g,
+      { acknowledge: [] as number[], notify: [] as number[], consult: [] as number[] },
+    ]),
+  );
+  const add = (id: string, metric: 'acknowledge' | 'notify' | 'consult', ms: number) => {
+    samples[maxSeverity.get(id) ?? 'info']![metric].push(ms);
+    samples.all![metric].push(ms);
+  };
+  const stepVisits = new Map<
+    string,
+    { met: number; breached: number; open: number; visits: number; durations: number[] }
+  >();
+  for (const step of protocol.document.steps)
+    stepVisits.set(step.id, { met: 0, breached: 0, open: 0, visits: 0, durations: [] });
+
+  const outcomes: AlertOutcome[] = [];
+  const ranked = engine.alerts();
+  for (const alert of ranked) {
+    const id = alert.id;
+    const openedAt = opened.get(id) ?? alert.view.lastShownAt;
+    const state = engine.protocolOf(id);
+    const ackAt = acked.get(id);
+    if (ackAt !== undefined) add(id, 'acknowledge', ackAt - openedAt);
+    if (state) {
+      const notified = state.visits.find((v) => {
+        const step = protocol.steps.get(v.step);
+        return (
+          step?.acks !== undefined &&
+          v.acks.length > 0 &&
+          engine.ctx.parties.length > 0 &&
+          v.acks.length >= askedCount(engine, v.step)
+        );
+      });
+      if (notified) add(id, 'notify', Math.max(...notified.acks.map((a) => a.at)) - openedAt);
+      const consult = state.visits.find((v) => v.step === 'consult');
+      if (consult) add(id, 'consult', consult.enteredAt - openedAt);
+      for (const v of state.visits) {
+        if (v.step === CLOSE_STEP) continue;
+        const figures = stepVisits.get(v.step);
+        if (!figures) continue;
+        figures.visits += 1;
+        figures.durations.push((v.leftAt ?? engine.now) - v.enteredAt);
+        if (v.deadlineAt === null) continue;
+        if (v.breachedAt !== null) figures.breached += 1;
+        else if (v.leftAt !== null) figures.met += 1;
+        else figures.open += 1;
+      }
+    }
+    const truth = alertTruth(scenario, alert.eventIds);
+    const handling = handlingOf(engine, state);
+    if (!state && truth !== 'violation' && truth !== 'false-positive') continue;
+    outcomes.push({
+      alert_id: id,
+      title: alert.view.title,
+      severity: maxSeverity.get(id) ?? alert.severity,
+      truth,
+      handling,
+      verdict: verdictOf(truth, handling),
+      final_step: state ? state.visits[state.visits.length - 1]!.step : null,
+      event_ids: [...alert.eventIds],
+      opened_at: iso(openedAt),
+    });
+  }
+  outcomes.sort((a, b) =>
+    a.opened_at < b.opened_at
+      ? -1
+      : a.opened_at > b.opened_at
+        ? 1
+        : a.alert_id < b.alert_id
+          ? -1
+          : 1,
+  );
+
+  const responseTimes = Object.fromEntries(
+    groups.map((g) => [
+      g,
+      {
+        acknowledge: summarizeDurations(samples[g]!.acknowledge),
+        notify: summarizeDurations(samples[g]!.notify),
+        consult: summarizeDurations(samples[g]!.consult),
+      },
+    ]),
+  ) as Record<Severity | 'all', ResponseTimes>;
+  const steps: StepFigures[] = protocol.document.steps.map((step) => {
+    const f = stepVisits.get(step.id)!;
+    return {
+      step: step.id,
+      title: step.title,
+      visits: f.visits,
+      deadline_min: step.deadline_min ?? null,
+      deadlines_met: f.met,
+      deadlines_breached: f.breached,
+      deadlines_open: f.open,
+      time_in_step: summarizeDurations(f.durations),
+    };
+  });
+
+  const timeline: KeyDecision[] = [];
+  for (const entry of entries) {
+    const text = describeDecision(entry);
+    if (text === null) continue;
+    timeline.push({
+      exercise_time: entry.exercise_time!,
+      seq: entry.seq,
+      actor: entry.actor,
+      alert_id: entry.alert_id ?? null,
+      step_id: entry.step_id ?? null,
+      text,
+    });
+  }
+
+  const count = (v: OutcomeVerdict) => outcomes.filter((o) => o.verdict === v).length;
+  const created = entries[0]!;
+  const last = entries[entries.length - 1]!;
+  const ended = entries.find((e) => e.kind === 'exercise-ended');
+  const createdData = created.data as {
+    protocol: { hash: string };
+    scoring: { hash: string };
+    app_version: string;
+  };
+  const report: AfterActionReport = {
+    format: REPORT_FORMAT,
+    version: 1,
+    classification: scenario.classification,
+    exercise: {
+      id: created.exercise_id,
+      title: scenario.title,
+      scenario_id: scenario.id,
+      scenario_hash: scenario.hash,
+      protocol_hash: createdData.protocol.hash,
+      scoring_hash: createdData.scoring.hash,
+      app_version: createdData.app_version,
+      started: created.exercise_time ?? iso(scenario.start),
+      ended: ended?.exercise_time ?? null,
+      entries: entries.length,
+      head_hash: last.hash,
+    },
+    key_id: input.keyId,
+    counts: {
+      alerts: ranked.length,
+      alerts_in_protocol: ranked.filter((a) => engine.protocolOf(a.id)).length,
+      alerts_closed: ranked.filter((a) => engine.protocolOf(a.id)?.closed).length,
+      deadline_breaches: entries.filter((e) => e.kind === 'deadline-breach').length,
+      injects: entries.filter((e) => e.kind === 'inject').length,
+    },
+    response_times: responseTimes,
+    steps,
+    outcomes: {
+      false_alarms_closed_correctly: count('false-alarm-closed-correctly'),
+      false_alarms_escalated: count('false-alarm-escalated'),
+      violations_escalated: count('violation-escalated'),
+      violations_missed: count('violation-missed'),
+      alerts: outcomes,
+    },
+    timeline,
+    strengths: [],
+    improvements: [],
+  };
+  const { strengths, improvements } = assess(report, engine);
+  report.strengths = strengths;
+  report.improvements = improvements;
+  return report;
+}
+
+function askedCount(engine: ExerciseEngine, stepId: string): number {
+  const step = engine.setup.protocol.steps.get(stepId);
+  if (!step || step.acks === undefined) return 0;
+  return step.acks === 'all-parties'
+    ? engine.ctx.parties.filter((p) => p.role === 'party').length
+    : step.acks.length;
+}
+
+/** Up to 12 ids, then how many more. */
+function listIds(ids: readonly string[]): string {
+  return ids.length <= 12
+    ? ids.join(', ')
+    : `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more`;
+}
+
+const fmt = (min: number | null) => (min === null ? '—' : `${min} min`);
+
+/** HSEEP-style strengths and areas for improvement, each from a stated threshold. */
+function assess(
+  report: AfterActionReport,
+  engine: ExerciseEngine,
+): { strengths: string[]; improvements: ImprovementItem[] } {
+  const strengths: string[] = [];
+  const improvements: ImprovementItem[] = [];
+  const all = report.response_times.all;
+  if (all.acknowledge.count > 0) {
+    if ((all.acknowledge.median_min ?? 0) <= 5) {
+      strengths.push(
+        `Alerts were acknowledged promptly: median ${fmt(all.acknowledge.median_min)}, worst ${fmt(all.acknowledge.max_min)} (${all.acknowledge.count} alerts).`,
+      );
+    } else {
+      improvements.push({
+        observation: `Alerts waited a median ${fmt(all.acknowledge.median_min)} (worst ${fmt(all.acknowledge.max_min)}) before an operator acknowledged them.`,
+        corrective_action:
+          'Assign a second operator to the queue during busy periods; acknowledge before reading in depth.',
+      });
+    }
+  }
+  const unacked = report.outcomes.alerts.filter(
+    (o) => o.final_step !== null && !engine.bookkeepingOf(o.alert_id)?.acknowledged,
+  ).length;
+  if (unacked > 0) {
+    improvements.push({
+      observation: `${unacked} alert(s) entered the protocol but were never acknowledged by an operator.`,
+      corrective_action:
+        'Review the queue at every shift handover; no alert in the protocol should stay unacknowledged.',
+    });
+  }
+  for (const step of report.steps) {
+    const due = step.deadlines_met + step.deadlines_breached;
+    if (step.deadline_min === null || due === 0) continue;
+    const rate = step.deadlines_breached / due;
+    if (rate > 0.2) {
+      improvements.push({
+        observation: `${step.title} (${step.step}): ${step.deadlines_breached} of ${due} deadlines of ${step.deadline_min} min were breached.`,
+        corrective_action:
+          step.step === 'notify'
+            ? 'Pre-agree hotline contacts and a call order with every liaison officer; call in parallel.'
+            : step.step === 'triage'
+              ? 'Triage in the order of the deadlines shown; escalate clear cases without full reading.'
+              : `Plan for the ${step.deadline_min}-minute limit of this step when several alerts are open.`,
+      });
+    } else if (due >= 3) {
+      strengths.push(
+        `${step.title} (${step.step}): ${step.deadlines_met} of ${due} deadlines met.`,
+      );
+    }
+  }
+  const o = report.outcomes;
+  if (o.false_alarms_closed_correctly > 0) {
+    strengths.push(
+      `${o.false_alarms_closed_correctly} false alarm(s) were recognised and closed without alarming the parties.`,
+    );
+  }
+  if (o.false_alarms_escalated > 0) {
+    const ids = o.alerts
+      .filter((a) => a.verdict === 'false-alarm-escalated')
+      .map((a) => a.alert_id);
+    improvements.push({
+      observation: `${o.false_alarms_escalated} false alarm(s) were escalated to the parties: ${listIds(ids)}.`,
+      corrective_action:
+        'Verify single-source and low-confidence reports (drone sortie, ground patrol) before notifying.',
+    });
+  }
+  if (o.violations_missed > 0) {
+    const ids = o.alerts.filter((a) => a.verdict === 'violation-missed').map((a) => a.alert_id);
+    improvements.push({
+      observation: `${o.violations_missed} real violation(s) were not escalated by the end of the exercise: ${listIds(ids)}.`,
+      corrective_action:
+        'Re-check dismissed and monitored alerts against new reports; do not close an alert with heavy weapons in a restricted zone without verification.',
+    });
+  } else if (o.violations_escalated > 0) {
+    strengths.push(
+      `Every real violation (${o.violations_escalated}) was escalated to the parties.`,
+    );
+  }
+  return { strengths, improvements };
+}

@@ -1,0 +1,102 @@
+// The after-action report as Markdown, marked EXERCISE, with the signing key id.
+import { SEVERITY_ORDER } from '../exercise/alert-tracker';
+import type { AfterActionReport } from './after-action-report';
+import type { DurationStats } from './summary-stats';
+
+// Free text from the log is shown as text: no markup, no table breaks.
+function text(value: string): string {
+  return value.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+const minutes = (m: number | null) => (m === null ? '—' : m.toFixed(1));
+
+function statsCells(s: DurationStats): string {
+  return `${s.count} | ${minutes(s.median_min)} | ${minutes(s.mean_min)} | ${minutes(s.max_min)}`;
+}
+
+/** Renders the report as Markdown (the CLI's default output). */
+export function reportToMarkdown(
+  report: AfterActionReport,
+  options: { maxTimeline?: number } = {},
+): string {
+  const maxTimeline = options.maxTimeline ?? 200;
+  const e = report.exercise;
+  const lines: string[] = [];
+  const banner = `**${text(report.classification)}** — exercise material, not real-world reporting`;
+  lines.push(banner, '', `# After-action report: ${text(e.title)}`, '');
+  lines.push(
+    `- Exercise: \`${e.id}\` — scenario \`${e.scenario_id}\` (hash \`${e.scenario_hash}\`)`,
+    `- Exercise time: ${e.started} to ${e.ended ?? 'not ended'}`,
+    `- Log: ${e.entries} entries, head \`${e.head_hash}\``,
+    `- Signed by key: ${report.key_id === null ? '**UNSIGNED**' : `\`${report.key_id}\``}`,
+    `- Protocol \`${e.protocol_hash.slice(0, 16)}\`, scoring model \`${e.scoring_hash.slice(0, 16)}\`, ${text(e.app_version)}`,
+    `- Alerts: ${report.counts.alerts} (${report.counts.alerts_in_protocol} in the protocol, ${report.counts.alerts_closed} closed); deadline breaches: ${report.counts.deadline_breaches}; injects: ${report.counts.injects}`,
+    '',
+  );
+
+  lines.push('## Strengths', '');
+  if (report.strengths.length === 0)
+    lines.push('- None recorded against the thresholds of this report.');
+  for (const s of report.strengths) lines.push(`- ${text(s)}`);
+  lines.push('', '## Areas for improvement', '');
+  if (report.improvements.length === 0)
+    lines.push('- None recorded against the thresholds of this report.');
+  for (const i of report.improvements) {
+    lines.push(`- ${text(i.observation)}`, `  - Corrective action: ${text(i.corrective_action)}`);
+  }
+
+  lines.push('', '## Response times (exercise minutes, by highest severity reached)', '');
+  lines.push('| severity | measure | n | median | mean | max |', '|---|---|---:|---:|---:|---:|');
+  for (const group of [...SEVERITY_ORDER, 'all'] as const) {
+    const r = report.response_times[group];
+    for (const [measure, stats] of [
+      ['to acknowledge', r.acknowledge],
+      ['to notify (all parties acknowledged)', r.notify],
+      ['to consult', r.consult],
+    ] as const) {
+      if (stats.count === 0 && group !== 'all') continue;
+      lines.push(`| ${group} | ${measure} | ${statsCells(stats)} |`);
+    }
+  }
+
+  lines.push('', '## Protocol steps', '');
+  lines.push(
+    '| step | deadline | visits | met | breached | open at end | median time in step (min) | max (min) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const s of report.steps) {
+    lines.push(
+      `| ${s.step} | ${s.deadline_min === null ? '—' : `${s.deadline_min} min`} | ${s.visits} | ${s.deadlines_met} | ${s.deadlines_breached} | ${s.deadlines_open} | ${minutes(s.time_in_step.median_min)} | ${minutes(s.time_in_step.max_min)} |`,
+    );
+  }
+
+  const o = report.outcomes;
+  lines.push('', '## Decisions against ground truth', '');
+  lines.push(
+    `- False alarms closed correctly: ${o.false_alarms_closed_correctly}`,
+    `- False alarms escalated to the parties: ${o.false_alarms_escalated}`,
+    `- Real violations escalated: ${o.violations_escalated}`,
+    `- Real violations missed: ${o.violations_missed}`,
+    '',
+    '| alert | severity | truth | handling | final step | verdict |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const a of o.alerts) {
+    lines.push(
+      `| ${a.alert_id} — ${text(a.title)} | ${a.severity} | ${a.truth} | ${a.handling} | ${a.final_step ?? '—'} | ${a.verdict} |`,
+    );
+  }
+
+  lines.push('', '## Timeline of key decisions', '');
+  for (const d of report.timeline.slice(0, maxTimeline)) {
+    const where = d.alert_id ? ` ${d.alert_id}` : '';
+    lines.push(
+      `- ${d.exercise_time.slice(0, 16).replace('T', ' ')}Z${where} (${text(d.actor)}): ${text(d.text)}`,
+    );
+  }
+  if (report.timeline.length > maxTimeline) {
+    lines.push(`- … ${report.timeline.length - maxTimeline} more decisions (see the JSON report)`);
+  }
+  lines.push('', banner, '');
+  return lines.join('\n');
+}
