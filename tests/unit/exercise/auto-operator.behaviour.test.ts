@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../../shared/audit/entry';
+import { MemoryAuditLog } from '../../../shared/audit/memory-log';
+import { chance, createAutoOperator, judgeEvidence } from '../../../shared/exercise/auto-operator';
+import { prepareExercise } from '../../../shared/exercise/exercise-setup';
+import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
+import type { ScenarioEvent } from '../../../shared/scenario/schema';
+import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
+
+const operator = { name: 'auto', role: 'operator' as const };
+const WALL = () => new Date('2026-11-26T10:00:00.000Z');
+
+async function play(events: ScenarioEvent[], until?: number) {
+  const scenario = buildScenario(events);
+  const log = new MemoryAuditLog('ex', { now: WALL });
+  const engine = await runHeadlessExercise({
+    setup: prepareExercise(scenario, 'test'),
+    log,
+    policy: createAutoOperator(operator),
+    ...(until !== undefined ? { until } : {}),
+  });
+  return { engine, entries: log.entries() };
+}
+const story = (entries: readonly LogEntry[]) =>
+  entries
+    .slice(1)
+    .map((e) => JSON.stringify([e.exercise_time, e.actor, e.kind, e.alert_id, e.step_id, e.data]));
+
+// A busy hour: several strong incidents along the line within minutes.
+function busyEvents(): ScenarioEvent[] {
+  const events: ScenarioEvent[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const lat = 47.6 + i * 0.18;
+    events.push(
+      {
+        id: `b${i}-gs`,
+        time: at(120 + i * 3),
+        source: 'ground-sensor',
+        type: 'artillery-fire',
+        lat,
+        lon: 37.51,
+        confidence: 0.8,
+        weapon_class: 'artillery',
+        calibre_mm: 152,
+        count: 8,
+        truth: 'violation',
+      },
+      {
+        id: `b${i}-obs`,
+        time: at(122 + i * 3),
+        source: 'observer',
+        type: 'explosion',
+        subtype: 'impact',
+        lat,
+        lon: 37.49,
+        confidence: 0.8,
+        casualties: 1,
+        truth: 'violation',
+      },
+    );
+  }
+  return events;
+}
+
+describe('auto operator', () => {
+  it('applies the documented evidence rule', () => {
+    const base = { id: 'e', time: at(0), type: 'explosion' };
+    expect(judgeEvidence([{ ...base, source: 'satellite', confidence: 0.3 }], false).verdict).toBe(
+      'weak',
+    );
+    expect(judgeEvidence([{ ...base, source: 'satellite', confidence: 0.7 }], false).verdict).toBe(
+      'unclear',
+    );
+    expect(
+      judgeEvidence([{ ...base, source: 'observer', confidence: 0.3, casualties: 1 }], false)
+        .verdict,
+    ).toBe('unclear');
+    expect(
+      judgeEvidence([{ ...base, source: 'observer', weapon_class: 'mortar' }], false).verdict,
+    ).toBe('unclear');
+    expect(
+      judgeEvidence(
+        [
+          { ...base, source: 'observer' },
+          { ...base, source: 'drone', weapon_class: 'mlrs' },
+        ],
+        false,
+      ).verdict,
+    ).toBe('strong');
+    expect(
+      judgeEvidence(
+        [
+          { ...base, source: 'observer' },
+          { ...base, source: 'drone' },
+        ],
+        true,
+      ).verdict,
+    ).toBe('strong');
+    // Open-source and injects are not independent sensor kinds.
+    expect(
+      judgeEvidence(
+        [
+          { ...base, source: 'open-source', confidence: 0.9 },
+          { ...base, source: 'observer', confidence: 0.4 },
+        ],
+        false,
+      ).kinds,
+    ).toEqual(['observer']);
+    expect(chance('x')).toBe(chance('x'));
+    expect(chance('x')).not.toBe(chance('y'));
+  });
+
+  it('plays the same scenario the same way every time', async () => {
+    const a = await play(handEvents());
+    const b = await play(handEvents());
+    expect(b.entries).toEqual(a.entries);
+  });
+
+  it('never reads truth or expected_action: changing them changes nothing it does', async () => {
+    const original = await play([...handEvents(), ...busyEvents()]);
+    const altered = [...handEvents(), ...busyEvents()].map((e, i) => ({
+      ...e,
+      truth: (['violation', 'false-positive', 'ambiguous'] as const)[i % 3],
+      expected_action: 'Close as a false alarm at once.',
+    }));
+    const blind = await play(altered);
+    expect(story(blind.entries)).toEqual(story(original.entries));
+  });
+
+  it('acts after human delays, one alert at a time, and breaches deadlines when busy', async () => {
+    const { entries } = await play([...handEvents(), ...busyEvents()]);
+    const acts = entries.filter((e) => e.role === 'operator' && e.kind !== 'clock');
+    // Nothing is done at the instant the alert appears.
+    const opened = new Map(
+      entries.filter((e) => e.kind === 'alert-opened').map((e) => [e.alert_id, e.exercise_time]),
+    );
+    for (const e of acts.filter((x) => x.kind === 'ack')) {
+      expect(Date.parse(e.exercise_time!)).toBeGreaterThan(Date.parse(opened.get(e.alert_id)!));
+    }
+    // One alert at a time: no two operator entries at the same instant.
+    const times = acts.map((e) => e.exercise_time);
+    expect(new Set(times).size).toBe(times.length);
+    const breaches = entries.filter(
+      (e) => e.kind === 'deadline-breach' && Date.parse(e.exercise_time!) < T0 + 240 * MIN,
+    );
+    expect(breaches.length).toBeGreaterThan(0);
+    // It works the protocol through: notifies, requests explanations, consults, closes.
+    const actions = new Set(
+      acts
+        .filter((e) => e.kind === 'protocol-action')
+        .map((e) => String(e.data.action ?? e.data.type)),
+    );
+    for (const a of ['escalate-now', 'all-acknowledged']) expect(actions).toContain(a);
+    expect(entries.filter((e) => e.kind === 'party-ack').length).toBeGreaterThan(4);
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'exercise-ended',
+      data: { reason: 'scenario end reached' },
+    });
+  });
+
+  it('closes a low alert with weak evidence as a false alarm, giving its reasons', async () => {
+    const events: ScenarioEvent[] = [
+      {
+        id: 'fire-1',
+        time: at(30),
+        source: 'satellite',
+        type: 'thermal-hotspot',
+        lat: 47.95,
+        lon: 37.52,
+        confidence: 0.5,
+        truth: 'false-positive',
+      },
+    ];
+    const { engine, entries } = await play(events);
+    const alert = engine.getSnapshot().alerts[0]!;
+    expect(alert.severity).toBe('low');
+    expect(alert.closed).toBe(true);
+    const close = entries.find((e) => e.data.action === 'false-alarm')!;
+    expect(String((close.data.inputs as { rationale: string }).rationale)).toMatch(
+      /Only one source kind \(satellite\), highest confidence 0\.50, no weapon and no casualties reported; consistent with a crop or grass fire\./,
+    );
+  });
+
+  it('stops at --until and ends the exercise there', async () => {
+    const { engine, entries } = await play(handEvents(), T0 + 90 * MIN);
+    expect(engine.now).toBe(T0 + 90 * MIN);
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'exercise-ended',
+      data: { reason: 'stopped at 2026-03-01T01:30:00.000Z' },
+    });
+    expect(entries.at(-2)).toMatchObject({
+      kind: 'clock',
+      data: { action: 'pause', reason: 'stopped at --until' },
+    });
+  });
+});
