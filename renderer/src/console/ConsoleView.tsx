@@ -138,7 +138,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         classification={scenario.classification}
         title={scenario.title}
         clock={clock}
-        alerts={alerts}
+        alerts={chartAlerts}
         busy={busy}
         canSeek={!protocolStarted && role === 'controller'}
         onPlayPause={() => onKey('play-pause')}

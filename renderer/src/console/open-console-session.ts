@@ -5,13 +5,8 @@ import { LogChainError } from '../../../shared/audit';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
-import {
-  DexieAuditLog,
-  openTrucelineDatabase,
-  saveExercise,
-  StorageFailure,
-  type TrucelineDatabase,
-} from '../storage';
+import { getAppDatabase } from '../app/app-database';
+import { DexieAuditLog, saveExercise, StorageFailure, type TrucelineDatabase } from '../storage';
 import { engineSession } from './engine-session';
 import type { ConsoleSession } from './view-model';
 
@@ -103,7 +98,7 @@ export async function openConsoleSession(input: OpenConsoleSessionInput): Promis
   const { scenario, exerciseId, participant } = input;
   let log: DexieAuditLog | null = null;
   try {
-    const db = await openTrucelineDatabase();
+    const db = await getAppDatabase();
     log = await openLogWriter(db, exerciseId);
     const entries = await log.readEntries();
     const actor = { name: participant.name, role: participant.role };

@@ -69,6 +69,9 @@ export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMap
         {
           zones: scenario.zones,
           points: scenario.sensors.map((s) => [s.lon, s.lat] as const),
+          coverage: scenario.sensors.flatMap((s) =>
+            s.range_km ? [coverageCircle(s.lon, s.lat, s.range_km)] : [],
+          ),
         },
         size.width,
         size.height,

@@ -28,6 +28,8 @@ export interface MapFitInput {
   zones: readonly Zone[];
   /** Extra points to keep in view (sensors, events) when there are few zones. */
   points: readonly (readonly [number, number])[];
+  /** Sensor coverage circles, so a sensor's reach is not cut off at the edge. */
+  coverage?: readonly Polygon[];
 }
 
 /** A Mercator projection fitting every zone and point into width×height with padding. */
@@ -42,6 +44,9 @@ export function fitMapProjection(
     properties: {},
     geometry: windForD3(z.geometry),
   }));
+  for (const circle of input.coverage ?? []) {
+    features.push({ type: 'Feature', properties: {}, geometry: circle });
+  }
   if (input.points.length > 0) {
     features.push({
       type: 'Feature',

@@ -1,7 +1,7 @@
 // Events per bucket stacked by source, alerts opened per bucket by severity,
 // and the exercise clock as a moving reference line. Redrawn at most a few
 // times a second: Recharts re-renders every bar on each update.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -45,7 +45,13 @@ export interface TimelineChartProps {
   alerts: readonly AlertView[];
 }
 
-export function TimelineChart({ scenario, now, shownCount, alerts }: TimelineChartProps) {
+/** Memoised: the console re-renders every frame, the chart only when its throttled inputs change. */
+export const TimelineChart = memo(function TimelineChart({
+  scenario,
+  now,
+  shownCount,
+  alerts,
+}: TimelineChartProps) {
   const index = useMemo(
     () => indexEventBuckets(scenario.events, scenario.start, scenario.end),
     [scenario],
@@ -118,10 +124,10 @@ export function TimelineChart({ scenario, now, shownCount, alerts }: TimelineCha
             x={now}
             stroke="#ffd166"
             strokeWidth={2}
-            label={{ value: 'now', fill: '#ffd166', fontSize: 12, position: 'top' }}
+            label={{ value: 'now', fill: '#ffd166', fontSize: 12, position: 'insideTopLeft' }}
           />
         </ComposedChart>
       </ResponsiveContainer>
     </section>
   );
-}
+});

@@ -53,6 +53,20 @@ describe('fitMapProjection', () => {
   });
 });
 
+describe('fitMapProjection with coverage', () => {
+  it('keeps a sensor coverage circle inside the view', () => {
+    const circle = coverageCircle(37.5, 47.7, 40);
+    const p = fitMapProjection({ zones: [square], points: [], coverage: [circle] }, 800, 600, 20);
+    for (const point of circle.coordinates[0]!) {
+      const [x, y] = p(point as [number, number])!;
+      expect(x).toBeGreaterThanOrEqual(19.5);
+      expect(x).toBeLessThanOrEqual(780.5);
+      expect(y).toBeGreaterThanOrEqual(19.5);
+      expect(y).toBeLessThanOrEqual(580.5);
+    }
+  });
+});
+
 describe('scaleBarFor', () => {
   const p = fitMapProjection({ zones: [square], points: [] }, 800, 600, 20);
 
