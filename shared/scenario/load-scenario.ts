@@ -190,7 +190,13 @@ async function loadPackage(
     }
   };
   const mustExist = async (path: string, pointer: string): Promise<boolean> => {
-    if (await reader.exists(path)) return true;
+    try {
+      if (await reader.exists(path)) return true;
+    } catch (error) {
+      if (!(error instanceof PackagePathError)) throw error;
+      log.error({ file: manifestFile, pointer, message: error.message });
+      return false;
+    }
     log.error({
       file: manifestFile,
       pointer,
