@@ -1,16 +1,28 @@
 // Body of the app:// protocol handler, free of Electron so it is unit-tested
-// against real files: maps the URL with the shared traversal check, then reads.
+// against real files: maps the URL with the shared traversal check, then streams.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { join, relative, isAbsolute, sep } from 'node:path';
+import { PICKED_FILES_SEGMENT } from '../../shared/security/app-origin';
 import { resolveAppUrl } from '../../shared/security/bundle-path';
 import { bundleResponseHeaders } from '../../shared/security/content-type';
+import type { PickedFiles } from './files/picked-files';
 
-/** Answers one app:// request from the renderer bundle in `root` (out/renderer). */
-export async function respondFromBundle(url: string, root: string): Promise<Response> {
+/**
+ * Answers one app:// request: a picked scenario file under __picked/ when
+ * `picked` is given, else a file of the renderer bundle in `root` (out/renderer).
+ */
+export async function respondFromBundle(
+  url: string,
+  root: string,
+  picked?: PickedFiles,
+): Promise<Response> {
   const resolved = resolveAppUrl(url);
   if (!resolved.ok) return refusal(resolved.status, resolved.reason);
+  if (resolved.segments[0] === PICKED_FILES_SEGMENT) {
+    return picked ? picked.respond(resolved.segments.slice(1)) : refusal(404, 'not found');
+  }
   const file = join(root, ...resolved.segments);
   let realFile: string;
   let size: number;

@@ -4,6 +4,7 @@ import { app, BrowserWindow, Menu, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL, APP_SCHEME } from '../../shared/security/app-origin';
 import { respondFromBundle } from './bundle-response';
+import { PickedFiles } from './files/picked-files';
 import { hardenAllWebContents, hardenSession } from './harden';
 import { appMenuTemplate } from './app-menu';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -28,6 +29,7 @@ const devServerOrigin =
     : null;
 
 let mainWindow: BrowserWindow | null = null;
+const picked = new PickedFiles();
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath));
@@ -52,12 +54,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   hardenAllWebContents(app, devServerOrigin);
-  registerIpcHandlers(() => mainWindow, devServerOrigin);
+  registerIpcHandlers(() => mainWindow, devServerOrigin, picked);
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
     const ses = session.defaultSession;
-    ses.protocol.handle(APP_SCHEME, (request) => respondFromBundle(request.url, rendererRoot));
+    ses.protocol.handle(APP_SCHEME, (request) =>
+      respondFromBundle(request.url, rendererRoot, picked),
+    );
     hardenSession(ses, devServerOrigin);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -16,7 +16,8 @@ import {
   type SaveResult,
 } from '../../shared/security/ipc-contract';
 import { isTrustedSender } from '../../shared/security/trusted-sender';
-import { readScenarioFiles, readScenarioFolder } from './files/collect-scenario-files';
+import { listScenarioFiles, listScenarioFolder } from './files/collect-scenario-files';
+import type { PickedFiles } from './files/picked-files';
 import { writeFileAtomic } from './files/write-file-atomic';
 
 const SCENARIO_FILE_FILTERS = [
@@ -28,6 +29,7 @@ const SCENARIO_FILE_FILTERS = [
 export function registerIpcHandlers(
   getWindow: () => BrowserWindow | null,
   devServerOrigin: string | null,
+  picked: PickedFiles,
 ): void {
   const trustedWindow = (event: IpcMainInvokeEvent, channel: IpcChannel): BrowserWindow => {
     const win = getWindow();
@@ -65,8 +67,11 @@ export function registerIpcHandlers(
       });
       if (result.canceled || result.filePaths.length === 0) return null;
       const [first] = result.filePaths;
-      if (folder && first) return readScenarioFolder(first);
-      return readScenarioFiles(result.filePaths);
+      if (folder && first) {
+        const listed = await listScenarioFolder(first);
+        return picked.register(listed.files, listed.root);
+      }
+      return picked.register(await listScenarioFiles(result.filePaths), null);
     },
   );
 

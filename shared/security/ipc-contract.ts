@@ -60,11 +60,16 @@ export const printToPdfRequestSchema = z.strictObject({
 });
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
 
-/** A file read by main for "open scenario": path relative to the chosen folder, "/"-separated. */
+/**
+ * A file picked in "open scenario". Its bytes are not in the IPC reply: the
+ * renderer fetches `url` (app://bundle/__picked/…), streamed by main.
+ */
 export interface OpenedScenarioFile {
   name: string;
+  /** "/"-separated path inside the chosen folder, or the name for single files. */
   relativePath: string;
-  bytes: Uint8Array;
+  size: number;
+  url: string;
 }
 
 export interface SaveResult {

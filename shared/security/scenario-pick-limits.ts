@@ -1,11 +1,10 @@
 /**
- * Limits on what one "open scenario" may read. A file over 1 GiB is refused
- * (SCENARIO-FORMAT.md). In Electron the files of one open travel to the renderer
- * in a single IPC reply, and replies near 512 MiB overflow Electron's message
- * serialiser, so one open is capped well below that.
+ * Limits on what one "open scenario" may list. A file over 1 GiB is refused
+ * (SCENARIO-FORMAT.md); files are read lazily, so the total only bounds a
+ * mistaken pick (a home folder instead of a scenario folder).
  */
 export const SCENARIO_PICK_LIMITS = {
   maxFileBytes: 1024 ** 3,
   maxFiles: 10_000,
-  maxTotalBytes: 384 * 1024 ** 2,
+  maxTotalBytes: 8 * 1024 ** 3,
 } as const;

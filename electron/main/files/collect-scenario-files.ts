@@ -1,11 +1,8 @@
-// Reads the files of a scenario folder chosen in the open dialog, within the
-// limits of SCENARIO_PICK_LIMITS, without ever leaving that folder.
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+// Lists the files of a scenario chosen in the open dialog, within the limits of
+// SCENARIO_PICK_LIMITS, without ever leaving the chosen folder.
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import {
-  SCENARIO_PICK_LIMITS,
-  type OpenedScenarioFile,
-} from '../../../shared/security/ipc-contract';
+import { SCENARIO_PICK_LIMITS } from '../../../shared/security/scenario-pick-limits';
 
 export interface PickLimits {
   maxFileBytes: number;
@@ -33,6 +30,14 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** A file found for "open scenario": where it is, and what the renderer calls it. */
+export interface ListedFile {
+  /** Real path (symbolic links resolved). */
+  absolutePath: string;
+  relativePath: string;
+  size: number;
+}
+
 /**
  * Lists the regular files under `folder` (relative "/" paths, sorted). Hidden
  * entries (".git", ".DS_Store") are skipped. A symbolic link is followed only
@@ -41,9 +46,9 @@ function formatBytes(bytes: number): string {
 export async function listScenarioFolder(
   folder: string,
   limits: PickLimits = SCENARIO_PICK_LIMITS,
-): Promise<{ absolutePath: string; relativePath: string; size: number }[]> {
+): Promise<{ root: string; files: ListedFile[] }> {
   const root = await realpath(folder);
-  const found: { absolutePath: string; relativePath: string; size: number }[] = [];
+  const found: ListedFile[] = [];
   const visitedDirs = new Set<string>([root]);
   let totalBytes = 0;
 
@@ -93,7 +98,7 @@ export async function listScenarioFolder(
         if (totalBytes > limits.maxTotalBytes) {
           throw new ScenarioPickError(
             folder,
-            `holds more than ${formatBytes(limits.maxTotalBytes)} of files, the most the desktop app reads in one open; choose the scenario folder itself, or use the browser mode for larger scenarios`,
+            `holds more than ${formatBytes(limits.maxTotalBytes)} of files; choose the scenario folder itself`,
           );
         }
         found.push({ absolutePath: target, relativePath, size: info.size });
@@ -102,31 +107,17 @@ export async function listScenarioFolder(
     }
   };
   await walk(root, '');
-  return found;
+  return { root, files: found };
 }
 
-/** Reads a chosen folder's files into memory for the renderer. */
-export async function readScenarioFolder(
-  folder: string,
-  limits: PickLimits = SCENARIO_PICK_LIMITS,
-): Promise<OpenedScenarioFile[]> {
-  const listed = await listScenarioFolder(folder, limits);
-  const files: OpenedScenarioFile[] = [];
-  for (const file of listed) {
-    files.push({
-      name: basename(file.relativePath),
-      relativePath: file.relativePath,
-      bytes: await readFile(file.absolutePath),
-    });
-  }
-  return files;
-}
-
-/** Reads files chosen one by one in the open dialog; each must be a regular file within the limits. */
-export async function readScenarioFiles(
+/**
+ * Checks files chosen one by one in the open dialog: each must be a regular
+ * file within the limits. Listed by name.
+ */
+export async function listScenarioFiles(
   paths: readonly string[],
   limits: PickLimits = SCENARIO_PICK_LIMITS,
-): Promise<OpenedScenarioFile[]> {
+): Promise<ListedFile[]> {
   if (paths.length > limits.maxFiles) {
     throw new ScenarioPickError(
       `${paths.length} files`,
@@ -134,7 +125,7 @@ export async function readScenarioFiles(
     );
   }
   let totalBytes = 0;
-  const sized: { path: string; size: number }[] = [];
+  const listed: ListedFile[] = [];
   for (const path of paths) {
     const info = await stat(path);
     if (!info.isFile()) throw new ScenarioPickError(path, 'is not a regular file');
@@ -148,19 +139,20 @@ export async function readScenarioFiles(
     if (totalBytes > limits.maxTotalBytes) {
       throw new ScenarioPickError(
         path,
-        `brings the selection over ${formatBytes(limits.maxTotalBytes)}, the most the desktop app reads in one open`,
+        `brings the selection over ${formatBytes(limits.maxTotalBytes)}`,
       );
     }
-    sized.push({ path, size: info.size });
+    listed.push({
+      absolutePath: await realpath(path),
+      relativePath: basename(path),
+      size: info.size,
+    });
   }
-  const files: OpenedScenarioFile[] = [];
-  for (const { path } of sized) {
-    files.push({ name: basename(path), relativePath: basename(path), bytes: await readFile(path) });
-  }
-  return files;
+  return listed;
 }
 
-function isInside(root: string, candidate: string): boolean {
+/** True when `candidate` is `root` or lies under it (both real paths). */
+export function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   if (rel === '') return true;
   if (rel === '..' || rel.startsWith(`..${sep}`)) return false;

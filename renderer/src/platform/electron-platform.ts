@@ -1,6 +1,6 @@
 import { exportKindForMimeType } from '../../../shared/security/export-kind';
 import type { TrucelineApi } from '../../../shared/security/preload-api';
-import { pickedFileFromBytes } from './picked-file';
+import { pickedFileFromUrl } from './picked-file';
 import type { Platform } from './platform';
 
 /** Electron wraps main's errors ("Error invoking remote method 'x': Error: why"); keep the why. */
@@ -21,7 +21,9 @@ export function createElectronPlatform(api: TrucelineApi): Platform {
     kind: 'electron',
     async openScenarioFiles({ folder }) {
       const files = await unwrapIpcError(api.openScenarioFiles({ folder }));
-      return files && files.map((file) => pickedFileFromBytes(file.bytes, file.relativePath));
+      return (
+        files && files.map((file) => pickedFileFromUrl(file.url, file.relativePath, file.size))
+      );
     },
     saveExport({ suggestedName, content, mimeType, kind }) {
       return unwrapIpcError(

@@ -1,7 +1,5 @@
 import type { PickedFile } from './platform';
 
-const STREAM_CHUNK_BYTES = 1024 * 1024;
-
 function baseName(relativePath: string): string {
   return relativePath.slice(relativePath.lastIndexOf('/') + 1);
 }
@@ -18,25 +16,43 @@ export function pickedFileFromBlob(blob: Blob, relativePath: string): PickedFile
   };
 }
 
-/** A PickedFile over bytes already read (Electron's open dialog); streams in 1 MiB views, no copy. */
-export function pickedFileFromBytes(bytes: Uint8Array, relativePath: string): PickedFile {
+async function fetchOk(url: string, relativePath: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) {
+    const why = (await response.text().catch(() => '')) || `HTTP ${response.status}`;
+    throw new Error(`Cannot read ${relativePath}: ${why}`);
+  }
+  return response;
+}
+
+/**
+ * A PickedFile served by URL (Electron serves picked files on
+ * app://bundle/__picked/…): nothing is read until asked, and stream() streams.
+ */
+export function pickedFileFromUrl(url: string, relativePath: string, size: number): PickedFile {
   return {
     name: baseName(relativePath),
     relativePath,
-    size: bytes.byteLength,
-    text: async () => new TextDecoder().decode(bytes),
-    bytes: async () => bytes,
+    size,
+    text: async () => (await fetchOk(url, relativePath)).text(),
+    bytes: async () => new Uint8Array(await (await fetchOk(url, relativePath)).arrayBuffer()),
     stream: () => {
-      let offset = 0;
+      let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
       return new ReadableStream<Uint8Array>({
-        pull(controller) {
-          if (offset >= bytes.byteLength) {
-            controller.close();
-            return;
+        async pull(controller) {
+          if (!reader) {
+            const body = (await fetchOk(url, relativePath)).body;
+            if (!body) {
+              controller.close();
+              return;
+            }
+            reader = body.getReader();
           }
-          controller.enqueue(bytes.subarray(offset, offset + STREAM_CHUNK_BYTES));
-          offset += STREAM_CHUNK_BYTES;
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
         },
+        cancel: (reason) => reader?.cancel(reason),
       });
     },
   };

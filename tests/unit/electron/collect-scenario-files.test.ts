@@ -1,11 +1,12 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ScenarioPickError,
-  readScenarioFiles,
-  readScenarioFolder,
+  listScenarioFiles,
+  listScenarioFolder,
+  type PickLimits,
 } from '../../../electron/main/files/collect-scenario-files';
 
 let base: string;
@@ -23,10 +24,26 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
+// What the renderer ends up with: name, path and the bytes behind the listing.
+async function readScenarioFolder(dir: string, pickLimits?: PickLimits) {
+  const { files } = await listScenarioFolder(dir, pickLimits);
+  return Promise.all(
+    files.map(async (file) => ({
+      ...file,
+      name: basename(file.relativePath),
+      bytes: await readFile(file.absolutePath),
+    })),
+  );
+}
+const readScenarioFiles = async (paths: string[], pickLimits?: PickLimits) =>
+  (await listScenarioFiles(paths, pickLimits)).map((file) => ({
+    ...file,
+    name: basename(file.relativePath),
+  }));
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const limits = { maxFileBytes: 1024, maxFiles: 10, maxTotalBytes: 4096 };
 
-describe('readScenarioFolder', () => {
+describe('listScenarioFolder', () => {
   it('returns every file with its "/" path relative to the chosen folder', async () => {
     const files = await readScenarioFolder(folder, limits);
     expect(files.map((f) => f.relativePath)).toEqual([
@@ -94,9 +111,15 @@ describe('readScenarioFolder', () => {
     await expect(readScenarioFolder(folder, limits)).rejects.toThrow(/holds more than 4096 bytes/);
   });
 
-  it('reads with the default limits (1 GiB per file, 384 MiB per open)', async () => {
-    const files = await readScenarioFolder(folder);
-    expect(files).toHaveLength(3);
+  it('lists with the default limits, giving real paths and the real root', async () => {
+    const listed = await listScenarioFolder(folder);
+    expect(listed.root).toBe(await realpath(folder));
+    expect(listed.files).toHaveLength(3);
+    expect(listed.files[1]).toEqual({
+      absolutePath: join(await realpath(folder), 'scenario.json'),
+      relativePath: 'scenario.json',
+      size: 10,
+    });
   });
 
   it('says sizes in MiB and GiB', async () => {
@@ -114,11 +137,11 @@ describe('readScenarioFolder', () => {
         maxFiles: 10,
         maxTotalBytes: 1024 ** 2,
       }),
-    ).rejects.toThrow(/holds more than 1 MiB of files, the most the desktop app reads in one open/);
+    ).rejects.toThrow(/holds more than 1 MiB of files/);
   });
 });
 
-describe('readScenarioFiles', () => {
+describe('listScenarioFiles', () => {
   it('reads chosen files by name', async () => {
     const files = await readScenarioFiles(
       [join(folder, 'scenario.json'), join(folder, 'feeds', 'drone.ndjson')],

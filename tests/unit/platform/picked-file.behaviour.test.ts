@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   isHiddenPath,
   pickedFileFromBlob,
-  pickedFileFromBytes,
+  pickedFileFromUrl,
   stripSharedRoot,
 } from '../../../renderer/src/platform/picked-file';
 
@@ -21,31 +23,56 @@ async function readStream(
   return { chunks: parts.length, bytes };
 }
 
-describe('pickedFileFromBytes (Electron)', () => {
-  it('exposes name, size, text and bytes', async () => {
-    const bytes = new TextEncoder().encode('{"id":"e1","note":"Донецьк"}\n');
-    const file = pickedFileFromBytes(bytes, 'feeds/observer.ndjson');
+describe('pickedFileFromUrl (Electron serves picked files by URL)', () => {
+  // A real HTTP server standing in for app://bundle/__picked/: same fetch path.
+  const big = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => i % 251);
+  const text = '{"id":"e1","note":"Донецьк"}\n';
+  let server: Server;
+  let origin: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/text') res.end(text);
+      else if (req.url === '/big') res.end(big);
+      else if (req.url === '/empty') res.end();
+      else
+        res
+          .writeHead(409)
+          .end('feeds/x.ndjson changed since it was opened (1 → 2 bytes); open it again');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('exposes name and size at once, and reads text and bytes on demand', async () => {
+    const bytes = new TextEncoder().encode(text);
+    const file = pickedFileFromUrl(`${origin}/text`, 'feeds/observer.ndjson', bytes.byteLength);
     expect(file.name).toBe('observer.ndjson');
     expect(file.relativePath).toBe('feeds/observer.ndjson');
     expect(file.size).toBe(bytes.byteLength);
-    expect(await file.text()).toBe('{"id":"e1","note":"Донецьк"}\n');
-    expect(await file.bytes()).toBe(bytes);
+    expect(await file.text()).toBe(text);
+    expect(await file.bytes()).toEqual(bytes);
   });
 
-  it('streams every byte in order, in 1 MiB chunks', async () => {
-    const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => i % 251);
-    const { chunks, bytes: streamed } = await readStream(
-      pickedFileFromBytes(bytes, 'a.csv').stream(),
+  it('streams every byte in order', async () => {
+    const { bytes } = await readStream(
+      pickedFileFromUrl(`${origin}/big`, 'a.csv', big.byteLength).stream(),
     );
-    expect(chunks).toBe(3);
-    expect(Buffer.compare(streamed, bytes)).toBe(0);
+    expect(Buffer.compare(bytes, big)).toBe(0);
   });
 
-  it('streams an empty file as no chunks', async () => {
-    const { chunks } = await readStream(
-      pickedFileFromBytes(new Uint8Array(), 'empty.csv').stream(),
+  it('streams an empty file as nothing', async () => {
+    const { bytes } = await readStream(pickedFileFromUrl(`${origin}/empty`, 'e.csv', 0).stream());
+    expect(bytes.byteLength).toBe(0);
+  });
+
+  it("fails with main's reason, naming the file", async () => {
+    const file = pickedFileFromUrl(`${origin}/changed`, 'feeds/x.ndjson', 1);
+    await expect(file.text()).rejects.toThrow(
+      'Cannot read feeds/x.ndjson: feeds/x.ndjson changed since it was opened (1 → 2 bytes); open it again',
     );
-    expect(chunks).toBe(0);
+    await expect(file.bytes()).rejects.toThrow(/Cannot read feeds\/x\.ndjson/);
+    await expect(readStream(file.stream())).rejects.toThrow(/Cannot read feeds\/x\.ndjson/);
   });
 });
 
