@@ -78,7 +78,13 @@ interface AlertRecord {
   /** Bumped on every change of rank key or state; stale heap entries compare unequal. */
   version: number;
   cellKey: number;
+  /** Its current entry in the grid; older entries (it moved) are dropped when met. */
+  gridEntry: GridEntry | null;
   view: AlertView | null;
+}
+
+interface GridEntry {
+  record: AlertRecord;
 }
 
 interface RankEntry {
@@ -134,7 +140,7 @@ export class AlertEngine {
   private readonly radiusKm: number;
   private readonly quietMs: number;
   private readonly maxDelayMs: number;
-  private readonly grid: SpatialGrid<AlertRecord>;
+  private readonly grid: SpatialGrid<GridEntry>;
   private records: AlertRecord[] = [];
   private byId = new Map<string, AlertRecord>();
   private ranking = new LazyHeap<RankEntry>(rankBefore);
@@ -195,10 +201,7 @@ export class AlertEngine {
     target.lastShownAt = replay.shownAt;
     this.rescore(target);
     const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!);
-    if (key !== target.cellKey) {
-      target.cellKey = key;
-      this.grid.add(key, target);
-    }
+    if (key !== target.cellKey) this.file(target, key);
     changes.push({
       kind: 'event-joined',
       alertId: target.id,
@@ -320,7 +323,7 @@ export class AlertEngine {
     this.openCount = this.records.filter((r) => !r.closed).length;
     this.grid.clear();
     for (const record of this.records) {
-      if (!record.closed && located(record.anchor)) this.grid.add(record.cellKey, record);
+      if (!record.closed && located(record.anchor)) this.file(record, record.cellKey);
     }
     this.rebuildHeaps();
   }
@@ -351,16 +354,24 @@ export class AlertEngine {
       protocolActive: false,
       version: 0,
       cellKey: -1,
+      gridEntry: null,
       view: null,
     };
     this.records.push(record);
     this.byId.set(id, record);
     this.openCount += 1;
     if (located(replay)) {
-      record.cellKey = this.grid.keyOf(replay.event.lat!, replay.event.lon!);
-      this.grid.add(record.cellKey, record);
+      this.file(record, this.grid.keyOf(replay.event.lat!, replay.event.lon!));
     }
     return record;
+  }
+
+  /** Files an alert under a grid cell; its previous entry goes stale. */
+  private file(record: AlertRecord, key: number): void {
+    const entry: GridEntry = { record };
+    record.cellKey = key;
+    record.gridEntry = entry;
+    this.grid.add(key, entry);
   }
 
   private mergePlaces(record: AlertRecord, replay: ReplayEvent, sector: string | null): void {
@@ -382,8 +393,11 @@ export class AlertEngine {
     this.grid.visitNear(
       lat,
       lon,
-      (record, key) => record.cellKey === key && !record.closed && record.anchor.at >= horizon,
-      (record) => {
+      (entry) =>
+        entry.record.gridEntry === entry &&
+        !entry.record.closed &&
+        entry.record.anchor.at >= horizon,
+      ({ record }) => {
         const gap = Math.abs(replay.at - record.anchor.at);
         if (gap > this.windowMs) return;
         if (sector !== null && record.sector !== null && record.sector !== sector) return;
@@ -481,6 +495,7 @@ function cloneRecord(record: AlertRecord): AlertRecord {
     protocolActive: record.protocolActive,
     version: record.version,
     cellKey: record.cellKey,
+    gridEntry: null,
     view: null,
   };
 }
