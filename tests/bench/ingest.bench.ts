@@ -1,0 +1,155 @@
+// Scenario ingest benchmarks (SCENARIO-FORMAT.md; issue 3):
+// 1. loadScenario on 1,000,000 generated events (read, validate, normalise,
+//    sort, zones, hash) against the floor of a bare read + JSON.parse of the
+//    same files in the same process: goal <= 2.0x, peak memory < 1 GB.
+// 2. `truceline validate` on 300,000 events, start-up included, against a
+//    plain node process reading the same NDJSON and JSON.parse-ing each line:
+//    goal <= 3x.
+// Sizes: TRUCELINE_BENCH_EVENTS (default 1000000), TRUCELINE_BENCH_VALIDATE_EVENTS (300000).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
+import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
+
+const MB = 1024 * 1024;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** The floor: every file read whole, every feed line JSON.parse'd and kept. */
+function bareParse(dir: string): { ms: number; events: number } {
+  const t0 = performance.now();
+  const kept: unknown[] = [];
+  for (const doc of ['scenario.json', 'zones.geojson', 'sensors.json']) {
+    kept.push(JSON.parse(readFileSync(join(dir, doc), 'utf8')));
+  }
+  let events = 0;
+  for (const feed of readdirSync(join(dir, 'feeds'))) {
+    const text = readFileSync(join(dir, 'feeds', feed), 'utf8');
+    for (const line of text.split('\n')) {
+      if (line.length === 0) continue;
+      kept.push(JSON.parse(line));
+      events++;
+    }
+  }
+  return { ms: performance.now() - t0, events };
+}
+
+/** Samples RSS and heap while a promise runs. */
+async function withPeakMemory<T>(work: () => Promise<T>) {
+  let rss = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 20);
+  try {
+    const result = await work();
+    const m = process.memoryUsage();
+    return { result, rss: Math.max(rss, m.rss), heap: Math.max(heap, m.heapUsed) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function timed(args: string[]): { ms: number; status: number | null; stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB });
+  return { ms: performance.now() - t0, status: r.status, stdout: r.stdout };
+}
+
+const PLAIN_READER = `
+const fs = require('fs'), path = require('path');
+const dir = process.argv[1];
+let n = 0;
+for (const f of fs.readdirSync(path.join(dir, 'feeds'))) {
+  const text = fs.readFileSync(path.join(dir, 'feeds', f), 'utf8');
+  for (const line of text.split('\\n')) if (line) { JSON.parse(line); n++; }
+}
+console.log(n);
+`;
+
+async function ingest(events: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-bench-ingest-'));
+  try {
+    let t0 = performance.now();
+    await writeGeneratedScenario(dir, { events, seed: 1 });
+    const bytes = folderBytes(dir);
+    console.log(
+      `generate ${events.toLocaleString('en')} events: ${fmt(performance.now() - t0)} (${(bytes / MB).toFixed(0)} MiB)`,
+    );
+    gc();
+    const before = process.memoryUsage().rss;
+    t0 = performance.now();
+    const { result, rss, heap } = await withPeakMemory(() => loadScenarioFromPath(dir));
+    const loadMs = performance.now() - t0;
+    if (!result.ok || result.kind !== 'scenario')
+      throw new Error('generated scenario did not load');
+    const loaded = result.scenario.events.length;
+    console.log(
+      `loadScenario: ${fmt(loadMs)} for ${loaded.toLocaleString('en')} events (${((loadMs * 1000) / loaded).toFixed(2)} µs/event)`,
+    );
+    console.log(
+      `  peak RSS ${(rss / MB).toFixed(0)} MiB (${(before / MB).toFixed(0)} MiB before), peak heap ${(heap / MB).toFixed(0)} MiB — goal < 1 GB: ${rss < 1e9 ? 'OK' : 'MISSED'}`,
+    );
+    // Drop the scenario before measuring the floor.
+    (result as { scenario?: unknown }).scenario = undefined;
+    gc();
+    const floor = bareParse(dir);
+    console.log(
+      `bare read + JSON.parse (same process): ${fmt(floor.ms)} for ${floor.events.toLocaleString('en')} lines`,
+    );
+    const ratio = loadMs / floor.ms;
+    console.log(`  ratio ${ratio.toFixed(2)}x — goal <= 2.0x: ${ratio <= 2 ? 'OK' : 'MISSED'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function validateCli(events: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-bench-validate-'));
+  try {
+    await writeGeneratedScenario(dir, { events, seed: 2 });
+    const cli = ['shared/node/run-ts.mjs', 'shared/node/cli/main.ts', 'validate', dir];
+    // Warm-up builds the cached CLI bundle, a one-time cost not counted.
+    timed([
+      'shared/node/run-ts.mjs',
+      'shared/node/cli/main.ts',
+      'validate',
+      'tests/fixtures/scenarios/small',
+    ]);
+    const runs = [0, 1].map(() => ({ cli: timed(cli), plain: timed(['-e', PLAIN_READER, dir]) }));
+    if (runs.some((r) => r.cli.status !== 0))
+      throw new Error('validate failed on the generated scenario');
+    const cliMs = Math.min(...runs.map((r) => r.cli.ms));
+    const plainMs = Math.min(...runs.map((r) => r.plain.ms));
+    console.log(
+      `validate ${events.toLocaleString('en')} events (CLI, start-up included, best of 2): ${fmt(cliMs)}`,
+    );
+    console.log(`plain node reading the NDJSON + JSON.parse per line (best of 2): ${fmt(plainMs)}`);
+    const ratio = cliMs / plainMs;
+    console.log(`  ratio ${ratio.toFixed(2)}x — goal <= 3x: ${ratio <= 3 ? 'OK' : 'MISSED'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs both ingest benchmarks and prints their figures. */
+export async function run(): Promise<void> {
+  const events = Number(process.env.TRUCELINE_BENCH_EVENTS ?? 1_000_000);
+  const validateEvents = Number(process.env.TRUCELINE_BENCH_VALIDATE_EVENTS ?? 300_000);
+  console.log(`ingest bench (cores shared with other work; figures vary with load)`);
+  await ingest(events);
+  gc();
+  await validateCli(validateEvents);
+}
