@@ -127,15 +127,17 @@ interface Task {
   availableAt: number;
   /** Minutes of the operator's attention it takes. */
   durationMin: number;
-  /** Lower runs first among tasks available at the same moment. */
+  /** Lower runs first among the tasks waiting: the deadline it works against (earliest first). */
   priority: number;
   what: string;
   run(engine: ExerciseEngine, actor: ExerciseActor): Promise<void>;
 }
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+/** Steps without a deadline come after every deadline, by severity. */
+const NO_DEADLINE = 8.64e15;
 /** Reviewing low alerts waits for everything in the protocol. */
-const LOW_REVIEW = 100;
+const LOW_REVIEW = Number.MAX_SAFE_INTEGER;
 
 function attributed(events: readonly OperatorEvent[]): string | null {
   return events.find((e) => e.party !== undefined)?.party ?? null;
@@ -182,25 +184,26 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
 }
 
 // Low alerts do not enter the protocol by themselves. When nothing more
-// urgent waits, the operator looks at them: acknowledges each, and starts the
-// protocol on those with weak evidence in order to close them as false alarms.
+// urgent waits, the operator looks through them and takes up those whose
+// evidence is weak: acknowledges, starts the protocol and closes them as
+// false alarms, so that they stop cluttering the queue.
 function reviewTasks(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
   if (alert.severity !== 'low' || alert.quiet) return [];
+  const zoneBreach = alert.view.factors.some((f) => f.factor === 'zone-breach');
+  if (judgeEvidence(visibleEvents(engine, alert), zoneBreach).verdict !== 'weak') return [];
   const id = alert.id;
   if (!alert.acknowledged) {
     return [
       {
         alertId: id,
         availableAt: alert.openedAt,
-        durationMin: 2,
+        durationMin: 1,
         priority: LOW_REVIEW,
-        what: 'acknowledge (low)',
+        what: 'acknowledge (low, weak evidence)',
         run: (e, a) => e.acknowledge(id, a),
       },
     ];
   }
-  const zoneBreach = alert.view.factors.some((f) => f.factor === 'zone-breach');
-  if (judgeEvidence(visibleEvents(engine, alert), zoneBreach).verdict !== 'weak') return [];
   return [
     {
       alertId: id,
@@ -220,7 +223,8 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
   const id = alert.id;
   const key = `${id}|${p.stepId}|${p.history.length}`;
   const r = (salt: string) => chance(`${key}|${salt}`);
-  const urgency = SEVERITY_RANK[alert.severity] * 10;
+  // Earliest deadline first, as a diligent operator works a queue with countdowns.
+  const urgency = p.deadlineAt ?? NO_DEADLINE + SEVERITY_RANK[alert.severity];
   const events = alert.eventSeqs
     .map(
       (seq) =>
@@ -239,7 +243,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
       {
         alertId: id,
         availableAt: alert.openedAt,
-        durationMin: 1 + Math.floor(3 * r('ack')),
+        durationMin: 1,
         priority: urgency,
         what: 'acknowledge',
         run: (e, a) => e.acknowledge(id, a),
@@ -253,7 +257,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
         // The prompt appears with the event that raised the severity.
         availableAt: Math.max(p.enteredAt, alert.view.lastShownAt),
         durationMin: 2,
-        priority: -1,
+        priority: -Infinity,
         what: `jump to ${p.severityPrompt.target}`,
         run: (e, a) => e.jumpToEntry(id, a),
       },
@@ -268,7 +272,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
     alertId: id,
     availableAt,
     durationMin,
-    priority: urgency + (p.deadlineAt === null ? 5 : 0),
+    priority: urgency,
     what: action,
     run: (e, a) => e.act(id, action, inputs, a),
   });
@@ -281,14 +285,15 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
     });
   switch (p.stepId) {
     case 'triage': {
-      const duration = 3 + Math.min(events.length, 6) + Math.floor(3 * r('read'));
+      // Reading takes a couple of minutes, more for alerts with several events.
+      const duration = 2 + Math.min(events.length, 3) + Math.floor(2 * r('read'));
       if (judgement.verdict === 'weak') return [falseAlarm(p.enteredAt, duration)];
       if (judgement.verdict === 'strong') return [act(p.enteredAt, duration, 'escalate-now')];
       return [act(p.enteredAt, duration, 'start-verification')];
     }
     case 'verify': {
-      // The tasked sortie or imagery reports back after 20–60 minutes.
-      const back = p.enteredAt + Math.round(20 + 40 * r('sortie')) * MIN;
+      // The tasked sortie, imagery or patrol reports back after 15–55 minutes.
+      const back = p.enteredAt + Math.round(15 + 40 * r('sortie')) * MIN;
       if (judgement.verdict === 'weak') return [falseAlarm(back, 3)];
       if (judgement.verdict === 'strong' || judgement.kinds.length >= 2)
         return [act(back, 3, 'confirmed')];
@@ -296,7 +301,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
     }
     case 'monitor':
       return [
-        act(p.enteredAt + 6 * HOUR, 5, 'nothing-further', {
+        act(p.enteredAt + 6 * HOUR, 2, 'nothing-further', {
           summary: `${title}: watched for 6 hours after an unconfirmed report; nothing further observed.`,
         }),
       ];
@@ -318,7 +323,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
         tasks.push({
           alertId: id,
           availableAt: arrives,
-          durationMin: 1 + Math.floor(2 * r(`log-${partyId}`)),
+          durationMin: 1,
           priority: urgency,
           what: `record acknowledgement of ${partyId}`,
           run: (e, a) => e.ackParty(id, partyId, how, a),
@@ -330,9 +335,9 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
     case 'request-explanation': {
       const reply = p.enteredAt + Math.round((6 + 54 * r('reply')) * 60) * MIN;
       const to = party ? `Party ${party}` : 'the parties';
-      if (r('satisfied') < 0.45) return [act(reply, 15, 'satisfactory-reply')];
+      if (r('satisfied') < 0.45) return [act(reply, 10, 'satisfactory-reply')];
       return [
-        act(reply, 15, 'unsatisfactory-reply', {
+        act(reply, 10, 'unsatisfactory-reply', {
           rationale: `The reply from ${to} denies the activity but does not account for what ${kinds} observed at the reported time and place.`,
         }),
       ];
@@ -342,26 +347,26 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
       if (r('agreed') < 0.7) {
         const weapon = judgement.weapons[0] ?? 'the weapons concerned';
         return [
-          act(outcome, 20, 'measures-agreed', {
+          act(outcome, 10, 'measures-agreed', {
             measures: `${party ? `Party ${party}` : 'Both parties'} to withdraw ${weapon} beyond the withdrawal line within 24 hours; local ceasefire reaffirmed; joint drone overflight to verify.`,
           }),
         ];
       }
       return [
-        act(outcome, 20, 'no-agreement', {
+        act(outcome, 10, 'no-agreement', {
           rationale: `${party ? `Party ${party}` : 'One party'} disputed the evidence and no measures were agreed at the joint commission.`,
         }),
       ];
     }
     case 'refer':
       return [
-        act(p.enteredAt + Math.round((1 + 5 * r('refer')) * 60) * MIN, 10, 'referred', {
+        act(p.enteredAt + Math.round((1 + 5 * r('refer')) * 60) * MIN, 5, 'referred', {
           summary: `${title}: referred to the guarantor group with the evidence file and the consultation record.`,
         }),
       ];
     case 'resolve':
       return [
-        act(p.enteredAt + Math.round((20 + 60 * r('verified')) * 60) * MIN, 10, 'verified', {
+        act(p.enteredAt + Math.round((20 + 60 * r('verified')) * 60) * MIN, 5, 'verified', {
           summary: `${title}: agreed measures verified by a joint drone overflight; no weapons observed at the site.`,
         }),
       ];

@@ -3,11 +3,13 @@
 // JSON and Markdown and the app's report screen.
 //
 // Definitions (all on the exercise clock, grouped by the highest severity the
-// alert reached):
-// - time to acknowledge: alert opened -> the operator's `ack` of it;
-// - time to notify: alert opened -> the last party acknowledgement that
-//   completed a step collecting acks (the built-in `notify`);
-// - time to consult: alert opened -> first entry into `consult`;
+// alert reached). An alert is "raised" when its severity entered it into the
+// protocol, or when it opened if that never happened (an alert that opened
+// low and rose to medium hours later is not counted as waiting meanwhile):
+// - time to acknowledge: raised -> the operator's `ack` of it;
+// - time to notify: raised -> the last party acknowledgement that completed
+//   a step collecting acks (the built-in `notify`);
+// - time to consult: raised -> first entry into `consult`;
 // - a deadline is met when the step was left before it fell due, breached
 //   when a `deadline-breach` was logged, open when the exercise ended first;
 // - an alert's truth: `violation` if any of its events is one, else
@@ -200,6 +202,7 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
   const opened = new Map<string, number>();
   const maxSeverity = new Map<string, Severity>();
   const acked = new Map<string, number>();
+  const raised = new Map<string, number>();
   const raise = (id: string, s: Severity) => {
     const before = maxSeverity.get(id);
     if (!before || SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(before))
@@ -214,6 +217,8 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
       raise(id, d.severity as Severity);
     } else if (entry.kind === 'alert-severity-changed') raise(id, d.to as Severity);
     else if (entry.kind === 'ack' && !acked.has(id)) acked.set(id, time(entry));
+    else if (entry.kind === 'protocol-action' && d.type === 'enter' && !raised.has(id))
+      raised.set(id, time(entry));
   }
 
   const groups = [...SEVERITY_ORDER, 'all'] as const;
@@ -239,9 +244,10 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
   for (const alert of ranked) {
     const id = alert.id;
     const openedAt = opened.get(id) ?? alert.view.lastShownAt;
+    const raisedAt = raised.get(id) ?? openedAt;
     const state = engine.protocolOf(id);
     const ackAt = acked.get(id);
-    if (ackAt !== undefined) add(id, 'acknowledge', ackAt - openedAt);
+    if (ackAt !== undefined) add(id, 'acknowledge', Math.max(0, ackAt - raisedAt));
     if (state) {
       const notified = state.visits.find((v) => {
         const step = protocol.steps.get(v.step);
@@ -252,9 +258,9 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
           v.acks.length >= askedCount(engine, v.step)
         );
       });
-      if (notified) add(id, 'notify', Math.max(...notified.acks.map((a) => a.at)) - openedAt);
+      if (notified) add(id, 'notify', Math.max(...notified.acks.map((a) => a.at)) - raisedAt);
       const consult = state.visits.find((v) => v.step === 'consult');
-      if (consult) add(id, 'consult', consult.enteredAt - openedAt);
+      if (consult) add(id, 'consult', consult.enteredAt - raisedAt);
       for (const v of state.visits) {
         if (v.step === CLOSE_STEP) continue;
         const figures = stepVisits.get(v.step);
