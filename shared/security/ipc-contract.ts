@@ -2,6 +2,7 @@
 // payload. Main parses every payload with these before acting on it.
 import { z } from 'zod';
 import { EXPORT_KINDS } from './export-kind';
+import { MAX_EXPORT_BYTES } from './export-limits';
 import type { IpcChannel } from './ipc-channels';
 
 export {
@@ -17,8 +18,7 @@ export { IPC_CHANNELS, type IpcChannel } from './ipc-channels';
 
 export { SCENARIO_PICK_LIMITS } from './scenario-pick-limits';
 
-/** Largest export main accepts in one message. */
-export const MAX_EXPORT_BYTES = 1024 ** 3;
+export { MAX_EXPORT_BYTES } from './export-limits';
 
 export const exportKindSchema = z.enum(EXPORT_KINDS);
 
@@ -38,12 +38,12 @@ export const openScenarioFilesRequestSchema = z.strictObject({ folder: z.boolean
 export type OpenScenarioFilesRequest = z.infer<typeof openScenarioFilesRequestSchema>;
 
 const exportContentSchema = z.union([
-  z.string().refine((text) => text.length <= MAX_EXPORT_BYTES, 'content is over 1 GiB'),
+  z.string().refine((text) => text.length <= MAX_EXPORT_BYTES, 'content is over 384 MiB'),
   z
     .custom<Uint8Array>((value) => value instanceof Uint8Array, {
       message: 'content must be a string or a Uint8Array',
     })
-    .refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'content is over 1 GiB'),
+    .refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'content is over 384 MiB'),
 ]);
 
 export const saveExportRequestSchema = z.strictObject({

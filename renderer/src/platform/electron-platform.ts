@@ -1,4 +1,5 @@
 import { exportKindForMimeType } from '../../../shared/security/export-kind';
+import { MAX_EXPORT_BYTES } from '../../../shared/security/export-limits';
 import type { TrucelineApi } from '../../../shared/security/preload-api';
 import { pickedFileFromUrl } from './picked-file';
 import type { Platform } from './platform';
@@ -25,9 +26,20 @@ export function createElectronPlatform(api: TrucelineApi): Platform {
         files && files.map((file) => pickedFileFromUrl(file.url, file.relativePath, file.size))
       );
     },
-    saveExport({ suggestedName, content, mimeType, kind }) {
+    async saveExport({ suggestedName, content, mimeType, kind }) {
+      // Sent as UTF-8 bytes so the size checked here is the size that crosses.
+      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      if (bytes.byteLength > MAX_EXPORT_BYTES) {
+        throw new Error(
+          `${suggestedName} is ${Math.ceil(bytes.byteLength / 1024 ** 2)} MiB, over the ${MAX_EXPORT_BYTES / 1024 ** 2} MiB the desktop app can save in one export`,
+        );
+      }
       return unwrapIpcError(
-        api.saveExport({ suggestedName, content, kind: kind ?? exportKindForMimeType(mimeType) }),
+        api.saveExport({
+          suggestedName,
+          content: bytes,
+          kind: kind ?? exportKindForMimeType(mimeType),
+        }),
       );
     },
     async printReport({ suggestedName, landscape, pageSize }) {

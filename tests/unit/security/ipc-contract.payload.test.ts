@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   IPC_CHANNELS,
+  MAX_EXPORT_BYTES,
   openScenarioFilesRequestSchema,
   parseIpcPayload,
   printToPdfRequestSchema,
@@ -64,5 +65,21 @@ describe('open-scenario-files and print-to-pdf payloads', () => {
       pageSize: 'Letter',
     });
     expect(print({ suggestedName: 'report.pdf', pageSize: 'A0' })).toThrow(/pageSize/);
+  });
+});
+
+describe('save-export size limit', () => {
+  it('refuses content over MAX_EXPORT_BYTES, as text or bytes', () => {
+    const over = MAX_EXPORT_BYTES + 1;
+    expect(save({ suggestedName: 'big.csv', content: new Uint8Array(over), kind: 'csv' })).toThrow(
+      /content: content is over 384 MiB/,
+    );
+    expect(save({ suggestedName: 'big.csv', content: 'x'.repeat(over), kind: 'csv' })).toThrow(
+      /content is over 384 MiB/,
+    );
+    expect(
+      save({ suggestedName: 'ok.csv', content: new Uint8Array(MAX_EXPORT_BYTES), kind: 'csv' })()
+        .kind,
+    ).toBe('csv');
   });
 });
