@@ -17,7 +17,6 @@ import {
   CLOUD_BLOCKED,
   DISENGAGEMENT_AREAS,
   SATELLITES,
-  inExclusionZone,
   sectorSpan,
   senses,
   type MissionSensor,
@@ -38,7 +37,6 @@ type Kind =
   | 'small-arms'
   | 'explosion'
   | 'mortar'
-  | 'artillery'
   | 'troop-movement'
   | 'fortification-work'
   | 'uav-overflight'
@@ -48,7 +46,6 @@ const KINDS: readonly (readonly [Kind, number])[] = [
   ['small-arms', 33],
   ['explosion', 29],
   ['mortar', 10],
-  ['artillery', 3],
   ['troop-movement', 8],
   ['fortification-work', 7],
   ['uav-overflight', 6],
@@ -103,10 +100,10 @@ export function generateBackground(options: BackgroundOptions): EventDraft[] {
           random.chance(0.55) && flashpoints.length > 0
             ? random.pick(flashpoints) + random.between(-6, 6)
             : random.between(s0 + 2, s1 - 2);
-        let kind = random.weighted(KINDS);
+        // Artillery is left to the scripted incidents: the background stays low-level.
+        const kind = random.weighted(KINDS);
         const side = random.chance(0.5) ? 1 : -1;
         const off = offsetFor(kind, side, random);
-        if (kind === 'artillery' && inExclusionZone(s, off)) kind = 'mortar';
         const at = frontPoint(s, off);
         if (isReserved(at, t)) continue;
         drafts.push(...fewSources(observe(kind, side, at, t, random, sensors, end), random));
@@ -164,8 +161,6 @@ function offsetFor(kind: Kind, side: number, random: SeededRandom): number {
       return side * random.between(0.5, 6);
     case 'mortar':
       return side * random.between(1.6, 5);
-    case 'artillery':
-      return side * random.between(8, 20);
     case 'fortification-work':
       return side * random.between(1.8, 8);
     case 'troop-movement':
@@ -176,7 +171,7 @@ function offsetFor(kind: Kind, side: number, random: SeededRandom): number {
   }
 }
 
-const FIRING = new Set<Kind>(['small-arms', 'explosion', 'mortar', 'artillery']);
+const FIRING = new Set<Kind>(['small-arms', 'explosion', 'mortar']);
 
 function observe(
   kind: Kind,
@@ -384,18 +379,6 @@ function firingShape(kind: Kind, random: SeededRandom): FiringShape {
         calibre,
         count,
         phrase: `${count} rounds of ${calibre} mm mortar fire`,
-      };
-    }
-    case 'artillery': {
-      const count = random.int(1, 4);
-      const calibre = random.pick([122, 152]);
-      return {
-        type: 'artillery-fire',
-        subtype: 'outgoing',
-        weapon: 'artillery',
-        calibre,
-        count,
-        phrase: `${count} outgoing round${count > 1 ? 's' : ''} of ${calibre} mm artillery fire (outside the exclusion zones)`,
       };
     }
     default:

@@ -60,7 +60,7 @@ const INJECTS: InjectRow[] = [
   ],
 ];
 
-const sensors = missionSensors(START, END);
+const sensors = missionSensors(START, END, DAY_ONE);
 const incidents = [...MLRS_IN_EXCLUSION_ZONE, ...strike, cropFire].map((row) =>
   scripted(row, DAY_ONE, sensors),
 );

@@ -41,22 +41,11 @@ export function sectorSpan(k: number): [number, number] {
   return [k * SECTOR_KM, k === SECTOR_COUNT - 1 ? TRACE_LENGTH_KM : (k + 1) * SECTOR_KM];
 }
 
-/** 0-based sector of a position s km along the front. */
-export function sectorOf(s: number): number {
-  return Math.min(SECTOR_COUNT - 1, Math.floor(s / SECTOR_KM));
-}
-
 /** Heavy-weapons exclusion zone k: the middle 110 km of sector k. */
 export function exclusionSpan(k: number): [number, number] {
   const [s0, s1] = sectorSpan(k);
   const mid = (s0 + s1) / 2;
   return [mid - 55, mid + 55];
-}
-
-/** True if (s, offset) lies in one of the heavy-weapons exclusion zones. */
-export function inExclusionZone(s: number, offsetKm: number): boolean {
-  const [e0, e1] = exclusionSpan(sectorOf(s));
-  return s >= e0 && s <= e1 && Math.abs(offsetKm) < EXCLUSION_HALF_WIDTH_KM;
 }
 
 export const EXCLUSION_RULE: { prohibited: WeaponClass[]; max_calibre_mm: number } = {
@@ -238,7 +227,7 @@ export const PATROL_BASES = [
   { id: 'PATROL-01', s: 40, off: 14, base: 'Ambrosk' },
   { id: 'PATROL-02', s: 150, off: -12, base: 'Galvik' },
   { id: 'PATROL-03', s: 262, off: 12, base: 'Oravets' },
-  { id: 'PATROL-04', s: 350, off: -12, base: 'Holmar' },
+  { id: 'PATROL-04', s: 315, off: -14, base: 'Marovka east' },
   { id: 'PATROL-05', s: 498, off: 10, base: 'Istrany road' },
   { id: 'PATROL-06', s: 590, off: -10, base: 'Eskavar' },
   { id: 'PATROL-07', s: 722, off: 9, base: 'Korvany (forward patrol base)', roundTheClock: true },
@@ -378,15 +367,18 @@ export function dayTime(start: number, day: number, hhmm: string): number {
   return start + (day - 1) * 24 * HOUR + h * HOUR + m * MINUTE;
 }
 
-/** Every sensor of the mission over the three exercise days starting at start. */
-export function missionSensors(start: number, end: number): MissionSensor[] {
+/**
+ * Every sensor of the mission over the three exercise days from dayOne
+ * (midnight UTC of day 1), with coverage clipped to [start, end].
+ */
+export function missionSensors(start: number, end: number, dayOne = start): MissionSensor[] {
   const sensors: MissionSensor[] = [];
   const centre = frontPoint(TRACE_LENGTH_KM / 2, 0, true);
   for (const sat of SATELLITES) {
     const windows: [number, number][] = [];
     for (let day = 1; day <= 3; day += 1) {
       for (const pass of sat.passes) {
-        const t = dayTime(start, day, pass);
+        const t = dayTime(dayOne, day, pass);
         windows.push([t, t + sat.minutes * MINUTE]);
       }
     }
@@ -403,7 +395,7 @@ export function missionSensors(start: number, end: number): MissionSensor[] {
   }
   for (const drone of DRONE_SORTIES) {
     const windows = drone.sorties.map(([day, hhmm, hours]) => {
-      const t = dayTime(start, day, hhmm);
+      const t = dayTime(dayOne, day, hhmm);
       return [t, t + hours * HOUR] as [number, number];
     });
     sensors.push({
@@ -420,8 +412,8 @@ export function missionSensors(start: number, end: number): MissionSensor[] {
     const outage = GROUND_OUTAGES.find((o) => o.id === id);
     if (!outage) return null;
     return [
-      dayTime(start, outage.from[0], outage.from[1]),
-      outage.to ? dayTime(start, outage.to[0], outage.to[1]) : end,
+      dayTime(dayOne, outage.from[0], outage.from[1]),
+      outage.to ? dayTime(dayOne, outage.to[0], outage.to[1]) : end,
     ];
   };
   const groundWindows = (id: string): [number, number][] => {
@@ -477,7 +469,7 @@ export function missionSensors(start: number, end: number): MissionSensor[] {
     const windows: [number, number][] =
       'roundTheClock' in patrol && patrol.roundTheClock
         ? [[start, end]]
-        : [1, 2, 3].map((day) => [dayTime(start, day, '05:00'), dayTime(start, day, '15:00')]);
+        : [1, 2, 3].map((day) => [dayTime(dayOne, day, '05:00'), dayTime(dayOne, day, '15:00')]);
     sensors.push({
       id: patrol.id,
       kind: 'observer',
