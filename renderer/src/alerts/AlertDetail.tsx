@@ -1,6 +1,6 @@
 // One alert in depth: its events in time order (plain text, never markup) and
 // the score as one bar per factor with the reason behind it.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { AlertView } from '../console/view-model';
 import { formatExerciseTime } from '../replay/exercise-time-format';
@@ -31,10 +31,6 @@ export function AlertDetail({
       </section>
     );
   }
-  const events = alert.eventSeqs
-    .map(eventAt)
-    .filter((e) => e !== undefined)
-    .sort((a, b) => a.at - b.at || a.seq - b.seq);
   const maxPoints = Math.max(1, ...alert.factors.map((f) => Math.abs(f.points)));
   return (
     <section className="alert-detail" aria-labelledby="alert-detail-heading">
@@ -67,11 +63,40 @@ export function AlertDetail({
             </li>
           ))}
         </ul>
+        <AlertEvents
+          eventSeqs={alert.eventSeqs}
+          eventAt={eventAt}
+          timezone={scenario.timezone}
+          showGroundTruth={showGroundTruth}
+        />
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The alert's events. Events are only ever appended to an alert, so the list
+ * is re-rendered only when its length or last event changes, not every frame.
+ */
+const AlertEvents = memo(
+  function AlertEvents(props: {
+    eventSeqs: readonly number[];
+    eventAt(seq: number): ReplayEvent | undefined;
+    timezone: string;
+    showGroundTruth: boolean;
+  }) {
+    const { eventSeqs, eventAt, timezone, showGroundTruth } = props;
+    const events = eventSeqs
+      .map(eventAt)
+      .filter((e) => e !== undefined)
+      .sort((a, b) => a.at - b.at || a.seq - b.seq);
+    return (
+      <>
         <h3>Events ({events.length})</h3>
         <ol className="alert-events">
           {events.map((e) => (
             <li key={e.event.id} className="alert-event">
-              <span className="event-time">{formatExerciseTime(e.at, scenario.timezone)}</span>
+              <span className="event-time">{formatExerciseTime(e.at, timezone)}</span>
               <SourceIcon source={e.event.source} />
               <span className="event-type">
                 {sourceLabel(e.event.source)} · {e.event.type}
@@ -91,7 +116,13 @@ export function AlertDetail({
             </li>
           ))}
         </ol>
-      </div>
-    </section>
-  );
-}
+      </>
+    );
+  },
+  (a, b) =>
+    a.eventSeqs.length === b.eventSeqs.length &&
+    a.eventSeqs[a.eventSeqs.length - 1] === b.eventSeqs[b.eventSeqs.length - 1] &&
+    a.eventAt === b.eventAt &&
+    a.timezone === b.timezone &&
+    a.showGroundTruth === b.showGroundTruth,
+);

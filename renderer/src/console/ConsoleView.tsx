@@ -178,8 +178,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         <div className="console-centre">
           <ScenarioMap
             scenario={scenario}
-            now={clock.now}
-            shownCount={snapshot.shownCount}
+            now={chartNow}
+            shownCount={chartShown}
             selected={selected}
           />
           <TimelineChart

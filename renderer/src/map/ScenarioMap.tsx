@@ -22,6 +22,7 @@ const MAX_EVENT_MARKERS = 1500;
 
 export interface ScenarioMapProps {
   scenario: LoadedScenario;
+  /** Throttled exercise time and shown count: markers fade in steps, not every frame. */
   now: number;
   shownCount: number;
   selected: AlertView | null;
@@ -68,10 +69,9 @@ export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMap
       fitMapProjection(
         {
           zones: scenario.zones,
-          points: scenario.sensors.map((s) => [s.lon, s.lat] as const),
-          coverage: scenario.sensors.flatMap((s) =>
-            s.range_km ? [coverageCircle(s.lon, s.lat, s.range_km)] : [],
-          ),
+          // Fitted to the zones: a satellite's 300 km footprint must not shrink the line to a dot.
+          points:
+            scenario.zones.length > 0 ? [] : scenario.sensors.map((s) => [s.lon, s.lat] as const),
         },
         size.width,
         size.height,
@@ -181,6 +181,8 @@ const StaticLayers = memo(function StaticLayers(props: {
 }) {
   const { scenario, projection, zoom } = props;
   const path = geoPath(projection);
+  // Many overlapping names are unreadable: zone names appear once zoomed in.
+  const showZoneLabels = scenario.zones.length <= 8 || zoom >= 2.5;
   const zones = [...scenario.zones].sort(
     (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
   );
@@ -212,7 +214,10 @@ const StaticLayers = memo(function StaticLayers(props: {
                 {zone.name} ({zone.kind})
               </title>
             </path>
-            {centroid && Number.isFinite(centroid[0]) && zone.kind !== 'sector' ? (
+            {centroid &&
+            Number.isFinite(centroid[0]) &&
+            zone.kind !== 'sector' &&
+            showZoneLabels ? (
               <text x={centroid[0]} y={centroid[1]} fontSize={11 / zoom} textAnchor="middle">
                 {zone.name}
               </text>
@@ -251,7 +256,7 @@ const StaticLayers = memo(function StaticLayers(props: {
   );
 });
 
-function EventLayer(props: {
+const EventLayer = memo(function EventLayer(props: {
   scenario: LoadedScenario;
   projection: Projection;
   now: number;
@@ -280,7 +285,7 @@ function EventLayer(props: {
     );
   }
   return <g className="event-layer">{markers}</g>;
-}
+});
 
 function SelectedAlert(props: {
   scenario: LoadedScenario;

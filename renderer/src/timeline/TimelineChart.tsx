@@ -64,6 +64,9 @@ export const TimelineChart = memo(function TimelineChart({
     const present = new Set(scenario.events.map((e) => e.event.source));
     return (Object.keys(SOURCE_COLOURS) as Source[]).filter((s) => present.has(s));
   }, [scenario]);
+  const severities = (Object.keys(SEVERITY_COLOURS) as Severity[]).filter((sev) =>
+    alerts.some((a) => a.severity === sev),
+  );
   const tz = scenario.timezone;
   const minutes = index.bucketMs / 60_000;
   return (
@@ -106,7 +109,7 @@ export const TimelineChart = memo(function TimelineChart({
               name={s}
             />
           ))}
-          {(Object.keys(SEVERITY_COLOURS) as Severity[]).map((sev) => (
+          {severities.map((sev) => (
             <Line
               key={sev}
               yAxisId="alerts"
