@@ -104,7 +104,19 @@ interface QuietEntry {
 /** An opaque copy of the engine's state, for `restore`. */
 export interface AlertEngineSnapshot {
   readonly now: number;
-  readonly records: readonly AlertRecord[];
+  readonly records: readonly FrozenRecord[];
+}
+
+/**
+ * An alert as of a snapshot. Its event, zone and source lists only ever grow
+ * by push, so the snapshot shares them and keeps their lengths: taking a
+ * snapshot costs O(alerts), not O(events).
+ */
+interface FrozenRecord {
+  record: AlertRecord;
+  events: number;
+  zones: number;
+  sources: number;
 }
 
 /** Active first; score desc; first event time asc; id asc. */
@@ -312,12 +324,27 @@ export class AlertEngine {
 
   /** A copy of the state that later changes do not affect. */
   snapshot(): AlertEngineSnapshot {
-    return { now: this.clock, records: this.records.map(cloneRecord) };
+    return {
+      now: this.clock,
+      records: this.records.map((r) => ({
+        record: cloneRecord(r, r.events, r.zones, r.sources),
+        events: r.events.length,
+        zones: r.zones.length,
+        sources: r.sources.length,
+      })),
+    };
   }
 
   /** Returns to a snapshot's state (the snapshot stays reusable). */
   restore(snapshot: AlertEngineSnapshot): void {
-    this.records = snapshot.records.map(cloneRecord);
+    this.records = snapshot.records.map((f) =>
+      cloneRecord(
+        f.record,
+        f.record.events.slice(0, f.events),
+        f.record.zones.slice(0, f.zones),
+        f.record.sources.slice(0, f.sources),
+      ),
+    );
     this.byId = new Map(this.records.map((r) => [r.id, r]));
     this.clock = snapshot.now;
     this.openCount = this.records.filter((r) => !r.closed).length;
@@ -476,16 +503,21 @@ export class AlertEngine {
   }
 }
 
-function cloneRecord(record: AlertRecord): AlertRecord {
+function cloneRecord(
+  record: AlertRecord,
+  events: ReplayEvent[],
+  zones: string[],
+  sources: Source[],
+): AlertRecord {
   // Spelled out rather than spread: snapshots clone every alert.
   return {
     id: record.id,
-    events: record.events.slice(),
+    events,
     evidence: cloneEvidence(record.evidence),
     breakdown: record.breakdown,
     sector: record.sector,
-    zones: record.zones.slice(),
-    sources: record.sources.slice(),
+    zones,
+    sources,
     anchor: record.anchor,
     firstAt: record.firstAt,
     lastAt: record.lastAt,
