@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -151,4 +151,89 @@ test('a log re-signed with another key fails against the trusted public key', as
   await openLog(page, path);
   await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'TAMPERED');
   await expect(page.getByTestId('verification-line')).toHaveText(/^TAMPERED signature: /);
+});
+
+test('an exercise run in the app: the Log checks its chain live, its signed export verifies OK on the Audit screen, and the Report charts it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/library');
+  const card = page.getByTestId('scenario-quick-demo');
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Your name').fill('Auditor Test');
+  await dialog.locator('button[type=submit]').click();
+  await expect(page.getByTestId('console')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('speed').selectOption('3600');
+  await page.getByTestId('play-pause').click();
+  await expect
+    .poll(
+      async () =>
+        Number((await page.getByTestId('alert-count').textContent())?.match(/\d+/)?.[0] ?? 0),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBeGreaterThan(1);
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('play-pause')).toContainText('Play');
+
+  // Log: the stored chain, checked as it grows.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Log' })
+    .click();
+  await expect(page.getByTestId('chain-status')).toContainText('Chain intact');
+  const count = page.getByTestId('log-count');
+  await expect(count).toContainText(/Showing (\d+) of \1 entries/);
+  const total = Number((await count.textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThan(3);
+  await page.getByLabel('Kind').selectOption('alert-opened');
+  await expect(count).not.toContainText(`Showing ${total} of`);
+  const kinds = await page
+    .getByTestId('log-table')
+    .locator('[role=row] [role=cell]:nth-child(5)')
+    .allTextContents();
+  expect(kinds.length).toBeGreaterThan(0);
+  expect(new Set(kinds)).toEqual(new Set(['alert-opened']));
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('button', { name: 'Verify now' }).click();
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
+  await page.screenshot({ path: `${SHOTS}/log.png` });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export signed log (JSON)…' }).click();
+  const exported = join(dir, 'exported.json');
+  await (await download).saveAs(exported);
+  const bundle = JSON.parse(readFileSync(exported, 'utf8')) as ExportBundle;
+  expect(bundle.exercise.classification).toBe('EXERCISE EXERCISE EXERCISE — NOTIONAL');
+
+  // Audit: the exported file verifies exactly as the CLI would.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Audit' })
+    .click();
+  await openLog(page, exported);
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
+  );
+
+  // Report: built from the stored log and the scenario's ground truth.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Report' })
+    .click();
+  await page.getByRole('button', { name: 'Build report' }).click();
+  await expect(page.getByTestId('report-classification')).toHaveText(
+    'EXERCISE EXERCISE EXERCISE — NOTIONAL',
+  );
+  await expect(page.getByTestId('report-key-id')).toHaveText(bundle.signature!.key_id);
+  await expect(page.locator('.report-chart .recharts-wrapper')).toHaveCount(2);
+  const alertsTile = page.getByRole('region', { name: 'Totals' }).locator('.report-tile').first();
+  await expect(alertsTile).toContainText('Alerts');
+  expect(Number(await alertsTile.locator('.report-tile-value').textContent())).toBeGreaterThan(1);
+  await page.screenshot({ path: `${SHOTS}/report.png` });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/report-print.png`, fullPage: true });
 });

@@ -1,0 +1,239 @@
+import type { AfterActionReport, OutcomeVerdict } from '../../../shared/report/after-action-report';
+import type { DurationStats } from '../../../shared/report/summary-stats';
+import { printMarksCss } from './print-marks';
+import { DeadlinesChart, ResponseTimesChart } from './ReportCharts';
+import './ReportView.css';
+
+const VERDICTS: Record<OutcomeVerdict, string> = {
+  'false-alarm-closed-correctly': '✔ False alarm closed correctly',
+  'false-alarm-escalated': '✖ False alarm escalated',
+  'violation-escalated': '✔ Violation escalated',
+  'violation-missed': '✖ Violation missed',
+  other: '— Other',
+};
+
+const minutes = (x: number | null) => (x === null ? '—' : `${x} min`);
+
+function StatsCells({ stats }: { stats: DurationStats }) {
+  return (
+    <>
+      <td>{stats.count}</td>
+      <td>{minutes(stats.median_min)}</td>
+      <td>{minutes(stats.mean_min)}</td>
+      <td>{minutes(stats.max_min)}</td>
+    </>
+  );
+}
+
+/** The after-action report as charts and tables; the same data the CLI prints. */
+export function ReportView({ report }: { report: AfterActionReport }) {
+  const x = report.exercise;
+  const o = report.outcomes;
+  return (
+    <article className="report" aria-label="After-action report">
+      <style>
+        {printMarksCss(
+          `${report.classification} — key ${report.key_id ?? 'unsigned'}`,
+          `${report.classification} — ${x.id} — key ${report.key_id ?? 'unsigned'}`,
+        )}
+      </style>
+      <header className="report-header">
+        <p className="report-classification" data-testid="report-classification">
+          {report.classification}
+        </p>
+        <h2>After-action report — {x.title}</h2>
+        <dl className="report-meta">
+          <dt>Exercise</dt>
+          <dd className="mono">{x.id}</dd>
+          <dt>Scenario</dt>
+          <dd>
+            {x.scenario_id} <span className="mono muted">{x.scenario_hash.slice(0, 16)}…</span>
+          </dd>
+          <dt>Started · ended</dt>
+          <dd className="mono">
+            {x.started} · {x.ended ?? 'not ended'}
+          </dd>
+          <dt>Log</dt>
+          <dd>
+            {x.entries} entries, head <span className="mono">{x.head_hash.slice(0, 16)}…</span>
+          </dd>
+          <dt>Signing key id</dt>
+          <dd className="mono" data-testid="report-key-id">
+            {report.key_id ?? 'unsigned'}
+          </dd>
+        </dl>
+      </header>
+
+      <section className="report-tiles" aria-label="Totals">
+        <Tile label="Alerts" value={report.counts.alerts} />
+        <Tile label="In the protocol" value={report.counts.alerts_in_protocol} />
+        <Tile label="Closed" value={report.counts.alerts_closed} />
+        <Tile label="Deadline breaches" value={report.counts.deadline_breaches} />
+        <Tile label="False alarms closed correctly" value={o.false_alarms_closed_correctly} />
+        <Tile label="False alarms escalated" value={o.false_alarms_escalated} />
+        <Tile label="Violations escalated" value={o.violations_escalated} />
+        <Tile label="Violations missed" value={o.violations_missed} />
+      </section>
+
+      <section className="report-section">
+        <h3>Response times by severity</h3>
+        <ResponseTimesChart report={report} />
+        <table aria-label="Response times">
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              <th scope="col">Response</th>
+              <th scope="col">Alerts</th>
+              <th scope="col">Median</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Max</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['all', 'critical', 'high', 'medium', 'low', 'info'] as const).flatMap((severity) =>
+              (['acknowledge', 'notify', 'consult'] as const).map((what) => (
+                <tr key={`${severity}-${what}`}>
+                  <td>{what === 'acknowledge' ? severity : ''}</td>
+                  <td>{what}</td>
+                  <StatsCells stats={report.response_times[severity][what]} />
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="report-section">
+        <h3>Deadlines per protocol step</h3>
+        <DeadlinesChart report={report} />
+        <table aria-label="Deadlines per step">
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Deadline</th>
+              <th scope="col">Visits</th>
+              <th scope="col">Met</th>
+              <th scope="col">Breached</th>
+              <th scope="col">Open</th>
+              <th scope="col">Median time in step</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.steps.map((s) => (
+              <tr key={s.step}>
+                <td>
+                  {s.title} <span className="muted mono">({s.step})</span>
+                </td>
+                <td>{s.deadline_min === null ? '—' : `${s.deadline_min} min`}</td>
+                <td>{s.visits}</td>
+                <td>{s.deadlines_met}</td>
+                <td>{s.deadlines_breached}</td>
+                <td>{s.deadlines_open}</td>
+                <td>{minutes(s.time_in_step.median_min)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="report-section">
+        <h3>False alarms and missed violations</h3>
+        {o.alerts.length === 0 ? (
+          <p className="muted">
+            No alert entered the protocol or carried ground truth, so none can be judged yet.
+          </p>
+        ) : null}
+        <table aria-label="Alert outcomes">
+          <thead>
+            <tr>
+              <th scope="col">Alert</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Ground truth</th>
+              <th scope="col">Handling</th>
+              <th scope="col">Final step</th>
+              <th scope="col">Verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.alerts.map((a) => (
+              <tr key={a.alert_id} className={`verdict-${a.verdict}`}>
+                <td>
+                  {a.title} <div className="muted mono">{a.alert_id}</div>
+                </td>
+                <td>
+                  <span className={`severity severity-${a.severity}`}>{a.severity}</span>
+                </td>
+                <td>{a.truth}</td>
+                <td>{a.handling}</td>
+                <td>{a.final_step ?? '—'}</td>
+                <td>{VERDICTS[a.verdict]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="report-section report-assessment">
+        <div>
+          <h3>Strengths</h3>
+          {report.strengths.length === 0 ? <p className="muted">None recorded.</p> : null}
+          <ul>
+            {report.strengths.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>Areas for improvement</h3>
+          {report.improvements.length === 0 ? <p className="muted">None recorded.</p> : null}
+          <ul>
+            {report.improvements.map((item, i) => (
+              <li key={i}>
+                {item.observation}
+                <div className="muted">Corrective action: {item.corrective_action}</div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section className="report-section">
+        <h3>Decisions timeline</h3>
+        <table aria-label="Key decisions">
+          <thead>
+            <tr>
+              <th scope="col">Exercise time</th>
+              <th scope="col">Seq</th>
+              <th scope="col">Who</th>
+              <th scope="col">Alert · step</th>
+              <th scope="col">Decision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.timeline.map((d) => (
+              <tr key={d.seq}>
+                <td className="mono">{d.exercise_time.replace('T', ' ').slice(0, 16)}</td>
+                <td className="mono">{d.seq}</td>
+                <td>{d.actor}</td>
+                <td>
+                  {d.alert_id ?? '—'}
+                  {d.step_id ? <span className="muted"> · {d.step_id}</span> : null}
+                </td>
+                <td>{d.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
+
+function Tile({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="report-tile">
+      <div className="report-tile-value">{value}</div>
+      <div className="report-tile-label">{label}</div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Where the Report screen's data comes from: an exercise's stored log, the
+// scenario it ran on (for ground truth), and this installation's key id
+// (the key its export is signed with).
+import {
+  buildAfterActionReport,
+  type AfterActionReport,
+} from '../../../shared/report/after-action-report';
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { getOrCreateInstallationKey, readStoredLog, type TrucelineDatabase } from '../storage';
+
+/** The after-action report of a stored exercise over its scenario. */
+export async function reportForExercise(
+  db: TrucelineDatabase,
+  exerciseId: string,
+  scenario: LoadedScenario,
+): Promise<AfterActionReport> {
+  const entries = await readStoredLog(db, exerciseId);
+  if (entries.length === 0) throw new Error(`exercise ${exerciseId} has no log entries yet`);
+  const key = await getOrCreateInstallationKey(db);
+  return buildAfterActionReport({ scenario, entries, keyId: key.keyId });
+}
+
+/** Chart rows: median minutes to acknowledge / notify / consult per severity (null when none). */
+export function responseTimeRows(report: AfterActionReport) {
+  return (['critical', 'high', 'medium', 'low', 'info'] as const).map((severity) => {
+    const r = report.response_times[severity];
+    return {
+      severity,
+      acknowledge: r.acknowledge.median_min,
+      notify: r.notify.median_min,
+      consult: r.consult.median_min,
+    };
+  });
+}
+
+/** Chart rows: deadlines met, breached and still open per step that has a deadline. */
+export function deadlineRows(report: AfterActionReport) {
+  return report.steps
+    .filter((s) => s.deadline_min !== null)
+    .map((s) => ({
+      step: s.step,
+      title: s.title,
+      met: s.deadlines_met,
+      breached: s.deadlines_breached,
+      open: s.deadlines_open,
+    }));
+}
