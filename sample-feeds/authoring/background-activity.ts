@@ -241,7 +241,7 @@ function observe(
         ...(shape.weapon ? { weapon_class: shape.weapon } : {}),
         count: shape.count,
         bearing_deg: bearing,
-        summary: `${observer.id} (${observer.platform.replace(/^[^(]*\(|\)$/g, '')}) heard ${shape.phrase} ${band} km ${compass(bearing)} of its position.`,
+        summary: `${observer.id} heard ${shape.phrase} ${band} km ${compass(bearing)} of its position.`,
       });
     }
     const drone = covering('drone')[0];

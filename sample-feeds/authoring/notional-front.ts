@@ -230,7 +230,7 @@ export const PATROL_BASES = [
   { id: 'PATROL-04', s: 315, off: -14, base: 'Marovka east' },
   { id: 'PATROL-05', s: 498, off: 10, base: 'Istrany road' },
   { id: 'PATROL-06', s: 590, off: -10, base: 'Eskavar' },
-  { id: 'PATROL-07', s: 722, off: 9, base: 'Korvany (forward patrol base)', roundTheClock: true },
+  { id: 'PATROL-07', s: 722, off: 9, base: 'Korvany forward patrol base', roundTheClock: true },
   { id: 'PATROL-08', s: 800, off: -14, base: 'Varnet' },
   { id: 'PATROL-09', s: 895, off: 10, base: 'Rusk' },
   { id: 'PATROL-10', s: 990, off: -10, base: 'Zoryane road' },
