@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
 import { eventSchema } from '../../../shared/scenario/schema';
 import { REAL_GED_PATH } from './ged-text';
 
@@ -36,6 +37,16 @@ describe('truceline import-ucdp', () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(3077);
     expect(eventSchema.safeParse(JSON.parse(lines[0]!)).success).toBe(true);
+  });
+
+  it('writes a feed the scenario loader accepts with no error or warning', async () => {
+    const out = join(dir, 'loadable.ndjson');
+    expect(truceline('import-ucdp', REAL_GED_PATH, '--out', out).status).toBe(0);
+    const outcome = await loadScenarioFromPath(out);
+    expect(outcome.kind).toBe('feed');
+    expect(outcome.ok ? [] : outcome.errors).toEqual([]);
+    expect(outcome.warnings).toEqual([]);
+    if (outcome.kind === 'feed' && outcome.ok) expect(outcome.events).toHaveLength(3077);
   });
 
   it('writes the good rows and reports the broken one with its line and reason', () => {
