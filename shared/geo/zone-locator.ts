@@ -91,7 +91,10 @@ function settlementDistance(zone: Zone): SettlementDistance | null {
       id: zone.id,
       distanceKm: (lon, lat) => Math.max(0, haversineKm(lat, lon, cLat, cLon) - radiusKm),
       estimateKm: (lon, lat, kx) =>
-        Math.max(0, Math.hypot((lon - cLon) * kx, (lat - cLat) * KM_PER_DEG) - radiusKm),
+        Math.max(
+          0,
+          Math.sqrt(((lon - cLon) * kx) ** 2 + ((lat - cLat) * KM_PER_DEG) ** 2) - radiusKm,
+        ),
     };
   }
   const polygons = polygonsOf(zone);
@@ -112,10 +115,13 @@ function linesOf(zone: Zone): Position[][] {
   return [];
 }
 
-/** Builds the locator for a scenario's zones (geometry already validated). */
+/**
+ * Builds the locator for a scenario's zones (geometry already validated). It
+ * returns the placement, written into `into` when given (no allocation per event).
+ */
 export function createZoneLocator(
   zones: readonly Zone[],
-): (lon?: number, lat?: number) => ZonePlacement {
+): <T extends ZonePlacement>(lon?: number, lat?: number, into?: T) => ZonePlacement {
   const areas: AreaTest[] = [];
   const settlements: SettlementDistance[] = [];
   const lines: Position[][] = [];
@@ -132,19 +138,28 @@ export function createZoneLocator(
     }
   }
   // Many events share the same set of zones: share one frozen array per set.
-  const idSets = new Map<string, readonly string[]>();
+  const idSets = new Map<number | string, readonly string[]>();
   const estimates = new Float64Array(settlements.length);
-  return (lon, lat) => {
-    if (lon === undefined || lat === undefined) return NOWHERE;
+  return (lon, lat, into) => {
+    if (lon === undefined || lat === undefined) {
+      if (!into) return NOWHERE;
+      return Object.assign(into as ZonePlacement, NOWHERE);
+    }
+    // The set of containing areas as a bit mask (exact up to 53 areas), to share arrays.
+    let mask = 0;
     let ids: string[] | null = null;
-    for (const area of areas) {
+    for (let i = 0; i < areas.length; i++) {
+      const area = areas[i]!;
       const b = area.bbox;
       if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
-      if (area.contains(lon, lat)) (ids ??= []).push(area.id);
+      if (area.contains(lon, lat)) {
+        (ids ??= []).push(area.id);
+        if (i < 53) mask += 2 ** i;
+      }
     }
     let zoneIds = EMPTY;
     if (ids) {
-      const key = ids.join('\u0000');
+      const key: number | string = areas.length <= 53 ? mask : ids.join('\u0000');
       let shared = idSets.get(key);
       if (!shared) {
         shared = Object.freeze(ids);
@@ -175,11 +190,13 @@ export function createZoneLocator(
         }
       }
     }
-    return {
-      zoneIds,
-      lineDistanceKm: lines.length > 0 ? distanceToLinesKm(lon, lat, lines) : null,
-      settlementId,
-      settlementDistanceKm,
-    };
+    const lineDistanceKm = lines.length > 0 ? distanceToLinesKm(lon, lat, lines) : null;
+    if (!into) return { zoneIds, lineDistanceKm, settlementId, settlementDistanceKm };
+    const target = into as ZonePlacement;
+    target.zoneIds = zoneIds;
+    target.lineDistanceKm = lineDistanceKm;
+    target.settlementId = settlementId;
+    target.settlementDistanceKm = settlementDistanceKm;
+    return target;
   };
 }

@@ -10,6 +10,8 @@ import type { ScenarioEvent } from './schema';
 /** An incremental SHA-256. */
 export interface Sha256Stream {
   update(bytes: Uint8Array): void;
+  /** Optional: hash a string as UTF-8 without a separate encoding step. */
+  updateText?(text: string): void;
   /** Lowercase hex digest. */
   digestHex(): string;
 }
@@ -102,20 +104,30 @@ const BATCH = 1024;
 
 /**
  * Content hash of a resolved manifest (paths replaced by content, `feeds`
- * omitted) and its events in replay order.
+ * omitted) and its events (anything with an `event`, e.g. ReplayEvent) in replay order.
  */
 export function scenarioContentHash(
   resolvedManifest: Record<string, unknown>,
-  eventsInReplayOrder: Iterable<ScenarioEvent>,
+  eventsInReplayOrder: readonly { readonly event: ScenarioEvent }[],
   createHash: HashFactory = nobleSha256,
 ): string {
   const hash = createHash();
   const encoder = new TextEncoder();
+  const put = (text: string) => {
+    if (hash.updateText) hash.updateText(text);
+    else hash.update(encoder.encode(text));
+  };
   let buffer = '';
   const write = (text: string) => {
+    if (text.length >= FLUSH_CHARS) {
+      put(buffer);
+      put(text);
+      buffer = '';
+      return;
+    }
     buffer += text;
     if (buffer.length >= FLUSH_CHARS) {
-      hash.update(encoder.encode(buffer));
+      put(buffer);
       buffer = '';
     }
   };
@@ -137,8 +149,8 @@ export function scenarioContentHash(
         first = false;
         batch = [];
       };
-      for (const event of eventsInReplayOrder) {
-        const given = eventAsGiven(event);
+      for (let i = 0; i < eventsInReplayOrder.length; i++) {
+        const given = eventAsGiven(eventsInReplayOrder[i]!.event);
         const copy = sortedCopy(given);
         if (copy === undefined) {
           flush();
@@ -156,6 +168,6 @@ export function scenarioContentHash(
     }
   });
   write('}');
-  hash.update(encoder.encode(buffer));
+  put(buffer);
   return hash.digestHex();
 }

@@ -18,7 +18,7 @@ import { scenarioContentHash, type HashFactory } from './content-hash';
 import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnostics';
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
-import type { Party, ScenarioEvent, Sensor } from './schema';
+import type { Party, Sensor } from './schema';
 
 export type { LoadProgress } from './collect-events';
 export { MAX_EVENTS, MAX_FILE_BYTES } from './collect-events';
@@ -29,6 +29,11 @@ export interface LoadOptions {
   manifestPath?: string;
   /** SHA-256 implementation for the content hash (default: @noble/hashes). */
   createHash?: HashFactory;
+  /**
+   * false: skip zone membership and distances (they stay empty/null), for
+   * callers that only check a scenario, such as `truceline validate`.
+   */
+  geography?: boolean;
   /** A lower event limit than MAX_EVENTS (tests; memory-constrained hosts). */
   maxEvents?: number;
 }
@@ -286,17 +291,12 @@ async function loadPackage(
 
   const events = collector.events;
   events.sort(compareReplayOrder);
-  const locate = createZoneLocator(zones);
-  for (let i = 0; i < events.length; i++) {
-    const r = events[i]!;
-    r.seq = i;
-    const placement = locate(r.event.lon, r.event.lat);
-    r.zoneIds = placement.zoneIds;
-    r.lineDistanceKm = placement.lineDistanceKm;
-    r.settlementId = placement.settlementId;
-    r.settlementDistanceKm = placement.settlementDistanceKm;
+  for (let i = 0; i < events.length; i++) events[i]!.seq = i;
+  if (options.geography !== false) {
+    const place = createZoneLocator(zones);
+    for (const r of events) place(r.event.lon, r.event.lat, r);
   }
-  const hash = scenarioContentHash(resolved, eventsOf(events), options.createHash);
+  const hash = scenarioContentHash(resolved, events, options.createHash);
   return {
     id: manifest.id,
     title: manifest.title,
@@ -314,10 +314,6 @@ async function loadPackage(
     hash,
     warnings: [],
   };
-}
-
-function* eventsOf(events: readonly ReplayEvent[]): Iterable<ScenarioEvent> {
-  for (const r of events) yield r.event;
 }
 
 /** Checks one feed file on its own: form-only checks of time, party and sensor. */

@@ -8,6 +8,9 @@ export const nodeSha256: HashFactory = () => {
     update: (bytes) => {
       h.update(bytes);
     },
+    updateText: (text) => {
+      h.update(text, 'utf8');
+    },
     digestHex: () => h.digest('hex'),
   };
 };

@@ -227,8 +227,9 @@ describe('JSON document errors name file and JSON pointer', () => {
 
   it('invalid zone geometry', async () => {
     const zones = structuredClone(ZONES) as typeof ZONES;
-    zones.features[1]!.geometry.coordinates[0]!.pop();
-    zones.features[1]!.geometry.coordinates[0]!.push([36.95, 48.0]);
+    const ring = zones.features[1]!.geometry.coordinates[0] as unknown as number[][];
+    ring.pop();
+    ring.push([36.95, 48.0]);
     zones.features.push({
       type: 'Feature',
       properties: { id: 'buffer', name: 'Again', kind: 'settlement' },

@@ -134,7 +134,7 @@ export const command: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one scenario folder or file');
     const summaries: Summary[] = [];
     for (const path of positionals) {
-      const summary = await summarise(path, await loadScenarioFromPath(path));
+      const summary = await summarise(path, await loadScenarioFromPath(path, { geography: false }));
       summaries.push(summary);
       if (!values.json) printText(summary);
     }
