@@ -10,7 +10,8 @@
 // - weak: one independent source kind, highest confidence below 0.6, no
 //   weapon class reported, no casualties -> closed as a false alarm;
 // - strong: two or more independent source kinds and a weapon, casualties or
-//   a zone-rule breach -> escalated (notify);
+//   a zone-rule breach; or one source at confidence 0.8 or more reporting
+//   casualties or a zone-rule breach -> escalated (notify);
 // - anything else -> verified (triage) or kept under watch (after verification).
 //
 // The policy keeps no state of its own: its next step is a function of the
@@ -89,11 +90,14 @@ export function judgeEvidence(
     ),
   ];
   const casualties = Math.max(0, ...events.map(casualtiesOf));
+  const corroborated = kinds.length >= 2 && (weapons.length > 0 || casualties > 0 || zoneBreach);
+  const sureAndSerious = maxConfidence >= 0.8 && (casualties > 0 || zoneBreach);
   let verdict: EvidenceJudgement['verdict'] = 'unclear';
-  if (kinds.length <= 1 && maxConfidence < 0.6 && weapons.length === 0 && casualties === 0)
+  if (kinds.length <= 1 && maxConfidence < 0.6 && weapons.length === 0 && casualties === 0) {
     verdict = 'weak';
-  else if (kinds.length >= 2 && (weapons.length > 0 || casualties > 0 || zoneBreach))
+  } else if (corroborated || sureAndSerious) {
     verdict = 'strong';
+  }
   return { kinds, maxConfidence, weapons, casualties, zoneBreach, verdict };
 }
 
@@ -184,22 +188,29 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
 }
 
 // Low alerts do not enter the protocol by themselves. When nothing more
-// urgent waits, the operator looks through them and takes up those whose
-// evidence is weak: acknowledges, starts the protocol and closes them as
-// false alarms, so that they stop cluttering the queue.
+// urgent waits, the operator looks through them and takes up two kinds: those
+// whose evidence is weak (to close them as false alarms, so they stop
+// cluttering the queue) and those that report casualties, or a zone-rule
+// breach at confidence 0.8 or more (to run them through the protocol).
 function reviewTasks(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
-  if (alert.severity !== 'low' || alert.quiet) return [];
+  if (alert.severity !== 'low') return [];
   const zoneBreach = alert.view.factors.some((f) => f.factor === 'zone-breach');
-  if (judgeEvidence(visibleEvents(engine, alert), zoneBreach).verdict !== 'weak') return [];
+  const judgement = judgeEvidence(visibleEvents(engine, alert), zoneBreach);
+  const notable =
+    judgement.casualties > 0 || (judgement.zoneBreach && judgement.maxConfidence >= 0.8);
+  if (!notable && (judgement.verdict !== 'weak' || alert.quiet)) return [];
   const id = alert.id;
+  const why = notable ? 'casualties or zone breach' : 'weak evidence';
+  // Casualties or a breach are looked at within the hour, as if on a deadline.
+  const priority = notable ? alert.openedAt + 60 * MIN : LOW_REVIEW;
   if (!alert.acknowledged) {
     return [
       {
         alertId: id,
         availableAt: alert.openedAt,
         durationMin: 1,
-        priority: LOW_REVIEW,
-        what: 'acknowledge (low, weak evidence)',
+        priority,
+        what: `acknowledge (low, ${why})`,
         run: (e, a) => e.acknowledge(id, a),
       },
     ];
@@ -209,8 +220,8 @@ function reviewTasks(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
       alertId: id,
       availableAt: alert.acknowledged.at,
       durationMin: 1,
-      priority: LOW_REVIEW,
-      what: 'start protocol to close (low, weak evidence)',
+      priority,
+      what: `start protocol (low, ${why})`,
       run: (e, a) => e.startProtocol(id, a),
     },
   ];

@@ -75,6 +75,15 @@ describe('auto operator', () => {
       judgeEvidence([{ ...base, source: 'observer', confidence: 0.3, casualties: 1 }], false)
         .verdict,
     ).toBe('unclear');
+    // One sure source reporting casualties or a zone-rule breach is enough.
+    const sure = [{ ...base, source: 'observer' as const, confidence: 0.85, casualties: 2 }];
+    expect(judgeEvidence(sure, false).verdict).toBe('strong');
+    expect(judgeEvidence([{ ...base, source: 'drone', confidence: 0.8 }], true).verdict).toBe(
+      'strong',
+    );
+    expect(judgeEvidence([{ ...base, source: 'drone', confidence: 0.79 }], true).verdict).toBe(
+      'unclear',
+    );
     expect(
       judgeEvidence([{ ...base, source: 'observer', weapon_class: 'mortar' }], false).verdict,
     ).toBe('unclear');
