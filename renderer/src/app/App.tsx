@@ -1,10 +1,7 @@
-import { useEffect, useMemo } from 'react';
-import { AuditScreen } from '../audit/AuditScreen';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { LibraryStoreProvider } from '../library/library-context';
 import { createLibraryStore } from '../library/library-store';
 import { LibraryScreen } from '../library/LibraryScreen';
-import { LogScreen } from '../log/LogScreen';
-import { ReportScreen } from '../report/ReportScreen';
 import { ClassificationBanner } from '../ui/ClassificationBanner';
 import { ScreenBoundary } from '../ui/ScreenBoundary';
 import { AboutPanel } from './AboutPanel';
@@ -31,6 +28,16 @@ export function App() {
 
 const DEFAULT_CLASSIFICATION = 'EXERCISE';
 
+// Log, Audit and Report pull in the exercise engine, Dexie queries and charts:
+// loaded when first visited so the Library paints fast.
+const LogScreen = lazy(async () => ({ default: (await import('../log/LogScreen')).LogScreen }));
+const AuditScreen = lazy(async () => ({
+  default: (await import('../audit/AuditScreen')).AuditScreen,
+}));
+const ReportScreen = lazy(async () => ({
+  default: (await import('../report/ReportScreen')).ReportScreen,
+}));
+
 function Shell() {
   const screen = useAppState((s) => s.screen);
   const classification = useAppState(
@@ -45,7 +52,9 @@ function Shell() {
       <NavBar />
       <main className="app-main" id="main" tabIndex={-1} data-screen={screen}>
         <ScreenBoundary key={screen} name={SCREEN_LABELS[screen]}>
-          <ScreenView screen={screen} />
+          <Suspense fallback={<p className="muted">Opening {SCREEN_LABELS[screen]}…</p>}>
+            <ScreenView screen={screen} />
+          </Suspense>
         </ScreenBoundary>
       </main>
       <ClassificationBanner classification={classification} position="bottom" />

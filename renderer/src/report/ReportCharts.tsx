@@ -44,7 +44,15 @@ export function DeadlinesChart({ report }: { report: AfterActionReport }) {
     <figure className="report-chart">
       <BarChart width={WIDTH} height={HEIGHT} data={deadlineRows(report)} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" stroke="#33414f" />
-        <XAxis dataKey="step" tick={AXIS} stroke={AXIS.stroke} interval={0} />
+        <XAxis
+          dataKey="step"
+          tick={AXIS}
+          stroke={AXIS.stroke}
+          interval={0}
+          angle={-25}
+          textAnchor="end"
+          height={80}
+        />
         <YAxis tick={AXIS} stroke={AXIS.stroke} allowDecimals={false} />
         <Tooltip contentStyle={{ background: '#161d25', border: '1px solid #33414f' }} />
         <Legend />

@@ -142,35 +142,36 @@ export function ReportView({ report }: { report: AfterActionReport }) {
           <p className="muted">
             No alert entered the protocol or carried ground truth, so none can be judged yet.
           </p>
-        ) : null}
-        <table aria-label="Alert outcomes">
-          <thead>
-            <tr>
-              <th scope="col">Alert</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Ground truth</th>
-              <th scope="col">Handling</th>
-              <th scope="col">Final step</th>
-              <th scope="col">Verdict</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.alerts.map((a) => (
-              <tr key={a.alert_id} className={`verdict-${a.verdict}`}>
-                <td>
-                  {a.title} <div className="muted mono">{a.alert_id}</div>
-                </td>
-                <td>
-                  <span className={`severity severity-${a.severity}`}>{a.severity}</span>
-                </td>
-                <td>{a.truth}</td>
-                <td>{a.handling}</td>
-                <td>{a.final_step ?? '—'}</td>
-                <td>{VERDICTS[a.verdict]}</td>
+        ) : (
+          <table aria-label="Alert outcomes">
+            <thead>
+              <tr>
+                <th scope="col">Alert</th>
+                <th scope="col">Severity</th>
+                <th scope="col">Ground truth</th>
+                <th scope="col">Handling</th>
+                <th scope="col">Final step</th>
+                <th scope="col">Verdict</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {o.alerts.map((a) => (
+                <tr key={a.alert_id} className={`verdict-${a.verdict}`}>
+                  <td>
+                    {a.title} <div className="muted mono">{a.alert_id}</div>
+                  </td>
+                  <td>
+                    <span className={`severity severity-${a.severity}`}>{a.severity}</span>
+                  </td>
+                  <td>{a.truth}</td>
+                  <td>{a.handling}</td>
+                  <td>{a.final_step ?? '—'}</td>
+                  <td>{VERDICTS[a.verdict]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       <section className="report-section report-assessment">
