@@ -67,7 +67,11 @@ interface AlertRecord {
   sector: string | null;
   zones: string[];
   sources: Source[];
-  /** The last joined event: correlation measures time and distance from it. */
+  /**
+   * Its last event: the latest by `time` (on ties, the later joined).
+   * Correlation measures time and distance from it; a late report of an
+   * earlier moment does not drag the alert back in time.
+   */
   anchor: ReplayEvent;
   firstAt: number;
   lastAt: number;
@@ -207,13 +211,15 @@ export class AlertEngine {
     target.events.push(replay);
     addEvidence(target.evidence, evidence);
     this.mergePlaces(target, replay, sector);
-    target.anchor = replay;
     target.firstAt = Math.min(target.firstAt, replay.at);
     target.lastAt = Math.max(target.lastAt, replay.at);
     target.lastShownAt = replay.shownAt;
     this.rescore(target);
-    const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!);
-    if (key !== target.cellKey) this.file(target, key);
+    if (replay.at >= target.anchor.at) {
+      target.anchor = replay;
+      const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!);
+      if (key !== target.cellKey) this.file(target, key);
+    }
     changes.push({
       kind: 'event-joined',
       alertId: target.id,

@@ -194,7 +194,7 @@ export function alertTitle(
   const lead = facts.evidence.best[0]?.event ?? facts.events[0]!;
   const event = lead.event;
   let what = typeLabel(model, event.type);
-  const weapon = weaponLabel(model, event);
+  const weapon = event.weapon_class === 'unknown' ? null : weaponLabel(model, event);
   if (weapon && !what.toLowerCase().includes(weapon.toLowerCase())) what += ` (${weapon})`;
   const breach = facts.evidence.best[2]?.breach;
   const zoneName = (id: string) => zonesById.get(id)?.name ?? id;

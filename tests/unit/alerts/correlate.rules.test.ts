@@ -76,6 +76,17 @@ describe('correlation', () => {
     expect(engine.all().map((a) => a.eventIds)).toEqual([['a', 'b']]);
   });
 
+  it('measures from the latest event in time, so a late report of an earlier moment does not hold the alert back', () => {
+    const events = [
+      ev('a', 0, 49.9, 39),
+      ev('b', 50, 49.9, 39),
+      ev('c', 5, 49.9, 39, { reported: at(100) }),
+      ev('d', 105, 49.9, 39, { reported: at(106) }),
+    ];
+    const { engine } = run(buildScenario(events, ZONES));
+    expect(engine.all().map((a) => a.eventIds)).toEqual([['a', 'b', 'c', 'd']]);
+  });
+
   it('chooses the nearest open alert in space, then in time', () => {
     const events = [
       ev('near', 0, 49.9, 39),
