@@ -3,8 +3,11 @@
 // acknowledgements to closure, let a deadline breach, reload and find
 // everything as it was. Prints first-screen and long-task figures (printed,
 // never asserted: the machine is shared).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
 
 const SHOTS = 'out/screenshots';
 // The samples the built app actually bundles (npm run build:web copies sample-feeds/).
@@ -191,45 +194,76 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
   await page.screenshot({ path: `${SHOTS}/console-resumed.png` });
 });
 
-test('figures: first-screen-interactive time and long tasks at 300x (printed, not asserted)', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
+function observeLongTasks(page: Page) {
+  return page.addInitScript(() => {
+    const w = globalThis as unknown as { __longTasks: number[] };
     w.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
+      // 'longtask' is a browser entry type; Node's typings do not list it.
+    }).observe({ type: 'longtask', buffered: true } as never);
   });
-  const card = await sampleCard(page);
-  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
-  const t0 = Date.now();
-  await fillStartDialog(page, 'Operator');
-  await expect(page.getByTestId('play-pause')).toBeEnabled();
-  const interactiveMs = Date.now() - t0;
+}
 
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+/** Plays at 300x for `wallMs` and prints the clock rate and long tasks seen meanwhile. */
+async function measure300x(page: Page, label: string, interactiveMs: number, wallMs: number) {
+  await page.evaluate(
+    () => ((globalThis as unknown as { __longTasks: number[] }).__longTasks = []),
+  );
   await page.getByTestId('speed').selectOption('300');
   const clock0 = await clockEpoch(page);
   const wall0 = Date.now();
   await page.getByTestId('play-pause').click();
-  await page.waitForTimeout(20_000);
+  await page.waitForTimeout(wallMs);
   await pauseIfPlaying(page);
   const wall = Date.now() - wall0;
   const exercise = (await clockEpoch(page)) - clock0;
   const longTasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: number[] }).__longTasks,
+    () => (globalThis as unknown as { __longTasks: number[] }).__longTasks,
   );
   const over50 = longTasks.filter((d) => d > 50);
   const alerts = await page.getByTestId('alert-count').textContent();
   console.log(
     [
-      `scenario: ${BUNDLED ?? 'small fixture (no bundled sample yet)'}`,
+      `scenario: ${label}`,
       `first screen interactive after Start: ${interactiveMs} ms`,
       `300x for ${wall} ms wall: exercise clock advanced ${(exercise / 60_000).toFixed(1)} min (ideal ${((wall * 300) / 60_000).toFixed(1)} min); ${alerts}`,
       `long tasks > 50 ms: ${over50.length}, max ${Math.max(0, ...longTasks).toFixed(0)} ms, total ${over50.reduce((s, d) => s + d, 0).toFixed(0)} ms`,
     ].join('\n'),
   );
+}
+
+test('figures: first-screen-interactive time and long tasks at 300x (printed, not asserted)', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await observeLongTasks(page);
+  const card = await sampleCard(page);
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  const t0 = Date.now();
+  await fillStartDialog(page, 'Operator');
+  await expect(page.getByTestId('play-pause')).toBeEnabled();
+  await measure300x(page, BUNDLED ?? 'small fixture', Date.now() - t0, 20_000);
   await page.screenshot({ path: `${SHOTS}/console-300x.png` });
+});
+
+test('figures: a generated 100,000-event scenario at 300x (printed, not asserted)', async ({
+  page,
+}) => {
+  test.setTimeout(480_000);
+  const dir = join(mkdtempSync(join(tmpdir(), 'truceline-100k-')), 'gen-100k');
+  await writeGeneratedScenario(dir, { events: 100_000, seed: 7, hours: 72 });
+  await observeLongTasks(page);
+  await page.goto('/#/library');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import scenario folder…' }).click();
+  await (await chooser).setFiles(dir);
+  const card = page.locator('article.scenario-card', { hasText: /100[,.]?000/ }).first();
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 240_000 });
+  const t0 = Date.now();
+  await fillStartDialog(page, 'Operator');
+  await expect(page.getByTestId('play-pause')).toBeEnabled();
+  await page.getByLabel('Pause on a new critical alert above 60×').uncheck();
+  await measure300x(page, 'generated, 100,000 events over 72 h', Date.now() - t0, 20_000);
+  await page.screenshot({ path: `${SHOTS}/console-100k-300x.png` });
 });

@@ -68,6 +68,13 @@ export const TimelineChart = memo(function TimelineChart({
     alerts.some((a) => a.severity === sev),
   );
   const tz = scenario.timezone;
+  // Fixed ticks with labels formatted once: Recharts would otherwise measure a
+  // time-zone-formatted label for every candidate tick on every redraw.
+  const ticks = useMemo(() => chartTicks(scenario.start, scenario.end), [scenario]);
+  const tickLabels = useMemo(
+    () => new Map(ticks.map((t) => [t, formatExerciseClock(t, tz)] as const)),
+    [ticks, tz],
+  );
   const minutes = index.bucketMs / 60_000;
   return (
     <section className="timeline-chart" aria-label={`Events per ${minutes} minutes and alerts`}>
@@ -80,7 +87,9 @@ export const TimelineChart = memo(function TimelineChart({
             type="number"
             scale="time"
             domain={[scenario.start, scenario.end]}
-            tickFormatter={(t: number) => formatExerciseClock(t, tz)}
+            ticks={ticks}
+            interval={0}
+            tickFormatter={(t: number) => tickLabels.get(t) ?? ''}
             stroke="#a9b6c3"
             fontSize={12}
           />
@@ -134,3 +143,14 @@ export const TimelineChart = memo(function TimelineChart({
     </section>
   );
 });
+
+const HOUR = 3600_000;
+const TICK_STEPS = [1, 2, 3, 6, 12, 24, 48, 168].map((h) => h * HOUR);
+
+/** About eight evenly spaced ticks on whole hours (UTC) across the scenario. */
+export function chartTicks(start: number, end: number): number[] {
+  const step = TICK_STEPS.find((s) => (end - start) / s <= 8) ?? TICK_STEPS.at(-1)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
+  return ticks;
+}
