@@ -162,7 +162,7 @@ function describeDecision(entry: LogEntry): string | null {
     case 'protocol-action':
       switch (d.type) {
         case 'action':
-          return `${String(d.label)} (${String(d.from)} -> ${String(d.to)})${detail ? `: ${detail}` : ''}`;
+          return `${String(d.label)} (${String(d.from)} → ${String(d.to)})${detail ? `: ${detail}` : ''}`;
         case 'start':
           return `Protocol started by hand at ${String(d.to)}`;
         case 'severity-jump':

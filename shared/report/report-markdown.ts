@@ -5,7 +5,7 @@ import type { DurationStats } from './summary-stats';
 
 // Free text from the log is shown as text: no markup, no table breaks.
 function text(value: string): string {
-  return value.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return value.replace(/[\\`*_[\]<|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 const minutes = (m: number | null) => (m === null ? '—' : m.toFixed(1));

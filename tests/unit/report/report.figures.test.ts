@@ -144,11 +144,11 @@ describe('after-action report figures', () => {
     );
     expect(texts).toEqual([
       '00:35 A-hot-1 Protocol started by hand at triage',
-      '00:38 A-hot-1 False alarm (triage -> close): single hotspot, 0.3',
+      '00:38 A-hot-1 False alarm (triage → close): single hotspot, 0.3',
       '01:06 A-mlrs-1 Jumped to notify after severity rose to critical',
-      '01:21 A-mlrs-1 All parties acknowledged (notify -> request-explanation)',
-      '02:00 A-mlrs-1 Unsatisfactory or no reply (request-explanation -> consult): B denies firing',
-      '02:30 A-mlrs-1 Measures agreed (consult -> resolve): Withdraw the MLRS battery 70 km',
+      '01:21 A-mlrs-1 All parties acknowledged (notify → request-explanation)',
+      '02:00 A-mlrs-1 Unsatisfactory or no reply (request-explanation → consult): B denies firing',
+      '02:30 A-mlrs-1 Measures agreed (consult → resolve): Withdraw the MLRS battery 70 km',
       '03:05 A-sa-1 Protocol started by hand at triage',
       '03:15 A-sa-1 Deadline breached in triage (flagged)',
       '00:00 - Exercise ended: end of play',
