@@ -147,14 +147,33 @@ function attributed(events: readonly OperatorEvent[]): string | null {
   return events.find((e) => e.party !== undefined)?.party ?? null;
 }
 
+/** How the operator reads one alert now (cached: an alert's events only grow). */
+type Reader = (alert: AlertSnapshot) => { events: OperatorEvent[]; judgement: EvidenceJudgement };
+
+function createReader(engine: ExerciseEngine): Reader {
+  const cache = new Map<string, { count: number; breach: boolean; read: ReturnType<Reader> }>();
+  return (alert) => {
+    const breach = alert.view.factors.some((f) => f.factor === 'zone-breach');
+    const hit = cache.get(alert.id);
+    if (hit && hit.count === alert.eventSeqs.length && hit.breach === breach) return hit.read;
+    const events = visibleEvents(engine, alert);
+    const read = { events, judgement: judgeEvidence(events, breach) };
+    cache.set(alert.id, { count: alert.eventSeqs.length, breach, read });
+    return read;
+  };
+}
+
 /** The auto policy for one operator. */
 export function createAutoOperator(actor: ExerciseActor): ExercisePolicy {
+  let reader: { engine: ExerciseEngine; read: Reader } | null = null;
   return {
     actor,
     next(engine) {
+      if (reader?.engine !== engine) reader = { engine, read: createReader(engine) };
+      const read = reader.read;
       const snapshot = engine.getSnapshot();
       const tasks: Task[] = [];
-      for (const alert of snapshot.alerts) tasks.push(...tasksFor(engine, alert));
+      for (const alert of snapshot.alerts) tasks.push(...tasksFor(engine, alert, read));
       if (tasks.length === 0) return null;
       const free = engine.lastActedAt(actor.name) ?? snapshot.clock.start;
       const start = Math.max(free, Math.min(...tasks.map((t) => t.availableAt)));
@@ -192,10 +211,9 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
 // whose evidence is weak (to close them as false alarms, so they stop
 // cluttering the queue) and those that report casualties, or a zone-rule
 // breach at confidence 0.8 or more (to run them through the protocol).
-function reviewTasks(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
+function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
   if (alert.severity !== 'low') return [];
-  const zoneBreach = alert.view.factors.some((f) => f.factor === 'zone-breach');
-  const judgement = judgeEvidence(visibleEvents(engine, alert), zoneBreach);
+  const { judgement } = read(alert);
   const notable =
     judgement.casualties > 0 || (judgement.zoneBreach && judgement.maxConfidence >= 0.8);
   if (!notable && (judgement.verdict !== 'weak' || alert.quiet)) return [];
@@ -227,26 +245,16 @@ function reviewTasks(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
   ];
 }
 
-function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot): Task[] {
+function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): Task[] {
   const p = alert.protocol;
   if (alert.closed || (p !== null && p.closed)) return [];
-  if (p === null) return reviewTasks(engine, alert);
+  if (p === null) return reviewTasks(alert, read);
   const id = alert.id;
   const key = `${id}|${p.stepId}|${p.history.length}`;
   const r = (salt: string) => chance(`${key}|${salt}`);
   // Earliest deadline first, as a diligent operator works a queue with countdowns.
   const urgency = p.deadlineAt ?? NO_DEADLINE + SEVERITY_RANK[alert.severity];
-  const events = alert.eventSeqs
-    .map(
-      (seq) =>
-        engine.setup.scenario.events[seq] ?? engine.injectedEvents().find((e) => e.seq === seq),
-    )
-    .filter((e) => e !== undefined)
-    .map((e) => operatorVisible(e.event));
-  const judgement = judgeEvidence(
-    events,
-    alert.view.factors.some((f) => f.factor === 'zone-breach'),
-  );
+  const { events, judgement } = read(alert);
   const title = alert.view.title;
   const party = attributed(events);
   if (!alert.acknowledged) {

@@ -122,7 +122,28 @@ function deadlineStatus(state: AlertProtocolState, now: number): DeadlineStatus 
   return 'running';
 }
 
+// States are immutable, so the status of one (at one clock time, for one
+// actor) never changes: reuse it across snapshots while it is current.
+const statusCache = new WeakMap<
+  AlertProtocolState,
+  { now: number; actor: string; status: ProtocolStatus }
+>();
+
 function protocolStatus(engine: ExerciseEngine, state: AlertProtocolState): ProtocolStatus {
+  const actorKey = `${engine.actor.role}:${engine.actor.name}`;
+  const cached = statusCache.get(state);
+  if (cached && cached.actor === actorKey) {
+    if (cached.now === engine.now) return cached.status;
+    const status = { ...cached.status, deadlineStatus: deadlineStatus(state, engine.now) };
+    statusCache.set(state, { now: engine.now, actor: actorKey, status });
+    return status;
+  }
+  const status = buildProtocolStatus(engine, state);
+  statusCache.set(state, { now: engine.now, actor: actorKey, status });
+  return status;
+}
+
+function buildProtocolStatus(engine: ExerciseEngine, state: AlertProtocolState): ProtocolStatus {
   const { protocol, parties } = engine.ctx;
   const titleOf = (id: string) =>
     id === CLOSE_STEP ? 'Closed' : (protocol.steps.get(id)?.title ?? id);
@@ -165,6 +186,8 @@ function protocolStatus(engine: ExerciseEngine, state: AlertProtocolState): Prot
   };
 }
 
+const alertCache = new WeakMap<ExerciseEngine, Map<string, AlertSnapshot>>();
+
 /** Builds the snapshot of an engine (called by ExerciseEngine.getSnapshot). */
 export function buildSnapshot(
   engine: ExerciseEngine,
@@ -173,10 +196,25 @@ export function buildSnapshot(
   books: ReadonlyMap<string, AlertBookkeeping>,
 ): ExerciseSnapshot {
   const { scenario } = engine.setup;
+  const previous = alertCache.get(engine) ?? new Map<string, AlertSnapshot>();
+  const next = new Map<string, AlertSnapshot>();
   const alerts = tracker.ranked().map((alert, index): AlertSnapshot => {
     const state = protocols.get(alert.id);
     const book = books.get(alert.id);
-    return {
+    const protocol = state ? protocolStatus(engine, state) : null;
+    const old = previous.get(alert.id);
+    // Unchanged alerts keep their object: cheap snapshots, cheap re-renders.
+    if (
+      old &&
+      old.view === alert.view &&
+      old.rank === index + 1 &&
+      old.protocol === protocol &&
+      old.acknowledged === (book?.acknowledged ?? null)
+    ) {
+      next.set(alert.id, old);
+      return old;
+    }
+    const snapshot: AlertSnapshot = {
       id: alert.id,
       rank: index + 1,
       severity: alert.severity,
@@ -188,9 +226,12 @@ export function buildSnapshot(
       eventIds: alert.eventIds,
       eventSeqs: alert.eventSeqs,
       view: alert.view,
-      protocol: state ? protocolStatus(engine, state) : null,
+      protocol,
     };
+    next.set(alert.id, snapshot);
+    return snapshot;
   });
+  alertCache.set(engine, next);
   const last = engine.lastEntry;
   return {
     scenarioId: scenario.id,
