@@ -101,8 +101,8 @@ async function walkToClosure(page: Page, detail: Locator) {
       const box = ack.getByRole('checkbox');
       if (await box.isChecked()) continue;
       await ack.locator('input.ack-how').fill('hotline, duty officer');
-      await box.check();
-      // Shown as done only once the log entry is committed.
+      // A click, not check(): the box shows ticked only once the log entry is committed.
+      await box.click();
       await expect(ack.locator('.ack-record')).toContainText('via hotline, duty officer');
     }
     const form = detail.locator(`form[data-action-id="${PATH[step]}"]`);
@@ -266,4 +266,52 @@ test('figures: a generated 100,000-event scenario at 300x (printed, not asserted
   await page.getByLabel('Pause on a new critical alert above 60×').uncheck();
   await measure300x(page, 'generated, 100,000 events over 72 h', Date.now() - t0, 20_000);
   await page.screenshot({ path: `${SHOTS}/console-100k-300x.png` });
+});
+
+test('a damaged stored log is refused on resume with a way out, not a blank screen', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const card = await sampleCard(page);
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  await fillStartDialog(page, 'Operator');
+  await page.getByTestId('speed').selectOption('3600');
+  await page.getByTestId('play-pause').click();
+  await page.waitForTimeout(1500);
+  await pauseIfPlaying(page);
+  await page.reload();
+
+  // Alter one stored entry behind the app's back, as a disk fault or a tamperer would.
+  const altered = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('truceline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('log', 'readwrite');
+          const store = tx.objectStore('log');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const rows = all.result as { exercise_id: string; seq: number; actor: string }[];
+            const latest = rows.filter((r) => r.exercise_id === rows.at(-1)!.exercise_id);
+            const victim = latest.find((r) => r.seq === 2) ?? latest[0]!;
+            store.put({ ...victim, actor: 'someone else' });
+            tx.oncomplete = () => resolve(`${victim.exercise_id} seq ${victim.seq}`);
+          };
+        };
+      }),
+  );
+  console.log(`altered ${altered}`);
+  await page.goto('/#/library');
+  const table = page.getByRole('table', { name: 'Exercises' });
+  await table.getByRole('button', { name: 'Resume' }).first().click({ timeout: 60_000 });
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Your name').fill('Trainee One');
+  await dialog.locator('button[type=submit]').click();
+  const failure = page.getByTestId('console-open-failed');
+  await expect(failure).toBeVisible({ timeout: 60_000 });
+  await expect(failure).toContainText('damaged');
+  await expect(failure.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(failure.getByRole('link', { name: 'Library' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/console-damaged-log.png` });
 });

@@ -117,6 +117,7 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
           {p.acks.length > 0 ? (
             <PartyAcks
               acks={p.acks}
+              timezone={timezone}
               pending={pending}
               onAck={(partyId, how) =>
                 void run(`party:${partyId}`, () => props.onAckParty(alert.id, partyId, how))
@@ -157,6 +158,7 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
 
 function PartyAcks(props: {
   acks: readonly PartyAckView[];
+  timezone: string;
   pending: string | null;
   onAck(partyId: string, how: string): void;
 }) {
@@ -181,7 +183,7 @@ function PartyAcks(props: {
             </label>
             {a.ack ? (
               <span className="ack-record">
-                by {a.ack.by}, {new Date(a.ack.at).toISOString().slice(11, 16)} UTC, via {a.ack.how}
+                by {a.ack.by}, {formatExerciseTime(a.ack.at, props.timezone)}, via {a.ack.how}
               </span>
             ) : (
               <input

@@ -18,7 +18,7 @@ import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { Source } from '../../../shared/scenario/schema';
 import type { AlertView, Severity } from '../console/view-model';
 import { formatExerciseClock } from '../replay/exercise-time-format';
-import { bucketRows, indexEventBuckets } from './event-buckets';
+import { bucketRows, chartTicks, indexEventBuckets } from './event-buckets';
 import './timeline.css';
 
 const SOURCE_COLOURS: Record<Source, string> = {
@@ -143,14 +143,3 @@ export const TimelineChart = memo(function TimelineChart({
     </section>
   );
 });
-
-const HOUR = 3600_000;
-const TICK_STEPS = [1, 2, 3, 6, 12, 24, 48, 168].map((h) => h * HOUR);
-
-/** About eight evenly spaced ticks on whole hours (UTC) across the scenario. */
-export function chartTicks(start: number, end: number): number[] {
-  const step = TICK_STEPS.find((s) => (end - start) / s <= 8) ?? TICK_STEPS.at(-1)!;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
-  return ticks;
-}

@@ -68,3 +68,16 @@ export function bucketRows(
   }
   return rows;
 }
+
+const HOUR = 3600_000;
+const TICK_STEPS = [1, 2, 3, 6, 12, 24, 48, 168].map((h) => h * HOUR);
+
+/** About eight evenly spaced ticks on whole hours (UTC) across the scenario. */
+export function chartTicks(start: number, end: number): number[] {
+  const step =
+    TICK_STEPS.find((s) => (end - start) / s <= 8) ??
+    Math.ceil((end - start) / 8 / (24 * HOUR)) * 24 * HOUR;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
+  return ticks;
+}

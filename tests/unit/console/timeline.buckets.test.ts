@@ -4,6 +4,7 @@ import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { Source } from '../../../shared/scenario/schema';
 import {
   bucketRows,
+  chartTicks,
   chooseBucketMs,
   indexEventBuckets,
   MAX_BUCKETS,
@@ -63,6 +64,27 @@ describe('timeline buckets', () => {
           const shown = events.length === 0 ? 0 : k % (events.length + 1);
           const rows = bucketRows(indexEventBuckets(events, start, end), events, shown, []);
           return rows.reduce((sum, r) => sum + r['ground-sensor'], 0) === shown;
+        },
+      ),
+    );
+  });
+});
+
+describe('timeline ticks', () => {
+  it('gives at most nine whole-hour ticks inside the scenario', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 24 * 365 }),
+        fc.integer({ min: 0, max: 59 }),
+        (hours, minute) => {
+          const s = start + minute * 60_000;
+          const e = s + hours * 3600_000;
+          const ticks = chartTicks(s, e);
+          return (
+            ticks.length <= 9 &&
+            ticks.every((t) => t >= s && t <= e && t % 3600_000 === 0) &&
+            ticks.every((t, i) => i === 0 || t > ticks[i - 1]!)
+          );
         },
       ),
     );
