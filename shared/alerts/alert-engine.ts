@@ -8,8 +8,9 @@ import {
   cloneEvidence,
   emptyEvidence,
   scoreEvidence,
+  scoreOnly,
+  severityOf,
   type AlertEvidence,
-  type ScoreBreakdown,
   type Severity,
 } from './alert-score';
 import { buildAlertView, type AlertView } from './alert-view';
@@ -63,7 +64,9 @@ interface AlertRecord {
   id: string;
   events: ReplayEvent[];
   evidence: AlertEvidence;
-  breakdown: ScoreBreakdown;
+  /** Rounded score and its band; the full breakdown is made for views only. */
+  score: number;
+  severity: Severity;
   sector: string | null;
   zones: string[];
   sources: Source[];
@@ -172,7 +175,7 @@ export class AlertEngine {
     this.radiusKm = options.model.correlation.radius_km;
     this.quietMs = options.model.correlation.quiet_min * 60_000;
     this.maxDelayMs = options.maxReportDelayMs ?? Infinity;
-    this.grid = new SpatialGrid(this.radiusKm);
+    this.grid = new SpatialGrid(this.radiusKm, this.windowMs);
   }
 
   /** Latest time the engine has been brought to (epoch ms). */
@@ -202,12 +205,12 @@ export class AlertEngine {
         alertId: record.id,
         eventId: replay.event.id,
         at: this.clock,
-        score: record.breakdown.score,
-        severity: record.breakdown.severity,
+        score: record.score,
+        severity: record.severity,
       });
       return changes;
     }
-    const before = target.breakdown.severity;
+    const before = target.severity;
     target.events.push(replay);
     addEvidence(target.evidence, evidence);
     this.mergePlaces(target, replay, sector);
@@ -217,7 +220,7 @@ export class AlertEngine {
     this.rescore(target);
     if (replay.at >= target.anchor.at) {
       target.anchor = replay;
-      const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!);
+      const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!, replay.at);
       if (key !== target.cellKey) this.file(target, key);
     }
     changes.push({
@@ -225,21 +228,21 @@ export class AlertEngine {
       alertId: target.id,
       eventId: replay.event.id,
       at: this.clock,
-      score: target.breakdown.score,
-      severity: target.breakdown.severity,
+      score: target.score,
+      severity: target.severity,
     });
     if (target.quiet) {
       target.quiet = false;
       changes.push({ kind: 'alert-active', alertId: target.id, at: this.clock });
     }
-    if (before !== target.breakdown.severity) {
+    if (before !== target.severity) {
       changes.push({
         kind: 'alert-severity-changed',
         alertId: target.id,
         at: this.clock,
         from: before,
-        to: target.breakdown.severity,
-        score: target.breakdown.score,
+        to: target.severity,
+        score: target.score,
       });
     }
     this.pushRank(target);
@@ -374,7 +377,8 @@ export class AlertEngine {
       id,
       events: [replay],
       evidence: emptyEvidence(),
-      breakdown: { score: 0, severity: 'info', lines: [], unclamped: 0 },
+      score: 0,
+      severity: 'info',
       sector,
       zones: [...replay.zoneIds],
       sources: [replay.event.source],
@@ -394,7 +398,7 @@ export class AlertEngine {
     this.byId.set(id, record);
     this.openCount += 1;
     if (located(replay)) {
-      this.file(record, this.grid.keyOf(replay.event.lat!, replay.event.lon!));
+      this.file(record, this.grid.keyOf(replay.event.lat!, replay.event.lon!, replay.at));
     }
     return record;
   }
@@ -426,6 +430,8 @@ export class AlertEngine {
     this.grid.visitNear(
       lat,
       lon,
+      replay.at,
+      this.windowMs,
       (entry) =>
         entry.record.gridEntry === entry &&
         !entry.record.closed &&
@@ -451,7 +457,8 @@ export class AlertEngine {
   }
 
   private rescore(record: AlertRecord): void {
-    record.breakdown = scoreEvidence(this.model, record.evidence);
+    record.score = scoreOnly(this.model, record.evidence);
+    record.severity = severityOf(record.score);
     record.version += 1;
     record.view = null;
   }
@@ -468,7 +475,7 @@ export class AlertEngine {
       record,
       version: record.version,
       quiet: record.quiet,
-      score: record.breakdown.score,
+      score: record.score,
       firstAt: record.firstAt,
       id: record.id,
     });
@@ -493,7 +500,7 @@ export class AlertEngine {
         record,
         version: record.version,
         quiet: record.quiet,
-        score: record.breakdown.score,
+        score: record.score,
         firstAt: record.firstAt,
         id: record.id,
       });
@@ -504,7 +511,10 @@ export class AlertEngine {
   }
 
   private viewOf(record: AlertRecord): AlertView {
-    if (!record.view) record.view = buildAlertView(this.model, this.zonesById, record);
+    if (!record.view) {
+      const breakdown = scoreEvidence(this.model, record.evidence);
+      record.view = buildAlertView(this.model, this.zonesById, record, breakdown);
+    }
     return record.view;
   }
 }
@@ -520,7 +530,8 @@ function cloneRecord(
     id: record.id,
     events,
     evidence: cloneEvidence(record.evidence),
-    breakdown: record.breakdown,
+    score: record.score,
+    severity: record.severity,
     sector: record.sector,
     zones,
     sources,

@@ -81,7 +81,9 @@ export function corroboratingKinds(model: ScoringModel, evidence: AlertEvidence)
 /** 1 - Π(1 - c) over the source kinds' best confidences. */
 export function combinedConfidence(evidence: AlertEvidence): number {
   let miss = 1;
-  for (const c of Object.values(evidence.kindConfidence)) miss *= 1 - (c ?? 0);
+  for (const source in evidence.kindConfidence) {
+    miss *= 1 - (evidence.kindConfidence[source as Source] ?? 0);
+  }
   return 1 - miss;
 }
 
@@ -94,38 +96,66 @@ export function severityOf(score: number): Severity {
   return 'info';
 }
 
+/** The factors after the per-event ones, in display order (before the clamp). */
+const ALERT_FACTORS = ['corroboration', 'confidence', 'persistence'] as const;
+const RAW_COUNT = EVENT_FACTORS.length + ALERT_FACTORS.length;
+
+/**
+ * Writes every factor's exact value (EVENT_FACTORS then ALERT_FACTORS) into
+ * `out` and returns their sum. Allocation-free: it runs on every event.
+ */
+function rawFactors(model: ScoringModel, evidence: AlertEvidence, out: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < EVENT_FACTORS.length; i++) {
+    const value = evidence.best[i]?.values[i] ?? 0;
+    out[i] = value;
+    sum += value;
+  }
+  let kinds = 0;
+  for (const source of model.corroboration.sources) {
+    if (evidence.kindConfidence[source] !== undefined) kinds += 1;
+  }
+  let miss = 1;
+  for (const source in evidence.kindConfidence) {
+    miss *= 1 - (evidence.kindConfidence[source as Source] ?? 0);
+  }
+  const n = EVENT_FACTORS.length;
+  out[n] = Math.min(
+    model.corroboration.max_points,
+    Math.max(0, kinds - 1) * model.corroboration.points_per_extra_kind,
+  );
+  out[n + 1] = (1 - miss) * model.confidence.max_points;
+  out[n + 2] =
+    evidence.eventCount <= 1
+      ? 0
+      : Math.min(
+          model.persistence.max_points,
+          model.persistence.points_per_doubling * Math.log2(evidence.eventCount),
+        );
+  return sum + out[n]! + out[n + 1]! + out[n + 2]!;
+}
+
+const scratch = new Float64Array(RAW_COUNT);
+
+function clampAndRound(unclamped: number): { clamped: number; tenths: number } {
+  const clamped = Math.min(100, Math.max(0, unclamped));
+  return { clamped, tenths: Math.round(clamped * 10) };
+}
+
+/** The rounded score of an alert's evidence, without the breakdown (the engine's hot path). */
+export function scoreOnly(model: ScoringModel, evidence: AlertEvidence): number {
+  const unclamped = rawFactors(model, evidence, scratch);
+  return Math.round(Math.min(100, Math.max(0, unclamped)) * 10) / 10;
+}
+
 /** Scores an alert's evidence: clamped sum, rounded once, with display lines. */
 export function scoreEvidence(model: ScoringModel, evidence: AlertEvidence): ScoreBreakdown {
-  const raws: { factor: Factor; raw: number }[] = [];
-  EVENT_FACTORS.forEach((factor, i) => {
-    raws.push({ factor, raw: evidence.best[i]?.values[i] ?? 0 });
-  });
-  const kinds = corroboratingKinds(model, evidence).length;
-  raws.push({
-    factor: 'corroboration',
-    raw: Math.min(
-      model.corroboration.max_points,
-      Math.max(0, kinds - 1) * model.corroboration.points_per_extra_kind,
-    ),
-  });
-  raws.push({
-    factor: 'confidence',
-    raw: combinedConfidence(evidence) * model.confidence.max_points,
-  });
-  raws.push({
-    factor: 'persistence',
-    raw:
-      evidence.eventCount <= 1
-        ? 0
-        : Math.min(
-            model.persistence.max_points,
-            model.persistence.points_per_doubling * Math.log2(evidence.eventCount),
-          ),
-  });
-  const unclamped = raws.reduce((sum, line) => sum + line.raw, 0);
-  const clamped = Math.min(100, Math.max(0, unclamped));
+  const values = new Float64Array(RAW_COUNT);
+  const unclamped = rawFactors(model, evidence, values);
+  const factors: Factor[] = [...EVENT_FACTORS, ...ALERT_FACTORS];
+  const raws = factors.map((factor, i) => ({ factor, raw: values[i]! }));
+  const { clamped, tenths } = clampAndRound(unclamped);
   if (clamped !== unclamped) raws.push({ factor: 'clamp', raw: clamped - unclamped });
-  const tenths = Math.round(clamped * 10);
   const score = tenths / 10;
   return {
     score,

@@ -58,7 +58,6 @@ export interface AlertFacts {
   id: string;
   events: readonly ReplayEvent[];
   evidence: AlertEvidence;
-  breakdown: ScoreBreakdown;
   zones: readonly string[];
   sources: readonly Source[];
   firstAt: number;
@@ -137,8 +136,9 @@ export function buildAlertView(
   model: ScoringModel,
   zonesById: ReadonlyMap<string, Zone>,
   facts: AlertFacts,
+  breakdown: ScoreBreakdown,
 ): AlertView {
-  const { evidence, breakdown } = facts;
+  const { evidence } = facts;
   const factors = breakdown.lines.map((line): FactorView => {
     const points = formatPoints(line.contribution);
     const index = (EVENT_FACTORS as readonly string[]).indexOf(line.factor);

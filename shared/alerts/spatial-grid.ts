@@ -15,22 +15,37 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Cells of `radiusKm` degrees-of-latitude size; entries are filed under the cell of a point. */
+/** Keeps the time part of a key within 20 bits (wrapping only adds candidates). */
+const TIME_SLOTS = 1 << 20;
+
+/**
+ * Cells of `radiusKm` (in degrees of latitude) by `slotMs` of time: entries
+ * are filed under the cell and time slot of a point, so a lookup sees only
+ * entries near in space and in time, however long the scenario.
+ */
 export class SpatialGrid<T> {
   private readonly cellDeg: number;
   private readonly lonCells: number;
   private readonly cells = new Map<number, T[]>();
 
-  constructor(private readonly radiusKm: number) {
+  constructor(
+    private readonly radiusKm: number,
+    private readonly slotMs: number,
+  ) {
     this.cellDeg = Math.min(90, radiusKm / KM_PER_DEGREE);
     this.lonCells = Math.ceil(360 / this.cellDeg);
   }
 
-  /** The key of the cell holding a point. */
-  keyOf(lat: number, lon: number): number {
+  private slotOf(time: number): number {
+    const slot = Math.floor(time / this.slotMs) % TIME_SLOTS;
+    return slot < 0 ? slot + TIME_SLOTS : slot;
+  }
+
+  /** The key of the cell and time slot holding a point at a time. */
+  keyOf(lat: number, lon: number, time: number): number {
     const row = Math.floor((lat + 90) / this.cellDeg);
     const col = Math.floor((lon + 180) / this.cellDeg) % this.lonCells;
-    return row * this.lonCells + col;
+    return (row * this.lonCells + col) * TIME_SLOTS + this.slotOf(time);
   }
 
   /** Files an entry under a cell key. */
@@ -41,16 +56,20 @@ export class SpatialGrid<T> {
   }
 
   /**
-   * Calls `visit` on every entry filed within `radiusKm` of the point (and
-   * some beyond). `keep` returning false drops an entry from its cell, so
-   * stale entries cost one look only.
+   * Calls `visit` on every entry filed within `radiusKm` of the point and
+   * `spanMs` of the time (and some beyond). `keep` returning false drops an
+   * entry from its cell, so stale entries cost one look only.
    */
   visitNear(
     lat: number,
     lon: number,
+    time: number,
+    spanMs: number,
     keep: (entry: T, key: number) => boolean,
     visit: (entry: T) => void,
   ): void {
+    const firstSlot = Math.floor((time - spanMs) / this.slotMs);
+    const lastSlot = Math.floor((time + spanMs) / this.slotMs);
     const row = Math.floor((lat + 90) / this.cellDeg);
     const col = Math.floor((lon + 180) / this.cellDeg);
     // East-west, a degree shrinks with cos(latitude): widen the search to the
@@ -69,18 +88,20 @@ export class SpatialGrid<T> {
     for (let r = row - 1; r <= row + 1; r++) {
       if (r < 0 || r * this.cellDeg > 180) continue;
       for (const c of cols) {
-        const key = r * this.lonCells + c;
-        const cell = this.cells.get(key);
-        if (!cell) continue;
-        let kept = 0;
-        for (let i = 0; i < cell.length; i++) {
-          const entry = cell[i]!;
-          if (!keep(entry, key)) continue;
-          cell[kept++] = entry;
-          visit(entry);
+        for (let t = firstSlot; t <= lastSlot; t++) {
+          const key = (r * this.lonCells + c) * TIME_SLOTS + this.slotOf(t * this.slotMs);
+          const cell = this.cells.get(key);
+          if (!cell) continue;
+          let kept = 0;
+          for (let i = 0; i < cell.length; i++) {
+            const entry = cell[i]!;
+            if (!keep(entry, key)) continue;
+            cell[kept++] = entry;
+            visit(entry);
+          }
+          if (kept === 0) this.cells.delete(key);
+          else cell.length = kept;
         }
-        if (kept === 0) this.cells.delete(key);
-        else cell.length = kept;
       }
     }
   }
