@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
 import { SOURCES } from '../../shared/scenario/schema';
+import { importUcdpGed } from '../../shared/ucdp/import-ucdp-ged';
 
 const SHOTS = 'out/screenshots';
 const FIXTURE = 'tests/fixtures/scenarios/small';
@@ -189,3 +190,72 @@ function inlineScenario(id: string, lat: number) {
     briefing: 'Notional briefing. EXERCISE.',
   };
 }
+
+test('a stored exercise is listed in the Library and resumes from its log', async ({ page }) => {
+  await page.goto('/#/library');
+  const card = page.getByTestId('scenario-quick-demo');
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  await page.getByRole('dialog').getByLabel('Your name').fill('First Shift');
+  await page.getByRole('dialog').locator('button[type=submit]').click();
+  await expect(page.getByTestId('console')).toBeVisible({ timeout: 60_000 });
+
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Library' })
+    .click();
+  const exercises = page.getByRole('table', { name: 'Exercises' });
+  const row = exercises.locator('tbody tr').first();
+  await expect(row).toContainText('In progress', { timeout: 30_000 });
+  const id = (await row.locator('.mono').first().textContent())!;
+  await page.screenshot({ path: `${SHOTS}/library-exercises.png`, fullPage: true });
+  await row.getByRole('button', { name: 'Resume' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Resume exercise — / });
+  await expect(dialog).toContainText(id);
+  await dialog.getByLabel('Your name').fill('Second Shift');
+  await dialog.getByRole('button', { name: 'Resume exercise', exact: true }).click();
+  await expect(page.getByTestId('console')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('banner').filter({ hasText: 'Second Shift' })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Log' })
+    .click();
+  await expect(page.getByLabel('Exercise', { exact: true })).toHaveValue(id);
+  await expect(page.getByTestId('chain-status')).toContainText('Chain intact');
+});
+
+test('a UCDP GED export is converted in the Library with every row accounted for', async ({
+  page,
+}) => {
+  const csv = '/work/shared/data/ucdp-ged-ukraine.csv';
+  const { counts } = importUcdpGed(new Uint8Array(readFileSync(csv)));
+  await page.goto('/#/library');
+  await importFiles(page, 'Import file…', csv);
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText(
+    `rows read: ${counts.rowsRead}, events written: ${counts.eventsWritten}, rows rejected: ${counts.rowsRejected}`,
+    { timeout: 60_000 },
+  );
+  await expect(result.getByRole('button', { name: 'Save as NDJSON feed…' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/library-ucdp.png` });
+});
+
+test('a feed file dropped on the Library is checked on its own, errors with their lines', async ({
+  page,
+}) => {
+  await page.goto('/#/library');
+  const feed = [
+    '{"id":"o1","time":"2026-03-01T01:00:00Z","source":"observer","type":"small-arms-fire","lat":48.1,"lon":37.5}',
+    '{"id":"o2","time":"2026-03-01T01:10:00Z","source":"observer","type":"small-arms-fire","lat":48.1}',
+  ].join('\n');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'observer.ndjson', { type: 'application/x-ndjson' }));
+    return transfer;
+  }, feed);
+  await page.dispatchEvent('section.library', 'dragover', { dataTransfer });
+  await page.dispatchEvent('section.library', 'drop', { dataTransfer });
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText('observer.ndjson was not imported');
+  await expect(result.getByRole('listitem').first()).toHaveText(/^observer\.ndjson:2: lon: /);
+});

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { startLibrary } from '../library/library-actions';
 import { LibraryStoreProvider } from '../library/library-context';
 import { createLibraryStore } from '../library/library-store';
 import { LibraryScreen } from '../library/LibraryScreen';
@@ -10,6 +11,7 @@ import { createAppStore, SCREEN_LABELS, type Screen } from './app-store';
 import { ConsoleRoute } from './ConsoleRoute';
 import { bindHashRoute } from './hash-route';
 import { NavBar } from './NavBar';
+import { bindSessionRestore } from './session-restore';
 import '../ui/theme.css';
 import './App.css';
 
@@ -17,6 +19,11 @@ export function App() {
   const store = useMemo(() => createAppStore(), []);
   const library = useMemo(() => createLibraryStore(), []);
   useEffect(() => bindHashRoute(store), [store]);
+  useEffect(() => {
+    const unbind = bindSessionRestore(store, library);
+    startLibrary(library);
+    return unbind;
+  }, [store, library]);
   return (
     <AppStoreProvider store={store}>
       <LibraryStoreProvider store={library}>

@@ -25,6 +25,14 @@ export function ConsoleRoute() {
   const active = useAppState((s) => s.active);
   const exerciseId = useAppState((s) => s.exerciseId);
   const participant = useAppState((s) => s.participant);
+  const restoring = useAppState((s) => s.restoring);
+  if (restoring && !exerciseId) {
+    return (
+      <p className="muted" role="status">
+        Reopening the exercise this window had open: loading its scenario…
+      </p>
+    );
+  }
   if (!active || !exerciseId || !participant) {
     return (
       <section className="panel empty-route">

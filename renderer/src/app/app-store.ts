@@ -36,6 +36,8 @@ export interface AppState {
   exerciseId: string | null;
   participant: Participant | null;
   aboutOpen: boolean;
+  /** A reload is bringing back the exercise this tab had open. */
+  restoring: boolean;
 }
 
 export interface AppStore {
@@ -46,6 +48,7 @@ export interface AppStore {
   setActiveScenario(active: ActiveScenario | null): void;
   startExercise(exerciseId: string, participant: Participant): void;
   setAboutOpen(open: boolean): void;
+  setRestoring(restoring: boolean): void;
 }
 
 export const INITIAL_APP_STATE: AppState = {
@@ -54,6 +57,7 @@ export const INITIAL_APP_STATE: AppState = {
   exerciseId: null,
   participant: null,
   aboutOpen: false,
+  restoring: false,
 };
 
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
@@ -78,5 +82,6 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     },
     startExercise: (exerciseId, participant) => update({ exerciseId, participant }),
     setAboutOpen: (aboutOpen) => update({ aboutOpen }),
+    setRestoring: (restoring) => update({ restoring }),
   };
 }

@@ -6,12 +6,7 @@ import { BriefingText } from './BriefingText';
 import { ImportPanel } from './ImportPanel';
 import { launchExercise, resumeExercise } from './launch-exercise';
 import { ExerciseList } from './ExerciseList';
-import {
-  importPickedFiles,
-  loadBundledSamples,
-  loadImportedScenarios,
-  removeImportedScenario,
-} from './library-actions';
+import { importPickedFiles, removeImportedScenario, startLibrary } from './library-actions';
 import { useLibraryState, useLibraryStore } from './library-context';
 import type { LibraryCard } from './library-store';
 import { ScenarioCardView } from './ScenarioCardView';
@@ -30,11 +25,7 @@ export function LibraryScreen() {
   const [reading, setReading] = useState<LibraryCard | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  useEffect(() => {
-    if (library.getState().cards.length > 0) return;
-    void loadBundledSamples(library);
-    void loadImportedScenarios(library);
-  }, [library]);
+  useEffect(() => startLibrary(library), [library]);
 
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();

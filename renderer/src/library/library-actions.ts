@@ -261,3 +261,15 @@ export async function removeImportedScenario(store: LibraryStore, key: string): 
   store.removeCard(key);
   await forgetImportedScenario(key.replace(/^imported:/, ''));
 }
+
+const started = new WeakSet<LibraryStore>();
+
+/** Loads bundled and imported scenarios once per store (at app start, whatever the first screen). */
+export function startLibrary(store: LibraryStore): void {
+  if (started.has(store)) return;
+  started.add(store);
+  for (const load of [loadBundledSamples, loadImportedScenarios]) {
+    store.trackSource(1);
+    void load(store).finally(() => store.trackSource(-1));
+  }
+}

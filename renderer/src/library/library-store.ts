@@ -55,6 +55,8 @@ export interface LibraryState {
   cards: LibraryCard[];
   indexError: string | null;
   importResult: ImportResult | null;
+  /** Scenario sources (bundled, imported) still being listed and loaded. */
+  sourcesPending: number;
 }
 
 export interface LibraryStore {
@@ -65,10 +67,12 @@ export interface LibraryStore {
   removeCard(key: string): void;
   setIndexError(message: string | null): void;
   setImportResult(result: ImportResult | null): void;
+  /** Marks a source of scenarios as loading (+1) or finished (-1). */
+  trackSource(delta: 1 | -1): void;
 }
 
 export function createLibraryStore(): LibraryStore {
-  let state: LibraryState = { cards: [], indexError: null, importResult: null };
+  let state: LibraryState = { cards: [], indexError: null, importResult: null, sourcesPending: 0 };
   const listeners = new Set<() => void>();
   const set = (next: LibraryState): void => {
     state = next;
@@ -98,5 +102,6 @@ export function createLibraryStore(): LibraryStore {
     },
     setIndexError: (indexError) => set({ ...state, indexError }),
     setImportResult: (importResult) => set({ ...state, importResult }),
+    trackSource: (delta) => set({ ...state, sourcesPending: state.sourcesPending + delta }),
   };
 }

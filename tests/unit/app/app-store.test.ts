@@ -47,3 +47,75 @@ describe('hash route', () => {
     expect(screenFromHash('')).toBeNull();
   });
 });
+
+describe('session restore', () => {
+  it('brings back the exercise once its scenario is loaded, and forgets it when the scenario is gone', async () => {
+    const { bindSessionRestore } = await import('../../../renderer/src/app/session-restore');
+    const { createLibraryStore } = await import('../../../renderer/src/library/library-store');
+    const memory = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => memory.get(k) ?? null,
+      setItem: (k: string, v: string) => void memory.set(k, v),
+      removeItem: (k: string) => void memory.delete(k),
+    } as unknown as Storage;
+
+    // First tab life: an exercise is started and saved.
+    const app1 = createAppStore();
+    const lib1 = createLibraryStore();
+    bindSessionRestore(app1, lib1, storage);
+    app1.setActiveScenario({
+      scenario: scenario('h1'),
+      origin: { kind: 'bundled', sampleId: 's' },
+    });
+    app1.startExercise('ex-9', { name: 'Ana', role: 'controller' });
+    expect(JSON.parse(memory.get('truceline-session')!)).toEqual({
+      exerciseId: 'ex-9',
+      participant: { name: 'Ana', role: 'controller' },
+      scenarioHash: 'h1',
+    });
+
+    // After a reload: restoring until the scenario's card is ready.
+    const app2 = createAppStore();
+    const lib2 = createLibraryStore();
+    lib2.trackSource(1);
+    bindSessionRestore(app2, lib2, storage);
+    expect(app2.getState().restoring).toBe(true);
+    const ready = (hash: string) => ({
+      status: 'ready' as const,
+      scenario: scenario(hash),
+      summary: {} as never,
+      warnings: [],
+    });
+    lib2.upsertCard({
+      key: 'b:other',
+      origin: { kind: 'bundled', sampleId: 'o' },
+      label: 'o',
+      state: ready('h0'),
+    });
+    lib2.upsertCard({
+      key: 'b:s',
+      origin: { kind: 'bundled', sampleId: 's' },
+      label: 's',
+      state: ready('h1'),
+    });
+    expect(app2.getState()).toMatchObject({ exerciseId: 'ex-9', restoring: false });
+    lib2.trackSource(-1);
+    expect(app2.getState().active?.scenario.hash).toBe('h1');
+
+    // Another reload where the scenario no longer loads: the session is dropped.
+    const app3 = createAppStore();
+    const lib3 = createLibraryStore();
+    lib3.trackSource(1);
+    bindSessionRestore(app3, lib3, storage);
+    lib3.upsertCard({
+      key: 'b:other',
+      origin: { kind: 'bundled', sampleId: 'o' },
+      label: 'o',
+      state: ready('h0'),
+    });
+    expect(app3.getState()).toMatchObject({ exerciseId: null, restoring: true });
+    lib3.trackSource(-1);
+    expect(app3.getState()).toMatchObject({ exerciseId: null, restoring: false });
+    expect(memory.has('truceline-session')).toBe(false);
+  });
+});
