@@ -512,6 +512,12 @@ export class ExerciseEngine {
     }
   }
 
+  /** Takes note of a replayed entry that changes no exercise state (an `export` record). */
+  acknowledgeReplayed(entry: LogEntry): void {
+    this.#lastEntry = entry;
+    this.#changed();
+  }
+
   /** Replaces the sink (a resumed exercise goes live once its log is replayed). */
   attachSink(sink: EntrySink): void {
     this.#sink = sink;

@@ -247,6 +247,26 @@ describe('exercise engine intents', () => {
     expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
   });
 
+  it('resumes past an export record written by whatever exported the log', async () => {
+    const { scenario, engine, log } = await start();
+    await engine.advanceTo(T0 + 61 * MIN);
+    const [exported] = await log.append([
+      {
+        exercise_time: null,
+        actor: 'auditor-1',
+        role: 'auditor',
+        kind: 'export',
+        data: { format: 'truceline-log' },
+      },
+    ]);
+    await engine.advanceTo(T0 + 75 * MIN);
+    const resumed = await resumeExercise(scenario, await log.readEntries());
+    expect(resumed.lastEntry).toEqual((await log.readEntries()).at(-1));
+    expect((await log.readEntries()).map((e) => e.seq)).toContain(exported!.seq);
+    await resumed.advanceTo(engine.now);
+    expect(resumed.getSnapshot().alerts).toEqual(engine.getSnapshot().alerts);
+  });
+
   it('notifies subscribers after each change', async () => {
     const { engine } = await start();
     let calls = 0;
