@@ -42,13 +42,37 @@ function numberJson(value: number): string {
   return JSON.stringify(value);
 }
 
+// Entries of one log share their member names in the same order, so the
+// sorted order of the last top-level object is kept and reused when the next
+// one has the very same names (compared one by one, no sort).
+let lastKeys: string[] = [];
+let lastSorted: string[] = [];
+
+function sortedKeysOf(value: object, depth: number): string[] {
+  const keys = Object.keys(value);
+  if (depth !== 0) return keys.sort();
+  if (keys.length === lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== lastKeys[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastSorted;
+  }
+  lastKeys = keys;
+  lastSorted = keys.slice().sort();
+  return lastSorted;
+}
+
 function writeObject(value: object, depth: number, omit: string | undefined): string {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
     throw new CanonicalJsonError(`a ${value.constructor?.name ?? 'non-plain'} object is not JSON`);
   }
   // Default sort compares UTF-16 code units, exactly the order JCS requires.
-  const keys = Object.keys(value).sort();
+  const keys = sortedKeysOf(value, depth);
   let out = '{';
   let first = true;
   for (const key of keys) {
