@@ -127,6 +127,8 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
   await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
   await fillStartDialog(page, 'Operator');
   await expect(page.getByTestId('console-classification')).toContainText('EXERCISE');
+  // Controller tools (injects, ground truth) are not on an operator's screen.
+  await expect(page.getByRole('region', { name: 'Controller' })).toHaveCount(0);
 
   // Play: alerts appear, ranked.
   await page.getByTestId('speed').selectOption('300');
@@ -314,4 +316,55 @@ test('a damaged stored log is refused on resume with a way out, not a blank scre
   await expect(failure.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(failure.getByRole('link', { name: 'Library' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/console-damaged-log.png` });
+});
+
+test('the controller injects an event (shown as text), reveals ground truth and pauses for a hot wash', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const card = await sampleCard(page);
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  await fillStartDialog(page, 'Controller');
+  const panel = page.getByRole('region', { name: 'Controller' });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Auto-pause on critical above 60×').uncheck();
+
+  // Hot wash: the running clock stops and says why it is paused.
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('play-pause')).toContainText('Pause');
+  await panel.getByRole('button', { name: 'Pause for hot wash' }).click();
+  await expect(page.getByTestId('play-pause')).toContainText('Play');
+
+  // An inject with markup in it is shown verbatim, never as HTML.
+  const summary = '<b>Party B liaison</b>: "no firing today" <img src=x onerror=alert(1)>';
+  await panel.getByText('Inject an event…').click();
+  await panel.getByLabel('Inject (what the players hear)').fill(summary);
+  await panel.getByRole('button', { name: 'Inject event' }).click();
+  await expect(panel.getByLabel('Inject (what the players hear)')).toHaveValue('');
+  const injectRow = page.locator('[data-alert-id]', { hasText: /inject/i }).first();
+  await injectRow.click();
+  const detail = page.locator('.alert-detail');
+  await expect(detail.locator('.event-summary', { hasText: summary })).toBeVisible();
+  expect(await detail.locator('.event-summary b, .event-summary img').count()).toBe(0);
+
+  // Play the rest at speed, then find alerts whose events carry ground truth.
+  await page.getByTestId('speed').selectOption('3600');
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('play-pause')).toContainText('Pause');
+  // The clock stops by itself at the scenario end.
+  await expect(page.getByTestId('play-pause')).toContainText('Play', { timeout: 120_000 });
+  const truthToggle = panel.getByLabel('Reveal ground truth');
+  let revealed = 0;
+  const ids = await page
+    .locator('[data-alert-id]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-alert-id')!));
+  for (const id of ids.slice(0, 15)) {
+    await page.locator(`[data-alert-id="${id}"]`).click();
+    await truthToggle.uncheck();
+    await expect(detail.getByTestId('ground-truth')).toHaveCount(0);
+    await truthToggle.check();
+    revealed += await detail.getByTestId('ground-truth').count();
+  }
+  expect(revealed, 'ground truth shown for the controller once revealed').toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/console-controller.png` });
 });

@@ -45,56 +45,59 @@ export function ControllerPanel(props: {
           Pause for hot wash
         </button>
       </div>
-      <form
-        className="inject-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!summary.trim() || badPosition) return;
-          setPending(true);
-          const extra = {
-            ...(latN !== undefined ? { lat: latN } : {}),
-            ...(lonN !== undefined ? { lon: lonN } : {}),
-            ...(from.trim() ? { from: from.trim() } : {}),
-          };
-          void props
-            .onInject(summary.trim(), extra)
-            .then(() => setSummary(''))
-            .finally(() => setPending(false));
-        }}
-      >
-        <label className="inject-summary">
-          <span>Inject (what the players hear)</span>
-          <textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
-        </label>
-        <label>
-          <span>From</span>
-          <input value={from} onChange={(e) => setFrom(e.target.value)} size={10} />
-        </label>
-        <label>
-          <span>Lat</span>
-          <input
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-            size={7}
-            inputMode="decimal"
-          />
-        </label>
-        <label>
-          <span>Lon</span>
-          <input
-            value={lon}
-            onChange={(e) => setLon(e.target.value)}
-            size={7}
-            inputMode="decimal"
-          />
-        </label>
-        <button type="submit" disabled={pending || !summary.trim() || badPosition}>
-          {pending ? 'Injecting…' : 'Inject event'}
-        </button>
-        {badPosition ? (
-          <span className="error">Give both lat (−90…90) and lon (−180…180), or neither.</span>
-        ) : null}
-      </form>
+      <details className="inject-details">
+        <summary>Inject an event…</summary>
+        <form
+          className="inject-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!summary.trim() || badPosition) return;
+            setPending(true);
+            const extra = {
+              ...(latN !== undefined ? { lat: latN } : {}),
+              ...(lonN !== undefined ? { lon: lonN } : {}),
+              ...(from.trim() ? { from: from.trim() } : {}),
+            };
+            void props
+              .onInject(summary.trim(), extra)
+              .then(() => setSummary(''))
+              .finally(() => setPending(false));
+          }}
+        >
+          <label className="inject-summary">
+            <span>Inject (what the players hear)</span>
+            <textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          </label>
+          <label>
+            <span>From</span>
+            <input value={from} onChange={(e) => setFrom(e.target.value)} size={10} />
+          </label>
+          <label>
+            <span>Lat</span>
+            <input
+              value={lat}
+              onChange={(e) => setLat(e.target.value)}
+              size={7}
+              inputMode="decimal"
+            />
+          </label>
+          <label>
+            <span>Lon</span>
+            <input
+              value={lon}
+              onChange={(e) => setLon(e.target.value)}
+              size={7}
+              inputMode="decimal"
+            />
+          </label>
+          <button type="submit" disabled={pending || !summary.trim() || badPosition}>
+            {pending ? 'Injecting…' : 'Inject event'}
+          </button>
+          {badPosition ? (
+            <span className="error">Give both lat (−90…90) and lon (−180…180), or neither.</span>
+          ) : null}
+        </form>
+      </details>
     </section>
   );
 }

@@ -86,12 +86,24 @@ export function alertViewOf(a: AlertSnapshot): AlertView {
   };
 }
 
+// The engine reuses an unchanged alert's snapshot object, so its view is reused too.
+const viewCache = new WeakMap<AlertSnapshot, AlertView>();
+
+function cachedAlertView(a: AlertSnapshot): AlertView {
+  let view = viewCache.get(a);
+  if (!view) {
+    view = alertViewOf(a);
+    viewCache.set(a, view);
+  }
+  return view;
+}
+
 /** The console snapshot of an engine snapshot. */
 export function consoleSnapshotOf(s: ExerciseSnapshot): ConsoleSnapshot {
   return {
     clock: { ...s.clock },
     shownCount: s.shownCount,
-    alerts: s.alerts.map(alertViewOf),
+    alerts: s.alerts.map(cachedAlertView),
     fault: s.fault,
     ended: s.ended,
     headSeq: s.head?.seq ?? 0,

@@ -43,6 +43,12 @@ describe('engineSession (real engine, memory log)', () => {
     }
     // The same engine snapshot maps to the same console snapshot object.
     expect(session.getSnapshot()).toBe(snap);
+    // A change that leaves the alerts alone keeps their view objects.
+    await session.commands.setSpeed(60);
+    const after = session.getSnapshot();
+    expect(after).not.toBe(snap);
+    expect(after.clock.speed).toBe(60);
+    expect(after.alerts[0]).toBe(top);
   });
 
   it('coalesces many engine changes into one notification per frame', async () => {
