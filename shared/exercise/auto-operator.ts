@@ -302,6 +302,37 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
       rationale: weakRationale,
       summary: `${title}: closed as a false alarm. ${weakRationale}`,
     });
+  if (p.acks.length > 0) {
+    // A step collecting acknowledgements (the built-in `notify`).
+    const tasks: Task[] = [];
+    let lastAck = p.enteredAt;
+    p.acks.forEach(({ partyId, ack }, i) => {
+      if (ack) {
+        lastAck = Math.max(lastAck, ack.at);
+        return;
+      }
+      // Calls go out one after another, a few minutes apart; most liaison
+      // officers answer within minutes, a few take half an hour or more.
+      const arrives = p.enteredAt + Math.round(3 + 4 * i + 32 * r(`reply-${partyId}`) ** 2) * MIN;
+      const how = ACK_CHANNELS[Math.floor(chance(`${key}|how-${partyId}`) * ACK_CHANNELS.length)]!;
+      tasks.push({
+        alertId: id,
+        availableAt: arrives,
+        durationMin: 1,
+        priority: urgency,
+        what: `record acknowledgement of ${partyId}`,
+        run: (e, a) => e.ackParty(id, partyId, how, a),
+      });
+    });
+    const done = p.actions.find((a) => a.requiresAcks && a.blockedBy === null);
+    if (tasks.length === 0 && done) {
+      const inputs = Object.fromEntries(
+        done.requires.map((input) => [input, `${done.label}: ${title}.`]),
+      );
+      tasks.push(act(lastAck, 1, done.id, inputs));
+    }
+    return tasks;
+  }
   switch (p.stepId) {
     case 'triage': {
       // Reading takes a couple of minutes, more for alerts with several events.
@@ -324,33 +355,6 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
           summary: `${title}: watched for 6 hours after an unconfirmed report; nothing further observed.`,
         }),
       ];
-    case 'notify': {
-      const tasks: Task[] = [];
-      const asked = p.acks.map((a) => a.partyId);
-      let lastAck = p.enteredAt;
-      asked.forEach((partyId, i) => {
-        const ack = p.acks[i]!.ack;
-        if (ack) {
-          lastAck = Math.max(lastAck, ack.at);
-          return;
-        }
-        // Calls go out one after another, a few minutes apart; most liaison
-        // officers answer within minutes, a few take half an hour or more.
-        const arrives = p.enteredAt + Math.round(3 + 4 * i + 32 * r(`reply-${partyId}`) ** 2) * MIN;
-        const how =
-          ACK_CHANNELS[Math.floor(chance(`${key}|how-${partyId}`) * ACK_CHANNELS.length)]!;
-        tasks.push({
-          alertId: id,
-          availableAt: arrives,
-          durationMin: 1,
-          priority: urgency,
-          what: `record acknowledgement of ${partyId}`,
-          run: (e, a) => e.ackParty(id, partyId, how, a),
-        });
-      });
-      if (tasks.length === 0) tasks.push(act(lastAck, 1, 'all-acknowledged'));
-      return tasks;
-    }
     case 'request-explanation': {
       const reply = p.enteredAt + Math.round((6 + 54 * r('reply')) * 60) * MIN;
       const to = party ? `Party ${party}` : 'the parties';
@@ -389,7 +393,16 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
           summary: `${title}: agreed measures verified by a joint drone overflight; no weapons observed at the site.`,
         }),
       ];
-    default:
-      return [];
+    default: {
+      // A step of a scenario's own protocol: give it half its deadline (or
+      // half an hour), then take its first action that can be taken.
+      const action = p.actions.find((a) => a.blockedBy === null && !a.requires.includes('party'));
+      if (!action) return [];
+      const wait = (p.deadlineAt === null ? 30 * MIN : (p.deadlineAt - p.enteredAt) / 2) / MIN;
+      const inputs = Object.fromEntries(
+        action.requires.map((input) => [input, `${action.label}: ${title}.`]),
+      );
+      return [act(p.enteredAt, Math.max(1, Math.round(wait)), action.id, inputs)];
+    }
   }
 }

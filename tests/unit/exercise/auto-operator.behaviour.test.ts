@@ -203,3 +203,63 @@ describe('auto operator', () => {
     });
   });
 });
+
+describe('auto operator on a scenario protocol', () => {
+  it('works a protocol of the scenario own, recorded in exercise-created', async () => {
+    const protocol = {
+      id: 'hotline-only',
+      version: 2,
+      title: 'Hotline only',
+      entry: {
+        critical: 'call',
+        high: 'assess',
+        medium: 'assess',
+        low: null,
+        info: null,
+        manual: 'assess',
+      },
+      steps: [
+        {
+          id: 'assess',
+          title: 'Assess',
+          instructions: 'Read the alert.',
+          role: 'operator',
+          deadline_min: 20,
+          on_deadline: 'call',
+          actions: [
+            { id: 'call-parties', label: 'Call the parties', next: 'call' },
+            { id: 'dismiss', label: 'Dismiss', next: 'close', requires: ['rationale'] },
+          ],
+        },
+        {
+          id: 'call',
+          title: 'Call',
+          instructions: 'Call every party.',
+          role: 'operator',
+          deadline_min: 45,
+          on_deadline: 'flag',
+          acks: 'all-parties',
+          actions: [{ id: 'called', label: 'Everyone called', next: 'close', requires_acks: true }],
+        },
+      ],
+    };
+    const scenario = buildScenario(handEvents(), { protocol });
+    const log = new MemoryAuditLog('ex', { now: WALL });
+    const engine = await runHeadlessExercise({
+      setup: prepareExercise(scenario, 'test'),
+      log,
+      policy: createAutoOperator(operator),
+    });
+    const created = log.entries()[0]!.data as {
+      protocol: { document: { id: string }; hash: string };
+    };
+    expect(created.protocol.document.id).toBe('hotline-only');
+    expect(created.protocol.hash).toBe(engine.setup.protocol.hash);
+    const mlrs = engine.getSnapshot().alerts.find((a) => a.id === 'A-mlrs-1')!;
+    expect(mlrs.closed).toBe(true);
+    expect(mlrs.protocol!.history.map((h) => h.stepId)).toEqual(['assess', 'call', 'close']);
+    expect(
+      log.entries().filter((e) => e.kind === 'party-ack' && e.alert_id === 'A-mlrs-1'),
+    ).toHaveLength(2);
+  });
+});
