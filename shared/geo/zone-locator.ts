@@ -5,7 +5,7 @@ import type { Position } from 'geojson';
 import type { Zone } from '../scenario/loaded-scenario';
 import { inBBox, type BBox } from './bbox';
 import { haversineKm } from './haversine';
-import { distanceToLinesKm } from './line-distance';
+import { createLineDistance, distanceToLinesKm } from './line-distance';
 import { pointInMultiPolygon, pointInPolygon, type Ring } from './point-in-polygon';
 
 /** Where an event lies relative to the scenario's zones. */
@@ -140,6 +140,7 @@ export function createZoneLocator(
   // Many events share the same set of zones: share one frozen array per set.
   const idSets = new Map<number | string, readonly string[]>();
   const estimates = new Float64Array(settlements.length);
+  const lineDistance = createLineDistance(lines);
   return (lon, lat, into) => {
     if (lon === undefined || lat === undefined) {
       if (!into) return NOWHERE;
@@ -190,7 +191,7 @@ export function createZoneLocator(
         }
       }
     }
-    const lineDistanceKm = lines.length > 0 ? distanceToLinesKm(lon, lat, lines) : null;
+    const lineDistanceKm = lines.length > 0 ? lineDistance(lon, lat) : null;
     if (!into) return { zoneIds, lineDistanceKm, settlementId, settlementDistanceKm };
     const target = into as ZonePlacement;
     target.zoneIds = zoneIds;

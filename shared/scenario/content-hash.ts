@@ -66,16 +66,38 @@ function planFor(keys: string[]): readonly string[] | null {
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
+    let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
-      const item = sortedCopy(value[i]);
-      if (item === undefined) return undefined;
-      copy[i] = item;
+      const item = value[i];
+      const inner = sortedCopy(item);
+      if (inner === undefined) return undefined;
+      if (inner !== item) (copy ??= value.slice())[i] = inner;
     }
-    return copy;
+    return copy ?? value;
   }
   const object = value as Record<string, unknown>;
-  const plan = planFor(Object.keys(object));
+  const keys = Object.keys(object);
+  // Already in JCS key order (JSON.stringify writes keys in Object.keys order),
+  // with nothing nested that needs a copy: use the object itself.
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  if (inOrder) {
+    let changed: Record<string, unknown> | null = null;
+    for (const key of keys) {
+      const v = object[key];
+      if (v === undefined) return sortedByPlan(object, keys);
+      if (v === null || typeof v !== 'object') continue;
+      const inner = sortedCopy(v);
+      if (inner === undefined) return undefined;
+      if (inner !== v) (changed ??= { ...object })[key] = inner;
+    }
+    return changed ?? object;
+  }
+  return sortedByPlan(object, keys);
+}
+
+function sortedByPlan(object: Record<string, unknown>, keys: string[]): unknown {
+  const plan = planFor(keys);
   if (plan === null) return undefined;
   const copy: Record<string, unknown> = {};
   for (const key of plan) {

@@ -422,6 +422,16 @@ function bell(random: () => number): number {
   return (random() + random() + random() - 1.5) / 1.5;
 }
 
+/**
+ * Fields in JCS key order: the files read more like their canonical form, and
+ * the content hash can then serialise the events without reordering copies.
+ */
+function inKeyOrder(event: Record<string, unknown>): ScenarioEvent {
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(event).sort()) sorted[key] = event[key];
+  return sorted as ScenarioEvent;
+}
+
 /** A deterministic synthetic scenario; events are produced lazily. */
 export function generateScenario(options: GenerateOptions): GeneratedScenario {
   const count = options.events;
@@ -487,7 +497,7 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
         event['x-inject-kind'] = kind;
         event['x-from'] = kind === 'media-report' ? 'Press desk' : from;
         event['x-to'] = 'Operations desk';
-        yield { feed, event: event as ScenarioEvent };
+        yield { feed, event: inKeyOrder(event) };
         continue;
       }
       // A third of events belong to the last incident: corroboration across sources.
@@ -526,7 +536,7 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
       if (source === 'observer' || source === 'open-source') {
         event.summary = `${type.replace(/-/g, ' ')} reported ${Math.abs(incident.east * 75).toFixed(1)} km ${incident.east < 0 ? 'west' : 'east'} of the line`;
       }
-      yield { feed, event: event as ScenarioEvent };
+      yield { feed, event: inKeyOrder(event) };
     }
   }
 

@@ -6,7 +6,7 @@ import type { Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geometryBBox } from '../../../shared/geo/bbox';
 import { haversineKm } from '../../../shared/geo/haversine';
-import { distanceToLinesKm } from '../../../shared/geo/line-distance';
+import { createLineDistance, distanceToLinesKm } from '../../../shared/geo/line-distance';
 import { pointInMultiPolygon, pointInPolygon } from '../../../shared/geo/point-in-polygon';
 import { createZoneLocator } from '../../../shared/geo/zone-locator';
 import type { Zone } from '../../../shared/scenario/loaded-scenario';
@@ -203,6 +203,31 @@ describe('zone locator', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('pruned line distance', () => {
+  it('gives exactly the plain scan’s result', () => {
+    const wavy = Array.from({ length: 65 }, (_, i) => [
+      37.6 + 0.08 * Math.sin(i / 7),
+      47.5 + i * 0.027,
+    ]);
+    const second = [[38.5, 48.0]];
+    const third = [
+      [36.5, 49.5],
+      [36.6, 49.6],
+    ];
+    const fast = createLineDistance([wavy, second, third]);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 35, max: 40, noNaN: true }),
+        fc.double({ min: 46, max: 51, noNaN: true }),
+        (lon, lat) => {
+          expect(fast(lon, lat)).toBe(distanceToLinesKm(lon, lat, [wavy, second, third]));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -185,6 +185,11 @@ describe('content hash', () => {
     fc.assert(
       fc.property(fc.dictionary(key, value, { maxKeys: 8 }), (event) => {
         expect(canonicalEventJson(event)).toBe(canonicalize(event));
+        // Also with keys already inserted in order, the case that skips the copy.
+        const ordered = Object.fromEntries(
+          Object.entries(event).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+        expect(canonicalEventJson(ordered)).toBe(canonicalize(ordered));
       }),
       { numRuns: 500 },
     );
