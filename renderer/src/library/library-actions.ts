@@ -25,7 +25,8 @@ const MIB = 1024 * 1024;
 function progressView(label: string, p: LoadProgress): LoadProgressView {
   const value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : null;
   const events = p.events.toLocaleString('en');
-  const size = `${(p.bytesRead / MIB).toFixed(1)} of ${(p.bytesTotal / MIB).toFixed(1)} MiB`;
+  const unit = p.bytesTotal >= MIB ? { div: MIB, name: 'MiB' } : { div: 1024, name: 'KiB' };
+  const size = `${(p.bytesRead / unit.div).toFixed(1)} of ${(p.bytesTotal / unit.div).toFixed(1)} ${unit.name}`;
   return { label, value, detail: `${p.file}: ${size}, ${events} events` };
 }
 
