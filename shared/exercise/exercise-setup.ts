@@ -22,6 +22,12 @@ export interface ExerciseSetup {
   createTracker(): AlertTracker;
 }
 
+/** Where a document sits, for error messages: its file, and its path inside it when inlined. */
+export interface DocumentLocation {
+  file: string;
+  base: readonly string[];
+}
+
 /** Raised when the documents an exercise needs are refused; the message lists every problem. */
 export class ExerciseSetupError extends Error {
   override name = 'ExerciseSetupError';
@@ -35,11 +41,13 @@ export function prepareExercise(
   scenario: LoadedScenario,
   appVersion: string,
   documents: { protocol?: unknown; scoring?: unknown } = {},
+  locations: Partial<Record<'protocol' | 'scoring', DocumentLocation>> = {},
 ): ExerciseSetup {
   const protocolDocument = documents.protocol ?? scenario.protocol;
   let protocol = BUILTIN_PROTOCOL;
   if (protocolDocument !== null && protocolDocument !== undefined) {
-    const loaded = loadProtocol(protocolDocument, 'protocol.json', scenario.parties);
+    const where = locations.protocol ?? { file: 'protocol.json', base: [] };
+    const loaded = loadProtocol(protocolDocument, where.file, scenario.parties, where.base);
     if (!loaded.ok) {
       throw new ExerciseSetupError(
         `protocol refused:\n${loaded.problems.map((p) => `  ${formatProtocolProblem(p)}`).join('\n')}`,
@@ -47,7 +55,12 @@ export function prepareExercise(
     }
     protocol = loaded.protocol;
   }
-  const scoring = scoringModelForScenario(documents.scoring ?? scenario.scoring);
+  const scoringWhere = locations.scoring ?? { file: 'scoring.json', base: [] };
+  const scoring = scoringModelForScenario(
+    documents.scoring ?? scenario.scoring,
+    scoringWhere.file,
+    scoringWhere.base,
+  );
   if (!scoring.ok) {
     throw new ExerciseSetupError(
       `scoring model refused:\n${scoring.problems.map((p) => `  ${formatScoringProblem(p)}`).join('\n')}`,

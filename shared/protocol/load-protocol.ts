@@ -15,24 +15,33 @@ export interface Protocol {
 export type LoadProtocolResult =
   { ok: true; protocol: Protocol } | { ok: false; problems: ProtocolProblem[] };
 
-/** Parses and lints a protocol document; schema and lint problems come back located. */
+/**
+ * Parses and lints a protocol document; schema and lint problems come back
+ * located. `base` is the document's path inside `file` when it is inlined
+ * (e.g. ['protocol'] in a manifest).
+ */
 export function loadProtocol(
   input: unknown,
   file: string,
   parties?: readonly Party[],
+  base: readonly PropertyKey[] = [],
 ): LoadProtocolResult {
+  const prefix = jsonPointer(base);
   const parsed = protocolSchema.safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
         file,
-        pointer: jsonPointer(issue.path),
+        pointer: prefix + jsonPointer(issue.path),
         message: issue.message,
       })),
     };
   }
-  const problems = lintProtocol(parsed.data, file, parties);
+  const problems = lintProtocol(parsed.data, file, parties).map((p) => ({
+    ...p,
+    pointer: prefix + p.pointer,
+  }));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, protocol: protocolFromDocument(parsed.data) };
 }

@@ -16,7 +16,12 @@ function truceline(...args: string[]) {
   );
 }
 
-function scenarioFile(dir: string, name: string, events = handEvents()): string {
+function scenarioFile(
+  dir: string,
+  name: string,
+  events = handEvents(),
+  extra: Record<string, unknown> = {},
+): string {
   const manifest = {
     format: 'truceline-scenario',
     version: 1,
@@ -39,6 +44,7 @@ function scenarioFile(dir: string, name: string, events = handEvents()): string 
       })),
     },
     feeds: [events],
+    ...extra,
   };
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(manifest, null, 2));
@@ -127,6 +133,19 @@ describe('truceline exercise / report', () => {
     const result = truceline('report', tampered, '--scenario', scenario);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('TAMPERED seq 4');
+  });
+
+  it('refuses a scenario whose protocol does not lint, naming file, pointer and step', () => {
+    const protocol = JSON.parse(readFileSync('shared/protocol/builtin-protocol.json', 'utf8')) as {
+      steps: { actions: { next: string }[] }[];
+    };
+    protocol.steps[1]!.actions[0]!.next = 'notfy';
+    const bad = scenarioFile(dir, 'bad-protocol.scenario.json', handEvents(), { protocol });
+    const run = truceline('exercise', bad, '--out', join(dir, 'never.json'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'bad-protocol.scenario.json:/protocol/steps/1/actions/0/next: step "verify": action "confirmed" targets unknown step "notfy"',
+    );
   });
 
   it('exits 2 on usage errors', () => {

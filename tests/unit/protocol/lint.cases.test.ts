@@ -53,6 +53,18 @@ describe('protocol linter', () => {
     expect(problemsOf({ ...clone(), surprise: 1 })[0]).toMatch(/^protocol\.json:: .*surprise/);
   });
 
+  it('prefixes pointers with the document path when the protocol is inlined in a manifest', () => {
+    const doc = clone();
+    doc.steps[0]!.actions[0]!.next = 'verfy';
+    const result = loadProtocol(doc, 'x.scenario.json', undefined, ['protocol']);
+    expect(result.ok ? [] : result.problems.map(formatProtocolProblem)).toEqual([
+      'x.scenario.json:/protocol/steps/0/actions/0/next: step "triage": action "start-verification" targets unknown step "verfy"',
+      'x.scenario.json:/protocol/steps/1: step "verify": unreachable from every entry step',
+      // monitor was reachable only through verify.
+      'x.scenario.json:/protocol/steps/2: step "monitor": unreachable from every entry step',
+    ]);
+  });
+
   it('names the step and pointer of a missing target', () => {
     const doc = clone();
     doc.steps[0]!.actions[0]!.next = 'verfy';

@@ -2,7 +2,7 @@
 // [--key <file>] [--actor NAME]` (CLI.md): a whole exercise, headless, written
 // as a signed export bundle.
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { buildExportBundle } from '../../../audit/bundle';
 import { MemoryAuditLog } from '../../../audit/memory-log';
@@ -13,7 +13,11 @@ import {
   type LogSigner,
 } from '../../../audit/signing';
 import { createAutoOperator } from '../../../exercise/auto-operator';
-import { ExerciseSetupError, prepareExercise } from '../../../exercise/exercise-setup';
+import {
+  ExerciseSetupError,
+  prepareExercise,
+  type DocumentLocation,
+} from '../../../exercise/exercise-setup';
 import { runHeadlessExercise } from '../../../exercise/run-headless';
 import { formatDiagnostic } from '../../../scenario/diagnostics';
 import type { LoadedScenario } from '../../../scenario/loaded-scenario';
@@ -69,6 +73,25 @@ export async function loadScenarioForCommand(path: string): Promise<LoadedScenar
     return null;
   }
   return loaded.scenario;
+}
+
+/** Where the scenario's protocol and scoring documents are, for located errors. */
+export async function documentLocations(
+  path: string,
+): Promise<Partial<Record<'protocol' | 'scoring', DocumentLocation>>> {
+  const manifest = (await stat(path)).isDirectory() ? join(path, 'scenario.json') : path;
+  const locations: Partial<Record<'protocol' | 'scoring', DocumentLocation>> = {};
+  try {
+    const parsed = JSON.parse(await readFile(manifest, 'utf8')) as Record<string, unknown>;
+    for (const key of ['protocol', 'scoring'] as const) {
+      const value = parsed[key];
+      if (typeof value === 'string') locations[key] = { file: value, base: [] };
+      else if (value !== undefined) locations[key] = { file: basename(manifest), base: [key] };
+    }
+  } catch {
+    // The loader already accepted the package; errors then name the default files.
+  }
+  return locations;
 }
 
 /** Writes a file atomically: temp file, fsync, rename. */
@@ -151,7 +174,7 @@ export const command: Command = {
     }
     let setup;
     try {
-      setup = prepareExercise(scenario, APP_VERSION);
+      setup = prepareExercise(scenario, APP_VERSION, {}, await documentLocations(positionals[0]!));
     } catch (error) {
       if (error instanceof ExerciseSetupError) {
         err(error.message);
