@@ -68,7 +68,8 @@ export function ndjsonRecords(batch: LineBatch): RawRecord[] {
  * element starts and ends, then JSON.parses the element alone.
  */
 export class JsonArrayRecords {
-  private state: 'before' | 'inside' | 'after' = 'before';
+  /** `dead`: a structural problem was reported; the rest of the file is skipped. */
+  private state: 'before' | 'inside' | 'after' | 'dead' = 'before';
   private depth = 0;
   private inString = false;
   private escaped = false;
@@ -100,6 +101,7 @@ export class JsonArrayRecords {
   }
 
   private scanLine(text: string, line: number, records: RawRecord[]): void {
+    if (this.state === 'dead') return;
     let segmentStart = this.inElement ? 0 : -1;
     for (let c = 0; c < text.length; c++) {
       const ch = text.charCodeAt(c);
@@ -116,11 +118,12 @@ export class JsonArrayRecords {
           continue;
         }
         records.push({ line, column: c + 1, problem: 'a JSON array feed must start with "["' });
-        this.state = 'after';
+        this.state = 'dead';
         return;
       }
       if (this.state === 'after') {
         records.push({ line, column: c + 1, problem: 'unexpected text after the closing "]"' });
+        this.state = 'dead';
         return;
       }
       if (!this.inElement) {

@@ -211,3 +211,15 @@ describe('packages', () => {
     expect(byId.get('inj')!.lineDistanceKm).toBeNull();
   });
 });
+
+describe('structural JSON-array problems are reported once', () => {
+  it('a file that is not an array, or has text after it, gets one error', async () => {
+    expect(await feedErrorsOf('f.json', 'nope\nmore\nstill more\n')).toEqual([
+      'f.json:1:1: record: a JSON array feed must start with "["',
+    ]);
+    const after = `[${JSON.stringify(event())}]\nx\ny\n`;
+    expect(await feedErrorsOf('f.json', after)).toEqual([
+      'f.json:2:1: record: unexpected text after the closing "]"',
+    ]);
+  });
+});
