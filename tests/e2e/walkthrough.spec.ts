@@ -1,0 +1,359 @@
+// The whole exercise as a new user lives it, in Chromium against the built app:
+// start the sample from the Library, play, work the top alerts through the
+// protocol to closure, let a deadline breach, reload and find everything as it
+// was, export the signed log and the CSV, and check at every step that the app
+// and the `truceline` CLI (run on the very files the browser downloaded) agree:
+// verify OK with the key id the app shows, the same TAMPERED seq for an edited
+// copy, the same report figures. And the reverse: a CLI-made log opens OK.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { LOG_CSV_COLUMNS, type ExportBundle } from '../../shared/audit';
+import type { AfterActionReport } from '../../shared/report/after-action-report';
+import { downloadVia, openLogInAudit, runTruceline } from './support/cli-and-files';
+import {
+  ackParty,
+  acknowledgeAlert,
+  alertRow,
+  clockEpoch,
+  expectExerciseBanners,
+  expectRankOrder,
+  goToScreen,
+  openStartDialog,
+  partiesAsked,
+  pauseIfPlaying,
+  play,
+  queueRows,
+  selectAlert,
+  SLOW,
+  startProtocolIfNeeded,
+  stepHistory,
+  submitStartDialog,
+  takeAction,
+  walkToClosure,
+} from './support/console-flow';
+
+const SAMPLE = 'quick-demo';
+const TRAINEE = 'Walkthrough Trainee';
+const HOW = 'hotline, duty officer';
+
+/** What the console shows of one alert, to compare before and after a reload. */
+async function alertState(page: Page, alertId: string) {
+  const detail = await selectAlert(page, alertId);
+  const step = detail.locator('.protocol-step');
+  return {
+    closed: await detail.getByTestId('protocol-closed').isVisible(),
+    step: (await step.isVisible()) ? await step.getAttribute('data-step-id') : null,
+    deadline: (await step.isVisible())
+      ? await step.locator('[data-deadline-state]').getAttribute('data-deadline-state')
+      : null,
+    acks: (await step.isVisible()) ? await step.locator('.party-ack').allTextContents() : [],
+    history: await stepHistory(detail),
+    acknowledged: await detail.getByText('Alert acknowledged').isVisible(),
+  };
+}
+
+/** The visible text of a report table cell: row found by its first cells, column by header. */
+async function tableCell(page: Page, table: string, rowText: RegExp, column: string) {
+  const t = page.getByRole('table', { name: table });
+  const headers = (await t.locator('thead th').allTextContents()).map((h) => h.trim());
+  const index = headers.indexOf(column);
+  expect(index, `column "${column}" in table "${table}"`).toBeGreaterThanOrEqual(0);
+  const row = t.locator('tbody tr').filter({ hasText: rowText }).first();
+  return ((await row.locator('td').nth(index).textContent()) ?? '').trim();
+}
+
+const minutes = (x: number | null) => (x === null ? '—' : `${x} min`);
+
+test('a whole exercise in the app, from the Library to the report, agrees with the CLI', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-walkthrough-'));
+
+  await test.step('start the sample from the Library with a name and a role', async () => {
+    const dialog = await openStartDialog(page, SAMPLE);
+    await expect(dialog.getByTestId('briefing')).not.toBeEmpty();
+    await submitStartDialog(dialog, TRAINEE, 'Operator');
+    await expectExerciseBanners(page);
+    await expect(page.getByTestId('console-classification')).toContainText('EXERCISE');
+    await expect(page.getByRole('banner').filter({ hasText: TRAINEE })).toBeVisible();
+  });
+
+  await test.step('play at 300× until a critical alert opens: the queue is in rank order', async () => {
+    await play(page, 300);
+    await expect(page.locator('[data-alert-id] [data-severity="critical"]').first()).toBeVisible({
+      timeout: 240_000,
+    });
+    await pauseIfPlaying(page);
+    const rows = await queueRows(page);
+    expectRankOrder(rows);
+    expect(rows[0]!.severity, 'the critical alert leads the queue').toBe('critical');
+  });
+
+  const top = (await queueRows(page))[0]!.id;
+  const breached = page.locator('[data-alert-id]').filter({
+    has: page.locator('[data-deadline-state="breached"]'),
+  });
+
+  let late = '';
+  await test.step('a deadline nobody acted on has run out and is marked BREACHED', async () => {
+    // At 300× a 10-min triage deadline runs out in 2 s: the alerts opened before the
+    // critical one entered triage, and nobody acted.
+    await expect(breached.first(), 'an alert whose deadline ran out while playing').toBeVisible();
+    const ids = await breached.evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-alert-id')),
+    );
+    late = ids.find((id) => id !== top) ?? '';
+    expect(late, `a breached alert besides the top one (breached: ${ids.join(', ')})`).not.toBe('');
+    await expect(alertRow(page, late)).toContainText('BREACHED');
+    const detail = await selectAlert(page, late);
+    const countdown = detail.locator('.protocol-step [data-deadline-state]');
+    await expect(countdown).toHaveAttribute('data-deadline-state', 'breached');
+    await expect(countdown).toContainText('BREACHED');
+  });
+
+  const visited: string[][] = [];
+  await test.step('work the top alert and the late one through the protocol to closure', async () => {
+    for (const id of [top, late]) {
+      const detail = await selectAlert(page, id);
+      const path = await walkToClosure(detail, HOW);
+      console.log(`protocol path of ${id}: ${path.join(' → ')} → close`);
+      visited.push(path);
+      await expect(detail.locator('.step-history li').last()).toContainText('Closed');
+      await expect(alertRow(page, id)).toContainText('closed');
+    }
+    // Between them the two walks cover triage, verify, notify with acks and resolve.
+    for (const step of ['triage', 'verify', 'notify', 'resolve']) {
+      expect(visited.flat(), `a walk went through ${step}`).toContain(step);
+    }
+  });
+
+  let pending = '';
+  let firstParty = '';
+  await test.step('a third alert is escalated and only one party has acknowledged so far', async () => {
+    const rows = await queueRows(page);
+    pending = rows.find((r) => r.id !== top && r.id !== late && !r.step.includes('closed'))!.id;
+    const detail = await selectAlert(page, pending);
+    await acknowledgeAlert(detail);
+    await startProtocolIfNeeded(detail);
+    const step = detail.locator('.protocol-step');
+    if ((await step.getAttribute('data-step-id')) === 'triage') {
+      await takeAction(detail, 'Escalate now');
+    }
+    await expect(step).toHaveAttribute('data-step-id', 'notify');
+    const parties = await partiesAsked(step);
+    expect(parties.length).toBeGreaterThan(1);
+    firstParty = parties[0]!;
+    await ackParty(step, firstParty, HOW);
+    await expect(step.getByRole('checkbox', { name: parties[1]! })).not.toBeChecked();
+  });
+
+  await test.step('reload the page: alerts, steps, acknowledgements and clock are as they were', async () => {
+    const before = {
+      clock: await clockEpoch(page),
+      count: await page.getByTestId('alert-count').textContent(),
+      rows: await queueRows(page),
+      alerts: [
+        await alertState(page, top),
+        await alertState(page, late),
+        await alertState(page, pending),
+      ],
+    };
+    expect(before.alerts[2]!.acks.join(' ')).toContain(`via ${HOW}`);
+    await page.reload();
+    const consoleView = page.getByTestId('console');
+    const notOpen = page.locator('.empty-route');
+    await expect(consoleView.or(notOpen)).toBeVisible(SLOW);
+    if (await notOpen.isVisible()) {
+      test.info().annotations.push({
+        type: 'ui-gap',
+        description: 'a reload did not reopen the running exercise; resumed it from the Library',
+      });
+      await goToScreen(page, 'Library');
+      await page
+        .getByRole('table', { name: 'Exercises' })
+        .getByRole('button', { name: 'Resume' })
+        .first()
+        .click(SLOW);
+      await submitStartDialog(page.getByRole('dialog'), TRAINEE, 'Operator');
+    }
+    await expect(consoleView).toBeVisible(SLOW);
+    await expect(page.getByTestId('alert-count')).toHaveText(before.count!, SLOW);
+    expect(await clockEpoch(page)).toBe(before.clock);
+    await expect(page.getByTestId('play-pause')).toContainText('Play');
+    expect(await queueRows(page)).toEqual(before.rows);
+    const after = [
+      await alertState(page, top),
+      await alertState(page, late),
+      await alertState(page, pending),
+    ];
+    expect(after).toEqual(before.alerts);
+    await expectExerciseBanners(page);
+  });
+
+  let bundlePath = '';
+  let bundle!: ExportBundle;
+  let keyId = '';
+  await test.step('export the signed log and the CSV from the Log screen', async () => {
+    await goToScreen(page, 'Log');
+    await expect(page.getByTestId('chain-status')).toContainText('Chain intact', SLOW);
+    await expectExerciseBanners(page);
+    bundlePath = await downloadVia(page, 'Export signed log (JSON)…', dir);
+    const notice = page.getByRole('status').filter({ hasText: 'Signed log exported' });
+    await expect(notice).toBeVisible();
+    keyId = /key ([0-9a-f]{16})/.exec((await notice.textContent())!)![1]!;
+    bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as ExportBundle;
+    expect(bundle.exercise.classification).toContain('EXERCISE');
+    expect(bundle.signature?.key_id).toBe(keyId);
+    const kinds = new Set(bundle.entries.map((e) => e.kind));
+    for (const kind of ['ack', 'party-ack', 'protocol-action', 'deadline-breach']) {
+      expect(kinds, `the log holds a ${kind} entry`).toContain(kind);
+    }
+    expect(bundle.entries.some((e) => e.actor === TRAINEE)).toBe(true);
+    await expect(page.getByTestId('chain-status')).toContainText(
+      `${bundle.head.count} entries · head ${bundle.head.final_hash.slice(0, 16)}`,
+    );
+
+    const csvPath = await downloadVia(page, 'Log as CSV…', dir);
+    expect(csvPath).toMatch(/\.csv$/);
+    const rows = parse(readFileSync(csvPath, 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual([...LOG_CSV_COLUMNS]);
+    const body = rows.slice(1);
+    expect(body).toHaveLength(bundle.entries.length);
+    body.forEach((row, i) => {
+      const entry = bundle.entries[i]!;
+      expect(row[0]).toContain('EXERCISE');
+      expect([Number(row[1]), row[6], row.at(-1)]).toEqual([entry.seq, entry.kind, entry.hash]);
+    });
+  });
+
+  await test.step('About shows the same signing key id as the export', async () => {
+    await page.getByRole('button', { name: 'About' }).click();
+    const about = page.getByRole('dialog', { name: 'About Truceline' });
+    await expect(about.getByTestId('about-key-id')).toHaveText(keyId);
+    await page.keyboard.press('Escape');
+    await expect(about).toBeHidden();
+  });
+
+  let okLine = '';
+  await test.step('the CLI verifies the downloaded bundle OK with the key id the app shows', async () => {
+    const verified = await runTruceline(['verify', bundlePath]);
+    expect(verified.code, verified.stderr).toBe(0);
+    okLine = `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${keyId}`;
+    expect(verified.line).toBe(okLine);
+  });
+
+  await test.step('the Audit screen verifies the same file OK with its head hash', async () => {
+    await goToScreen(page, 'Audit');
+    await openLogInAudit(page, bundlePath);
+    await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
+    await expect(page.getByTestId('verification-line')).toHaveText(okLine);
+    await expectExerciseBanners(page);
+  });
+
+  await test.step('an edited copy is TAMPERED at the same seq in the app and the CLI', async () => {
+    const tampered = JSON.parse(readFileSync(bundlePath, 'utf8')) as ExportBundle;
+    const victim = tampered.entries.find(
+      (e) => e.kind === 'protocol-action' && e.actor === TRAINEE,
+    )!;
+    expect(victim.data).toHaveProperty('action');
+    victim.data = { ...victim.data, action: 'edited-after-export' };
+    const tamperedPath = join(dir, 'tampered.truceline-log.json');
+    writeFileSync(tamperedPath, JSON.stringify(tampered, null, 2));
+
+    const cli = await runTruceline(['verify', tamperedPath]);
+    expect(cli.code).toBe(1);
+    expect(cli.line).toMatch(new RegExp(`^TAMPERED seq ${victim.seq}: `));
+    await openLogInAudit(page, tamperedPath);
+    await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'TAMPERED');
+    await expect(page.getByTestId('verification-line')).toHaveText(cli.line);
+    const rows = page.getByRole('table', { name: 'Decisions timeline' }).locator('tbody tr');
+    await expect(rows.filter({ hasText: 'UNTRUSTED' }).first()).toBeVisible();
+  });
+
+  await test.step('the Report screen shows the figures the CLI reports for the same log', async () => {
+    const cli = await runTruceline([
+      'report',
+      bundlePath,
+      '--scenario',
+      `sample-feeds/${SAMPLE}`,
+      '--format',
+      'json',
+    ]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const expected = JSON.parse(cli.stdout) as AfterActionReport;
+    expect(expected.counts.alerts).toBeGreaterThan(2);
+    expect(expected.counts.deadline_breaches).toBeGreaterThan(0);
+
+    await goToScreen(page, 'Report');
+    await page.getByRole('button', { name: /^(Re)?[Bb]uild report$/ }).click(SLOW);
+    const report = page.getByRole('article', { name: 'After-action report' });
+    await expect(report).toBeVisible(SLOW);
+    await expectExerciseBanners(page);
+    // The same log: as many entries and the same head as the exported bundle.
+    await expect(report.locator('.report-meta')).toContainText(
+      `${bundle.head.count} entries, head ${bundle.head.final_hash.slice(0, 16)}`,
+    );
+    await expect(page.getByTestId('report-key-id')).toHaveText(keyId);
+    const tiles = page.getByRole('region', { name: 'Totals' });
+    const tile = (label: string) =>
+      tiles.locator('.report-tile').filter({ has: page.getByText(label, { exact: true }) });
+    const figures: [string, number][] = [
+      ['Alerts', expected.counts.alerts],
+      ['In the protocol', expected.counts.alerts_in_protocol],
+      ['Closed', expected.counts.alerts_closed],
+      ['Deadline breaches', expected.counts.deadline_breaches],
+    ];
+    for (const [label, value] of figures) {
+      await expect(tile(label).locator('.report-tile-value'), label).toHaveText(String(value));
+    }
+    for (const step of expected.steps.filter((s) => s.visits > 0)) {
+      const row = new RegExp(`\\(${step.step}\\)`);
+      expect(await tableCell(page, 'Deadlines per step', row, 'Met'), step.step).toBe(
+        String(step.deadlines_met),
+      );
+      expect(await tableCell(page, 'Deadlines per step', row, 'Breached'), step.step).toBe(
+        String(step.deadlines_breached),
+      );
+    }
+    const ack = expected.response_times.all.acknowledge;
+    expect(ack.count).toBeGreaterThan(0);
+    const ackRow = page.getByRole('table', { name: 'Response times' }).locator('tbody tr').first();
+    await expect(ackRow.locator('td')).toHaveText([
+      'all',
+      'acknowledge',
+      String(ack.count),
+      minutes(ack.median_min),
+      minutes(ack.mean_min),
+      minutes(ack.max_min),
+    ]);
+    console.log(
+      `report: ${expected.counts.alerts} alerts, ${expected.counts.alerts_closed} closed, ` +
+        `${expected.counts.deadline_breaches} breaches; acknowledge median ${ack.median_min} min`,
+    );
+  });
+});
+
+test('a log made by the CLI opens OK in the Audit screen with the CLI verdict', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-walkthrough-cli-'));
+  const log = join(dir, 'x.json');
+  const made = await runTruceline(['exercise', `sample-feeds/${SAMPLE}`, '--out', log]);
+  expect(made.code, made.stderr).toBe(0);
+  const verified = await runTruceline(['verify', log]);
+  expect(verified.code, verified.stderr).toBe(0);
+  expect(verified.line).toMatch(/^OK \d+ entries, head [0-9a-f]{64}, key [0-9a-f]{16}$/);
+  await page.goto('/#/audit');
+  await openLogInAudit(page, log);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
+  await expect(page.getByTestId('verification-line')).toHaveText(verified.line);
+  await expect(
+    page.getByRole('table', { name: 'Decisions timeline' }).locator('tbody tr').first(),
+  ).toBeVisible();
+  await expectExerciseBanners(page);
+});
