@@ -81,9 +81,18 @@ export function reportToMarkdown(
     '| alert | severity | truth | handling | final step | verdict |',
     '|---|---|---|---|---|---|',
   );
-  for (const a of o.alerts) {
+  // Alerts whose events carry no ground truth cannot be judged: counted, not listed.
+  const judged = o.alerts.filter((a) => a.truth !== 'unknown');
+  for (const a of judged) {
     lines.push(
       `| ${a.alert_id} — ${text(a.title)} | ${a.severity} | ${a.truth} | ${a.handling} | ${a.final_step ?? '—'} | ${a.verdict} |`,
+    );
+  }
+  const unjudged = o.alerts.length - judged.length;
+  if (unjudged > 0) {
+    lines.push(
+      '',
+      `${unjudged} alert(s) in the protocol have no ground truth in the scenario; the JSON report lists them.`,
     );
   }
 
