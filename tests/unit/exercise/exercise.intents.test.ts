@@ -116,6 +116,22 @@ describe('exercise engine intents', () => {
     await expect(engine.seek(T0 + 99 * 60 * MIN)).rejects.toThrow(/outside the scenario/);
   });
 
+  it('after a controller seeks back, the replay shows events again and a resume rebuilds it', async () => {
+    const { scenario, engine, log } = await start();
+    await engine.advanceTo(T0 + 45 * MIN);
+    await engine.seek(T0 + 10 * MIN, controller);
+    await engine.advanceTo(T0 + 50 * MIN);
+    expect(kinds(await log.readEntries())).toEqual([
+      '00:00 exercise-created  ',
+      '00:30 alert-opened A-hot-1 ',
+      '00:45 clock  ',
+      '00:30 alert-opened A-hot-1 ',
+    ]);
+    const resumed = await resumeExercise(scenario, await log.readEntries());
+    await resumed.advanceTo(engine.now);
+    expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
+  });
+
   it('applies an action only after its entry is stored: a failed append stops the clock and applies nothing', async () => {
     const log = new QuotaLimitedLog(6);
     const { engine } = await start(handEvents(), log);

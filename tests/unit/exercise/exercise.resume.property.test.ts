@@ -73,6 +73,11 @@ function offers(engine: ExerciseEngine): (() => Promise<void>)[] {
     ),
   );
   list.push(() => engine.note('Shift handover'));
+  const end = T0 + 24 * 60 * MIN;
+  list.push(() => engine.seek(Math.min(end, engine.now + 30 * MIN)));
+  if (!engine.protocolStarted && engine.now > T0) {
+    list.push(() => engine.seek(T0 + Math.round((engine.now - T0) / 2), controller));
+  }
   return list;
 }
 
