@@ -1,24 +1,10 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { lazy, Suspense } from 'react';
 import { useAppState, useAppStore } from './app-context';
-import type { Participant } from './app-store';
 
-/** What the shell hands the console (owned by renderer/src/console). */
-export interface ConsoleScreenProps {
-  scenario: LoadedScenario;
-  exerciseId: string;
-  participant: Participant;
-}
-
-// The console lands in parallel; until its module exists the route says so
-// instead of failing the build.
-const consoleModules = import.meta.glob<{ ConsoleScreen: ComponentType<ConsoleScreenProps> }>(
-  '../console/ConsoleScreen.tsx',
-);
-const loadConsole = Object.values(consoleModules)[0];
-const ConsoleScreen = loadConsole
-  ? lazy(async () => ({ default: (await loadConsole()).ConsoleScreen }))
-  : null;
+// The console pulls in the engine, map and charts: loaded when first opened.
+const ConsoleScreen = lazy(async () => ({
+  default: (await import('../console/ConsoleScreen')).ConsoleScreen,
+}));
 
 export function ConsoleRoute() {
   const store = useAppStore();
@@ -41,17 +27,6 @@ export function ConsoleRoute() {
         <button type="button" className="primary" onClick={() => store.setScreen('library')}>
           Go to the Library
         </button>
-      </section>
-    );
-  }
-  if (!ConsoleScreen) {
-    return (
-      <section className="panel empty-route">
-        <h1>Console</h1>
-        <p>
-          Exercise <code>{exerciseId}</code> on “{active.scenario.title}” is ready, but this build
-          has no console module.
-        </p>
       </section>
     );
   }

@@ -54,8 +54,8 @@ export function ExerciseList({
         <tr>
           <th scope="col">Exercise</th>
           <th scope="col">Status</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last change</th>
+          <th scope="col">Created (UTC)</th>
+          <th scope="col">Last change (UTC)</th>
           <th scope="col">Action</th>
         </tr>
       </thead>
