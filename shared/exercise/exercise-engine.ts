@@ -128,6 +128,7 @@ export class ExerciseEngine {
   #locate: ReturnType<typeof createZoneLocator>;
   #eventIds: Set<string>;
 
+  /** Use createExercise or resumeExercise rather than this constructor. */
   constructor(setup: ExerciseSetup, sink: EntrySink, actor: ExerciseActor) {
     this.setup = setup;
     this.ctx = { protocol: setup.protocol, parties: setup.scenario.parties };
@@ -145,12 +146,15 @@ export class ExerciseEngine {
   get now(): number {
     return this.#now;
   }
+  /** Whether the exercise clock runs (ticks advance it). */
   get playing(): boolean {
     return this.#playing;
   }
+  /** Exercise seconds per wall-clock second. */
   get speed(): number {
     return this.#speed;
   }
+  /** True once `exercise-ended` is logged. */
   get ended(): boolean {
     return this.#ended;
   }
@@ -235,6 +239,7 @@ export class ExerciseEngine {
     });
   }
 
+  /** Starts the clock (a `clock` entry). */
   play(actor = this.actor): Promise<void> {
     return this.#intent(async () => {
       if (this.#playing) throw new IntentRefused('the clock is already running');
@@ -244,6 +249,7 @@ export class ExerciseEngine {
     });
   }
 
+  /** Stops the clock, and with it every deadline. */
   pause(reason?: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
       if (!this.#playing) throw new IntentRefused('the clock is already paused');
@@ -252,6 +258,7 @@ export class ExerciseEngine {
     });
   }
 
+  /** Sets exercise seconds per wall-clock second. */
   setSpeed(speed: number, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
       if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) {
