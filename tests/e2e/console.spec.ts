@@ -11,7 +11,7 @@ import { writeGeneratedScenario } from '../../shared/node/scenario/write-generat
 
 const SHOTS = 'out/screenshots';
 // The samples the built app actually bundles (npm run build:web copies sample-feeds/).
-const SAMPLE_INDEX = 'out/renderer/samples/index.json';
+const SAMPLE_INDEX = `${process.env.TRUCELINE_WEB_DIR ?? 'out/renderer'}/samples/index.json`;
 const bundledIds: string[] = existsSync(SAMPLE_INDEX)
   ? (JSON.parse(readFileSync(SAMPLE_INDEX, 'utf8')) as { samples: { id: string }[] }).samples.map(
       (s) => s.id,
@@ -45,7 +45,9 @@ async function fillStartDialog(page: Page, role: 'Operator' | 'Controller') {
   await dialog.getByLabel('Your name').fill('Trainee One');
   await dialog.getByRole('radio', { name: new RegExp(role) }).check();
   await dialog.locator('button[type=submit]').click();
-  await expect(page.getByTestId('console')).toBeVisible({ timeout: 60_000 });
+  const failed = page.getByRole('alert').filter({ hasText: /stopped working|could not be opened/ });
+  await expect(page.getByTestId('console').or(failed)).toBeVisible({ timeout: 60_000 });
+  if (await failed.isVisible()) throw new Error(`console failed: ${await failed.textContent()}`);
   await expect(page.getByTestId('exercise-clock')).toBeVisible();
 }
 
@@ -194,6 +196,25 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
   await page.locator(`[data-alert-id="${topId}"]`).click();
   await expect(detail.getByTestId('protocol-closed')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/console-resumed.png` });
+
+  // The shortcut sheet, from the keyboard.
+  await page.locator('body').press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+
+  // Laid out for 1920×1080, still usable at 1280×800: the panes stay on screen.
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const pane of ['.alert-queue', '.scenario-map', '.timeline-chart', '.alert-detail']) {
+      await expect(page.locator(pane)).toBeInViewport();
+    }
+    await expect(page.getByTestId('play-pause')).toBeInViewport();
+    await page.screenshot({ path: `${SHOTS}/console-${width}x${height}.png` });
+  }
 });
 
 function observeLongTasks(page: Page) {

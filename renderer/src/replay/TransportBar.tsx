@@ -26,7 +26,11 @@ export function TransportBar(props: TransportBarProps) {
   return (
     <header className="transport-bar" aria-label="Exercise clock and transport">
       <div className="transport-ident">
-        <span className="classification-chip" data-testid="console-classification">
+        <span
+          className="classification-chip"
+          data-testid="console-classification"
+          title={props.classification}
+        >
           {props.classification}
         </span>
         <span className="scenario-title" title={props.title}>

@@ -80,7 +80,7 @@ export const TimelineChart = memo(function TimelineChart({
     <section className="timeline-chart" aria-label={`Events per ${minutes} minutes and alerts`}>
       <h2 className="visually-hidden">Timeline</h2>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: -12 }}>
+        <ComposedChart data={rows} margin={{ top: 6, right: 28, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="#33414f" strokeDasharray="2 4" vertical={false} />
           <XAxis
             dataKey="t"
