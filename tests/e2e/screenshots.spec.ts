@@ -1,0 +1,121 @@
+// The README screenshots: every screen at 1920×1080 (and the console at
+// 1280×800), taken along one real exercise of the quick-demo sample. The flow
+// and its assertions always run; the PNGs under tests/screenshots/ are
+// rewritten only with TRUCELINE_SCREENSHOTS=1, so a normal run leaves the
+// committed files alone.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { ExportBundle } from '../../shared/audit';
+import { downloadVia, openLogInAudit } from './support/cli-and-files';
+import {
+  ackParty,
+  acknowledgeAlert,
+  expectExerciseBanners,
+  goToScreen,
+  openStartDialog,
+  partiesAsked,
+  pauseIfPlaying,
+  play,
+  queueRows,
+  selectAlert,
+  SLOW,
+  startProtocolIfNeeded,
+  submitStartDialog,
+  takeAction,
+} from './support/console-flow';
+
+const OUT = 'tests/screenshots';
+const SAVE = process.env.TRUCELINE_SCREENSHOTS === '1';
+const FULL_HD = { width: 1920, height: 1080 };
+
+test.use({ viewport: FULL_HD });
+
+/** Checks the screen is marked EXERCISE, then saves it when asked to. */
+async function shot(page: Page, name: string) {
+  await expectExerciseBanners(page);
+  // Nothing half-drawn: no progress bar or busy control on screen.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  if (SAVE) await page.screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled' });
+}
+
+test('README screenshots of every screen along one exercise', async ({ page }) => {
+  test.setTimeout(420_000);
+  if (SAVE) mkdirSync(OUT, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-screens-'));
+
+  await page.goto('/#/library');
+  for (const id of ['quick-demo', 'line-72h']) {
+    await expect(page.getByTestId(`scenario-${id}`).getByTestId('scenario-hash')).toBeVisible(SLOW);
+  }
+  await shot(page, 'library');
+
+  const dialog = await openStartDialog(page, 'quick-demo');
+  await dialog.getByLabel('Your name').fill('Duty Officer Ana');
+  await dialog.getByRole('radio', { name: /Operator/ }).check();
+  await shot(page, 'start-dialog');
+  await submitStartDialog(dialog, 'Duty Officer Ana', 'Operator');
+
+  // Mid-exercise: the critical alert leads the queue, escalated to notify, one party has answered.
+  await play(page, 300);
+  await expect(page.locator('[data-alert-id] [data-severity="critical"]').first()).toBeVisible({
+    timeout: 240_000,
+  });
+  await pauseIfPlaying(page);
+  const top = (await queueRows(page))[0]!;
+  expect(top.severity).toBe('critical');
+  const detail = await selectAlert(page, top.id);
+  await acknowledgeAlert(detail);
+  await startProtocolIfNeeded(detail);
+  const step = detail.locator('.protocol-step');
+  if ((await step.getAttribute('data-step-id')) === 'triage') {
+    await takeAction(detail, 'Escalate now');
+  }
+  await expect(step).toHaveAttribute('data-step-id', 'notify');
+  const [firstParty] = await partiesAsked(step);
+  await ackParty(step, firstParty!, 'hotline, duty officer');
+  await expect(page.getByRole('img', { name: /^Map: / })).toBeVisible();
+  await shot(page, 'console');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(detail.locator('.protocol-step')).toBeVisible();
+  await shot(page, 'console-1280x800');
+  await page.setViewportSize(FULL_HD);
+
+  await goToScreen(page, 'Log');
+  await expect(page.getByTestId('chain-status')).toContainText('Chain intact', SLOW);
+  await page.getByRole('button', { name: 'Verify now' }).click();
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK', SLOW);
+  await shot(page, 'log');
+
+  const bundlePath = await downloadVia(page, 'Export signed log (JSON)…', dir);
+  await goToScreen(page, 'Audit');
+  await openLogInAudit(page, bundlePath);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
+  await shot(page, 'audit-ok');
+
+  const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as ExportBundle;
+  // An early entry, so the rows struck through from there on are in the picture.
+  const victim = bundle.entries.find((e) => e.kind === 'alert-opened')!;
+  victim.data = { ...victim.data, score: 99 };
+  const tamperedPath = join(dir, 'tampered.truceline-log.json');
+  writeFileSync(tamperedPath, JSON.stringify(bundle));
+  await openLogInAudit(page, tamperedPath);
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    new RegExp(`^TAMPERED seq ${victim.seq}: `),
+  );
+  const decisions = page.getByRole('table', { name: 'Decisions timeline' }).locator('tbody tr');
+  await expect(decisions.filter({ hasText: 'UNTRUSTED' }).first()).toBeVisible();
+  await shot(page, 'audit-tampered');
+
+  await goToScreen(page, 'Report');
+  await page.getByRole('button', { name: 'Build report' }).click(SLOW);
+  await expect(page.getByRole('article', { name: 'After-action report' })).toBeVisible(SLOW);
+  await expect(page.locator('.report-chart .recharts-wrapper')).toHaveCount(2);
+  await shot(page, 'report');
+
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByRole('dialog', { name: 'About Truceline' });
+  await expect(about.getByTestId('about-key-id')).toHaveText(/^[0-9a-f]{16}$/);
+  await shot(page, 'about');
+});
