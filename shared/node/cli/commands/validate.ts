@@ -38,25 +38,37 @@ interface Summary {
   warnings: string[];
 }
 
-function tally(events: readonly ReplayEvent[], key: 'source' | 'type'): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const r of events) {
-    const value = r.event[key];
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+interface Tallies {
+  bySource: Record<string, number>;
+  byType: Record<string, number>;
+  first: string | null;
+  last: string | null;
 }
 
-function span(events: readonly ReplayEvent[]): { first: string | null; last: string | null } {
+const sortedCounts = (counts: Map<string, number>) =>
+  Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+
+/** Events per source and type and the span of `time`, in one pass. */
+function tally(events: readonly ReplayEvent[]): Tallies {
+  const sources = new Map<string, number>();
+  const types = new Map<string, number>();
   let min = Infinity;
   let max = -Infinity;
-  for (const r of events) {
+  for (let i = 0; i < events.length; i++) {
+    const r = events[i]!;
+    const { source, type } = r.event;
+    sources.set(source, (sources.get(source) ?? 0) + 1);
+    types.set(type, (types.get(type) ?? 0) + 1);
     if (r.at < min) min = r.at;
     if (r.at > max) max = r.at;
   }
-  return events.length === 0
-    ? { first: null, last: null }
-    : { first: new Date(min).toISOString(), last: new Date(max).toISOString() };
+  const empty = events.length === 0;
+  return {
+    bySource: sortedCounts(sources),
+    byType: sortedCounts(types),
+    first: empty ? null : new Date(min).toISOString(),
+    last: empty ? null : new Date(max).toISOString(),
+  };
 }
 
 async function summarise(path: string, outcome: PathOutcome): Promise<Summary> {
@@ -76,9 +88,10 @@ async function summarise(path: string, outcome: PathOutcome): Promise<Summary> {
   };
   if (!outcome.ok) return summary;
   const events = outcome.kind === 'scenario' ? outcome.scenario.events : outcome.events;
-  Object.assign(summary, { events: events.length, ...span(events) });
-  summary.by_source = tally(events, 'source');
-  summary.by_type = tally(events, 'type');
+  const t = tally(events);
+  Object.assign(summary, { events: events.length, first: t.first, last: t.last });
+  summary.by_source = t.bySource;
+  summary.by_type = t.byType;
   if (outcome.kind === 'scenario') {
     const s = outcome.scenario;
     summary.id = s.id;
