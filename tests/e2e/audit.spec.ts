@@ -233,6 +233,26 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await expect(alertsTile).toContainText('Alerts');
   expect(Number(await alertsTile.locator('.report-tile-value').textContent())).toBeGreaterThan(1);
   await page.screenshot({ path: `${SHOTS}/report.png` });
+  // The same report from the exported file (what an auditor holds), and none from a tampered copy.
+  const reportFromFile = async (path: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Report on an exported log…' }).click();
+    await (await chooser).setFiles(path);
+  };
+  await reportFromFile(exported);
+  await expect(page.getByTestId('report-key-id')).toHaveText(bundle.signature!.key_id);
+  await expect(page.getByRole('article', { name: 'After-action report' })).toContainText(
+    `${bundle.head.count} entries, head ${bundle.head.final_hash.slice(0, 16)}`,
+  );
+  const tampered = join(dir, 'exported-tampered.json');
+  const edited = structuredClone(bundle);
+  edited.entries[1]!.actor = 'Someone else';
+  writeFileSync(tampered, JSON.stringify(edited));
+  await reportFromFile(tampered);
+  await expect(page.getByRole('alert')).toContainText('TAMPERED seq 2');
+  await reportFromFile(exported);
+  await expect(page.getByTestId('report-key-id')).toHaveText(bundle.signature!.key_id);
+
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/report-print.png`, fullPage: true });

@@ -6,7 +6,7 @@ import { useLibraryState } from '../library/library-context';
 import { getPlatform } from '../platform';
 import { listExercises, type ExerciseRecord } from '../storage';
 import { ProgressBar } from '../ui/ProgressBar';
-import { reportForExercise } from './report-source';
+import { reportForExercise, reportForExportedLog } from './report-source';
 import { ReportView } from './ReportView';
 import './ReportScreen.css';
 
@@ -61,6 +61,23 @@ export function ReportScreen() {
       setState({ status: 'failed', message: (error as Error).message });
     }
   };
+  const fromFile = async () => {
+    const files = await getPlatform().openScenarioFiles({ folder: false });
+    const file = files?.[0];
+    if (!file) return;
+    setState({ status: 'building', exerciseId: file.name });
+    try {
+      const report = await reportForExportedLog(await file.text(), (hash) => {
+        const found = cards.find(
+          (c) => c.state.status === 'ready' && c.state.scenario.hash === hash,
+        );
+        return found?.state.status === 'ready' ? found.state.scenario : null;
+      });
+      setState({ status: 'ready', report });
+    } catch (error) {
+      setState({ status: 'failed', message: `${file.name}: ${(error as Error).message}` });
+    }
+  };
   const print = async () => {
     if (state.status !== 'ready') return;
     const result = await getPlatform().printReport({
@@ -103,6 +120,13 @@ export function ReportScreen() {
           onClick={() => void build()}
         >
           {state.status === 'ready' ? 'Rebuild report' : 'Build report'}
+        </button>
+        <button
+          type="button"
+          disabled={state.status === 'building'}
+          onClick={() => void fromFile()}
+        >
+          Report on an exported log…
         </button>
         <button type="button" disabled={state.status !== 'ready'} onClick={() => void print()}>
           Print / save as PDF…

@@ -5,6 +5,7 @@ import {
   buildAfterActionReport,
   type AfterActionReport,
 } from '../../../shared/report/after-action-report';
+import { ExportBundle, verifyLogBundle } from '../../../shared/audit';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { getOrCreateInstallationKey, readStoredLog, type TrucelineDatabase } from '../storage';
 
@@ -18,6 +19,29 @@ export async function reportForExercise(
   if (entries.length === 0) throw new Error(`exercise ${exerciseId} has no log entries yet`);
   const key = await getOrCreateInstallationKey(db);
   return buildAfterActionReport({ scenario, entries, keyId: key.keyId });
+}
+
+/** The report of an exported log file, over the scenario it names (verified first: no report of a tampered log). */
+export async function reportForExportedLog(
+  text: string,
+  findScenario: (hash: string) => LoadedScenario | null,
+): Promise<AfterActionReport> {
+  const result = await verifyLogBundle(text);
+  if (result.status === 'TAMPERED' || result.status === 'INVALID') {
+    throw new Error(`the log does not verify (${result.line}); no report is made from it`);
+  }
+  const bundle = ExportBundle.parse(JSON.parse(text));
+  const scenario = findScenario(bundle.exercise.scenario_hash);
+  if (!scenario) {
+    throw new Error(
+      `the log ran on scenario ${bundle.exercise.scenario_id} (${bundle.exercise.scenario_hash.slice(0, 12)}…), which is not in the Library: import it first`,
+    );
+  }
+  return buildAfterActionReport({
+    scenario,
+    entries: bundle.entries,
+    keyId: bundle.signature?.key_id ?? null,
+  });
 }
 
 /** Chart rows: median minutes to acknowledge / notify / consult per severity (null when none). */
