@@ -5,6 +5,8 @@
 // committed.
 import Dexie, { type Table } from 'dexie';
 import type { ExerciseMeta, LogEntry, WebCryptoKeyPair } from '../../../shared/audit';
+import { requestPersistentStorage } from './persistence';
+import { toStorageFailure } from './storage-failure';
 
 /** Default database name; tests pass their own. */
 export const DATABASE_NAME = 'truceline';
@@ -89,9 +91,21 @@ export class TrucelineDatabase extends Dexie {
   }
 }
 
-/** Opens (creating or upgrading) the database. */
-export async function openTrucelineDatabase(name = DATABASE_NAME): Promise<TrucelineDatabase> {
+/**
+ * Opens (creating or upgrading) the database, after asking the browser for
+ * persistent storage so that it never evicts exercise logs under disk pressure.
+ */
+export async function openTrucelineDatabase(
+  name = DATABASE_NAME,
+): Promise<
+  TrucelineDatabase & { persistence: Awaited<ReturnType<typeof requestPersistentStorage>> }
+> {
+  const persistence = await requestPersistentStorage();
   const db = new TrucelineDatabase(name);
-  await db.open();
-  return db;
+  try {
+    await db.open();
+  } catch (error) {
+    throw toStorageFailure(error);
+  }
+  return Object.assign(db, { persistence });
 }
