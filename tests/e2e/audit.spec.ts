@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { AfterActionReport } from '../../shared/report/after-action-report';
 import {
   buildExportBundle,
   generateSigningKey,
@@ -12,6 +14,7 @@ import {
 } from '../../shared/audit';
 
 const SHOTS = 'out/screenshots';
+const CLI = ['shared/node/run-ts.mjs', 'shared/node/cli/main.ts'];
 const dir = mkdtempSync(join(tmpdir(), 'truceline-audit-e2e-'));
 
 const exercise = {
@@ -256,4 +259,80 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/report-print.png`, fullPage: true });
+});
+
+test('a headless exercise log from the CLI is verified and reported with the same figures as the CLI', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const logPath = join(dir, 'quick-demo-auto.json');
+  execFileSync(
+    process.execPath,
+    [
+      'shared/node/run-ts.mjs',
+      'shared/node/cli/main.ts',
+      'exercise',
+      'sample-feeds/quick-demo',
+      '--out',
+      logPath,
+      '--policy',
+      'auto',
+    ],
+    { stdio: 'pipe' },
+  );
+  const bundle = JSON.parse(readFileSync(logPath, 'utf8')) as ExportBundle;
+  // The CLI's own report of the same log: the figures the screen must show.
+  const expectedReport = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [...CLI, 'report', logPath, '--scenario', 'sample-feeds/quick-demo', '--format', 'json'],
+      { encoding: 'utf8' },
+    ),
+  ) as AfterActionReport;
+
+  await page.goto('/#/audit');
+  await openLog(page, logPath);
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
+  );
+  await page.screenshot({ path: `${SHOTS}/audit-cli-log.png` });
+
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Report' })
+    .click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Report on an exported log…' }).click();
+  await (await chooser).setFiles(logPath);
+  const tiles = page.getByRole('region', { name: 'Totals' });
+  await expect(tiles).toBeVisible({ timeout: 60_000 });
+  const shown = Object.fromEntries(
+    await tiles
+      .locator('.report-tile')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => [
+          n.querySelector('.report-tile-label')!.textContent!,
+          Number(n.querySelector('.report-tile-value')!.textContent),
+        ]),
+      ),
+  );
+  const o = expectedReport.outcomes;
+  expect(shown).toEqual({
+    Alerts: expectedReport.counts.alerts,
+    'In the protocol': expectedReport.counts.alerts_in_protocol,
+    Closed: expectedReport.counts.alerts_closed,
+    'Deadline breaches': expectedReport.counts.deadline_breaches,
+    'False alarms closed correctly': o.false_alarms_closed_correctly,
+    'False alarms escalated': o.false_alarms_escalated,
+    'Violations escalated': o.violations_escalated,
+    'Violations missed': o.violations_missed,
+  });
+  await expect(page.getByRole('table', { name: 'Alert outcomes' }).locator('tbody tr')).toHaveCount(
+    o.alerts.length,
+  );
+  await expect(page.getByRole('table', { name: 'Key decisions' }).locator('tbody tr')).toHaveCount(
+    expectedReport.timeline.length,
+  );
+  await page.setViewportSize({ width: 1600, height: 2600 });
+  await page.screenshot({ path: `${SHOTS}/report-cli-log.png` });
 });

@@ -14,16 +14,7 @@ export function ResponseTimesChart({ report }: { report: AfterActionReport }) {
       <BarChart width={WIDTH} height={HEIGHT} data={responseTimeRows(report)} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" stroke="#33414f" />
         <XAxis dataKey="severity" tick={AXIS} stroke={AXIS.stroke} />
-        <YAxis
-          tick={AXIS}
-          stroke={AXIS.stroke}
-          label={{
-            value: 'minutes (median)',
-            angle: -90,
-            position: 'insideLeft',
-            fill: AXIS.stroke,
-          }}
-        />
+        <YAxis tick={AXIS} stroke={AXIS.stroke} unit=" min" width={72} />
         <Tooltip contentStyle={{ background: '#161d25', border: '1px solid #33414f' }} />
         <Legend />
         <Bar dataKey="acknowledge" name="Acknowledge" fill="#7cc4ff" isAnimationActive={false} />
