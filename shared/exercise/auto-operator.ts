@@ -47,6 +47,9 @@ const VISIBLE_FIELDS = [
   'casualties',
   'party',
   'summary',
+  'x-from',
+  'x-to',
+  'x-inject-kind',
 ] as const;
 
 /** What the policy reads of an event: never `truth` nor `expected_action`. */
@@ -206,6 +209,46 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
     .map((e) => operatorVisible(e.event));
 }
 
+// A controller's inject (hotline call, statement, media report, request)
+// reaches the operator as an alert of its own: the operator logs it in a
+// note, in its own words, then marks it read.
+function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
+  const { events } = read(alert);
+  if (events.length === 0 || !events.every((e) => e.source === 'inject')) return [];
+  const id = alert.id;
+  const priority = alert.openedAt + 30 * MIN;
+  if (alert.notes.length === 0) {
+    const lines = events.map((e) => {
+      const how = typeof e['x-inject-kind'] === 'string' ? e['x-inject-kind'] : 'message';
+      const from = typeof e['x-from'] === 'string' ? ` from ${e['x-from']}` : '';
+      const summary =
+        (e.summary ?? '').length > 240 ? `${e.summary!.slice(0, 237)}…` : (e.summary ?? '');
+      return `${e.id}: ${how}${from} received and logged — "${summary}"`;
+    });
+    return [
+      {
+        alertId: id,
+        availableAt: alert.openedAt,
+        durationMin: 2 + Math.floor(2 * chance(`${id}|note`)),
+        priority,
+        what: 'log the inject',
+        run: (e, a) => e.note(lines.join('\n'), id, a),
+      },
+    ];
+  }
+  if (alert.acknowledged) return [];
+  return [
+    {
+      alertId: id,
+      availableAt: alert.notes[0]!.at,
+      durationMin: 1,
+      priority,
+      what: 'mark the inject read',
+      run: (e, a) => e.acknowledge(id, a),
+    },
+  ];
+}
+
 // Low alerts do not enter the protocol by themselves. When nothing more
 // urgent waits, the operator looks through them and takes up two kinds: those
 // whose evidence is weak (to close them as false alarms, so they stop
@@ -248,7 +291,7 @@ function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
 function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): Task[] {
   const p = alert.protocol;
   if (alert.closed || (p !== null && p.closed)) return [];
-  if (p === null) return reviewTasks(alert, read);
+  if (p === null) return [...injectTasks(alert, read), ...reviewTasks(alert, read)];
   const id = alert.id;
   const key = `${id}|${p.stepId}|${p.history.length}`;
   const r = (salt: string) => chance(`${key}|${salt}`);

@@ -60,6 +60,15 @@ export interface AlertBookkeeping {
   /** Severity when it entered the protocol or was last logged. */
   severity: ExerciseSnapshot['alerts'][number]['severity'];
   acknowledged: { by: string; at: number } | null;
+  /** Notes written about the alert, oldest first. */
+  notes: readonly AlertNote[];
+}
+
+/** A note an operator or controller wrote about an alert. */
+export interface AlertNote {
+  by: string;
+  at: number;
+  text: string;
 }
 
 /** What an inject intent carries. */
@@ -405,8 +414,14 @@ export class ExerciseEngine {
     return this.#intent(async () => {
       if (text.trim() === '' || text.length > 4000)
         throw new IntentRefused('a note needs 1–4000 characters of text');
-      if (alertId !== undefined) this.#requireAlert(alertId);
-      await this.#commit([this.#draft(actor, 'note', { text: text.trim() }, alertId)], () => {});
+      const book = alertId !== undefined ? this.#requireAlert(alertId) : null;
+      const note = { by: actor.name, at: this.#now, text: text.trim() };
+      await this.#commit([this.#draft(actor, 'note', { text: note.text }, alertId)], () => {
+        if (book && alertId !== undefined) {
+          const current = this.#alerts.get(alertId)!;
+          this.#alerts.set(alertId, { ...current, notes: [...current.notes, note] });
+        }
+      });
     });
   }
 
@@ -759,7 +774,12 @@ export class ExerciseEngine {
             id,
           ),
         );
-        books.set(id, { openedAt: this.#now, severity: change.severity, acknowledged: null });
+        books.set(id, {
+          openedAt: this.#now,
+          severity: change.severity,
+          acknowledged: null,
+          notes: [],
+        });
         const step = entryStepFor(protocol, change.severity);
         if (step !== null) {
           const data: ProtocolActionData = { type: 'enter', severity: change.severity, to: step };
@@ -873,6 +893,7 @@ export class ExerciseEngine {
             openedAt: event.shownAt,
             severity: change.severity,
             acknowledged: this.#alerts.get(change.alertId)?.acknowledged ?? null,
+            notes: this.#alerts.get(change.alertId)?.notes ?? [],
           });
         } else if (change.kind === 'severity-changed') {
           const book = alerts.get(change.alertId);

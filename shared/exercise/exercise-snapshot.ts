@@ -14,7 +14,7 @@ import {
 import type { Severity, StepRole } from '../protocol/schema';
 import { CLOSE_STEP } from '../protocol/schema';
 import type { AlertTracker } from './alert-tracker';
-import type { AlertBookkeeping, ExerciseEngine } from './exercise-engine';
+import type { AlertBookkeeping, AlertNote, ExerciseEngine } from './exercise-engine';
 
 /** Where the current step's deadline stands at the snapshot's exercise time. */
 export type DeadlineStatus = 'none' | 'running' | 'warning' | 'breached';
@@ -68,6 +68,8 @@ export interface AlertSnapshot {
   closed: boolean;
   openedAt: number;
   acknowledged: { by: string; at: number } | null;
+  /** Notes written about the alert, oldest first. */
+  notes: readonly AlertNote[];
   eventIds: readonly string[];
   eventSeqs: readonly number[];
   /** The alert engine's view: title, factors with reasons, zones, sources, position. */
@@ -209,7 +211,8 @@ export function buildSnapshot(
       old.view === alert.view &&
       old.rank === index + 1 &&
       old.protocol === protocol &&
-      old.acknowledged === (book?.acknowledged ?? null)
+      old.acknowledged === (book?.acknowledged ?? null) &&
+      old.notes === (book?.notes ?? old.notes)
     ) {
       next.set(alert.id, old);
       return old;
@@ -223,6 +226,7 @@ export function buildSnapshot(
       closed: alert.view.closed,
       openedAt: book?.openedAt ?? alert.view.lastShownAt,
       acknowledged: book?.acknowledged ?? null,
+      notes: book?.notes ?? [],
       eventIds: alert.eventIds,
       eventSeqs: alert.eventSeqs,
       view: alert.view,

@@ -263,3 +263,29 @@ describe('auto operator on a scenario protocol', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('auto operator and the controller injects of the MSEL', () => {
+  it('logs each inject in a note, then marks it read', async () => {
+    const inject: ScenarioEvent = {
+      id: 'MSEL-003',
+      time: at(75),
+      source: 'inject',
+      type: 'inject',
+      summary: 'Hotline call: Party A reports shelling and requests an emergency meeting.',
+      'x-from': 'Party A liaison officer',
+      'x-inject-kind': 'hotline call',
+      expected_action: 'Log the call.',
+    };
+    const { engine, entries } = await play([...handEvents(), inject]);
+    const note = entries.find((e) => e.kind === 'note')!;
+    expect(note).toMatchObject({ alert_id: 'A-MSEL-003', actor: 'auto' });
+    expect(note.data.text).toBe(
+      'MSEL-003: hotline call from Party A liaison officer received and logged — "Hotline call: Party A reports shelling and requests an emergency meeting."',
+    );
+    expect(Date.parse(note.exercise_time!)).toBeGreaterThan(T0 + 75 * MIN);
+    const alert = engine.getSnapshot().alerts.find((a) => a.id === 'A-MSEL-003')!;
+    expect(alert.notes).toHaveLength(1);
+    expect(alert.acknowledged).not.toBeNull();
+    expect(alert.protocol).toBeNull();
+  });
+});
