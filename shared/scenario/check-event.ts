@@ -192,7 +192,13 @@ function moveUnknownFields(e: Record<string, unknown>): string[] | null {
   if (!unknown) return null;
   const extra: Record<string, unknown> = {};
   for (const key of unknown) {
-    extra[key] = e[key];
+    // defineProperty, not assignment: a field named "__proto__" stays a field.
+    Object.defineProperty(extra, key, {
+      value: e[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     delete e[key];
   }
   e.extra = extra;

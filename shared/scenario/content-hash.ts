@@ -52,7 +52,8 @@ function planFor(keys: string[]): readonly string[] | null {
     for (let i = 0; i < keys.length && same; i++) same = plan.keys[i] === keys[i];
     if (same) return plan.sorted;
   }
-  const sorted = keys.some((k) => INDEX_KEY.test(k)) ? null : [...keys].sort();
+  // Index-like keys cannot be put in order; "__proto__" cannot be assigned as a field.
+  const sorted = keys.some((k) => INDEX_KEY.test(k) || k === '__proto__') ? null : [...keys].sort();
   if (plans.size > 10_000) plans.clear();
   plans.set(shape, { keys, sorted });
   return sorted;
@@ -89,7 +90,10 @@ function sortedCopy(value: unknown): unknown {
       if (v === null || typeof v !== 'object') continue;
       const inner = sortedCopy(v);
       if (inner === undefined) return undefined;
-      if (inner !== v) (changed ??= { ...object })[key] = inner;
+      if (inner !== v) {
+        if (key === '__proto__') return undefined;
+        (changed ??= { ...object })[key] = inner;
+      }
     }
     return changed ?? object;
   }

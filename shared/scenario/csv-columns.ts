@@ -99,9 +99,16 @@ export function csvRowToEvent(header: CsvHeader, cells: string[], line: number):
     if (cell.length === 0) continue;
     const field = columns[i]!;
     const value = NUMERIC.has(field) && NUMBER_TEXT.test(cell) ? Number(cell) : cell;
-    const part = CASUALTY_PARTS[field];
+    const part = Object.hasOwn(CASUALTY_PARTS, field) ? CASUALTY_PARTS[field] : undefined;
     if (part) (casualties ??= {})[part] = value;
-    else event[field] = value;
+    else if (field === '__proto__') {
+      Object.defineProperty(event, field, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else event[field] = value;
   }
   if (casualties) {
     if (event.casualties !== undefined) {

@@ -223,3 +223,18 @@ describe('structural JSON-array problems are reported once', () => {
     ]);
   });
 });
+
+describe('hostile field names', () => {
+  it('a "__proto__" field is kept as an unknown field, in NDJSON and CSV alike', async () => {
+    const line = `{"id":"a","time":"2026-03-01T01:00:00Z","source":"drone","type":"explosion","lat":48,"lon":37,"__proto__":{"polluted":true}}`;
+    const [fromJson] = await feedEvents('f.ndjson', line);
+    expect(Object.getPrototypeOf(fromJson!.extra)).toBe(Object.prototype);
+    expect(Object.keys(fromJson!.extra!)).toEqual(['__proto__']);
+    const [fromCsv] = await feedEvents(
+      'f.csv',
+      'id,time,source,type,lat,lon,__proto__\na,2026-03-01T01:00:00Z,drone,explosion,48,37,x\n',
+    );
+    expect(Object.keys(fromCsv!.extra!)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -165,7 +165,18 @@ describe('content hash', () => {
   it('writes each event exactly as canonicalize would', () => {
     const key = fc.oneof(
       fc.string(),
-      fc.constantFrom('id', 'time', 'x-a', '1', '10', '2', 'é', '\u{1F600}', 'a\u0000'),
+      fc.constantFrom(
+        'id',
+        'time',
+        'x-a',
+        '1',
+        '10',
+        '2',
+        'é',
+        '\u{1F600}',
+        'a\u0000',
+        '__proto__',
+      ),
     );
     const leaf = fc.oneof(
       fc.string(),
@@ -193,5 +204,13 @@ describe('content hash', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('keeps a "__proto__" field as a field', () => {
+    for (const text of ['{"b":1,"__proto__":{"x":1}}', '{"__proto__":{"z":1,"a":2},"a":1}']) {
+      const event = JSON.parse(text);
+      expect(canonicalEventJson(event)).toBe(canonicalize(event));
+      expect(canonicalEventJson(event)).toContain('"__proto__"');
+    }
   });
 });
