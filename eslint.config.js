@@ -40,7 +40,7 @@ const builtinPaths = nodeBuiltins.map((name) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'],
+    ignores: ['node_modules/**', '**/out/**', 'dist/**', 'test-results/**', 'playwright-report/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
