@@ -88,6 +88,8 @@ interface AlertRecord {
   /** Its current entry in the grid; older entries (it moved) are dropped when met. */
   gridEntry: GridEntry | null;
   view: AlertView | null;
+  /** Its state in the last snapshot, while unchanged since (snapshots share it). */
+  frozen: FrozenRecord | null;
 }
 
 interface GridEntry {
@@ -286,6 +288,7 @@ export class AlertEngine {
     if (record.protocolActive === active) return [];
     record.protocolActive = active;
     record.view = null;
+    record.frozen = null;
     if (active && record.quiet && !record.closed) {
       record.quiet = false;
       this.touch(record);
@@ -335,25 +338,32 @@ export class AlertEngine {
   snapshot(): AlertEngineSnapshot {
     return {
       now: this.clock,
-      records: this.records.map((r) => ({
-        record: cloneRecord(r, r.events, r.zones, r.sources),
-        events: r.events.length,
-        zones: r.zones.length,
-        sources: r.sources.length,
-      })),
+      // An alert unchanged since the last snapshot shares its frozen state,
+      // so a snapshot costs what changed (quiet alerts are most of them).
+      records: this.records.map(
+        (r) =>
+          (r.frozen ??= {
+            record: cloneRecord(r, r.events, r.zones, r.sources),
+            events: r.events.length,
+            zones: r.zones.length,
+            sources: r.sources.length,
+          }),
+      ),
     };
   }
 
   /** Returns to a snapshot's state (the snapshot stays reusable). */
   restore(snapshot: AlertEngineSnapshot): void {
-    this.records = snapshot.records.map((f) =>
-      cloneRecord(
+    this.records = snapshot.records.map((f) => {
+      const record = cloneRecord(
         f.record,
         f.record.events.slice(0, f.events),
         f.record.zones.slice(0, f.zones),
         f.record.sources.slice(0, f.sources),
-      ),
-    );
+      );
+      record.frozen = f;
+      return record;
+    });
     this.byId = new Map(this.records.map((r) => [r.id, r]));
     this.clock = snapshot.now;
     this.openCount = this.records.filter((r) => !r.closed).length;
@@ -393,6 +403,7 @@ export class AlertEngine {
       cellKey: -1,
       gridEntry: null,
       view: null,
+      frozen: null,
     };
     this.records.push(record);
     this.byId.set(id, record);
@@ -461,12 +472,14 @@ export class AlertEngine {
     record.severity = severityOf(record.score);
     record.version += 1;
     record.view = null;
+    record.frozen = null;
   }
 
   /** Re-files an alert whose rank key or state changed. */
   private touch(record: AlertRecord): void {
     record.version += 1;
     record.view = null;
+    record.frozen = null;
     if (!record.closed) this.pushRank(record);
   }
 
@@ -546,5 +559,6 @@ function cloneRecord(
     cellKey: record.cellKey,
     gridEntry: null,
     view: null,
+    frozen: null,
   };
 }
