@@ -210,6 +210,13 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await (await download).saveAs(exported);
   const bundle = JSON.parse(readFileSync(exported, 'utf8')) as ExportBundle;
   expect(bundle.exercise.classification).toBe('EXERCISE EXERCISE EXERCISE — NOTIONAL');
+  // The export is itself logged, and the live view picks the new entry up.
+  await expect(page.locator('.log-notice')).toContainText('Recorded in the log as an export entry');
+  expect(bundle.head.count).toBe(total);
+  await expect(count).toContainText(`of ${total + 1} entries`);
+  await expect(page.getByTestId('chain-status')).toContainText(
+    `Chain intact: ${total + 1} entries`,
+  );
 
   // Audit: the exported file verifies exactly as the CLI would.
   await page

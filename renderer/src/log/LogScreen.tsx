@@ -5,7 +5,7 @@ import { getAppDatabase } from '../app/app-database';
 import { VerificationResultView } from '../audit/VerificationResultView';
 import { getPlatform } from '../platform';
 import { listExercises, type ExerciseRecord, type TrucelineDatabase } from '../storage';
-import { alertsCsv, buildSignedExport, logCsv } from './log-exports';
+import { alertsCsv, buildSignedExport, logCsv, recordExport } from './log-exports';
 import { filterLogEntries, logFacets, NO_FILTER, type LogFilter } from './log-filter';
 import { LogTable } from './LogTable';
 import { watchExerciseLog, type WatchedLog } from './watch-exercise-log';
@@ -15,6 +15,7 @@ type Busy = null | 'verify' | 'bundle' | 'log-csv' | 'alerts-csv';
 
 export function LogScreen() {
   const activeExercise = useAppState((s) => s.exerciseId);
+  const participant = useAppState((s) => s.participant);
   const active = useAppState((s) => s.active);
   const [db, setDb] = useState<TrucelineDatabase | null>(null);
   const [exercises, setExercises] = useState<ExerciseRecord[]>([]);
@@ -82,15 +83,24 @@ export function LogScreen() {
     run('bundle', async () => {
       const signed = await buildSignedExport(db!, chosen!);
       setVerification(signed.verification);
+      const fileName = `${chosen}.truceline-log.json`;
       const saved = await getPlatform().saveExport({
-        suggestedName: `${chosen}.truceline-log.json`,
+        suggestedName: fileName,
         content: signed.text,
         mimeType: 'application/json',
         kind: 'log-bundle',
       });
-      return saved.saved
-        ? `Signed log exported${saved.path ? ` to ${saved.path}` : ''}. Head ${signed.bundle.head.final_hash.slice(0, 16)}…, key ${signed.bundle.signature?.key_id}.`
-        : 'Export cancelled.';
+      if (!saved.saved) return 'Export cancelled.';
+      const done = `Signed log exported${saved.path ? ` to ${saved.path}` : ''}. Head ${signed.bundle.head.final_hash.slice(0, 16)}…, key ${signed.bundle.signature?.key_id}.`;
+      if (!scenarioMatches || !participant) {
+        return `${done} The export is not recorded in the log: that needs this exercise running here (its scenario active).`;
+      }
+      try {
+        await recordExport(db!, active!.scenario, participant, signed, saved.path ?? fileName);
+        return `${done} Recorded in the log as an export entry.`;
+      } catch (error) {
+        return `${done} The export could not be recorded in the log: ${(error as Error).message}.`;
+      }
     });
   const exportCsv = (kind: 'log-csv' | 'alerts-csv') =>
     run(kind, async () => {

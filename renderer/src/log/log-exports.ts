@@ -11,7 +11,14 @@ import {
 } from '../../../shared/audit';
 import { resumeExercise } from '../../../shared/exercise/exercise-session';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
-import { exportExerciseLog, getOrCreateInstallationKey, type TrucelineDatabase } from '../storage';
+import type { Participant } from '../app/app-store';
+import {
+  DexieAuditLog,
+  exportExerciseLog,
+  getOrCreateInstallationKey,
+  readStoredLog,
+  type TrucelineDatabase,
+} from '../storage';
 
 export interface SignedExport {
   bundle: ExportBundle;
@@ -55,4 +62,32 @@ export async function alertsCsv(
     factors: alert.view.factors,
   }));
   return alertsToCsv(rows, scenario.classification);
+}
+
+/**
+ * Appends the `export` entry (AUDIT-LOG.md kinds) recording what was handed
+ * out: the exported head and key id, so a later export shows the earlier
+ * one. Needs the exercise's scenario to replay the log, and the log's writer
+ * lock (refused, not waited for, when the exercise is open in another window).
+ */
+export async function recordExport(
+  db: TrucelineDatabase,
+  scenario: LoadedScenario,
+  participant: Participant,
+  exported: SignedExport,
+  fileName: string,
+): Promise<void> {
+  const exerciseId = exported.bundle.exercise.id;
+  const log = await DexieAuditLog.open(db, exerciseId, { ifAvailable: true });
+  try {
+    const entries = await readStoredLog(db, exerciseId);
+    const engine = await resumeExercise(scenario, entries, { writer: log, actor: participant });
+    await engine.recordExport({
+      file: fileName,
+      head: exported.bundle.head,
+      key_id: exported.bundle.signature?.key_id ?? null,
+    });
+  } finally {
+    await log.close();
+  }
 }
