@@ -47,18 +47,20 @@ const VISIBLE_FIELDS = [
   'casualties',
   'party',
   'summary',
-  'x-from',
-  'x-to',
-  'x-inject-kind',
 ] as const;
+/** Inject fields a player is shown (who called, how). */
+const VISIBLE_EXTENSIONS = ['x-from', 'x-to', 'x-inject-kind'] as const;
 
 /** What the policy reads of an event: never `truth` nor `expected_action`. */
-export type OperatorEvent = Pick<ScenarioEvent, (typeof VISIBLE_FIELDS)[number]>;
+export type OperatorEvent = Pick<ScenarioEvent, (typeof VISIBLE_FIELDS)[number]> &
+  Partial<Record<(typeof VISIBLE_EXTENSIONS)[number], unknown>>;
 
 /** Copies only operator-visible fields of an event. */
 export function operatorVisible(event: ScenarioEvent): OperatorEvent {
   const visible: Record<string, unknown> = {};
-  for (const field of VISIBLE_FIELDS) if (event[field] !== undefined) visible[field] = event[field];
+  for (const field of [...VISIBLE_FIELDS, ...VISIBLE_EXTENSIONS]) {
+    if (event[field] !== undefined) visible[field] = event[field];
+  }
   return visible as OperatorEvent;
 }
 
