@@ -69,4 +69,9 @@ test('the keyboard reaches the navigation and the focus ring is visible', async 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/log$/);
   await page.screenshot({ path: `${SHOTS}/shell-focus.png` });
+  // Alt+digit reaches every screen from anywhere.
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Report' })).toBeVisible();
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
 });

@@ -11,6 +11,7 @@ import { createAppStore, SCREEN_LABELS, type Screen } from './app-store';
 import { ConsoleRoute } from './ConsoleRoute';
 import { bindHashRoute } from './hash-route';
 import { NavBar } from './NavBar';
+import { bindScreenShortcuts } from './screen-shortcuts';
 import { bindSessionRestore } from './session-restore';
 import '../ui/theme.css';
 import './App.css';
@@ -19,6 +20,7 @@ export function App() {
   const store = useMemo(() => createAppStore(), []);
   const library = useMemo(() => createLibraryStore(), []);
   useEffect(() => bindHashRoute(store), [store]);
+  useEffect(() => bindScreenShortcuts(store), [store]);
   useEffect(() => {
     const unbind = bindSessionRestore(store, library);
     startLibrary(library);

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { useAppState, useAppStore } from './app-context';
 import { SCREEN_LABELS, SCREENS } from './app-store';
 import { hashForScreen } from './hash-route';
+import { shortcutFor } from './screen-shortcuts';
 import './NavBar.css';
 
 export function NavBar() {
@@ -22,6 +23,8 @@ export function NavBar() {
               <a
                 href={hashForScreen(name)}
                 aria-current={name === screen ? 'page' : undefined}
+                aria-keyshortcuts={shortcutFor(name)}
+                title={`${SCREEN_LABELS[name]} (${shortcutFor(name)})`}
                 onClick={(event) => {
                   event.preventDefault();
                   store.setScreen(name);
