@@ -145,7 +145,7 @@ export function LogScreen() {
             ))}
           </select>
         </div>
-        <ChainStatusLine log={log} />
+        {chosen ? <ChainStatusLine log={log} /> : null}
         <div className="log-actions">
           <button type="button" disabled={!log || busy !== null} onClick={() => void verify()}>
             {busy === 'verify' ? 'Verifying…' : 'Verify now'}
