@@ -18,9 +18,11 @@ import { scenarioContentHash, type HashFactory } from './content-hash';
 import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnostics';
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
+import { sortReplayOrder } from './replay-order';
 import type { Party, Sensor } from './schema';
 
 export type { LoadProgress } from './collect-events';
+export { compareReplayOrder } from './replay-order';
 export { MAX_EVENTS, MAX_FILE_BYTES } from './collect-events';
 
 export interface LoadOptions {
@@ -113,12 +115,6 @@ async function findManifest(
 function relativeTo(manifestPath: string, path: string): string {
   const slash = manifestPath.lastIndexOf('/');
   return normalisePackagePath(slash === -1 ? path : `${manifestPath.slice(0, slash + 1)}${path}`);
-}
-
-/** Replay order `(reported ?? time, id)`; ids are unique, so the order is total. */
-export function compareReplayOrder(a: ReplayEvent, b: ReplayEvent): number {
-  if (a.shownAt !== b.shownAt) return a.shownAt - b.shownAt;
-  return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
 
 const BRIEFING_PATH = /^[^\n\r]{1,300}\.(md|markdown|txt)$/i;
@@ -289,8 +285,7 @@ async function loadPackage(
   }
   if (log.failed || !zones) return null;
 
-  const events = collector.events;
-  events.sort(compareReplayOrder);
+  const events = sortReplayOrder(collector.events);
   for (let i = 0; i < events.length; i++) events[i]!.seq = i;
   if (options.geography !== false) {
     const place = createZoneLocator(zones);
@@ -338,7 +333,7 @@ export async function loadFeed(
       });
       await readFeedFile(reader, file, collector, log, options.onProgress);
       if (!log.failed) {
-        const events = collector.events.sort(compareReplayOrder);
+        const events = sortReplayOrder(collector.events);
         events.forEach((r, i) => (r.seq = i));
         return { ok: true, events, warnings: log.finalWarnings(file) };
       }
