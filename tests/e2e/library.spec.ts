@@ -143,7 +143,8 @@ test('starting an exercise asks who is playing, shows the briefing and opens the
   await expect(page).toHaveURL(/#\/console$/);
   await expect(page.getByTestId('classification-top')).toHaveText(scenario.classification);
   await expect(page.getByTestId('classification-bottom')).toHaveText(scenario.classification);
-  await page.screenshot({ path: `${SHOTS}/console-after-start.png` });
+  await expect(page.getByTestId('console')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/console-in-shell.png` });
 });
 
 function inlineScenario(id: string, lat: number) {
