@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { LOG_CSV_COLUMNS, type ExportBundle } from '../../shared/audit';
-import type { AfterActionReport } from '../../shared/report/after-action-report';
 import { downloadVia, openLogInAudit, runTruceline } from './support/cli-and-files';
+import { expectReportMatchesCli, exportSignedLog, type ExportedLog } from './support/exported-log';
 import {
   ackParty,
   acknowledgeAlert,
+  alertTotal,
   alertRow,
   clockEpoch,
   expectExerciseBanners,
@@ -54,18 +55,6 @@ async function alertState(page: Page, alertId: string) {
     acknowledged: await detail.getByText('Alert acknowledged').isVisible(),
   };
 }
-
-/** The visible text of a report table cell: row found by its first cells, column by header. */
-async function tableCell(page: Page, table: string, rowText: RegExp, column: string) {
-  const t = page.getByRole('table', { name: table });
-  const headers = (await t.locator('thead th').allTextContents()).map((h) => h.trim());
-  const index = headers.indexOf(column);
-  expect(index, `column "${column}" in table "${table}"`).toBeGreaterThanOrEqual(0);
-  const row = t.locator('tbody tr').filter({ hasText: rowText }).first();
-  return ((await row.locator('td').nth(index).textContent()) ?? '').trim();
-}
-
-const minutes = (x: number | null) => (x === null ? '—' : `${x} min`);
 
 test('a whole exercise in the app, from the Library to the report, agrees with the CLI', async ({
   page,
@@ -194,68 +183,61 @@ test('a whole exercise in the app, from the Library to the report, agrees with t
     await expectExerciseBanners(page);
   });
 
-  let bundlePath = '';
-  let bundle!: ExportBundle;
-  let keyId = '';
+  let log!: ExportedLog;
   await test.step('export the signed log and the CSV from the Log screen', async () => {
     await goToScreen(page, 'Log');
-    await expect(page.getByTestId('chain-status')).toContainText('Chain intact', SLOW);
     await expectExerciseBanners(page);
-    bundlePath = await downloadVia(page, 'Export signed log (JSON)…', dir);
-    const notice = page.getByRole('status').filter({ hasText: 'Signed log exported' });
-    await expect(notice).toBeVisible();
-    keyId = /key ([0-9a-f]{16})/.exec((await notice.textContent())!)![1]!;
-    bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as ExportBundle;
-    expect(bundle.exercise.classification).toContain('EXERCISE');
-    expect(bundle.signature?.key_id).toBe(keyId);
-    const kinds = new Set(bundle.entries.map((e) => e.kind));
+    log = await exportSignedLog(page, dir);
+    const kinds = new Set(log.bundle.entries.map((e) => e.kind));
     for (const kind of ['ack', 'party-ack', 'protocol-action', 'deadline-breach']) {
       expect(kinds, `the log holds a ${kind} entry`).toContain(kind);
     }
-    expect(bundle.entries.some((e) => e.actor === TRAINEE)).toBe(true);
-    await expect(page.getByTestId('chain-status')).toContainText(
-      `${bundle.head.count} entries · head ${bundle.head.final_hash.slice(0, 16)}`,
-    );
+    expect(log.bundle.entries.some((e) => e.actor === TRAINEE)).toBe(true);
 
     const csvPath = await downloadVia(page, 'Log as CSV…', dir);
     expect(csvPath).toMatch(/\.csv$/);
     const rows = parse(readFileSync(csvPath, 'utf8'), { bom: true }) as string[][];
     expect(rows[0]).toEqual([...LOG_CSV_COLUMNS]);
     const body = rows.slice(1);
-    expect(body).toHaveLength(bundle.entries.length);
+    // The stored log as it stands: the exported entries, then the export entry.
+    expect(body).toHaveLength(log.bundle.entries.length + 1);
     body.forEach((row, i) => {
-      const entry = bundle.entries[i]!;
       expect(row[0]).toContain('EXERCISE');
-      expect([Number(row[1]), row[6], row.at(-1)]).toEqual([entry.seq, entry.kind, entry.hash]);
+      const entry = log.bundle.entries[i];
+      if (entry) {
+        expect([Number(row[1]), row[6], row.at(-1)]).toEqual([entry.seq, entry.kind, entry.hash]);
+      } else {
+        expect([Number(row[1]), row[6]]).toEqual([log.bundle.head.count + 1, 'export']);
+      }
     });
   });
 
   await test.step('About shows the same signing key id as the export', async () => {
     await page.getByRole('button', { name: 'About' }).click();
     const about = page.getByRole('dialog', { name: 'About Truceline' });
-    await expect(about.getByTestId('about-key-id')).toHaveText(keyId);
+    await expect(about.getByTestId('about-key-id')).toHaveText(log.keyId);
     await page.keyboard.press('Escape');
     await expect(about).toBeHidden();
   });
 
   let okLine = '';
   await test.step('the CLI verifies the downloaded bundle OK with the key id the app shows', async () => {
-    const verified = await runTruceline(['verify', bundlePath]);
+    const verified = await runTruceline(['verify', log.path]);
     expect(verified.code, verified.stderr).toBe(0);
-    okLine = `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${keyId}`;
+    okLine = `OK ${log.bundle.head.count} entries, head ${log.bundle.head.final_hash}, key ${log.keyId}`;
     expect(verified.line).toBe(okLine);
   });
 
   await test.step('the Audit screen verifies the same file OK with its head hash', async () => {
     await goToScreen(page, 'Audit');
-    await openLogInAudit(page, bundlePath);
+    await openLogInAudit(page, log.path);
     await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
     await expect(page.getByTestId('verification-line')).toHaveText(okLine);
     await expectExerciseBanners(page);
   });
 
   await test.step('an edited copy is TAMPERED at the same seq in the app and the CLI', async () => {
-    const tampered = JSON.parse(readFileSync(bundlePath, 'utf8')) as ExportBundle;
+    const tampered = JSON.parse(readFileSync(log.path, 'utf8')) as ExportBundle;
     const victim = tampered.entries.find(
       (e) => e.kind === 'protocol-action' && e.actor === TRAINEE,
     )!;
@@ -275,65 +257,14 @@ test('a whole exercise in the app, from the Library to the report, agrees with t
   });
 
   await test.step('the Report screen shows the figures the CLI reports for the same log', async () => {
-    const cli = await runTruceline([
-      'report',
-      bundlePath,
-      '--scenario',
-      `sample-feeds/${SAMPLE}`,
-      '--format',
-      'json',
-    ]);
-    expect(cli.code, cli.stderr).toBe(0);
-    const expected = JSON.parse(cli.stdout) as AfterActionReport;
-    expect(expected.counts.alerts).toBeGreaterThan(2);
-    expect(expected.counts.deadline_breaches).toBeGreaterThan(0);
-
     await goToScreen(page, 'Report');
-    await page.getByRole('button', { name: /^(Re)?[Bb]uild report$/ }).click(SLOW);
-    const report = page.getByRole('article', { name: 'After-action report' });
-    await expect(report).toBeVisible(SLOW);
-    await expectExerciseBanners(page);
-    // The same log: as many entries and the same head as the exported bundle.
-    await expect(report.locator('.report-meta')).toContainText(
-      `${bundle.head.count} entries, head ${bundle.head.final_hash.slice(0, 16)}`,
-    );
-    await expect(page.getByTestId('report-key-id')).toHaveText(keyId);
-    const tiles = page.getByRole('region', { name: 'Totals' });
-    const tile = (label: string) =>
-      tiles.locator('.report-tile').filter({ has: page.getByText(label, { exact: true }) });
-    const figures: [string, number][] = [
-      ['Alerts', expected.counts.alerts],
-      ['In the protocol', expected.counts.alerts_in_protocol],
-      ['Closed', expected.counts.alerts_closed],
-      ['Deadline breaches', expected.counts.deadline_breaches],
-    ];
-    for (const [label, value] of figures) {
-      await expect(tile(label).locator('.report-tile-value'), label).toHaveText(String(value));
-    }
-    for (const step of expected.steps.filter((s) => s.visits > 0)) {
-      const row = new RegExp(`\\(${step.step}\\)`);
-      expect(await tableCell(page, 'Deadlines per step', row, 'Met'), step.step).toBe(
-        String(step.deadlines_met),
-      );
-      expect(await tableCell(page, 'Deadlines per step', row, 'Breached'), step.step).toBe(
-        String(step.deadlines_breached),
-      );
-    }
-    const ack = expected.response_times.all.acknowledge;
-    expect(ack.count).toBeGreaterThan(0);
-    const ackRow = page.getByRole('table', { name: 'Response times' }).locator('tbody tr').first();
-    await expect(ackRow.locator('td')).toHaveText([
-      'all',
-      'acknowledge',
-      String(ack.count),
-      minutes(ack.median_min),
-      minutes(ack.mean_min),
-      minutes(ack.max_min),
-    ]);
-    console.log(
-      `report: ${expected.counts.alerts} alerts, ${expected.counts.alerts_closed} closed, ` +
-        `${expected.counts.deadline_breaches} breaches; acknowledge median ${ack.median_min} min`,
-    );
+    const expected = await expectReportMatchesCli(page, log, `sample-feeds/${SAMPLE}`, 'file');
+    // The stored log, with the export entry on top, reports the same figures.
+    await expectReportMatchesCli(page, log, `sample-feeds/${SAMPLE}`, 'stored');
+    expect(expected.counts.alerts).toBeGreaterThan(2);
+    expect(expected.counts.alerts_closed).toBeGreaterThanOrEqual(2);
+    expect(expected.counts.deadline_breaches).toBeGreaterThan(0);
+    expect(expected.response_times.all.acknowledge.count).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -356,4 +287,55 @@ test('a log made by the CLI opens OK in the Audit screen with the CLI verdict', 
     page.getByRole('table', { name: 'Decisions timeline' }).locator('tbody tr').first(),
   ).toBeVisible();
   await expectExerciseBanners(page);
+});
+
+test('line-72h played at 3600× for half a day: queue alerts and scores match `truceline rank`, the top alert closed, export verified and reported alike', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-walkthrough-72h-'));
+  const dialog = await openStartDialog(page, 'line-72h');
+  await submitStartDialog(dialog, TRAINEE, 'Operator');
+  await expectExerciseBanners(page);
+
+  // Criticals come often on the long line: play through them instead of pausing at each.
+  await page.getByLabel('Pause on a new critical alert above 60×').uncheck();
+  await play(page, 3600);
+  await expect.poll(() => alertTotal(page), { timeout: 240_000 }).toBeGreaterThanOrEqual(150);
+  await pauseIfPlaying(page);
+  const rows = await queueRows(page);
+  expectRankOrder(rows);
+
+  // The same replay in the CLI, to the same exercise instant, opens the same alerts with
+  // the same scores. (Not the same order: an alert under the protocol never goes quiet,
+  // and the CLI replays without the protocol.)
+  const at = new Date(await clockEpoch(page)).toISOString();
+  const ranked = await runTruceline(['rank', 'sample-feeds/line-72h', '--at', at, '--json']);
+  expect(ranked.code, ranked.stderr).toBe(0);
+  const cliRows = JSON.parse(ranked.stdout) as { rank: number; id: string; score: number }[];
+  expect(cliRows.length).toBe(await alertTotal(page));
+  const cliScore = new Map(cliRows.map((r) => [r.id, r.score.toFixed(1)]));
+  expect(rows.map((r) => [r.id, cliScore.get(r.id)])).toEqual(
+    rows.map((r) => [r.id, r.score.toFixed(1)]),
+  );
+
+  const detail = await selectAlert(page, rows[0]!.id);
+  const path = await walkToClosure(detail, HOW);
+  console.log(
+    `line-72h at ${at}: ${cliRows.length} alerts; ${rows[0]!.id}: ${path.join(' → ')} → close`,
+  );
+
+  await goToScreen(page, 'Log');
+  const log = await exportSignedLog(page, dir);
+  const verified = await runTruceline(['verify', log.path]);
+  expect(verified.code, verified.stderr).toBe(0);
+  expect(verified.line).toBe(
+    `OK ${log.bundle.head.count} entries, head ${log.bundle.head.final_hash}, key ${log.keyId}`,
+  );
+  await goToScreen(page, 'Audit');
+  await openLogInAudit(page, log.path);
+  await expect(page.getByTestId('verification-line')).toHaveText(verified.line);
+  await goToScreen(page, 'Report');
+  const expected = await expectReportMatchesCli(page, log, 'sample-feeds/line-72h', 'file');
+  expect(expected.counts.alerts_closed).toBeGreaterThanOrEqual(1);
 });
