@@ -5,8 +5,14 @@ import type { ScoringModel } from '../alerts/scoring-model';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import type { AlertChange, AlertTracker, TrackedAlert } from './alert-tracker';
 
+// Views are rebuilt by the alert engine only when an alert changes, so one
+// TrackedAlert per view keeps unchanged alerts identical between snapshots.
+const trackedByView = new WeakMap<AlertView, TrackedAlert>();
+
 function tracked(view: AlertView): TrackedAlert {
-  return {
+  const known = trackedByView.get(view);
+  if (known) return known;
+  const alert: TrackedAlert = {
     id: view.id,
     severity: view.severity,
     score: view.score,
@@ -17,13 +23,18 @@ function tracked(view: AlertView): TrackedAlert {
     eventSeqs: view.eventSeqs,
     view,
   };
+  trackedByView.set(view, alert);
+  return alert;
 }
 
 /** An AlertTracker over a fresh AlertEngine for the scenario and scoring model. */
 export function createAlertTracker(scenario: LoadedScenario, model: ScoringModel): AlertTracker {
   const engine = new AlertEngine({ model, zones: scenario.zones });
+  // Ranking sorts every alert: keep it until something changes.
+  let ranked: TrackedAlert[] | null = null;
   return {
     addEvent(event) {
+      ranked = null;
       const changes: AlertChange[] = [];
       for (const change of engine.addEvent(event)) {
         if (change.kind === 'alert-opened') {
@@ -49,16 +60,19 @@ export function createAlertTracker(scenario: LoadedScenario, model: ScoringModel
       return changes;
     },
     advanceTo(at) {
-      engine.advanceTo(at);
+      if (engine.advanceTo(at).length > 0) ranked = null;
     },
     close(alertId) {
       engine.close(alertId);
+      ranked = null;
     },
     setProtocolActive(alertId, active) {
       engine.setProtocolActive(alertId, active);
+      ranked = null;
     },
     ranked() {
-      return engine.all().map(tracked);
+      ranked ??= engine.all().map(tracked);
+      return ranked;
     },
     get(alertId) {
       const view = engine.get(alertId);

@@ -156,14 +156,15 @@ function attributed(events: readonly OperatorEvent[]): string | null {
 type Reader = (alert: AlertSnapshot) => { events: OperatorEvent[]; judgement: EvidenceJudgement };
 
 function createReader(engine: ExerciseEngine): Reader {
-  const cache = new Map<string, { count: number; breach: boolean; read: ReturnType<Reader> }>();
+  // The alert engine makes a new view whenever an alert changes.
+  const cache = new WeakMap<AlertSnapshot['view'], ReturnType<Reader>>();
   return (alert) => {
-    const breach = alert.view.factors.some((f) => f.factor === 'zone-breach');
-    const hit = cache.get(alert.id);
-    if (hit && hit.count === alert.eventSeqs.length && hit.breach === breach) return hit.read;
+    const hit = cache.get(alert.view);
+    if (hit) return hit;
     const events = visibleEvents(engine, alert);
+    const breach = alert.view.factors.some((f) => f.factor === 'zone-breach');
     const read = { events, judgement: judgeEvidence(events, breach) };
-    cache.set(alert.id, { count: alert.eventSeqs.length, breach, read });
+    cache.set(alert.view, read);
     return read;
   };
 }
@@ -215,6 +216,7 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
 // reaches the operator as an alert of its own: the operator logs it in a
 // note, in its own words, then marks it read.
 function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
+  if (alert.view.sources.length !== 1 || alert.view.sources[0] !== 'inject') return [];
   const { events } = read(alert);
   if (events.length === 0 || !events.every((e) => e.source === 'inject')) return [];
   const id = alert.id;
