@@ -30,7 +30,7 @@ export function reportToMarkdown(
     `- Log: ${e.entries} entries, head \`${e.head_hash}\``,
     `- Signed by key: ${report.key_id === null ? '**UNSIGNED**' : `\`${report.key_id}\``}`,
     `- Protocol \`${e.protocol_hash.slice(0, 16)}\`, scoring model \`${e.scoring_hash.slice(0, 16)}\`, ${text(e.app_version)}`,
-    `- Alerts: ${report.counts.alerts} (${report.counts.alerts_in_protocol} in the protocol, ${report.counts.alerts_closed} closed); deadline breaches: ${report.counts.deadline_breaches}; injects: ${report.counts.injects}`,
+    `- Alerts: ${report.counts.alerts} (${report.counts.alerts_in_protocol} in the protocol, ${report.counts.alerts_closed} closed); deadline breaches: ${report.counts.deadline_breaches}; injects added during play: ${report.counts.injects}`,
     '',
   );
 
