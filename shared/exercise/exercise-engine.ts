@@ -35,7 +35,20 @@ import type { ScenarioEvent } from '../scenario/schema';
 import { severityRose, type AlertTracker, type TrackedAlert } from './alert-tracker';
 import type { ExerciseSetup } from './exercise-setup';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
-import type { ClockData, ExerciseCreatedData, InjectData, ProtocolActionData } from './log-data';
+import { z, type ZodType } from 'zod';
+import {
+  ackData,
+  clockData,
+  endedData,
+  injectData,
+  noteData,
+  partyAckData,
+  protocolActionData,
+  type ClockData,
+  type ExerciseCreatedData,
+  type InjectData,
+  type ProtocolActionData,
+} from './log-data';
 
 /** Who performs an intent. */
 export interface ExerciseActor {
@@ -82,6 +95,17 @@ export interface InjectInput {
 }
 
 const SYSTEM = { actor: 'system', role: 'system' } as const;
+/** The data schema of every kind an operator or controller logs. */
+const INTENT_DATA: Record<string, ZodType> = {
+  clock: clockData,
+  ack: ackData,
+  'party-ack': partyAckData,
+  note: noteData,
+  inject: injectData,
+  'exercise-ended': endedData,
+  export: z.record(z.string(), z.unknown()),
+  'protocol-action': protocolActionData,
+};
 /** Longest slice of wall time one tick turns into exercise time: a slow frame never jumps. */
 const MAX_TICK_WALL_MS = 250;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -489,11 +513,25 @@ export class ExerciseEngine {
 
   /** Re-applies an operator or controller entry of a log being resumed. */
   async replayIntent(entry: LogEntry): Promise<void> {
-    if (entry.role === 'system')
+    if (entry.role === 'system') {
       throw new Error(`log entry ${entry.seq}: a system entry is not an intent`);
+    }
     const actor: ExerciseActor = { name: entry.actor, role: entry.role as ExerciseActor['role'] };
-    const data = entry.data as Record<string, unknown>;
     const alertId = entry.alert_id ?? '';
+    const schema = INTENT_DATA[entry.kind];
+    if (!schema) {
+      throw new Error(
+        `log entry ${entry.seq}: kind "${entry.kind}" by ${entry.role} is not an exercise intent`,
+      );
+    }
+    const parsed = schema.safeParse(entry.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(
+        `log entry ${entry.seq} (${entry.kind}): data.${issue.path.join('.')}: ${issue.message}`,
+      );
+    }
+    const data = parsed.data as Record<string, unknown>;
     switch (entry.kind) {
       case 'clock': {
         const clock = data as ClockData;
@@ -516,21 +554,18 @@ export class ExerciseEngine {
         return this.end(String(data.reason), actor);
       case 'export':
         return this.recordExport(data, { name: entry.actor, role: entry.role });
-      case 'protocol-action': {
+      default: {
         const action = data as ProtocolActionData;
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
         if (action.type === 'start') return this.startProtocol(alertId, actor);
         if (action.type === 'severity-jump') return this.jumpToEntry(alertId, actor);
-        if (action.type === 'dismiss-severity-prompt')
+        if (action.type === 'dismiss-severity-prompt') {
           return this.dismissSeverityPrompt(alertId, actor);
+        }
         throw new Error(
           `log entry ${entry.seq}: a ${action.type} protocol-action is the system's, not ${entry.role}'s`,
         );
       }
-      default:
-        throw new Error(
-          `log entry ${entry.seq}: kind "${entry.kind}" by ${entry.role} is not an exercise intent`,
-        );
     }
   }
 

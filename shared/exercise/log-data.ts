@@ -1,6 +1,9 @@
 // The `data` of every log entry the exercise engine writes (AUDIT-LOG.md
-// kinds). One schema per kind; resuming parses operator and controller entries
-// with these, so a log that does not fit is refused with the entry named.
+// kinds), one schema per kind. Resuming parses operator and controller
+// entries with these, so a log that does not fit is refused with the entry
+// named; system entries are regenerated and compared instead, which is
+// stricter still. The system schemas document those entries for readers of
+// exported logs (and are checked against the engine's output in tests).
 import { z } from 'zod';
 import { PROTOCOL_INPUTS, SEVERITIES } from '../protocol/schema';
 
