@@ -28,6 +28,10 @@ const FACTOR_LABELS: Record<string, string> = {
   clamp: 'Clamp',
 };
 
+/** Wall ms handed to one engine tick, and the most wall time carried over. */
+const MAX_SLICE_WALL_MS = 50;
+const MAX_OWED_WALL_MS = 250;
+
 /** At most this many events are stepped over looking for the next alert. */
 const MAX_STEP_EVENTS = 100_000;
 
@@ -190,8 +194,10 @@ export function engineSession(options: EngineSessionOptions): ConsoleSession {
       // their wall time instead of queueing ticks behind it.
       owedWallMs += wallMs;
       if (ticking) return;
-      const slice = owedWallMs;
-      owedWallMs = 0;
+      // Small slices keep a pause or an action from queueing behind hours of
+      // replay at 86400x; time owed beyond the engine's own cap is dropped.
+      const slice = Math.min(owedWallMs, MAX_SLICE_WALL_MS);
+      owedWallMs = Math.min(owedWallMs - slice, MAX_OWED_WALL_MS);
       ticking = true;
       engine
         .tick(slice)

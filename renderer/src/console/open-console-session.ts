@@ -5,7 +5,7 @@ import { LogChainError } from '../../../shared/audit';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
-import { getAppDatabase } from '../app/app-database';
+import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { DexieAuditLog, saveExercise, StorageFailure, type TrucelineDatabase } from '../storage';
 import { engineSession } from './engine-session';
 import type { ConsoleSession } from './view-model';
@@ -28,7 +28,8 @@ export class ConsoleOpenError extends Error {
   }
 }
 
-function explainOpenFailure(error: unknown): ConsoleOpenError {
+/** The plain message and way out for any failure to open an exercise. */
+export function explainOpenFailure(error: unknown): ConsoleOpenError {
   if (error instanceof ConsoleOpenError) return error;
   if (error instanceof StorageFailure) {
     return new ConsoleOpenError(error.message, error.wayOut, { cause: error });
@@ -93,16 +94,18 @@ async function openLogWriter(db: TrucelineDatabase, exerciseId: string): Promise
   }
 }
 
-/** Opens (creating or resuming) the exercise's log and engine; rejects with ConsoleOpenError. */
-export async function openConsoleSession(input: OpenConsoleSessionInput): Promise<ConsoleSession> {
+/** The exercise's engine on its Dexie log (created on an empty log, else resumed from it). */
+export async function openExerciseEngine(
+  db: TrucelineDatabase,
+  input: OpenConsoleSessionInput,
+): Promise<{ engine: ExerciseEngine; log: DexieAuditLog }> {
   const { scenario, exerciseId, participant } = input;
   let log: DexieAuditLog | null = null;
   try {
-    const db = await getAppDatabase();
     log = await openLogWriter(db, exerciseId);
     const entries = await log.readEntries();
     const actor = { name: participant.name, role: participant.role };
-    let engine;
+    let engine: ExerciseEngine;
     if (entries.length === 0) {
       const setup = prepareExercise(scenario, __APP_VERSION__);
       engine = await createExercise(setup, log, actor);
@@ -120,15 +123,23 @@ export async function openConsoleSession(input: OpenConsoleSessionInput): Promis
     } else {
       engine = await resumeExercise(scenario, entries, { writer: log, actor });
     }
-    const writer = log;
-    return engineSession({
-      engine,
-      scenario,
-      participant,
-      onClose: () => void writer.close(),
-    });
+    return { engine, log };
   } catch (error) {
     await log?.close().catch(() => undefined);
     throw explainOpenFailure(error);
   }
+}
+
+/** Opens the exercise on this thread; rejects with ConsoleOpenError. */
+export async function openConsoleSession(
+  db: TrucelineDatabase,
+  input: OpenConsoleSessionInput,
+): Promise<ConsoleSession> {
+  const { engine, log } = await openExerciseEngine(db, input);
+  return engineSession({
+    engine,
+    scenario: input.scenario,
+    participant: input.participant,
+    onClose: () => void log.close(),
+  });
 }

@@ -62,6 +62,23 @@ describe('engineSession (real engine, memory log)', () => {
     expect(calls).toBe(1);
   });
 
+  it('hands the engine small tick slices and carries the rest over (capped)', async () => {
+    const { session } = await open();
+    await session.commands.setSpeed(60);
+    await session.commands.play();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const t0 = session.getSnapshot().clock.now;
+    session.tick(1000);
+    await settle();
+    expect(session.getSnapshot().clock.now).toBe(t0 + 50 * 60);
+    // 950 ms were owed; only 250 are carried over, 50 at a time.
+    for (let i = 0; i < 10; i++) {
+      session.tick(0);
+      await settle();
+    }
+    expect(session.getSnapshot().clock.now).toBe(t0 + (50 + 250) * 60);
+  });
+
   it('steps to the next event and to the next new alert', async () => {
     const { session, scenario } = await open();
     await session.commands.stepToNextEvent();

@@ -1,0 +1,24 @@
+// Messages between the console and the exercise engine's Web Worker. The UI
+// thread sends ticks and commands; the worker answers each command once its
+// log entry is committed and posts at most one snapshot per frame.
+import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import type { ConsoleCommands, ConsoleSnapshot } from './view-model';
+
+export type CommandName = keyof ConsoleCommands;
+
+export type ToEngineWorker =
+  | {
+      type: 'open';
+      scenario: LoadedScenario;
+      exerciseId: string;
+      participant: { name: string; role: 'operator' | 'controller' };
+    }
+  | { type: 'tick'; wallMs: number }
+  | { type: 'command'; id: number; name: CommandName; args: unknown[] }
+  | { type: 'close' };
+
+export type FromEngineWorker =
+  | { type: 'opened'; snapshot: ConsoleSnapshot }
+  | { type: 'open-failed'; message: string; wayOut: string }
+  | { type: 'snapshot'; snapshot: ConsoleSnapshot; injects?: ReplayEvent[] }
+  | { type: 'result'; id: number; error: string | null };

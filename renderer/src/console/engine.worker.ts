@@ -1,0 +1,87 @@
+// The exercise engine off the UI thread: the engine, its Dexie log and the
+// snapshot mapping run here; the console receives at most one snapshot per
+// animation frame (~16 ms), however many entries a tick commits.
+import { openTrucelineDatabase } from '../storage';
+import { engineSession } from './engine-session';
+import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
+import { explainOpenFailure, openExerciseEngine } from './open-console-session';
+import type { ConsoleSession } from './view-model';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToEngineWorker>) => void) | null;
+  postMessage(message: FromEngineWorker): void;
+  close(): void;
+}
+const scope = self as unknown as WorkerScope;
+
+const FRAME_MS = 16;
+let session: ConsoleSession | null = null;
+let injectCount = 0;
+
+function post(type: 'opened' | 'snapshot'): void {
+  if (!session) return;
+  const snapshot = session.getSnapshot();
+  const n = session.scenario.events.length;
+  const injects = [];
+  for (let seq = n + injectCount; ; seq++) {
+    const event = session.eventAt(seq);
+    if (!event) break;
+    injects.push(event);
+  }
+  injectCount += injects.length;
+  if (type === 'opened') scope.postMessage({ type, snapshot });
+  else scope.postMessage(injects.length > 0 ? { type, snapshot, injects } : { type, snapshot });
+}
+
+async function open(message: Extract<ToEngineWorker, { type: 'open' }>): Promise<void> {
+  try {
+    const db = await openTrucelineDatabase();
+    const { engine, log } = await openExerciseEngine(db, message);
+    session = engineSession({
+      engine,
+      scenario: message.scenario,
+      participant: message.participant,
+      schedule: (run) => void setTimeout(run, FRAME_MS),
+      onClose: () => void log.close(),
+    });
+    session.subscribe(() => post('snapshot'));
+    post('opened');
+    post('snapshot');
+  } catch (error) {
+    const failure = explainOpenFailure(error);
+    scope.postMessage({ type: 'open-failed', message: failure.message, wayOut: failure.wayOut });
+  }
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'open':
+      void open(message);
+      break;
+    case 'tick':
+      session?.tick(message.wallMs);
+      break;
+    case 'command': {
+      if (!session) {
+        scope.postMessage({ type: 'result', id: message.id, error: 'the exercise is not open' });
+        break;
+      }
+      const run = session.commands[message.name] as (...args: unknown[]) => Promise<void>;
+      run(...message.args).then(
+        () => scope.postMessage({ type: 'result', id: message.id, error: null }),
+        (error: unknown) =>
+          scope.postMessage({
+            type: 'result',
+            id: message.id,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      );
+      break;
+    }
+    case 'close':
+      session?.close();
+      session = null;
+      break;
+  }
+};

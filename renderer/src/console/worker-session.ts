@@ -1,0 +1,116 @@
+// The console's session when the engine runs in a Web Worker: the same
+// ConsoleSession as on the UI thread, fed by snapshots the worker posts.
+import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import type { CommandName, FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
+import { ConsoleOpenError, type OpenConsoleSessionInput } from './open-console-session';
+import type { ConsoleCommands, ConsoleSession, ConsoleSnapshot } from './view-model';
+
+/** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */
+export function openWorkerSession(input: OpenConsoleSessionInput): Promise<ConsoleSession> {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: `exercise ${input.exerciseId}`,
+  });
+  const send = (message: ToEngineWorker) => worker.postMessage(message);
+  const listeners = new Set<() => void>();
+  const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  const injects: ReplayEvent[] = [];
+  let snapshot: ConsoleSnapshot | null = null;
+  let nextId = 1;
+  let frame = 0;
+
+  const call =
+    (name: CommandName) =>
+    (...args: unknown[]): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        send({ type: 'command', id, name, args });
+      });
+  const commands = Object.fromEntries(
+    (
+      [
+        'play',
+        'pause',
+        'setSpeed',
+        'seek',
+        'stepToNextEvent',
+        'stepToNextAlert',
+        'acknowledge',
+        'startProtocol',
+        'act',
+        'jumpToEntry',
+        'dismissSeverityPrompt',
+        'ackParty',
+        'inject',
+      ] as const
+    ).map((name) => [name, call(name)]),
+  ) as unknown as ConsoleCommands;
+
+  return new Promise<ConsoleSession>((resolve, reject) => {
+    const session: ConsoleSession = {
+      scenario: input.scenario,
+      actor: input.participant.name,
+      role: input.participant.role,
+      getSnapshot: () => snapshot!,
+      eventAt: (seq) => {
+        const n = input.scenario.events.length;
+        return seq < n ? input.scenario.events[seq] : injects[seq - n];
+      },
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      tick: (wallMs) => send({ type: 'tick', wallMs }),
+      commands,
+      close() {
+        cancelAnimationFrame(frame);
+        send({ type: 'close' });
+        // Give the worker a moment to release the log's lock before it goes.
+        setTimeout(() => worker.terminate(), 1000);
+        listeners.clear();
+      },
+    };
+    worker.onmessage = (event: MessageEvent<FromEngineWorker>) => {
+      const message = event.data;
+      switch (message.type) {
+        case 'opened':
+          snapshot = message.snapshot;
+          resolve(session);
+          break;
+        case 'open-failed':
+          worker.terminate();
+          reject(new ConsoleOpenError(message.message, message.wayOut));
+          break;
+        case 'snapshot':
+          snapshot = message.snapshot;
+          if (message.injects) injects.push(...message.injects);
+          // At most one render per animation frame, whatever the worker sends.
+          if (frame === 0) {
+            frame = requestAnimationFrame(() => {
+              frame = 0;
+              for (const listener of listeners) listener();
+            });
+          }
+          break;
+        case 'result': {
+          const waiter = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.error === null) waiter?.resolve();
+          else waiter?.reject(new Error(message.error));
+          break;
+        }
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(
+        new ConsoleOpenError(
+          `the exercise engine could not start: ${event.message || 'worker error'}`,
+          'Try again, or reload the app.',
+        ),
+      );
+    };
+    send({ type: 'open', ...input });
+  });
+}
