@@ -41,9 +41,35 @@ const inject: ScenarioEvent = {
   summary: 'Hotline call from Party B',
 };
 
+// A busy hour: strong incidents minutes apart, so deadlines are warned and breached.
+const busy: ScenarioEvent[] = [0, 1, 2, 3, 4].flatMap((i) => [
+  {
+    id: `b${i}-gs`,
+    time: at(120 + i * 3),
+    source: 'ground-sensor' as const,
+    type: 'artillery-fire',
+    lat: 47.6 + i * 0.18,
+    lon: 37.51,
+    confidence: 0.8,
+    weapon_class: 'artillery' as const,
+    calibre_mm: 152,
+    count: 8,
+  },
+  {
+    id: `b${i}-obs`,
+    time: at(122 + i * 3),
+    source: 'observer' as const,
+    type: 'explosion',
+    lat: 47.6 + i * 0.18,
+    lon: 37.49,
+    confidence: 0.8,
+    casualties: 1,
+  },
+]);
+
 describe('log entry data schemas', () => {
   it('describe every entry the engine writes', async () => {
-    const scenario = buildScenario([...handEvents(), inject]);
+    const scenario = buildScenario([...handEvents(), ...busy, inject]);
     const log = new MemoryAuditLog('ex');
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
