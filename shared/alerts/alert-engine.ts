@@ -63,6 +63,9 @@ export interface AlertEngineOptions {
 interface AlertRecord {
   id: string;
   events: ReplayEvent[];
+  /** The events' ids and seqs, kept alongside so views copy instead of mapping. */
+  eventIds: string[];
+  eventSeqs: number[];
   evidence: AlertEvidence;
   /** Rounded score and its band; the full breakdown is made for views only. */
   score: number;
@@ -214,6 +217,8 @@ export class AlertEngine {
     }
     const before = target.severity;
     target.events.push(replay);
+    target.eventIds.push(replay.event.id);
+    target.eventSeqs.push(replay.seq);
     addEvidence(target.evidence, evidence);
     this.mergePlaces(target, replay, sector);
     target.firstAt = Math.min(target.firstAt, replay.at);
@@ -307,6 +312,8 @@ export class AlertEngine {
 
   /** The first `n` open alerts in rank order, without sorting every alert. */
   top(n: number): AlertView[] {
+    // Pop until n live entries are found (stale ones are dropped for good),
+    // then push the live ones back: O((n + stale) log size).
     const taken: RankEntry[] = [];
     while (taken.length < n) {
       const entry = this.ranking.pop();
@@ -343,7 +350,7 @@ export class AlertEngine {
       records: this.records.map(
         (r) =>
           (r.frozen ??= {
-            record: cloneRecord(r, r.events, r.zones, r.sources),
+            record: cloneRecord(r, r.events, r.eventIds, r.eventSeqs, r.zones, r.sources),
             events: r.events.length,
             zones: r.zones.length,
             sources: r.sources.length,
@@ -358,6 +365,8 @@ export class AlertEngine {
       const record = cloneRecord(
         f.record,
         f.record.events.slice(0, f.events),
+        f.record.eventIds.slice(0, f.events),
+        f.record.eventSeqs.slice(0, f.events),
         f.record.zones.slice(0, f.zones),
         f.record.sources.slice(0, f.sources),
       );
@@ -386,6 +395,8 @@ export class AlertEngine {
     const record: AlertRecord = {
       id,
       events: [replay],
+      eventIds: [replay.event.id],
+      eventSeqs: [replay.seq],
       evidence: emptyEvidence(),
       score: 0,
       severity: 'info',
@@ -535,6 +546,8 @@ export class AlertEngine {
 function cloneRecord(
   record: AlertRecord,
   events: ReplayEvent[],
+  eventIds: string[],
+  eventSeqs: number[],
   zones: string[],
   sources: Source[],
 ): AlertRecord {
@@ -542,6 +555,8 @@ function cloneRecord(
   return {
     id: record.id,
     events,
+    eventIds,
+    eventSeqs,
     evidence: cloneEvidence(record.evidence),
     score: record.score,
     severity: record.severity,

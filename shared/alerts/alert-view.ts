@@ -57,6 +57,8 @@ export interface AlertView {
 export interface AlertFacts {
   id: string;
   events: readonly ReplayEvent[];
+  eventIds: readonly string[];
+  eventSeqs: readonly number[];
   evidence: AlertEvidence;
   zones: readonly string[];
   sources: readonly Source[];
@@ -166,8 +168,8 @@ export function buildAlertView(
     score: breakdown.score,
     severity: breakdown.severity,
     factors,
-    eventIds: facts.events.map((e) => e.event.id),
-    eventSeqs: facts.events.map((e) => e.seq),
+    eventIds: facts.eventIds.slice(),
+    eventSeqs: facts.eventSeqs.slice(),
     zones: [...facts.zones],
     sources: [...facts.sources],
     firstSeen: new Date(facts.firstAt).toISOString(),
