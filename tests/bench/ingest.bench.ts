@@ -105,6 +105,10 @@ async function ingest(events: number): Promise<void> {
     console.log(
       `generate ${events.toLocaleString('en')} events: ${fmt(performance.now() - t0)} (${(bytes / MB).toFixed(0)} MiB)`,
     );
+    // The floor runs before and after the loader: whichever runs second finds a
+    // grown heap, so both are shown and the ratio uses their mean.
+    gc();
+    const floorBefore = bareParse(dir);
     gc();
     const before = process.memoryUsage().rss;
     t0 = performance.now();
@@ -121,17 +125,21 @@ async function ingest(events: number): Promise<void> {
     console.log(
       `  peak RSS ${(rss / MB).toFixed(0)} MiB (${(before / MB).toFixed(0)} MiB before), peak heap ${(heap / MB).toFixed(0)} MiB — goal < 1 GB: ${rss < 1e9 ? 'OK' : 'MISSED'}`,
     );
-    // Drop the scenario before measuring the floor.
     (result as { scenario?: unknown }).scenario = undefined;
     gc();
-    const floor = bareParse(dir);
+    const floorAfter = bareParse(dir);
+    for (const [when, floor] of [
+      ['before', floorBefore],
+      ['after', floorAfter],
+    ] as const) {
+      console.log(
+        `bare read + JSON.parse, ${when} the load (same process): ${fmt(floor.ms)} wall, ${fmt(floor.cpu)} CPU for ${floor.events.toLocaleString('en')} lines`,
+      );
+    }
+    const ratio = loadMs / ((floorBefore.ms + floorAfter.ms) / 2);
+    const cpuRatio = loadCpu / ((floorBefore.cpu + floorAfter.cpu) / 2);
     console.log(
-      `bare read + JSON.parse (same process): ${fmt(floor.ms)} wall, ${fmt(floor.cpu)} CPU for ${floor.events.toLocaleString('en')} lines`,
-    );
-    const ratio = loadMs / floor.ms;
-    const cpuRatio = loadCpu / floor.cpu;
-    console.log(
-      `  ratio ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU — goal <= 2.0x: ${ratio <= 2 ? 'OK' : 'MISSED'}`,
+      `  ratio ${ratio.toFixed(2)}x wall, ${cpuRatio.toFixed(2)}x CPU (against the mean floor) — goal <= 2.0x: ${ratio <= 2 ? 'OK' : 'MISSED'}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
