@@ -48,10 +48,12 @@ export function summarizeEntry(entry: LogEntry): string {
       const detail = pick(d, 'speed', 'to', 'target', 'at');
       return clip(`Clock ${action}${detail ? ` ${action === 'speed' ? '×' : '→ '}${detail}` : ''}`);
     }
-    case 'alert-opened':
-      return clip(
-        `Alert opened${on(entry)}${pick(d, 'severity') ? ` (${pick(d, 'severity')!}` : ''}${pick(d, 'score') ? `, score ${pick(d, 'score')!})` : pick(d, 'severity') ? ')' : ''}`,
+    case 'alert-opened': {
+      const facts = [pick(d, 'severity'), pick(d, 'score') && `score ${pick(d, 'score')!}`].filter(
+        Boolean,
       );
+      return clip(`Alert opened${on(entry)}${facts.length ? ` (${facts.join(', ')})` : ''}`);
+    }
     case 'alert-severity-changed':
       return clip(
         `Severity${on(entry)} ${pick(d, 'from') ?? '?'} → ${pick(d, 'to', 'severity') ?? '?'}`,

@@ -51,6 +51,7 @@ function tamperedSignature(reason: string, count: number, finalHash: string): Ve
 }
 
 function show(value: unknown): string {
+  if (value === undefined) return 'missing';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

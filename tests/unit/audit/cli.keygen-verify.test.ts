@@ -99,7 +99,9 @@ describe('truceline verify', () => {
     writeFileSync(notLog, '{"id":"x","classification":"EXERCISE"}');
     const invalid = truceline('verify', notLog);
     expect(invalid.status).toBe(1);
-    expect(invalid.stdout).toMatch(/^INVALID: not a Truceline log: format is undefined/);
+    expect(invalid.stdout).toMatch(
+      /^INVALID: not a Truceline log: format is missing, expected "truceline-log"\n/,
+    );
     const missing = truceline('verify', join(dir, 'nope.json'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('cannot read: ENOENT');
