@@ -274,7 +274,7 @@ test('a 100,000-event scenario loads in a worker with a progress bar while the s
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration, entry.startTime);
     }).observe({ type: 'longtask' });
   });
   const started = Date.now();
@@ -291,8 +291,23 @@ test('a 100,000-event scenario loads in a worker with a progress bar while the s
   const longTasks = await page.evaluate(
     () => (window as unknown as { longTasks: number[] }).longTasks,
   );
+  const steps = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('truceline:import:'))
+      .map(
+        (m) =>
+          `${m.name.slice('truceline:import:'.length)} ${Math.round(m.duration)} ms (at ${Math.round(m.startTime)})`,
+      )
+      .join(', '),
+  );
+  console.log(`[figures] import steps: ${steps}`);
   console.log(
     `[figures] import of a 100,000-event scenario: ${elapsed} ms from file chooser to card; ` +
-      `main-thread long tasks: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
+      `main-thread long tasks (ms, at ms): ${longTasks
+        .flatMap((d, k) =>
+          k % 2 === 0 ? [`${Math.round(d)} at ${Math.round(longTasks[k + 1]!)}`] : [],
+        )
+        .join(', ')}`,
   );
 });

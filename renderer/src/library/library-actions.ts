@@ -120,7 +120,10 @@ export async function importPickedFiles(
     progress: { label: `Reading ${name}`, value: null },
   });
   try {
-    const plan = planImport(await readPicked(files));
+    performance.mark('truceline:import:start');
+    const picked = await readPicked(files);
+    performance.measure('truceline:import:read-files', 'truceline:import:start');
+    const plan = planImport(picked);
     if (plan.kind === 'ucdp') {
       store.setImportResult({
         status: 'working',
@@ -148,6 +151,7 @@ export async function importPickedFiles(
       plan.kind === 'feed'
         ? { mode: 'feed', name: plan.name, files: [...plan.files], feedPath: plan.path }
         : { mode: 'scenario', name: plan.name, files: [...plan.files] };
+    performance.mark('truceline:import:load');
     const result = await loadScenarioOffThread(request, (p) =>
       store.setImportResult({
         status: 'working',
@@ -155,6 +159,7 @@ export async function importPickedFiles(
         progress: progressView(`Loading ${plan.name}`, p),
       }),
     );
+    performance.measure('truceline:import:load-in-worker', 'truceline:import:load');
     const warnings = result.warnings.map(formatDiagnostic);
     if (!result.ok) {
       store.setImportResult({
@@ -178,7 +183,9 @@ export async function importPickedFiles(
     const key = `imported:${result.scenario.hash}`;
     let stored = true;
     try {
+      performance.mark('truceline:import:store');
       await rememberImportedScenario(result.scenario, plan.files);
+      performance.measure('truceline:import:store-in-indexeddb', 'truceline:import:store');
     } catch (error) {
       stored = false;
       warnings.unshift(
