@@ -60,11 +60,30 @@ export function summarizeEntry(entry: LogEntry): string {
       );
     case 'ack':
       return clip(`Acknowledged${on(entry)} by ${entry.actor}`);
-    case 'protocol-action':
-      return clip(
-        `${entry.step_id ?? 'step'}: ${pick(d, 'label', 'action', 'action_id') ?? 'action'}${pick(d, 'next') ? ` → ${pick(d, 'next')!}` : ''}${on(entry)}` +
-          `${pick(d, 'rationale', 'summary', 'measures') ? ` — ${pick(d, 'rationale', 'summary', 'measures')!}` : ''}`,
-      );
+    case 'protocol-action': {
+      const to = pick(d, 'to', 'next');
+      const inputs = (typeof d.inputs === 'object' && d.inputs !== null ? d.inputs : d) as Data;
+      const why = pick(inputs, 'rationale', 'summary', 'measures');
+      const tail = `${on(entry)}${why ? ` — ${why}` : ''}`;
+      switch (d.type) {
+        case 'enter':
+          return clip(
+            `Protocol entered at ${to ?? entry.step_id ?? '?'}${pick(d, 'severity') ? ` (${pick(d, 'severity')!})` : ''}${tail}`,
+          );
+        case 'start':
+          return clip(`Protocol started at ${to ?? entry.step_id ?? '?'}${tail}`);
+        case 'deadline-escalation':
+          return clip(`Escalated ${pick(d, 'from') ?? '?'} → ${to ?? '?'} on deadline${tail}`);
+        case 'severity-jump':
+          return clip(
+            `Moved ${pick(d, 'from') ?? '?'} → ${to ?? '?'} (severity ${pick(d, 'severity') ?? '?'})${tail}`,
+          );
+        default:
+          return clip(
+            `${pick(d, 'from') ?? entry.step_id ?? 'step'}: ${pick(d, 'label', 'action', 'action_id') ?? 'action'}${to ? ` → ${to}` : ''}${tail}`,
+          );
+      }
+    }
     case 'party-ack':
       return clip(
         `Party ${pick(d, 'party', 'party_id') ?? '?'} acknowledged${on(entry)}${pick(d, 'how', 'channel') ? ` (${pick(d, 'how', 'channel')!})` : ''}`,
