@@ -56,9 +56,11 @@ export const TimelineChart = memo(function TimelineChart({
     () => indexEventBuckets(scenario.events, scenario.start, scenario.end),
     [scenario],
   );
+  // Buckets after the clock are empty (no peeking); leaving them out spares
+  // Recharts hundreds of zero-height bars while the axis keeps the whole span.
   const rows = useMemo(
-    () => bucketRows(index, scenario.events, shownCount, alerts),
-    [index, scenario, shownCount, alerts],
+    () => bucketRows(index, scenario.events, shownCount, alerts).filter((row) => row.t <= now),
+    [index, scenario, shownCount, alerts, now],
   );
   const sources = useMemo(() => {
     const present = new Set(scenario.events.map((e) => e.event.source));
