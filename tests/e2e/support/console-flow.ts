@@ -76,6 +76,25 @@ export async function pauseIfPlaying(page: Page) {
   }).toPass({ timeout: 45_000 });
 }
 
+/**
+ * Plays until a critical alert opens and the console pauses itself for it (it
+ * does above 60×, selecting that alert); the clock is never clicked meanwhile,
+ * so no click races the auto-pause. Returns the critical alert's id.
+ */
+export async function playUntilCriticalPauses(page: Page, speed: number): Promise<string> {
+  await play(page, speed);
+  const critical = page.locator('[data-alert-id]').filter({
+    has: page.locator('[data-severity="critical"]'),
+  });
+  await expect(critical.first()).toBeVisible({ timeout: 240_000 });
+  await expect(
+    page.getByTestId('play-pause'),
+    'the console pauses itself for a new critical alert above 60×',
+  ).toContainText('Play', { timeout: 30_000 });
+  await expect(critical.first()).toHaveAttribute('aria-selected', 'true');
+  return (await critical.first().getAttribute('data-alert-id'))!;
+}
+
 export interface QueueRow {
   id: string;
   rank: number;
