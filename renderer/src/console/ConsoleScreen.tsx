@@ -6,7 +6,7 @@ import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { ConsoleView } from './ConsoleView';
 import { getAppDatabase } from '../app/app-database';
 import { ConsoleOpenError, openConsoleSession } from './open-console-session';
-import { openWorkerSession } from './worker-session';
+import { openWorkerSession, WorkerStartError } from './worker-session';
 import type { ConsoleSession } from './view-model';
 import './console.css';
 
@@ -23,8 +23,12 @@ export interface ConsoleScreenProps {
  */
 function openSession(input: ConsoleScreenProps): Promise<ConsoleSession> {
   const onMain = new URLSearchParams(location.search).get('engine') === 'main';
-  if (!onMain && typeof Worker !== 'undefined') return openWorkerSession(input);
-  return getAppDatabase().then((db) => openConsoleSession(db, input));
+  const onThisThread = () => getAppDatabase().then((db) => openConsoleSession(db, input));
+  if (onMain || typeof Worker === 'undefined') return onThisThread();
+  return openWorkerSession(input).catch((error: unknown) => {
+    if (error instanceof WorkerStartError) return onThisThread();
+    throw error;
+  });
 }
 
 type OpenState =

@@ -5,6 +5,11 @@ import type { CommandName, FromEngineWorker, ToEngineWorker } from './engine-wor
 import { ConsoleOpenError, type OpenConsoleSessionInput } from './open-console-session';
 import type { ConsoleCommands, ConsoleSession, ConsoleSnapshot } from './view-model';
 
+/** The worker itself failed (not the exercise): the caller may run the engine on its own thread. */
+export class WorkerStartError extends Error {
+  override name = 'WorkerStartError';
+}
+
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */
 export function openWorkerSession(input: OpenConsoleSessionInput): Promise<ConsoleSession> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
@@ -104,12 +109,8 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      reject(
-        new ConsoleOpenError(
-          `the exercise engine could not start: ${event.message || 'worker error'}`,
-          'Try again, or reload the app.',
-        ),
-      );
+      worker.terminate();
+      reject(new WorkerStartError(event.message || 'worker error'));
     };
     send({ type: 'open', ...input });
   });
