@@ -16,13 +16,14 @@ import {
   goToScreen,
   openStartDialog,
   partiesAsked,
-  playUntilCriticalPauses,
+  play,
   queueRows,
   selectAlert,
   SLOW,
   startProtocolIfNeeded,
   submitStartDialog,
   takeAction,
+  untilCriticalPauses,
 } from './support/console-flow';
 
 const OUT = 'tests/screenshots';
@@ -57,7 +58,8 @@ test('README screenshots of every screen along one exercise', async ({ page }) =
   await submitStartDialog(dialog, 'Duty Officer Ana', 'Operator');
 
   // Mid-exercise: the critical alert leads the queue, escalated to notify, one party has answered.
-  const critical = await playUntilCriticalPauses(page, 300);
+  await play(page, 300);
+  const critical = await untilCriticalPauses(page);
   const top = (await queueRows(page))[0]!;
   expect(top.id).toBe(critical);
   const detail = await selectAlert(page, top.id);

@@ -77,12 +77,11 @@ export async function pauseIfPlaying(page: Page) {
 }
 
 /**
- * Plays until a critical alert opens and the console pauses itself for it (it
- * does above 60×, selecting that alert); the clock is never clicked meanwhile,
- * so no click races the auto-pause. Returns the critical alert's id.
+ * While playing above 60×, waits until a critical alert opens and the console
+ * pauses itself for it, selecting that alert; the clock is never clicked
+ * meanwhile, so no click races the auto-pause. Returns the critical alert's id.
  */
-export async function playUntilCriticalPauses(page: Page, speed: number): Promise<string> {
-  await play(page, speed);
+export async function untilCriticalPauses(page: Page): Promise<string> {
   const critical = page.locator('[data-alert-id]').filter({
     has: page.locator('[data-severity="critical"]'),
   });
