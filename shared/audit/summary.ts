@@ -45,6 +45,8 @@ export function summarizeEntry(entry: LogEntry): string {
       );
     case 'clock': {
       const action = pick(d, 'action', 'op') ?? 'change';
+      // Written by the console while the clock runs, so a killed window resumes here.
+      if (action === 'checkpoint') return 'Clock checkpoint (resume point)';
       const detail = pick(d, 'speed', 'to', 'target', 'at');
       return clip(`Clock ${action}${detail ? ` ${action === 'speed' ? '×' : '→ '}${detail}` : ''}`);
     }

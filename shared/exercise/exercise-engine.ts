@@ -109,6 +109,8 @@ const INTENT_DATA: Record<string, ZodType> = {
 /** Longest slice of wall time one tick turns into exercise time: a slow frame never jumps. */
 const MAX_TICK_WALL_MS = 250;
 const iso = (ms: number) => new Date(ms).toISOString();
+const isCheckpoint = (entry: LogEntry) =>
+  entry.kind === 'clock' && (entry.data as { action?: unknown }).action === 'checkpoint';
 
 /** The `exercise-created` draft of a new exercise. */
 export function exerciseCreatedDraft(setup: ExerciseSetup, actor: ExerciseActor): EntryDraft {
@@ -299,6 +301,26 @@ export class ExerciseEngine {
       }
       await this.#commitClock(actor, { action: 'speed', speed }, () => (this.#speed = speed));
     });
+  }
+
+  /**
+   * Logs where the clock stands (a `clock` checkpoint at the current exercise
+   * time), so a resumed exercise runs its clock to here as if it had run.
+   * Refused when the clock has not moved since the last entry.
+   */
+  checkpoint(actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (!this.clockMovedSinceLastEntry()) {
+        throw new IntentRefused('the clock has not moved since the last log entry');
+      }
+      await this.#commitClock(actor, { action: 'checkpoint' }, () => {});
+    });
+  }
+
+  /** True when the exercise clock is past the exercise time of the last entry. */
+  clockMovedSinceLastEntry(): boolean {
+    const last = this.#lastEntry?.exercise_time;
+    return last === undefined || last === null || this.#now > Date.parse(last);
   }
 
   /** Seeks the clock: forwards processes everything in between; backwards only per the seek rules. */
@@ -538,6 +560,7 @@ export class ExerciseEngine {
         if (clock.action === 'play') return this.play(actor);
         if (clock.action === 'pause') return this.pause(clock.reason, actor);
         if (clock.action === 'speed') return this.setSpeed(clock.speed, actor);
+        if (clock.action === 'checkpoint') return this.checkpoint(actor);
         return this.seek(Date.parse(clock.to), actor);
       }
       case 'ack':
@@ -654,7 +677,10 @@ export class ExerciseEngine {
     apply();
     this.#lastEntry = entries[entries.length - 1] ?? this.#lastEntry;
     for (const entry of entries) {
-      if (entry.role !== 'system') this.#lastActed.set(entry.actor, this.#now);
+      // A checkpoint is the console noting the clock, not the participant acting.
+      if (entry.role !== 'system' && !isCheckpoint(entry)) {
+        this.#lastActed.set(entry.actor, this.#now);
+      }
     }
     this.#changed();
     return true;

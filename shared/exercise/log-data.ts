@@ -17,6 +17,8 @@ export const clockData = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('pause'), reason: z.string().optional() }),
   z.strictObject({ action: z.literal('speed'), speed: z.number().positive() }),
   z.strictObject({ action: z.literal('seek'), from: z.string(), to: z.string() }),
+  /** Where the running clock stood (its entry's exercise_time), so a killed window resumes there. */
+  z.strictObject({ action: z.literal('checkpoint') }),
 ]);
 export type ClockData = z.infer<typeof clockData>;
 

@@ -73,6 +73,7 @@ function offers(engine: ExerciseEngine): (() => Promise<void>)[] {
     ),
   );
   list.push(() => engine.note('Shift handover'));
+  if (engine.clockMovedSinceLastEntry()) list.push(() => engine.checkpoint());
   const end = T0 + 24 * 60 * MIN;
   list.push(() => engine.seek(Math.min(end, engine.now + 30 * MIN)));
   if (!engine.protocolStarted && engine.now > T0) {
@@ -99,6 +100,34 @@ describe('resuming any exercise', () => {
           }
           const resumed = await resumeExercise(scenario, log.entries());
           await resumed.advanceTo(engine.now);
+          expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('killed right after a clock checkpoint, resumes exactly where the clock stood', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ waitMin: fc.nat(90), pick: fc.nat(50) }), {
+          minLength: 1,
+          maxLength: 25,
+        }),
+        fc.integer({ min: 1, max: 240 }),
+        async (moves, quietMin) => {
+          const log = new MemoryAuditLog('ex', { now: () => new Date('2026-11-26T10:00:00.000Z') });
+          const engine = await createExercise(setup, log, operator);
+          for (const move of moves) {
+            await engine.advanceTo(Math.min(engine.now + move.waitMin * MIN, T0 + 24 * 60 * MIN));
+            const choices = offers(engine);
+            await choices[move.pick % choices.length]!();
+          }
+          // The clock runs on with whatever it meets logged, then a checkpoint; then the kill.
+          await engine.advanceTo(Math.min(engine.now + quietMin * MIN, T0 + 24 * 60 * MIN));
+          if (engine.clockMovedSinceLastEntry()) await engine.checkpoint();
+          const resumed = await resumeExercise(scenario, log.entries());
+          expect(resumed.now).toBe(engine.now);
           expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
         },
       ),
