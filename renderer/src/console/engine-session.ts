@@ -1,7 +1,8 @@
 // The thin adapter between shared/exercise's ExerciseEngine and the console:
 // its snapshot mapped to the console's view model, listeners coalesced to at
 // most one notification per animation frame, and the two transport steps the
-// engine has no single intent for (next event, next alert).
+// engine has no single intent for (next event, next alert). While the clock
+// runs it logs clock checkpoints, so a killed window resumes where it was.
 import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/exercise-snapshot';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
@@ -31,6 +32,9 @@ const FACTOR_LABELS: Record<string, string> = {
 /** Wall ms handed to one engine tick, and the most wall time carried over. */
 const MAX_SLICE_WALL_MS = 50;
 const MAX_OWED_WALL_MS = 250;
+
+/** Wall time between clock checkpoints while playing: at most this much × speed is lost to a kill. */
+export const CHECKPOINT_EVERY_WALL_MS = 5000;
 
 /** At most this many events are stepped over looking for the next alert. */
 const MAX_STEP_EVENTS = 100_000;
@@ -122,10 +126,20 @@ export interface EngineSessionOptions {
   schedule?: (run: () => void) => void;
   /** Releases what the session holds (the log's writer lock). */
   onClose?: () => void;
+  /** Wall clock for the checkpoint cadence, ms; performance.now() by default. */
+  wallNow?: () => number;
+  /** Wall ms between checkpoints while playing; CHECKPOINT_EVERY_WALL_MS by default. */
+  checkpointEveryWallMs?: number;
+}
+
+/** A console session on a real engine, with what the worker and page lifecycle need besides. */
+export interface EngineConsoleSession extends ConsoleSession {
+  /** Logs a clock checkpoint now if the clock moved since the last entry; resolves whether it did. */
+  checkpointNow(): Promise<boolean>;
 }
 
 /** A ConsoleSession driving a real ExerciseEngine. */
-export function engineSession(options: EngineSessionOptions): ConsoleSession {
+export function engineSession(options: EngineSessionOptions): EngineConsoleSession {
   const { engine, scenario, participant } = options;
   const schedule =
     options.schedule ?? ((run: () => void) => void requestAnimationFrame(() => run()));
@@ -136,6 +150,30 @@ export function engineSession(options: EngineSessionOptions): ConsoleSession {
   let closed = false;
   let ticking = false;
   let owedWallMs = 0;
+  const wallNow = options.wallNow ?? (() => performance.now());
+  const checkpointEvery = options.checkpointEveryWallMs ?? CHECKPOINT_EVERY_WALL_MS;
+  // Any entry logged restarts the cadence: it already records the clock.
+  let seenSeq = -1;
+  let loggedAtWall = 0;
+
+  const checkpointNow = async (): Promise<boolean> => {
+    if (closed || engine.ended || engine.fault || !engine.clockMovedSinceLastEntry()) return false;
+    await engine.checkpoint();
+    seenSeq = engine.lastEntry?.seq ?? 0;
+    loggedAtWall = wallNow();
+    return true;
+  };
+
+  const checkpointIfDue = async () => {
+    const now = wallNow();
+    const seq = engine.lastEntry?.seq ?? 0;
+    if (seq !== seenSeq) {
+      seenSeq = seq;
+      loggedAtWall = now;
+    }
+    if (!engine.playing || now - loggedAtWall < checkpointEvery) return;
+    await checkpointNow();
+  };
 
   const notify = () => {
     if (pending || closed) return;
@@ -179,6 +217,10 @@ export function engineSession(options: EngineSessionOptions): ConsoleSession {
     throw new Error(`no new alert within the next ${MAX_STEP_EVENTS} events`);
   };
 
+  // On this (UI) thread the page's own hide events can ask for a checkpoint
+  // (best effort: a closing page may not finish the write; the cadence is the guarantee).
+  const stopWatchingPage = watchPageHide(() => void checkpointNow().catch(() => {}));
+
   return {
     scenario,
     actor: participant.name,
@@ -201,6 +243,7 @@ export function engineSession(options: EngineSessionOptions): ConsoleSession {
       ticking = true;
       engine
         .tick(slice)
+        .then(checkpointIfDue)
         .catch(() => {
           // A failed write sets engine.fault, which the snapshot shows.
         })
@@ -221,11 +264,27 @@ export function engineSession(options: EngineSessionOptions): ConsoleSession {
       ackParty: (id, party, how) => engine.ackParty(id, party, how),
       inject: (summary, extra) => engine.inject({ summary, ...extra }),
     },
+    checkpointNow,
     close() {
       closed = true;
+      stopWatchingPage();
       unsubscribeEngine();
       listeners.clear();
       options.onClose?.();
     },
+  };
+}
+
+/** Calls `onHide` on pagehide and when the page becomes hidden; returns the unsubscribe (no-op off the UI thread). */
+export function watchPageHide(onHide: () => void): () => void {
+  if (typeof document === 'undefined' || typeof window === 'undefined') return () => {};
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
+  window.addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    window.removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onVisibility);
   };
 }

@@ -14,6 +14,8 @@ export type ToEngineWorker =
       participant: { name: string; role: 'operator' | 'controller' };
     }
   | { type: 'tick'; wallMs: number }
+  /** The page is going away or hidden: log a clock checkpoint if the clock moved. */
+  | { type: 'checkpoint' }
   | { type: 'command'; id: number; name: CommandName; args: unknown[] }
   | { type: 'close' };
 

@@ -2,10 +2,9 @@
 // snapshot mapping run here; the console receives at most one snapshot per
 // animation frame (~16 ms), however many entries a tick commits.
 import { openTrucelineDatabase } from '../storage';
-import { engineSession } from './engine-session';
+import { engineSession, type EngineConsoleSession } from './engine-session';
 import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
 import { explainOpenFailure, openExerciseEngine } from './open-console-session';
-import type { ConsoleSession } from './view-model';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToEngineWorker>) => void) | null;
@@ -15,7 +14,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const FRAME_MS = 16;
-let session: ConsoleSession | null = null;
+let session: EngineConsoleSession | null = null;
 let injectCount = 0;
 
 function post(type: 'opened' | 'snapshot'): void {
@@ -61,6 +60,10 @@ scope.onmessage = (event) => {
       break;
     case 'tick':
       session?.tick(message.wallMs);
+      break;
+    case 'checkpoint':
+      // Best effort: the page may be gone before the write commits.
+      session?.checkpointNow().catch(() => {});
       break;
     case 'command': {
       if (!session) {

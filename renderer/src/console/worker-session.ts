@@ -2,6 +2,7 @@
 // ConsoleSession as on the UI thread, fed by snapshots the worker posts.
 import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { CommandName, FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
+import { watchPageHide } from './engine-session';
 import { ConsoleOpenError, type OpenConsoleSessionInput } from './open-console-session';
 import type { ConsoleCommands, ConsoleSession, ConsoleSnapshot } from './view-model';
 
@@ -23,6 +24,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
   let snapshot: ConsoleSnapshot | null = null;
   let nextId = 1;
   let frame = 0;
+  let stopWatchingPage = () => {};
 
   const call =
     (name: CommandName) =>
@@ -69,6 +71,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       tick: (wallMs) => send({ type: 'tick', wallMs }),
       commands,
       close() {
+        stopWatchingPage();
         cancelAnimationFrame(frame);
         send({ type: 'close' });
         // Give the worker a moment to release the log's lock before it goes.
@@ -81,6 +84,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       switch (message.type) {
         case 'opened':
           snapshot = message.snapshot;
+          stopWatchingPage = watchPageHide(() => send({ type: 'checkpoint' }));
           resolve(session);
           break;
         case 'open-failed':
