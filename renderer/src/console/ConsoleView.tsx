@@ -24,6 +24,9 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // Why the clock stopped by itself: kept apart from `message` (which every
+  // successful command clears) until the user resumes or dismisses it.
+  const [pauseNotice, setPauseNotice] = useState<string | null>(null);
   const [autoPause, setAutoPause] = useState(true);
   const [showTruth, setShowTruth] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -66,7 +69,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     if (alert) {
       setSelectedId(alert.id);
       void run('Auto-pause', () => commands.pause(`critical alert ${alert.id} opened`));
-      setMessage(`Paused: critical alert “${alert.title}” opened at ${clock.speed}×.`);
+      setPauseNotice(`Paused: critical alert “${alert.title}” opened at ${clock.speed}×.`);
     }
   }, [alerts, clock.speed, clock.playing, autoPause, commands, run]);
 
@@ -75,6 +78,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
       const index = selectedId === null ? -1 : alerts.findIndex((a) => a.id === selectedId);
       switch (command) {
         case 'play-pause':
+          if (!clock.playing) setPauseNotice(null);
           void run('Play/pause', () => (clock.playing ? commands.pause() : commands.play()));
           break;
         case 'step-event':
@@ -162,6 +166,14 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         <p role="status" className="console-message">
           {message}{' '}
           <button type="button" className="link" onClick={() => setMessage(null)}>
+            dismiss
+          </button>
+        </p>
+      ) : null}
+      {pauseNotice ? (
+        <p role="status" className="console-message" data-testid="auto-pause-notice">
+          {pauseNotice}{' '}
+          <button type="button" className="link" onClick={() => setPauseNotice(null)}>
             dismiss
           </button>
         </p>
