@@ -1,6 +1,8 @@
 // GED exports have been seen with Windows-1252 bytes in place names and
 // headlines; such a file is imported with a warning rather than refused.
 
+import { decodeWindows1252 } from '../scenario/windows-1252';
+
 /** The text of a CSV file and the encoding it was read as. */
 export interface DecodedText {
   text: string;
@@ -54,25 +56,6 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-// 0x80–0x9F of Windows-1252 (WHATWG index); the five unassigned bytes stay C1 controls.
-// Decoded by hand because Node's TextDecoder('windows-1252') has read these as Latin-1.
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
-  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
-  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
 function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-}
-
-/** Windows-1252 bytes to text. */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 8192) {
-    const chunk = bytes.subarray(start, start + 8192);
-    const codes = Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b));
-    text += String.fromCharCode(...codes);
-  }
-  return text;
 }
