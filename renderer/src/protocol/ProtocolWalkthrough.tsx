@@ -57,7 +57,7 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
   const { pending, error, run } = usePending();
   const p = alert.protocol;
   return (
-    <div className="protocol" aria-label="Protocol walkthrough">
+    <div className="protocol" role="region" aria-label="Protocol walkthrough">
       <div className="protocol-head">
         {!alert.acknowledged ? (
           <button
@@ -217,6 +217,7 @@ function ActionForm(props: {
   return (
     <form
       className="action-form"
+      aria-label={`Action: ${action.label}`}
       data-action-id={action.id}
       onSubmit={(e) => {
         e.preventDefault();

@@ -42,7 +42,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
           {report.classification}
         </p>
         <h2>After-action report — {x.title}</h2>
-        <dl className="report-meta">
+        <dl className="report-meta" aria-label="Report metadata">
           <dt>Exercise</dt>
           <dd className="mono">{x.id}</dd>
           <dt>Scenario</dt>
@@ -232,7 +232,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
 
 function Tile({ label, value }: { label: string; value: number }) {
   return (
-    <div className="report-tile">
+    <div className="report-tile" role="group" aria-label={`${label}: ${value}`}>
       <div className="report-tile-value">{value}</div>
       <div className="report-tile-label">{label}</div>
     </div>
