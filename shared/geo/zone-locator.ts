@@ -3,6 +3,7 @@
 // zones near it.
 import type { Position } from 'geojson';
 import type { Zone } from '../scenario/loaded-scenario';
+import { createAreaGrid, TEST, type GridArea } from './area-grid';
 import { inBBox, type BBox } from './bbox';
 import { haversineKm } from './haversine';
 import { createLineDistance, distanceToLinesKm } from './line-distance';
@@ -16,10 +17,8 @@ export interface ZonePlacement {
   settlementDistanceKm: number | null;
 }
 
-interface AreaTest {
+interface AreaTest extends GridArea {
   id: string;
-  bbox: BBox;
-  contains(lon: number, lat: number): boolean;
 }
 
 interface SettlementDistance {
@@ -60,6 +59,7 @@ function areaTest(zone: Zone): AreaTest | null {
       id: zone.id,
       bbox: zone.bbox,
       contains: (lon, lat) => pointInPolygon(lon, lat, rings),
+      rings,
     };
   }
   if (g.type === 'MultiPolygon') {
@@ -68,6 +68,7 @@ function areaTest(zone: Zone): AreaTest | null {
       id: zone.id,
       bbox: zone.bbox,
       contains: (lon, lat) => pointInMultiPolygon(lon, lat, polygons),
+      rings: polygons.flat(),
     };
   }
   if (g.type === 'Point' && zone.radius_m !== undefined) {
@@ -77,6 +78,7 @@ function areaTest(zone: Zone): AreaTest | null {
       id: zone.id,
       bbox: circleBBox(cLon, cLat, radiusKm),
       contains: (lon, lat) => haversineKm(lat, lon, cLat, cLon) <= radiusKm,
+      circle: { lon: cLon, lat: cLat, radiusKm },
     };
   }
   return null;
@@ -115,12 +117,19 @@ function linesOf(zone: Zone): Position[][] {
   return [];
 }
 
+/** Options of createZoneLocator. */
+export interface ZoneLocatorOptions {
+  /** false: test every area's bounding box in turn (the reference the grid is tested against). */
+  grid?: boolean;
+}
+
 /**
  * Builds the locator for a scenario's zones (geometry already validated). It
  * returns the placement, written into `into` when given (no allocation per event).
  */
 export function createZoneLocator(
   zones: readonly Zone[],
+  options: ZoneLocatorOptions = {},
 ): <T extends ZonePlacement>(lon?: number, lat?: number, into?: T) => ZonePlacement {
   const areas: AreaTest[] = [];
   const settlements: SettlementDistance[] = [];
@@ -141,6 +150,9 @@ export function createZoneLocator(
   const idSets = new Map<number | string, readonly string[]>();
   const estimates = new Float64Array(settlements.length);
   const lineDistance = createLineDistance(lines);
+  const grid = options.grid === false ? null : createAreaGrid(areas);
+  const gridStart = grid?.start;
+  const gridEntries = grid?.entries;
   return (lon, lat, into) => {
     if (lon === undefined || lat === undefined) {
       if (!into) return NOWHERE;
@@ -149,13 +161,30 @@ export function createZoneLocator(
     // The set of containing areas as a bit mask (exact up to 53 areas), to share arrays.
     let mask = 0;
     let ids: string[] | null = null;
-    for (let i = 0; i < areas.length; i++) {
-      const area = areas[i]!;
-      const b = area.bbox;
-      if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
-      if (area.contains(lon, lat)) {
+    const cell = grid ? grid.cellOf(lon, lat) : -1;
+    if (cell >= 0) {
+      const end = gridStart![cell + 1]!;
+      for (let k = gridStart![cell]!; k < end; k++) {
+        const entry = gridEntries![k]!;
+        const i = entry >> 1;
+        const area = areas[i]!;
+        if ((entry & TEST) !== 0) {
+          const b = area.bbox;
+          if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
+          if (!area.contains(lon, lat)) continue;
+        }
         (ids ??= []).push(area.id);
         if (i < 53) mask += 2 ** i;
+      }
+    } else {
+      for (let i = 0; i < areas.length; i++) {
+        const area = areas[i]!;
+        const b = area.bbox;
+        if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
+        if (area.contains(lon, lat)) {
+          (ids ??= []).push(area.id);
+          if (i < 53) mask += 2 ** i;
+        }
       }
     }
     let zoneIds = EMPTY;

@@ -34,6 +34,11 @@ export interface FeedContext {
   sensors: ReadonlySet<string> | null;
   /** Event limit (MAX_EVENTS unless lowered). */
   maxEvents?: number;
+  /**
+   * Zone membership of each accepted event, computed as it is added: the
+   * event is still in the CPU cache then, unlike in a later pass in replay order.
+   */
+  place?: (lon: number | undefined, lat: number | undefined, into: MutableReplayEvent) => unknown;
 }
 
 export type MutableReplayEvent = { -readonly [K in keyof ReplayEvent]: ReplayEvent[K] };
@@ -164,7 +169,7 @@ export class EventCollector {
       throw new TooManyErrors();
     }
     this.ids.set(event.id, source * LINE_FACTOR + line);
-    this.events.push({
+    const replayEvent: MutableReplayEvent = {
       seq: 0,
       at,
       shownAt,
@@ -173,7 +178,9 @@ export class EventCollector {
       lineDistanceKm: null,
       settlementId: null,
       settlementDistanceKm: null,
-    });
+    };
+    this.context.place?.(event.lon, event.lat, replayEvent);
+    this.events.push(replayEvent);
     return at;
   }
 

@@ -271,6 +271,7 @@ async function loadPackage(
     parties: partyIds,
     sensors: new Set(sensors.map((s) => s.id)),
     maxEvents: options.maxEvents,
+    place: zones && options.geography !== false ? createZoneLocator(zones) : undefined,
   });
   if (log.failed) return null;
   for (let i = 0; i < manifest.feeds.length; i++) {
@@ -287,10 +288,6 @@ async function loadPackage(
 
   const events = sortReplayOrder(collector.events);
   for (let i = 0; i < events.length; i++) events[i]!.seq = i;
-  if (options.geography !== false) {
-    const place = createZoneLocator(zones);
-    for (const r of events) place(r.event.lon, r.event.lat, r);
-  }
   const hash = scenarioContentHash(resolved, events, options.createHash);
   return {
     id: manifest.id,
