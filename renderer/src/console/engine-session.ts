@@ -171,7 +171,9 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
       seenSeq = seq;
       loggedAtWall = now;
     }
-    if (!engine.playing || now - loggedAtWall < checkpointEvery) return;
+    // The clock stops by itself at the scenario end, unlogged: record where at once.
+    const stoppedAtEnd = !engine.playing && engine.now >= scenario.end;
+    if (!stoppedAtEnd && (!engine.playing || now - loggedAtWall < checkpointEvery)) return;
     await checkpointNow();
   };
 

@@ -82,6 +82,17 @@ describe('engineSession clock checkpoints', () => {
     expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
   });
 
+  it('logs one at once when the clock stops by itself at the scenario end', async () => {
+    const { scenario, log, session, run } = await open(86400);
+    await run(1500); // 50 ms frames of 72 exercise minutes: past the 24 h scenario
+    expect(session.getSnapshot().clock.playing).toBe(false);
+    const last = log.entries().at(-1)!;
+    expect(last).toMatchObject({ kind: 'clock', data: { action: 'checkpoint' } });
+    expect(Date.parse(last.exercise_time!)).toBe(scenario.end);
+    const resumed = await resumeExercise(scenario, log.entries(), { actor: participant });
+    expect(resumed.now).toBe(scenario.end);
+  });
+
   it('checkpointNow logs only when the clock moved since the last entry', async () => {
     const { log, session, run } = await open(60);
     expect(await session.checkpointNow()).toBe(false);
