@@ -8,31 +8,22 @@ const HEADLINES: Record<VerificationResult['status'], { icon: string; text: stri
   INVALID: { icon: '✖', text: 'Not a log that can be checked' },
 };
 
-/** The verification verdict, first and prominent: status in words and symbol, never colour alone. */
+/**
+ * The verification verdict, first and prominent: status in words and symbol, never colour alone.
+ * `compact` (the Log screen) keeps headline and line on show and folds the explanation away.
+ */
 export function VerificationResultView({
   result,
   title = 'Verification',
+  compact = false,
 }: {
   result: VerificationResult;
   title?: string;
+  compact?: boolean;
 }) {
   const headline = HEADLINES[result.status];
-  return (
-    <section
-      className={`verification verification-${result.status.toLowerCase()}`}
-      aria-label={title}
-      data-testid="verification"
-      data-status={result.status}
-    >
-      <p className="verification-headline">
-        <span aria-hidden="true" className="verification-icon">
-          {headline.icon}
-        </span>{' '}
-        {headline.text}
-      </p>
-      <p className="verification-line mono" data-testid="verification-line">
-        {result.line}
-      </p>
+  const details = (
+    <>
       <p className="verification-explain">{explainVerification(result)}</p>
       {result.status === 'OK' || result.status === 'UNSIGNED' ? (
         <dl className="verification-facts">
@@ -54,6 +45,32 @@ export function VerificationResultView({
           About panel shows its own). Note the head hash: it pins what you received.
         </p>
       ) : null}
+    </>
+  );
+  return (
+    <section
+      className={`verification verification-${result.status.toLowerCase()}${compact ? ' verification-compact' : ''}`}
+      aria-label={title}
+      data-testid="verification"
+      data-status={result.status}
+    >
+      <p className="verification-headline">
+        <span aria-hidden="true" className="verification-icon">
+          {headline.icon}
+        </span>{' '}
+        {headline.text}
+      </p>
+      <p className="verification-line mono" data-testid="verification-line">
+        {result.line}
+      </p>
+      {compact ? (
+        <details className="verification-details" open={result.status !== 'OK'}>
+          <summary>What this proves, entries, head hash and key</summary>
+          {details}
+        </details>
+      ) : (
+        details
+      )}
     </section>
   );
 }

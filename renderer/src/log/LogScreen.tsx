@@ -7,6 +7,7 @@ import { getPlatform } from '../platform';
 import { listExercises, type ExerciseRecord, type TrucelineDatabase } from '../storage';
 import { alertsCsv, buildSignedExport, logCsv, recordExport } from './log-exports';
 import { filterLogEntries, logFacets, NO_FILTER, type LogFilter } from './log-filter';
+import { msToZonedInput, zonedInputToMs } from './log-time-format';
 import { LogTable } from './LogTable';
 import { watchExerciseLog, type WatchedLog } from './watch-exercise-log';
 import './LogScreen.css';
@@ -61,6 +62,8 @@ export function LogScreen() {
   const scenarioMatches = Boolean(
     record && active && active.scenario.hash === record.scenario_hash,
   );
+  // The scenario's zone is known only when its scenario is the one loaded; UTC (named) otherwise.
+  const timezone = (scenarioMatches ? active?.scenario.timezone : undefined) ?? 'UTC';
 
   const run = async (what: Exclude<Busy, null>, work: () => Promise<string | null>) => {
     setBusy(what);
@@ -181,19 +184,19 @@ export function LogScreen() {
         </p>
       ) : null}
       {verification ? (
-        <VerificationResultView result={verification} title="Verification of this log" />
+        <VerificationResultView result={verification} title="Verification of this log" compact />
       ) : null}
       {!chosen ? (
         <p className="muted">No exercise is selected. Start one from the Library.</p>
       ) : (
         <>
-          <LogFilters filter={filter} facets={facets} onChange={setFilter} />
+          <LogFilters filter={filter} facets={facets} timezone={timezone} onChange={setFilter} />
           <p className="muted log-count" aria-live="polite" data-testid="log-count">
             Showing {shown.length.toLocaleString('en')} of {entries.length.toLocaleString('en')}{' '}
             entries
           </p>
           <div className="log-table-slot">
-            <LogTable entries={shown} total={entries.length} />
+            <LogTable entries={shown} total={entries.length} timezone={timezone} />
           </div>
         </>
       )}
@@ -221,18 +224,15 @@ function ChainStatusLine({ log }: { log: WatchedLog | null }) {
   );
 }
 
-/** datetime-local value (read as UTC) ⇄ epoch ms. */
-const toMs = (value: string): number | null => (value ? Date.parse(`${value}:00Z`) : null);
-const fromMs = (ms: number | null): string =>
-  ms === null ? '' : new Date(ms).toISOString().slice(0, 16);
-
 function LogFilters({
   filter,
   facets,
+  timezone,
   onChange,
 }: {
   filter: LogFilter;
   facets: { kinds: string[]; alertIds: string[]; actors: string[] };
+  timezone: string;
   onChange: (filter: LogFilter) => void;
 }) {
   const id = useId();
@@ -260,22 +260,29 @@ function LogFilters({
       {select('alertId', 'Alert', facets.alertIds)}
       {select('actor', 'Actor', facets.actors)}
       <div className="log-filter">
-        <label htmlFor={`${id}-from`}>From (exercise time, UTC)</label>
+        <label htmlFor={`${id}-from`}>From (exercise time, {timezone})</label>
         <input
           id={`${id}-from`}
           type="datetime-local"
-          value={fromMs(filter.from)}
-          onChange={(e) => onChange({ ...filter, from: toMs(e.target.value) })}
+          title="yyyy-mm-dd hh:mm"
+          aria-describedby={`${id}-time-hint`}
+          value={msToZonedInput(filter.from, timezone)}
+          onChange={(e) => onChange({ ...filter, from: zonedInputToMs(e.target.value, timezone) })}
         />
       </div>
       <div className="log-filter">
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>To (exercise time, {timezone})</label>
         <input
           id={`${id}-to`}
           type="datetime-local"
-          value={fromMs(filter.to)}
-          onChange={(e) => onChange({ ...filter, to: toMs(e.target.value) })}
+          title="yyyy-mm-dd hh:mm"
+          aria-describedby={`${id}-time-hint`}
+          value={msToZonedInput(filter.to, timezone)}
+          onChange={(e) => onChange({ ...filter, to: zonedInputToMs(e.target.value, timezone) })}
         />
+        <span id={`${id}-time-hint`} className="log-filter-hint">
+          date and time as yyyy-mm-dd hh:mm, {timezone}
+        </span>
       </div>
       <button type="button" onClick={() => onChange(NO_FILTER)}>
         Clear filters

@@ -1,22 +1,31 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { summarizeEntry, type LogEntry } from '../../../shared/audit';
+import { formatLogTime, localTimezone } from './log-time-format';
 import './LogTable.css';
 
 const ROW_HEIGHT = 34;
-const COLUMNS = [
-  'Seq',
-  'Exercise time',
-  'Wall time (UTC)',
-  'Who',
-  'Kind',
-  'Alert · step',
-  'What',
-  'Hash',
-];
-
-/** The log as a virtualised table: only the visible rows are in the DOM. */
-export function LogTable({ entries, total }: { entries: readonly LogEntry[]; total: number }) {
+/** The log as a virtualised table: only the visible rows are in the DOM; exercise time in `timezone`. */
+export function LogTable({
+  entries,
+  total,
+  timezone,
+}: {
+  entries: readonly LogEntry[];
+  total: number;
+  timezone: string;
+}) {
+  const wallZone = localTimezone();
+  const columns = [
+    'Seq',
+    `Exercise time (${timezone})`,
+    `Wall time (local, ${wallZone})`,
+    'Who',
+    'Kind',
+    'Alert · step',
+    'What',
+    'Hash',
+  ];
   const scroller = useRef<HTMLDivElement>(null);
   // useVirtualizer returns functions that cannot be memoised; the compiler rule knows and says so.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -37,8 +46,8 @@ export function LogTable({ entries, total }: { entries: readonly LogEntry[]; tot
     >
       <div role="rowgroup" className="log-head">
         <div role="row" className="log-row" aria-rowindex={1}>
-          {COLUMNS.map((c) => (
-            <div key={c} role="columnheader" className="log-cell">
+          {columns.map((c) => (
+            <div key={c} role="columnheader" className="log-cell" title={c}>
               {c}
             </div>
           ))}
@@ -67,11 +76,11 @@ export function LogTable({ entries, total }: { entries: readonly LogEntry[]; tot
                   <div role="cell" className="log-cell mono">
                     {e.seq}
                   </div>
-                  <div role="cell" className="log-cell mono">
-                    {e.exercise_time?.replace('T', ' ').slice(0, 19) ?? '—'}
+                  <div role="cell" className="log-cell mono" title={e.exercise_time ?? undefined}>
+                    {e.exercise_time ? formatLogTime(e.exercise_time, timezone) : '—'}
                   </div>
-                  <div role="cell" className="log-cell mono">
-                    {e.wall_time.replace('T', ' ').slice(0, 19)}
+                  <div role="cell" className="log-cell mono" title={e.wall_time}>
+                    {formatLogTime(e.wall_time, wallZone)}
                   </div>
                   <div role="cell" className="log-cell">
                     {e.actor} <span className="muted">({e.role})</span>
