@@ -2,6 +2,7 @@ import { useId, useState, type DragEvent } from 'react';
 import { filesFromDrop, getPlatform, type PickedFile } from '../platform';
 import { ProgressBar } from '../ui/ProgressBar';
 import { createValueStore, useValueStore } from '../ui/value-store';
+import { formatLogTime, localTimezone } from '../log/log-time-format';
 import { decisionsByAlert, decisionTimeline } from './decision-timeline';
 import { DecisionTimelineTable } from './DecisionTimelineTable';
 import { readLogFile, type AuditedLog } from './read-log-file';
@@ -130,7 +131,9 @@ function AuditedLogView({ log }: { log: AuditedLog }) {
                 <span className="mono muted">{log.exercise.scenario_hash?.slice(0, 16)}…</span>
               </dd>
               <dt>Created</dt>
-              <dd className="mono">{log.exercise.created}</dd>
+              <dd className="mono" title={log.exercise.created}>
+                {formatLogTime(log.exercise.created, localTimezone())} ({localTimezone()})
+              </dd>
               <dt>App version</dt>
               <dd>{log.exercise.app_version}</dd>
             </dl>

@@ -1,7 +1,11 @@
+import { formatLogTime } from '../log/log-time-format';
 import type { DecisionRow } from './decision-timeline';
 import './DecisionTimelineTable.css';
 
-/** Decisions in log order; untrusted rows (after a tampered entry) are struck and labelled. */
+/**
+ * Decisions in log order; untrusted rows (after a tampered entry) are struck and labelled.
+ * An exported log does not carry the scenario's zone, so exercise times are shown in UTC, named.
+ */
 export function DecisionTimelineTable({ rows }: { rows: readonly DecisionRow[] }) {
   if (rows.length === 0) return <p className="muted">The log records no decisions.</p>;
   return (
@@ -10,7 +14,7 @@ export function DecisionTimelineTable({ rows }: { rows: readonly DecisionRow[] }
         <thead>
           <tr>
             <th scope="col">Seq</th>
-            <th scope="col">Exercise time</th>
+            <th scope="col">Exercise time (UTC)</th>
             <th scope="col">Who</th>
             <th scope="col">Kind</th>
             <th scope="col">Alert · step</th>
@@ -21,7 +25,9 @@ export function DecisionTimelineTable({ rows }: { rows: readonly DecisionRow[] }
           {rows.map((row) => (
             <tr key={row.seq} className={row.trusted ? undefined : 'untrusted'}>
               <td className="mono">{row.seq}</td>
-              <td className="mono">{row.exerciseTime ?? '—'}</td>
+              <td className="mono nowrap" title={row.exerciseTime ?? undefined}>
+                {row.exerciseTime ? formatLogTime(row.exerciseTime, 'UTC') : '—'}
+              </td>
               <td>
                 {row.actor} <span className="muted">({row.role})</span>
               </td>

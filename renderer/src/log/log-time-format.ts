@@ -4,9 +4,12 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
-/** "2026-09-09 09:00:00" in `timezone` (the zone is named in the column header). */
+/** "2026-09-09 09:00:00" in `timezone` (zone named by the caller); text that is no time stays as is. */
 export function formatLogTime(iso: string, timezone: string): string {
-  return format(new TZDate(Date.parse(iso), timezone), 'yyyy-MM-dd HH:mm:ss');
+  const ms = Date.parse(iso);
+  // Files under audit may hold anything; show it rather than throw mid-render.
+  if (Number.isNaN(ms)) return iso;
+  return format(new TZDate(ms, timezone), 'yyyy-MM-dd HH:mm:ss');
 }
 
 /** The viewer's own IANA zone (UTC when the platform does not say). */

@@ -13,6 +13,10 @@ describe('log time format', () => {
     expect(formatLogTime('2026-09-09T06:00:00Z', 'UTC')).toBe('2026-09-09 06:00:00');
   });
 
+  it('leaves text that is not a time as it is (a file under audit may hold anything)', () => {
+    expect(formatLogTime('yesterday', 'UTC')).toBe('yesterday');
+  });
+
   it('reads a datetime-local value in the given zone', () => {
     expect(zonedInputToMs('2026-09-09T09:30', 'Europe/Kyiv')).toBe(
       Date.parse('2026-09-09T06:30:00Z'),
