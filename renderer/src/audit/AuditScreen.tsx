@@ -132,7 +132,9 @@ function AuditedLogView({ log }: { log: AuditedLog }) {
               </dd>
               <dt>Created</dt>
               <dd className="mono" title={log.exercise.created}>
-                {formatLogTime(log.exercise.created, localTimezone())} ({localTimezone()})
+                {log.exercise.created
+                  ? `${formatLogTime(log.exercise.created, localTimezone())} (${localTimezone()})`
+                  : '—'}
               </dd>
               <dt>App version</dt>
               <dd>{log.exercise.app_version}</dd>
