@@ -1,6 +1,7 @@
 import type { AfterActionReport, OutcomeVerdict } from '../../../shared/report/after-action-report';
 import type { DurationStats } from '../../../shared/report/summary-stats';
 import { printMarksCss } from './print-marks';
+import { formatLogTime } from '../log/log-time-format';
 import { DeadlinesChart, ResponseTimesChart } from './ReportCharts';
 import './ReportView.css';
 
@@ -50,8 +51,10 @@ export function ReportView({ report }: { report: AfterActionReport }) {
             {x.scenario_id} <span className="mono muted">{x.scenario_hash.slice(0, 16)}…</span>
           </dd>
           <dt>Started · ended</dt>
-          <dd className="mono">
-            {x.started} · {x.ended ?? 'not ended'}
+          <dd className="mono" title={`${x.started} · ${x.ended ?? 'not ended'}`}>
+            {formatLogTime(x.started, 'UTC')} ·{' '}
+            {x.ended ? formatLogTime(x.ended, 'UTC') : 'not ended'}{' '}
+            <span className="muted">(exercise time, UTC)</span>
           </dd>
           <dt>Log</dt>
           <dd>
@@ -75,7 +78,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
         <Tile label="Violations missed" value={o.violations_missed} />
       </section>
 
-      <section className="report-section">
+      <section className="report-section report-section-chart">
         <h3>Response times by severity</h3>
         <ResponseTimesChart report={report} />
         <table aria-label="Response times">
@@ -103,7 +106,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
         </table>
       </section>
 
-      <section className="report-section">
+      <section className="report-section report-section-chart">
         <h3>Deadlines per protocol step</h3>
         <DeadlinesChart report={report} />
         <table aria-label="Deadlines per step">
@@ -203,7 +206,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
         <table aria-label="Key decisions">
           <thead>
             <tr>
-              <th scope="col">Exercise time</th>
+              <th scope="col">Exercise time (UTC)</th>
               <th scope="col">Seq</th>
               <th scope="col">Who</th>
               <th scope="col">Alert · step</th>
@@ -213,7 +216,9 @@ export function ReportView({ report }: { report: AfterActionReport }) {
           <tbody>
             {report.timeline.map((d) => (
               <tr key={d.seq}>
-                <td className="mono">{d.exercise_time.replace('T', ' ').slice(0, 16)}</td>
+                <td className="mono nowrap" title={d.exercise_time}>
+                  {formatLogTime(d.exercise_time, 'UTC')}
+                </td>
                 <td className="mono">{d.seq}</td>
                 <td>{d.actor}</td>
                 <td>
