@@ -13,6 +13,7 @@ import {
   scaleBarFor,
   windForD3,
 } from './map-projection';
+import { eventExtent, wholeGeography } from './map-focus';
 import './map.css';
 
 /** Events older than this (exercise time) are no longer drawn. */
@@ -49,6 +50,13 @@ export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMap
   const svgRef = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 800, height: 500 });
   const [view, setView] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
+  // 'events' frames where the scenario happens; 'all' the whole geography.
+  const [frame, setFrame] = useState<'events' | 'all'>('events');
+  const focus = useMemo(() => eventExtent(scenario), [scenario]);
+  const framed = useMemo(
+    () => (frame === 'events' && focus !== null ? focus : wholeGeography(scenario)),
+    [frame, focus, scenario],
+  );
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
 
   useEffect(() => {
@@ -65,18 +73,8 @@ export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMap
   }, []);
 
   const projection = useMemo(
-    () =>
-      fitMapProjection(
-        {
-          zones: scenario.zones,
-          // Fitted to the zones: a satellite's 300 km footprint must not shrink the line to a dot.
-          points:
-            scenario.zones.length > 0 ? [] : scenario.sensors.map((s) => [s.lon, s.lat] as const),
-        },
-        size.width,
-        size.height,
-      ),
-    [scenario, size],
+    () => fitMapProjection(framed, size.width, size.height),
+    [framed, size],
   );
 
   // React registers wheel listeners as passive; zooming must prevent scrolling.
@@ -150,9 +148,28 @@ export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMap
             type="button"
             onClick={() => setView({ x: 0, y: 0, k: 1 })}
             aria-label="Reset map view"
+            title="Back to the framed view"
           >
             ⌂
           </button>
+          {focus !== null ? (
+            <button
+              type="button"
+              className="map-frame"
+              aria-pressed={frame === 'all'}
+              title={
+                frame === 'all'
+                  ? 'Frame where the events are'
+                  : 'Show the whole geography of the scenario'
+              }
+              onClick={() => {
+                setFrame(frame === 'all' ? 'events' : 'all');
+                setView({ x: 0, y: 0, k: 1 });
+              }}
+            >
+              {frame === 'all' ? 'Fit events' : 'Fit all'}
+            </button>
+          ) : null}
         </div>
         {scale ? (
           <div className="map-scale" data-testid="scale-bar" aria-label={`Scale: ${scale.label}`}>

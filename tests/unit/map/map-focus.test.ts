@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LoadedScenario, ReplayEvent, Zone } from '../../../shared/scenario/loaded-scenario';
+import { eventExtent, wholeGeography } from '../../../renderer/src/map/map-focus';
+import { fitMapProjection } from '../../../renderer/src/map/map-projection';
+
+function box(id: string, lon0: number, lat0: number, lon1: number, lat1: number): Zone {
+  return {
+    id,
+    name: id,
+    kind: 'sector',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon0, lat0],
+          [lon1, lat0],
+          [lon1, lat1],
+          [lon0, lat1],
+          [lon0, lat0],
+        ],
+      ],
+    },
+    bbox: [lon0, lat0, lon1, lat1],
+  };
+}
+
+function event(seq: number, lon: number | undefined, lat: number | undefined, zoneIds: string[]) {
+  return {
+    seq,
+    at: seq,
+    shownAt: seq,
+    event: { id: `e${seq}`, lon, lat },
+    zoneIds,
+    lineDistanceKm: null,
+    settlementId: null,
+    settlementDistanceKm: null,
+  } as unknown as ReplayEvent;
+}
+
+// A 1,000 km line in five sectors; the exercise happens in sector 2 only.
+const zones = [0, 1, 2, 3, 4].map((i) => box(`sector-${i + 1}`, 30 + 2 * i, 47, 32 + 2 * i, 49));
+const oneSector: Pick<LoadedScenario, 'zones' | 'events' | 'sensors'> = {
+  zones,
+  sensors: [],
+  events: [
+    event(0, 32.5, 48.1, ['sector-2']),
+    event(1, 33.2, 48.6, ['sector-2']),
+    event(2, undefined, undefined, []),
+  ],
+};
+
+describe('eventExtent', () => {
+  it('frames the events and the zones they fall in, not the whole line', () => {
+    const focus = eventExtent(oneSector)!;
+    expect(focus.zones.map((z) => z.id)).toEqual(['sector-2']);
+    expect(focus.points).toEqual([
+      [32.5, 48.1],
+      [33.2, 48.6],
+    ]);
+    const framed = fitMapProjection(focus, 800, 500);
+    const whole = fitMapProjection(wholeGeography(oneSector), 800, 500);
+    // Sector 2 fills the frame; the far sectors fall outside it.
+    expect(framed.scale()).toBeGreaterThan(1.4 * whole.scale());
+    const far = framed([39, 48])!;
+    expect(far[0]).toBeGreaterThan(800);
+  });
+
+  it('frames a single event with some room around it', () => {
+    const focus = eventExtent({ zones, events: [event(0, 33, 48, [])] })!;
+    const [x, y] = fitMapProjection(focus, 640, 400)([33, 48])!;
+    expect(x).toBeCloseTo(320, 0);
+    expect(y).toBeCloseTo(200, 0);
+  });
+
+  it('is null when no event has a location', () => {
+    expect(eventExtent({ zones, events: [event(0, undefined, undefined, [])] })).toBeNull();
+  });
+
+  it('keeps every located event inside the fitted frame', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 30, max: 40, noNaN: true }),
+            fc.double({ min: 46, max: 50, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (points) => {
+          const scenario = { zones, events: points.map(([lon, lat], i) => event(i, lon, lat, [])) };
+          const projection = fitMapProjection(eventExtent(scenario)!, 640, 400);
+          for (const [lon, lat] of points) {
+            const [x, y] = projection([lon, lat])!;
+            expect(x).toBeGreaterThanOrEqual(23.9);
+            expect(x).toBeLessThanOrEqual(616.1);
+            expect(y).toBeGreaterThanOrEqual(23.9);
+            expect(y).toBeLessThanOrEqual(376.1);
+          }
+        },
+      ),
+    );
+  });
+});
