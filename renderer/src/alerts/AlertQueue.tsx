@@ -101,7 +101,9 @@ const AlertRow = memo(function AlertRow(props: {
         <span className="alert-score" title="score">
           {alert.score.toFixed(1)}
         </span>
-        <span className="alert-title">{alert.title}</span>
+        <span className="alert-title" title={alert.title}>
+          {alert.title}
+        </span>
         <span className="alert-age" title="age (exercise time)">
           {formatAge(now - alert.firstAt)}
         </span>
@@ -113,8 +115,13 @@ const AlertRow = memo(function AlertRow(props: {
             <SourceIcon key={s} source={s} />
           ))}
         </span>
-        <span className="alert-zones">{zones || 'outside zones'}</span>
-        <span className="alert-step">
+        <span className="alert-zones" title={zones || 'outside zones'}>
+          {zones || 'outside zones'}
+        </span>
+        <span
+          className="alert-step"
+          title={step === null || step.closed ? undefined : step.stepTitle}
+        >
           {step === null
             ? alert.quiet
               ? 'quiet'

@@ -190,7 +190,7 @@ function PartyAcks(props: {
                 type="text"
                 className="ack-how"
                 aria-label={`How ${a.partyName} acknowledged`}
-                placeholder="how: hotline, duty officer…"
+                placeholder="how? hotline, duty officer…"
                 value={text}
                 onChange={(e) => setHow({ ...how, [a.partyId]: e.target.value })}
               />
