@@ -72,8 +72,13 @@ export function formatBytes(n: number): string {
 /** Collects the events of every feed with the checks that span feeds. */
 export class EventCollector {
   readonly events: MutableReplayEvent[] = [];
-  /** id → source index * 2^32 + line (or element index): where it was first given. */
+  /**
+   * id → index of its event in `events`; `origins[index]` is where it was given
+   * (source index * 2^32 + line or element index). Small-integer map values and
+   * a double array spare a heap number per event.
+   */
   private readonly ids = new Map<string, number>();
+  private readonly origins: number[] = [];
   private readonly sources: FeedSource[] = [];
   private readonly unknownWarned = new Set<string>();
   private readonly partyList: string;
@@ -155,7 +160,7 @@ export class EventCollector {
         source,
         line,
         'id',
-        `duplicate id ${showValue(event.id)} (first at ${this.describe(first)})`,
+        `duplicate id ${showValue(event.id)} (first at ${this.describe(this.origins[first]!)})`,
       );
       return NaN;
     }
@@ -168,7 +173,8 @@ export class EventCollector {
       });
       throw new TooManyErrors();
     }
-    this.ids.set(event.id, source * LINE_FACTOR + line);
+    this.ids.set(event.id, this.events.length);
+    this.origins.push(source * LINE_FACTOR + line);
     const replayEvent: MutableReplayEvent = {
       seq: 0,
       at,
