@@ -77,6 +77,23 @@ function sortedCopy(value: unknown): unknown {
     return copy ?? value;
   }
   const object = value as Record<string, unknown>;
+  // The common case (keys already in order, nothing nested) is settled by a
+  // for-in walk, which allocates nothing; Object.keys would make an array per event.
+  let previous: string | null = null;
+  let flat = true;
+  for (const key in object) {
+    if (previous !== null && !(previous < key)) {
+      flat = false;
+      break;
+    }
+    previous = key;
+    const v = object[key];
+    if (v === undefined || (v !== null && typeof v === 'object')) {
+      flat = false;
+      break;
+    }
+  }
+  if (flat) return object;
   const keys = Object.keys(object);
   // Already in JCS key order (JSON.stringify writes keys in Object.keys order),
   // with nothing nested that needs a copy: use the object itself.
