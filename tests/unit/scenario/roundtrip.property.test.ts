@@ -3,7 +3,7 @@
 // the fast paths never accept what the one schema refuses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastPathAccepts, parseIsoTime } from '../../../shared/scenario/check-event';
+import { daysFromCivil, fastPathAccepts, parseIsoTime } from '../../../shared/scenario/check-event';
 import { loadScenario } from '../../../shared/scenario/load-scenario';
 import { createMemoryReader } from '../../../shared/scenario/package-reader';
 import {
@@ -324,6 +324,28 @@ describe('fast paths agree with the schema', () => {
         expect(!Number.isNaN(ours)).toBe(schema);
         if (schema && Date.parse(s) >= 0) expect(ours).toBe(Date.parse(s));
       }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('time arithmetic', () => {
+  it('daysFromCivil gives the day Date gives for every year 0000–9999', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          const date = new Date(0);
+          date.setUTCFullYear(year, month - 1, day);
+          // Days past the month's end roll over in Date; compare the day Date landed on.
+          const y = date.getUTCFullYear();
+          const m = date.getUTCMonth() + 1;
+          const d = date.getUTCDate();
+          expect(daysFromCivil(y, m, d) * 86_400_000).toBe(date.getTime());
+        },
+      ),
       { numRuns: 5000 },
     );
   });
