@@ -1,9 +1,16 @@
 // What the map frames first: where the scenario's events are (a one-sector
 // exercise should not be drawn at the scale of the whole 1,000 km line).
-import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { geoDistance } from 'd3-geo';
+import type { LoadedScenario, Zone } from '../../../shared/scenario/loaded-scenario';
 import type { MapFitInput } from './map-projection';
 
 const MIN_SPAN_DEG = 0.1;
+/** Zones up to this size (bbox diagonal) are framed whole even around a single event. */
+const MIN_ZONE_LIMIT_KM = 300;
+
+function diagonalKm(bbox: Zone['bbox']): number {
+  return geoDistance([bbox[0], bbox[1]], [bbox[2], bbox[3]]) * 6371.0088;
+}
 
 /** The view everything: all zones (or all sensors when there are no zones). */
 export function wholeGeography(scenario: Pick<LoadedScenario, 'zones' | 'sensors'>): MapFitInput {
@@ -15,8 +22,8 @@ export function wholeGeography(scenario: Pick<LoadedScenario, 'zones' | 'sensors
 }
 
 /**
- * The extent of the located events plus the zones they fall in; null when no
- * event has a location (then only the whole geography makes sense).
+ * The extent of the located events plus the zones they fall in (those not much
+ * larger than the events' own extent); null when no event has a location.
  */
 export function eventExtent(
   scenario: Pick<LoadedScenario, 'zones' | 'events'>,
@@ -43,8 +50,11 @@ export function eventExtent(
   maxLon += padLon;
   minLat -= padLat;
   maxLat += padLat;
+  // A touched zone that dwarfs the events (a strip along the whole line) would
+  // bring the whole line back into the frame: only zones of comparable size count.
+  const limitKm = Math.max(MIN_ZONE_LIMIT_KM, 3 * diagonalKm([minLon, minLat, maxLon, maxLat]));
   return {
-    zones: scenario.zones.filter((z) => touched.has(z.id)),
+    zones: scenario.zones.filter((z) => touched.has(z.id) && diagonalKm(z.bbox) <= limitKm),
     // Two corners stand for every event: fitting 100k points would only cost time.
     points: [
       [minLon, minLat],

@@ -40,11 +40,13 @@ function event(seq: number, lon: number | undefined, lat: number | undefined, zo
 
 // A 1,000 km line in five sectors; the exercise happens in sector 2 only.
 const zones = [0, 1, 2, 3, 4].map((i) => box(`sector-${i + 1}`, 30 + 2 * i, 47, 32 + 2 * i, 49));
+// A demilitarized strip along the whole line: touched by every event, but framing it is the whole line.
+const strip = box('dmz', 30, 47.9, 40, 48.1);
 const oneSector: Pick<LoadedScenario, 'zones' | 'events' | 'sensors'> = {
-  zones,
+  zones: [...zones, strip],
   sensors: [],
   events: [
-    event(0, 32.5, 48.1, ['sector-2']),
+    event(0, 32.5, 48.1, ['sector-2', 'dmz']),
     event(1, 33.2, 48.6, ['sector-2']),
     event(2, undefined, undefined, []),
   ],
