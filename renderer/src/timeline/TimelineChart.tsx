@@ -108,7 +108,7 @@ export const TimelineChart = memo(function TimelineChart({
             labelFormatter={(t) => `${formatExerciseClock(Number(t), tz)} (${minutes} min)`}
             contentStyle={{ background: '#161d25', border: '1px solid #33414f' }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 11, lineHeight: '14px' }} iconSize={9} />
           {sources.map((s) => (
             <Bar
               key={s}
