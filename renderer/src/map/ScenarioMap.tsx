@@ -13,6 +13,7 @@ import {
   scaleBarFor,
   windForD3,
 } from './map-projection';
+import { labelWidth, nonOverlappingLabels } from './label-placement';
 import { eventExtent, wholeGeography } from './map-focus';
 import './map.css';
 
@@ -203,6 +204,23 @@ const StaticLayers = memo(function StaticLayers(props: {
   const zones = [...scenario.zones].sort(
     (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
   );
+  // Settlement names in screen px at this zoom; one that would overprint another is left out.
+  const shownNames = nonOverlappingLabels(
+    zones.flatMap((zone) => {
+      if (zone.kind !== 'settlement' || zone.geometry.type !== 'Point') return [];
+      const xy = projection(zone.geometry.coordinates as [number, number]);
+      if (!xy) return [];
+      return [
+        {
+          id: zone.id,
+          x: xy[0] * zoom + 6,
+          y: xy[1] * zoom - 6,
+          width: labelWidth(zone.name, 12),
+          height: 12,
+        },
+      ];
+    }),
+  );
   return (
     <g className="static-layers" style={{ ['--zoom' as string]: zoom }}>
       {zones.map((zone) => {
@@ -212,8 +230,10 @@ const StaticLayers = memo(function StaticLayers(props: {
           const xy = projection([lon, lat]);
           return (
             <g key={zone.id} className="zone zone-settlement">
-              <path d={path(ring) ?? ''} />
-              {xy ? (
+              <path d={path(ring) ?? ''}>
+                <title>{zone.name}</title>
+              </path>
+              {xy && shownNames.has(zone.id) ? (
                 <text x={xy[0] + 6 / zoom} y={xy[1] - 6 / zoom} fontSize={12 / zoom}>
                   {zone.name}
                 </text>
