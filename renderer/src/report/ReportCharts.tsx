@@ -23,7 +23,7 @@ export function ResponseTimesChart({ report }: { report: AfterActionReport }) {
       </BarChart>
       <figcaption>
         Median exercise minutes from an alert opening to each response, by the highest severity it
-        reached. Figures are in the table below.
+        reached. The figures are in the table.
       </figcaption>
     </figure>
   );
