@@ -188,7 +188,11 @@ export function scenarioContentHash(
       const flush = () => {
         if (batch.length === 0) return;
         const json = JSON.stringify(batch);
-        write(first ? json.slice(1, -1) : `,${json.slice(1, -1)}`);
+        // Straight to the hash: a batch is large enough not to need the buffer.
+        put(buffer);
+        buffer = '';
+        if (!first) put(',');
+        put(json.slice(1, -1));
         first = false;
         batch = [];
       };
