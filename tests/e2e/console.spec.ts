@@ -270,6 +270,22 @@ test('figures: first-screen-interactive time and long tasks at 300x (printed, no
   await page.screenshot({ path: `${SHOTS}/console-300x.png` });
 });
 
+test('figures: line-72h at 300x (printed, not asserted)', async ({ page }) => {
+  test.skip(!bundledIds.includes('line-72h'), 'line-72h is not bundled in this build');
+  test.setTimeout(240_000);
+  await observeLongTasks(page);
+  await page.goto('/#/library');
+  const card = page
+    .locator('article.scenario-card', { has: page.getByRole('button', { name: 'Start exercise' }) })
+    .filter({ hasText: /72/ })
+    .first();
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  const t0 = Date.now();
+  await fillStartDialog(page, 'Operator');
+  await expect(page.getByTestId('play-pause')).toBeEnabled();
+  await measure300x(page, 'line-72h', Date.now() - t0, 20_000);
+});
+
 test('figures: a generated 100,000-event scenario at 300x (printed, not asserted)', async ({
   page,
 }) => {

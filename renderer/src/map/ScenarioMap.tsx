@@ -46,7 +46,13 @@ const ZONE_DRAW_ORDER: Record<Zone['kind'], number> = {
   'line-of-contact': 6,
 };
 
-export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMapProps) {
+/** Memoised: the console re-renders every frame, the map only when its throttled inputs change. */
+export const ScenarioMap = memo(function ScenarioMap({
+  scenario,
+  now,
+  shownCount,
+  selected,
+}: ScenarioMapProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 800, height: 500 });
@@ -182,7 +188,7 @@ export function ScenarioMap({ scenario, now, shownCount, selected }: ScenarioMap
       </div>
     </section>
   );
-}
+});
 
 function zoomAt(v: ViewTransform, factor: number, px: number, py: number): ViewTransform {
   const k = Math.min(64, Math.max(0.5, v.k * factor));
