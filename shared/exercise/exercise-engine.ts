@@ -147,6 +147,8 @@ export class ExerciseEngine {
   #now: number;
   #playing = false;
   #speed = 1;
+  /** Fraction of a millisecond left over by the last tick (the clock moves in whole ms). */
+  #tickCarry = 0;
   #cursor = 0;
   #injects: ReplayEvent[] = [];
   #protocols = new Map<string, AlertProtocolState>();
@@ -270,7 +272,13 @@ export class ExerciseEngine {
     return this.#serial(async () => {
       if (!this.#playing || this.#ended || this.#fault || this.#stopped) return;
       const slice = Math.min(Math.max(0, wallMs), MAX_TICK_WALL_MS);
-      await this.#advance(this.#now + slice * this.#speed);
+      // The log records exercise time in whole milliseconds, so the clock moves in
+      // whole milliseconds too (a resumed exercise then stands exactly where this
+      // one stood); the fraction is carried to the next tick so nothing drifts.
+      const exact = slice * this.#speed + this.#tickCarry;
+      const whole = Math.floor(exact);
+      this.#tickCarry = exact - whole;
+      await this.#advance(this.#now + whole);
     });
   }
 
@@ -324,7 +332,9 @@ export class ExerciseEngine {
   }
 
   /** Seeks the clock: forwards processes everything in between; backwards only per the seek rules. */
-  seek(to: number, actor = this.actor): Promise<void> {
+  seek(target: number, actor = this.actor): Promise<void> {
+    // Whole milliseconds, as the log records them (see tick).
+    const to = Math.floor(target);
     return this.#intent(async () => {
       const { start, end } = this.setup.scenario;
       if (!Number.isFinite(to) || to < start || to > end) {
@@ -738,7 +748,8 @@ export class ExerciseEngine {
   /** Runs the clock to `target` (capped at the scenario end), processing events and timers in order. */
   async #advance(target: number): Promise<void> {
     const end = this.setup.scenario.end;
-    const to = Math.min(target, end);
+    // Whole milliseconds, as the log records them (see tick).
+    const to = Math.min(Math.floor(target), end);
     for (;;) {
       if (this.#stopped) return;
       const event = this.setup.scenario.events[this.#cursor];
