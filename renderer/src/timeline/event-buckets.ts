@@ -81,11 +81,3 @@ export function chartTicks(start: number, end: number): number[] {
   for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
   return ticks;
 }
-
-/** The smallest of 1, 2, 2.5, 5 × 10^k that is at least `n` (a chart scale that stays put while counts grow). */
-export function niceCeiling(n: number): number {
-  if (!(n > 0)) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(n));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= n) return step * magnitude;
-  return 10 * magnitude;
-}
