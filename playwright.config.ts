@@ -34,7 +34,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node shared/node/run-ts.mjs shared/node/web/serve.ts --port ${WEB_PORT}`,
+    // TRUCELINE_WEB_DIR serves a private build (so a rebuild of out/renderer by someone else cannot change what a run tests).
+    command: `node shared/node/run-ts.mjs shared/node/web/serve.ts --port ${WEB_PORT} --dir ${process.env.TRUCELINE_WEB_DIR ?? 'out/renderer'}`,
     url: `http://127.0.0.1:${WEB_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
