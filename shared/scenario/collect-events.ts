@@ -12,6 +12,7 @@ import {
   type RawRecord,
 } from './feed-records';
 import type { Diagnostic, ReplayEvent } from './loaded-scenario';
+import type { ScenarioEvent } from './schema';
 import type { PackageReader } from './package-reader';
 import { LineTooLong, readLines, type LineBatch } from './read-lines';
 
@@ -34,14 +35,50 @@ export interface FeedContext {
   sensors: ReadonlySet<string> | null;
   /** Event limit (MAX_EVENTS unless lowered). */
   maxEvents?: number;
-  /**
-   * Zone membership of each accepted event, computed as it is added: the
-   * event is still in the CPU cache then, unlike in a later pass in replay order.
-   */
-  place?: (lon: number | undefined, lat: number | undefined, into: MutableReplayEvent) => unknown;
 }
 
 export type MutableReplayEvent = { -readonly [K in keyof ReplayEvent]: ReplayEvent[K] };
+
+/** Where the collector puts the events it accepts. */
+export interface EventSink {
+  /**
+   * One accepted event. `line`: its feed line, given only when its times were
+   * already in normal form, so that the line may be the event's JCS text.
+   */
+  accept(event: ScenarioEvent, at: number, shownAt: number, line: string | undefined): void;
+}
+
+/** Keeps accepted events as ReplayEvents, with their zones when `place` is given. */
+export class ReplayEventList implements EventSink {
+  readonly events: MutableReplayEvent[] = [];
+
+  /**
+   * `place`: zone membership of each event, computed as it is added: the event
+   * is still in the CPU cache then, unlike in a later pass in replay order.
+   */
+  constructor(
+    private readonly place?: (
+      lon: number | undefined,
+      lat: number | undefined,
+      into: MutableReplayEvent,
+    ) => unknown,
+  ) {}
+
+  accept(event: ScenarioEvent, at: number, shownAt: number): void {
+    const replayEvent: MutableReplayEvent = {
+      seq: 0,
+      at,
+      shownAt,
+      event,
+      zoneIds: [],
+      lineDistanceKm: null,
+      settlementId: null,
+      settlementDistanceKm: null,
+    };
+    this.place?.(event.lon, event.lat, replayEvent);
+    this.events.push(replayEvent);
+  }
+}
 
 /** A feed source: a file (records have lines) or an inline array (records have pointers). */
 interface FeedSource {
@@ -71,7 +108,8 @@ export function formatBytes(n: number): string {
 
 /** Collects the events of every feed with the checks that span feeds. */
 export class EventCollector {
-  readonly events: MutableReplayEvent[] = [];
+  /** Events accepted so far. */
+  count = 0;
   /**
    * id → index of its event in `events`; `origins[index]` is where it was given
    * (source index * 2^32 + line or element index). Small-integer map values and
@@ -86,6 +124,7 @@ export class EventCollector {
   constructor(
     private readonly log: DiagnosticLog,
     private readonly context: FeedContext,
+    private readonly sink: EventSink,
   ) {
     this.partyList = context.parties ? [...context.parties].join(', ') : '';
   }
@@ -99,6 +138,7 @@ export class EventCollector {
   /**
    * Checks one record; returns its `at` if it was accepted, NaN if not.
    * `escapes`: the record's text had `\u` escapes, which may encode lone surrogates.
+   * `text`: the JSON text the record was parsed from, when it was one line.
    */
   add(
     raw: unknown,
@@ -106,6 +146,7 @@ export class EventCollector {
     line: number,
     extraUnknown?: readonly string[],
     escapes = false,
+    text?: string,
   ): number {
     if (escapes && hasLoneSurrogate(raw)) {
       this.report(
@@ -115,6 +156,13 @@ export class EventCollector {
         'contains a \\u escape of a lone UTF-16 surrogate, which is not valid Unicode text (RFC 8785 refuses it)',
       );
       return NaN;
+    }
+    // The times as given: checkEvent normalises them in place.
+    let givenTime: unknown;
+    let givenReported: unknown;
+    if (text !== undefined && raw !== null && typeof raw === 'object') {
+      givenTime = (raw as { time?: unknown }).time;
+      givenReported = (raw as { reported?: unknown }).reported;
     }
     const check = checkEvent(raw);
     const unknown = check.unknownFields ?? extraUnknown;
@@ -166,27 +214,18 @@ export class EventCollector {
     }
     if (!valid) return NaN;
     const maxEvents = this.context.maxEvents ?? MAX_EVENTS;
-    if (this.events.length >= maxEvents) {
+    if (this.count >= maxEvents) {
       this.log.error({
         ...this.place(source, line),
         message: `more than ${maxEvents.toLocaleString('en')} events, the limit for one scenario`,
       });
       throw new TooManyErrors();
     }
-    this.ids.set(event.id, this.events.length);
+    this.ids.set(event.id, this.count++);
     this.origins.push(source * LINE_FACTOR + line);
-    const replayEvent: MutableReplayEvent = {
-      seq: 0,
-      at,
-      shownAt,
-      event,
-      zoneIds: [],
-      lineDistanceKm: null,
-      settlementId: null,
-      settlementDistanceKm: null,
-    };
-    this.context.place?.(event.lon, event.lat, replayEvent);
-    this.events.push(replayEvent);
+    const asGiven =
+      text !== undefined && event.time === givenTime && event.reported === givenReported;
+    this.sink.accept(event, at, shownAt, asGiven ? text : undefined);
     return at;
   }
 
@@ -296,7 +335,8 @@ export async function readFeedFile(
         continue;
       }
       records++;
-      const at = collector.add(value, source, firstLine + i, undefined, text.includes('\\u'));
+      const escapes = text.includes('\\u');
+      const at = collector.add(value, source, firstLine + i, undefined, escapes, text);
       if (!Number.isNaN(at)) accepted(at, firstLine + i);
     }
   };
@@ -306,7 +346,7 @@ export async function readFeedFile(
   try {
     const lines = readLines(reader.stream(path), {
       onBytes: (bytesRead) =>
-        onProgress?.({ file: path, bytesRead, bytesTotal, events: collector.events.length }),
+        onProgress?.({ file: path, bytesRead, bytesTotal, events: collector.count }),
       onNotUtf8: (line) => {
         if (notUtf8Warned) return;
         notUtf8Warned = true;

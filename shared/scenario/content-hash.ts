@@ -145,6 +145,65 @@ export function canonicalEventJson(event: Record<string, unknown>): string {
 
 const BATCH = 1024;
 
+/** Writes text to the hash: small pieces are buffered, large ones go straight through. */
+interface HashWriter {
+  write(text: string): void;
+  /** Flushes the buffer and hashes `text` directly (for large pieces). */
+  put(text: string): void;
+}
+
+/**
+ * The hash of the manifest's keys in JCS order with `feeds` written by
+ * `writeEvents` (which writes the events between `[` and `]`, comma-separated).
+ */
+function hashManifestWith(
+  resolvedManifest: Record<string, unknown>,
+  createHash: HashFactory,
+  writeEvents: (out: HashWriter) => void,
+): string {
+  const hash = createHash();
+  const encoder = new TextEncoder();
+  const update = (text: string) => {
+    if (hash.updateText) hash.updateText(text);
+    else hash.update(encoder.encode(text));
+  };
+  let buffer = '';
+  const out: HashWriter = {
+    write(text) {
+      if (text.length >= FLUSH_CHARS) {
+        out.put(text);
+        return;
+      }
+      buffer += text;
+      if (buffer.length >= FLUSH_CHARS) {
+        update(buffer);
+        buffer = '';
+      }
+    },
+    put(text) {
+      update(buffer);
+      buffer = '';
+      update(text);
+    },
+  };
+  const keys = [...new Set([...Object.keys(resolvedManifest), 'feeds'])].sort();
+  out.write('{');
+  keys.forEach((key, i) => {
+    if (i > 0) out.write(',');
+    out.write(`${JSON.stringify(key)}:`);
+    if (key === 'feeds') {
+      out.write('[');
+      writeEvents(out);
+      out.write(']');
+    } else {
+      out.write(canonicalize(resolvedManifest[key])!);
+    }
+  });
+  out.write('}');
+  update(buffer);
+  return hash.digestHex();
+}
+
 /**
  * Content hash of a resolved manifest (paths replaced by content, `feeds`
  * omitted) and its events (anything with an `event`, e.g. ReplayEvent) in replay order.
@@ -154,67 +213,47 @@ export function scenarioContentHash(
   eventsInReplayOrder: readonly { readonly event: ScenarioEvent }[],
   createHash: HashFactory = nobleSha256,
 ): string {
-  const hash = createHash();
-  const encoder = new TextEncoder();
-  const put = (text: string) => {
-    if (hash.updateText) hash.updateText(text);
-    else hash.update(encoder.encode(text));
-  };
-  let buffer = '';
-  const write = (text: string) => {
-    if (text.length >= FLUSH_CHARS) {
-      put(buffer);
-      put(text);
-      buffer = '';
-      return;
-    }
-    buffer += text;
-    if (buffer.length >= FLUSH_CHARS) {
-      put(buffer);
-      buffer = '';
-    }
-  };
-  const keys = [...new Set([...Object.keys(resolvedManifest), 'feeds'])].sort();
-  write('{');
-  keys.forEach((key, i) => {
-    if (i > 0) write(',');
-    write(`${JSON.stringify(key)}:`);
-    if (key === 'feeds') {
-      // Key-sorted copies are stringified a batch at a time: one native call
-      // per thousand events instead of string building per field.
-      write('[');
-      let first = true;
-      let batch: unknown[] = [];
-      const flush = () => {
-        if (batch.length === 0) return;
-        const json = JSON.stringify(batch);
-        // Straight to the hash: a batch is large enough not to need the buffer.
-        put(buffer);
-        buffer = '';
-        if (!first) put(',');
-        put(json.slice(1, -1));
+  return hashManifestWith(resolvedManifest, createHash, (out) => {
+    // Key-sorted copies are stringified a batch at a time: one native call
+    // per thousand events instead of string building per field.
+    let first = true;
+    let batch: unknown[] = [];
+    const flush = () => {
+      if (batch.length === 0) return;
+      const json = JSON.stringify(batch);
+      if (!first) out.write(',');
+      // Straight to the hash: a batch is large enough not to need the buffer.
+      out.put(json.slice(1, -1));
+      first = false;
+      batch = [];
+    };
+    for (let i = 0; i < eventsInReplayOrder.length; i++) {
+      const given = eventAsGiven(eventsInReplayOrder[i]!.event);
+      const copy = sortedCopy(given);
+      if (copy === undefined) {
+        flush();
+        out.write(first ? canonicalize(given)! : `,${canonicalize(given)!}`);
         first = false;
-        batch = [];
-      };
-      for (let i = 0; i < eventsInReplayOrder.length; i++) {
-        const given = eventAsGiven(eventsInReplayOrder[i]!.event);
-        const copy = sortedCopy(given);
-        if (copy === undefined) {
-          flush();
-          write(first ? canonicalize(given)! : `,${canonicalize(given)!}`);
-          first = false;
-          continue;
-        }
-        batch.push(copy);
-        if (batch.length === BATCH) flush();
+        continue;
       }
-      flush();
-      write(']');
-    } else {
-      write(canonicalize(resolvedManifest[key])!);
+      batch.push(copy);
+      if (batch.length === BATCH) flush();
     }
+    flush();
   });
-  write('}');
-  put(buffer);
-  return hash.digestHex();
+}
+
+/**
+ * The same content hash from the events' JCS texts, already in replay order
+ * (`truceline validate` keeps texts rather than events).
+ */
+export function scenarioContentHashOfTexts(
+  resolvedManifest: Record<string, unknown>,
+  canonicalTextsInReplayOrder: readonly string[],
+  createHash: HashFactory = nobleSha256,
+): string {
+  return hashManifestWith(resolvedManifest, createHash, (out) => {
+    const texts = canonicalTextsInReplayOrder;
+    for (let i = 0; i < texts.length; i++) out.write(i === 0 ? texts[i]! : `,${texts[i]!}`);
+  });
 }

@@ -9,17 +9,20 @@ import { checkManifest, checkSensors, checkZones } from './check-documents';
 import {
   EventCollector,
   MAX_FILE_BYTES,
+  ReplayEventList,
   formatBytes,
   readFeedFile,
   readInlineFeed,
+  type EventSink,
   type LoadProgress,
 } from './collect-events';
-import { scenarioContentHash, type HashFactory } from './content-hash';
+import { scenarioContentHash, scenarioContentHashOfTexts, type HashFactory } from './content-hash';
+import { EventTally } from './event-tally';
 import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnostics';
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
 import { sortReplayOrder } from './replay-order';
-import type { Party, Sensor } from './schema';
+import type { Party, ScenarioManifest, Sensor } from './schema';
 
 export type { LoadProgress } from './collect-events';
 export { compareReplayOrder } from './replay-order';
@@ -124,6 +127,91 @@ export async function loadScenario(
   reader: PackageReader,
   options: LoadOptions = {},
 ): Promise<LoadOutcome> {
+  const outcome = await readScenario(
+    reader,
+    options,
+    (zones) =>
+      new ReplayEventList(
+        zones && options.geography !== false ? createZoneLocator(zones) : undefined,
+      ),
+    (parts, list): LoadedScenario => {
+      const events = sortReplayOrder(list.events);
+      for (let i = 0; i < events.length; i++) events[i]!.seq = i;
+      const hash = scenarioContentHash(parts.resolved, events, options.createHash);
+      return { ...scenarioOf(parts), events, hash, warnings: [] };
+    },
+  );
+  if (!outcome.ok) return outcome;
+  outcome.result.warnings = outcome.warnings;
+  return { ok: true, scenario: outcome.result, warnings: outcome.warnings };
+}
+
+/** What `checkScenario` finds: the scenario without its events, and their tallies. */
+export type CheckedScenario = Omit<LoadedScenario, 'events'> & { tally: EventTally };
+
+export type CheckOutcome =
+  | { ok: true; scenario: CheckedScenario; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/**
+ * Checks a scenario package exactly as `loadScenario` does (same diagnostics,
+ * same content hash) without keeping its events: only their counts and their
+ * JCS texts for the hash, which is all `truceline validate` needs.
+ */
+export async function checkScenario(
+  reader: PackageReader,
+  options: Omit<LoadOptions, 'geography'> = {},
+): Promise<CheckOutcome> {
+  const outcome = await readScenario(
+    reader,
+    options,
+    () => new EventTally(),
+    (parts, tally): CheckedScenario => {
+      const hash = scenarioContentHashOfTexts(
+        parts.resolved,
+        tally.textsInReplayOrder(),
+        options.createHash,
+      );
+      return { ...scenarioOf(parts), hash, warnings: [], tally };
+    },
+  );
+  if (!outcome.ok) return outcome;
+  outcome.result.warnings = outcome.warnings;
+  return { ok: true, scenario: outcome.result, warnings: outcome.warnings };
+}
+
+function scenarioOf(parts: PackageParts): Omit<LoadedScenario, 'events' | 'hash' | 'warnings'> {
+  const { manifest, zones, sensors, documents, briefing, start, end } = parts;
+  return {
+    id: manifest.id,
+    title: manifest.title,
+    classification: manifest.classification,
+    start,
+    end,
+    timezone: manifest.timezone ?? 'UTC',
+    parties: manifest.parties,
+    zones,
+    sensors,
+    protocol: documents.protocol,
+    scoring: documents.scoring,
+    briefing,
+  };
+}
+
+type ReadOutcome<R> =
+  | { ok: true; result: R; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/**
+ * Reads and checks a package, pouring its events into the sink made for its
+ * zones, then makes the result from the parts and the filled sink.
+ */
+async function readScenario<S extends EventSink, R>(
+  reader: PackageReader,
+  options: LoadOptions,
+  makeSink: (zones: readonly Zone[] | null) => S,
+  finish: (parts: PackageParts, sink: S) => R,
+): Promise<ReadOutcome<R>> {
   const log = new DiagnosticLog();
   let manifestFile = 'scenario.json';
   try {
@@ -133,11 +221,14 @@ export async function loadScenario(
       return { ok: false, errors: log.errors, warnings: log.warnings };
     }
     manifestFile = found;
-    const scenario = await loadPackage(reader, manifestFile, log, options);
-    if (scenario && !log.failed) {
-      const warnings = log.finalWarnings(manifestFile);
-      scenario.warnings = warnings;
-      return { ok: true, scenario, warnings };
+    let sink: S | null = null;
+    const parts = await loadPackage(reader, manifestFile, log, options, (zones) => {
+      sink = makeSink(zones);
+      return sink;
+    });
+    if (parts && sink && !log.failed) {
+      const result = finish(parts, sink);
+      return { ok: true, result, warnings: log.finalWarnings(manifestFile) };
     }
   } catch (error) {
     if (!(error instanceof TooManyErrors)) {
@@ -153,12 +244,26 @@ export async function loadScenario(
   return { ok: false, errors: log.errors, warnings: log.finalWarnings(manifestFile) };
 }
 
+/** A package's documents, checked; its events went to the sink. */
+interface PackageParts {
+  manifest: ScenarioManifest;
+  /** The manifest with paths replaced by their content, without `feeds` (for the hash). */
+  resolved: Record<string, unknown>;
+  zones: Zone[];
+  sensors: Sensor[];
+  documents: Record<'protocol' | 'scoring', unknown>;
+  briefing: string | null;
+  start: number;
+  end: number;
+}
+
 async function loadPackage(
   reader: PackageReader,
   manifestFile: string,
   log: DiagnosticLog,
   options: LoadOptions,
-): Promise<(LoadedScenario & { warnings: Diagnostic[] }) | null> {
+  makeSink: (zones: readonly Zone[] | null) => EventSink,
+): Promise<PackageParts | null> {
   if (!(await reader.exists(manifestFile))) {
     log.error({ file: manifestFile, message: `the file does not exist in ${reader.name}` });
     return null;
@@ -265,14 +370,17 @@ async function loadPackage(
 
   const start = Date.parse(manifest.start);
   const end = Date.parse(manifest.end);
-  const collector = new EventCollector(log, {
-    start,
-    end,
-    parties: partyIds,
-    sensors: new Set(sensors.map((s) => s.id)),
-    maxEvents: options.maxEvents,
-    place: zones && options.geography !== false ? createZoneLocator(zones) : undefined,
-  });
+  const collector = new EventCollector(
+    log,
+    {
+      start,
+      end,
+      parties: partyIds,
+      sensors: new Set(sensors.map((s) => s.id)),
+      maxEvents: options.maxEvents,
+    },
+    makeSink(zones),
+  );
   if (log.failed) return null;
   for (let i = 0; i < manifest.feeds.length; i++) {
     const feed = manifest.feeds[i]!;
@@ -285,27 +393,7 @@ async function loadPackage(
     }
   }
   if (log.failed || !zones) return null;
-
-  const events = sortReplayOrder(collector.events);
-  for (let i = 0; i < events.length; i++) events[i]!.seq = i;
-  const hash = scenarioContentHash(resolved, events, options.createHash);
-  return {
-    id: manifest.id,
-    title: manifest.title,
-    classification: manifest.classification,
-    start,
-    end,
-    timezone: manifest.timezone ?? 'UTC',
-    parties: manifest.parties,
-    zones,
-    sensors,
-    events,
-    protocol: documents.protocol,
-    scoring: documents.scoring,
-    briefing,
-    hash,
-    warnings: [],
-  };
+  return { manifest, resolved, zones, sensors, documents, briefing, start, end };
 }
 
 /** Checks one feed file on its own: form-only checks of time, party and sensor. */
@@ -321,16 +409,15 @@ export async function loadFeed(
     if (!(await reader.exists(file))) {
       log.error({ file, message: `the file does not exist in ${reader.name}` });
     } else {
-      const collector = new EventCollector(log, {
-        start: null,
-        end: null,
-        parties: null,
-        sensors: null,
-        maxEvents: options.maxEvents,
-      });
+      const list = new ReplayEventList();
+      const collector = new EventCollector(
+        log,
+        { start: null, end: null, parties: null, sensors: null, maxEvents: options.maxEvents },
+        list,
+      );
       await readFeedFile(reader, file, collector, log, options.onProgress);
       if (!log.failed) {
-        const events = sortReplayOrder(collector.events);
+        const events = sortReplayOrder(list.events);
         events.forEach((r, i) => (r.seq = i));
         return { ok: true, events, warnings: log.finalWarnings(file) };
       }

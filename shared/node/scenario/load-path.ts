@@ -4,12 +4,15 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Diagnostic } from '../../scenario/loaded-scenario';
 import {
+  checkScenario,
   loadFeed,
   loadScenario,
+  type CheckOutcome,
   type FeedOutcome,
   type LoadOptions,
   type LoadOutcome,
 } from '../../scenario/load-scenario';
+import type { PackageReader } from '../../scenario/package-reader';
 import { createFsReader } from './fs-reader';
 import { nodeSha256 } from './node-sha256';
 
@@ -18,9 +21,32 @@ export type PathOutcome =
   | ({ kind: 'scenario'; path: string } & LoadOutcome)
   | ({ kind: 'feed'; path: string } & FeedOutcome);
 
-function failure(path: string, message: string): PathOutcome {
-  const errors: Diagnostic[] = [{ file: path, message }];
-  return { kind: 'scenario', path, ok: false, errors, warnings: [] };
+/** What was checked: a whole scenario (without its events kept) or a lone feed. */
+export type PathCheckOutcome =
+  | ({ kind: 'scenario'; path: string } & CheckOutcome)
+  | ({ kind: 'feed'; path: string } & FeedOutcome);
+
+type Target =
+  | { kind: 'scenario'; reader: PackageReader; manifestPath?: string }
+  | { kind: 'feed'; reader: PackageReader; name: string }
+  | { kind: 'missing'; errors: Diagnostic[] };
+
+async function targetOf(path: string): Promise<Target> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})`;
+    return { kind: 'missing', errors: [{ file: path, message }] };
+  }
+  if (info.isDirectory()) return { kind: 'scenario', reader: await createFsReader(path) };
+  const reader = await createFsReader(dirname(path));
+  const name = basename(path);
+  if (name.endsWith('.scenario.json') || name === 'scenario.json') {
+    return { kind: 'scenario', reader, manifestPath: name };
+  }
+  return { kind: 'feed', reader, name };
 }
 
 /**
@@ -31,26 +57,42 @@ export async function loadScenarioFromPath(
   path: string,
   options: LoadOptions = {},
 ): Promise<PathOutcome> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return failure(path, code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})`);
+  const target = await targetOf(path);
+  if (target.kind === 'missing') {
+    return { kind: 'scenario', path, ok: false, errors: target.errors, warnings: [] };
   }
   const withHash: LoadOptions = { createHash: nodeSha256, ...options };
-  if (info.isDirectory()) {
-    const reader = await createFsReader(path);
-    return { kind: 'scenario', path, ...(await loadScenario(reader, withHash)) };
+  if (target.kind === 'feed') {
+    return { kind: 'feed', path, ...(await loadFeed(target.reader, target.name, withHash)) };
   }
-  const reader = await createFsReader(dirname(path));
-  const name = basename(path);
-  if (name.endsWith('.scenario.json') || name === 'scenario.json') {
-    return {
-      kind: 'scenario',
-      path,
-      ...(await loadScenario(reader, { ...withHash, manifestPath: name })),
-    };
+  const manifest = target.manifestPath === undefined ? {} : { manifestPath: target.manifestPath };
+  return {
+    kind: 'scenario',
+    path,
+    ...(await loadScenario(target.reader, { ...withHash, ...manifest })),
+  };
+}
+
+/**
+ * Checks what `loadScenarioFromPath` would load, with the same diagnostics and
+ * hash, without keeping a scenario's events (see `checkScenario`).
+ */
+export async function checkScenarioAtPath(
+  path: string,
+  options: Omit<LoadOptions, 'geography'> = {},
+): Promise<PathCheckOutcome> {
+  const target = await targetOf(path);
+  if (target.kind === 'missing') {
+    return { kind: 'scenario', path, ok: false, errors: target.errors, warnings: [] };
   }
-  return { kind: 'feed', path, ...(await loadFeed(reader, name, withHash)) };
+  const withHash: LoadOptions = { createHash: nodeSha256, ...options };
+  if (target.kind === 'feed') {
+    return { kind: 'feed', path, ...(await loadFeed(target.reader, target.name, withHash)) };
+  }
+  const manifest = target.manifestPath === undefined ? {} : { manifestPath: target.manifestPath };
+  return {
+    kind: 'scenario',
+    path,
+    ...(await checkScenario(target.reader, { ...withHash, ...manifest })),
+  };
 }

@@ -1,6 +1,12 @@
 // Builds small in-memory scenario packages for the loader tests.
 import { createMemoryReader, type PackageReader } from '../../../shared/scenario/package-reader';
-import { loadFeed, loadScenario, type LoadOptions } from '../../../shared/scenario/load-scenario';
+import { expect } from 'vitest';
+import {
+  checkScenario,
+  loadFeed,
+  loadScenario,
+  type LoadOptions,
+} from '../../../shared/scenario/load-scenario';
 import { formatDiagnostic } from '../../../shared/scenario/diagnostics';
 
 export const ZONES = {
@@ -92,13 +98,27 @@ export function folder(
   );
 }
 
-/** Loads and returns the formatted errors (empty when the scenario loaded). */
+/**
+ * Loads and returns the formatted errors (empty when the scenario loaded).
+ * Every case also holds `checkScenario` (what `validate` runs) to the same
+ * errors, warnings and hash as `loadScenario`.
+ */
 export async function errorsOf(
   reader: PackageReader,
   options: LoadOptions = {},
 ): Promise<string[]> {
   const outcome = await loadScenario(reader, options);
-  return outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
+  const checked = await checkScenario(reader, options);
+  expect(checked.ok).toBe(outcome.ok);
+  expect(checked.warnings.map(formatDiagnostic)).toEqual(outcome.warnings.map(formatDiagnostic));
+  if (!outcome.ok || !checked.ok) {
+    const errors = outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
+    expect(checked.ok ? [] : checked.errors.map(formatDiagnostic)).toEqual(errors);
+    return errors;
+  }
+  expect(checked.scenario.hash).toBe(outcome.scenario.hash);
+  expect(checked.scenario.tally.count).toBe(outcome.scenario.events.length);
+  return [];
 }
 
 /** Loads one feed file on its own and returns the formatted errors. */
@@ -107,9 +127,11 @@ export async function feedErrorsOf(name: string, content: string | Uint8Array): 
   return outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
 }
 
-/** Loads a package that must be valid. */
+/** Loads a package that must be valid (and checks it to the same hash). */
 export async function loaded(reader: PackageReader, options: LoadOptions = {}) {
   const outcome = await loadScenario(reader, options);
   if (!outcome.ok) throw new Error(outcome.errors.map(formatDiagnostic).join('\n'));
+  const checked = await checkScenario(reader, options);
+  expect(checked.ok && checked.scenario.hash).toBe(outcome.scenario.hash);
   return outcome;
 }

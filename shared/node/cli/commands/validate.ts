@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
-import { loadScenarioFromPath, type PathOutcome } from '../../scenario/load-path';
+import { checkScenarioAtPath, type PathCheckOutcome } from '../../scenario/load-path';
 import { formatDiagnostic } from '../../../scenario/diagnostics';
+import type { EventTally } from '../../../scenario/event-tally';
 import type { Diagnostic, ReplayEvent } from '../../../scenario/loaded-scenario';
 
 const usage = `usage: truceline validate [--json] <path>…
@@ -49,7 +50,7 @@ const sortedCounts = (counts: Map<string, number>) =>
   Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 
 /** Events per source and type and the span of `time`, in one pass. */
-function tally(events: readonly ReplayEvent[]): Tallies {
+function tallyEvents(events: readonly ReplayEvent[]): Tallies {
   const sources = new Map<string, number>();
   const types = new Map<string, number>();
   let min = Infinity;
@@ -71,7 +72,18 @@ function tally(events: readonly ReplayEvent[]): Tallies {
   };
 }
 
-async function summarise(path: string, outcome: PathOutcome): Promise<Summary> {
+/** The same tallies from a checked scenario's counts. */
+function talliesOf(tally: EventTally): Tallies {
+  const time = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
+  return {
+    bySource: sortedCounts(tally.bySource),
+    byType: sortedCounts(tally.byType),
+    first: time(tally.firstAt),
+    last: time(tally.lastAt),
+  };
+}
+
+async function summarise(path: string, outcome: PathCheckOutcome): Promise<Summary> {
   const base = (await stat(path)
     .then((s) => s.isDirectory())
     .catch(() => false))
@@ -87,9 +99,10 @@ async function summarise(path: string, outcome: PathOutcome): Promise<Summary> {
     warnings: outcome.warnings.map(show),
   };
   if (!outcome.ok) return summary;
-  const events = outcome.kind === 'scenario' ? outcome.scenario.events : outcome.events;
-  const t = tally(events);
-  Object.assign(summary, { events: events.length, first: t.first, last: t.last });
+  const t: Tallies =
+    outcome.kind === 'scenario' ? talliesOf(outcome.scenario.tally) : tallyEvents(outcome.events);
+  const count = outcome.kind === 'scenario' ? outcome.scenario.tally.count : outcome.events.length;
+  Object.assign(summary, { events: count, first: t.first, last: t.last });
   summary.by_source = t.bySource;
   summary.by_type = t.byType;
   if (outcome.kind === 'scenario') {
@@ -147,7 +160,7 @@ export const command: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one scenario folder or file');
     const summaries: Summary[] = [];
     for (const path of positionals) {
-      const summary = await summarise(path, await loadScenarioFromPath(path, { geography: false }));
+      const summary = await summarise(path, await checkScenarioAtPath(path));
       summaries.push(summary);
       if (!values.json) printText(summary);
     }

@@ -1,0 +1,54 @@
+// An event sink for checking a scenario without keeping it: counts by source
+// and type, the span of `time`, and per event only what the content hash needs
+// (its replay-order key and its JCS text). The events themselves die young,
+// which spares the garbage collector most of the work of a full load.
+import { isCanonicalJsonText } from './canonical-text';
+import { canonicalEventJson, eventAsGiven } from './content-hash';
+import type { EventSink } from './collect-events';
+import { replayOrderIndices } from './replay-order';
+import type { ScenarioEvent } from './schema';
+
+/** Counts of the accepted events of a scenario. */
+export class EventTally implements EventSink {
+  readonly bySource = new Map<string, number>();
+  readonly byType = new Map<string, number>();
+  /** Epoch ms of the first and last `time`; NaN without events. */
+  firstAt = NaN;
+  lastAt = NaN;
+  private readonly shownAt: number[] = [];
+  private readonly ids: string[] = [];
+  private readonly texts: string[] = [];
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  accept(event: ScenarioEvent, at: number, shownAt: number, line: string | undefined): void {
+    const { source, type } = event;
+    this.bySource.set(source, (this.bySource.get(source) ?? 0) + 1);
+    this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
+    if (!(at >= this.firstAt)) this.firstAt = at;
+    if (!(at <= this.lastAt)) this.lastAt = at;
+    this.shownAt.push(shownAt);
+    this.ids.push(event.id);
+    // A line already in JCS form is kept as read (a slice of the decoded
+    // block); otherwise the event is serialised now, while it is at hand.
+    this.texts.push(
+      line !== undefined && isCanonicalJsonText(line)
+        ? line
+        : canonicalEventJson(eventAsGiven(event)),
+    );
+  }
+
+  /** The events' JCS texts in replay order `(reported ?? time, id)`. */
+  textsInReplayOrder(): string[] {
+    const order = replayOrderIndices(
+      this.ids.length,
+      (i) => this.shownAt[i]!,
+      (i) => this.ids[i]!,
+    );
+    const texts = new Array<string>(order.length);
+    for (let i = 0; i < order.length; i++) texts[i] = this.texts[order[i]!]!;
+    return texts;
+  }
+}
