@@ -122,7 +122,7 @@ export class EventCollector {
   private readonly partyList: string;
 
   constructor(
-    private readonly log: DiagnosticLog,
+    protected readonly log: DiagnosticLog,
     private readonly context: FeedContext,
     private readonly sink: EventSink,
   ) {
@@ -202,17 +202,46 @@ export class EventCollector {
       );
       valid = false;
     }
-    const first = this.ids.get(event.id);
+    const asGiven =
+      text !== undefined && event.time === givenTime && event.reported === givenReported;
+    return this.admitChecked(event, at, shownAt, valid, source, line, asGiven ? text : undefined);
+  }
+
+  /**
+   * A record that passed the event schema (`valid`: and the scenario's window,
+   * parties and sensors) goes through the cross-feed checks, then to the sink.
+   * `text`: its line, when its times were kept as given. Returns `at`, or NaN.
+   */
+  protected admitChecked(
+    event: ScenarioEvent,
+    at: number,
+    shownAt: number,
+    valid: boolean,
+    source: number,
+    line: number,
+    text: string | undefined,
+  ): number {
+    if (!this.admit(source, line, event.id, valid)) return NaN;
+    this.sink.accept(event, at, shownAt, text);
+    return at;
+  }
+
+  /**
+   * The checks that span feeds: a unique id (reported even for an otherwise
+   * invalid record) and the event limit. True when the event is registered.
+   */
+  admit(source: number, line: number, id: string, valid: boolean): boolean {
+    const first = this.ids.get(id);
     if (first !== undefined) {
       this.report(
         source,
         line,
         'id',
-        `duplicate id ${showValue(event.id)} (first at ${this.describe(this.origins[first]!)})`,
+        `duplicate id ${showValue(id)} (first at ${this.describe(this.origins[first]!)})`,
       );
-      return NaN;
+      return false;
     }
-    if (!valid) return NaN;
+    if (!valid) return false;
     const maxEvents = this.context.maxEvents ?? MAX_EVENTS;
     if (this.count >= maxEvents) {
       this.log.error({
@@ -221,12 +250,9 @@ export class EventCollector {
       });
       throw new TooManyErrors();
     }
-    this.ids.set(event.id, this.count++);
+    this.ids.set(id, this.count++);
     this.origins.push(source * LINE_FACTOR + line);
-    const asGiven =
-      text !== undefined && event.time === givenTime && event.reported === givenReported;
-    this.sink.accept(event, at, shownAt, asGiven ? text : undefined);
-    return at;
+    return true;
   }
 
   private describe(origin: number): string {
@@ -272,6 +298,30 @@ export class EventCollector {
   }
 }
 
+/** Warns once per feed, at the first accepted event earlier than one before it. */
+export class TimeOrderWatch {
+  private lastAt = -Infinity;
+  private warned = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly log: DiagnosticLog,
+  ) {}
+
+  accepted(at: number, line: number): void {
+    if (at < this.lastAt && !this.warned) {
+      this.warned = true;
+      this.log.warn({
+        file: this.path,
+        line,
+        field: 'time',
+        message: 'events are not in time order; they are sorted for replay',
+      });
+    }
+    if (at > this.lastAt) this.lastAt = at;
+  }
+}
+
 /** Streams one feed file into the collector. */
 export async function readFeedFile(
   reader: PackageReader,
@@ -290,20 +340,8 @@ export async function readFeedFile(
   }
   const source = collector.source(path);
   let records = 0;
-  let lastAt = -Infinity;
-  let orderWarned = false;
-  const accepted = (at: number, line: number) => {
-    if (at < lastAt && !orderWarned) {
-      orderWarned = true;
-      log.warn({
-        file: path,
-        line,
-        field: 'time',
-        message: 'events are not in time order; they are sorted for replay',
-      });
-    }
-    if (at > lastAt) lastAt = at;
-  };
+  const order = new TimeOrderWatch(path, log);
+  const accepted = (at: number, line: number) => order.accepted(at, line);
   const take = (list: RawRecord[]) => {
     for (const record of list) {
       records++;

@@ -8,6 +8,16 @@ import type { EventSink } from './collect-events';
 import { replayOrderIndices } from './replay-order';
 import type { ScenarioEvent } from './schema';
 
+/**
+ * The JCS text of an accepted event: its feed line as read when that is
+ * already canonical (a slice of the decoded block, no copy), else serialised.
+ */
+export function jcsTextOf(event: ScenarioEvent, line: string | undefined): string {
+  return line !== undefined && isCanonicalJsonText(line)
+    ? line
+    : canonicalEventJson(eventAsGiven(event));
+}
+
 /** Counts of the accepted events of a scenario. */
 export class EventTally implements EventSink {
   readonly bySource = new Map<string, number>();
@@ -24,20 +34,25 @@ export class EventTally implements EventSink {
   }
 
   accept(event: ScenarioEvent, at: number, shownAt: number, line: string | undefined): void {
-    const { source, type } = event;
+    this.addChecked(event.source, event.type, event.id, at, shownAt, jcsTextOf(event, line));
+  }
+
+  /** One accepted event, already reduced to what the tally keeps. */
+  addChecked(
+    source: string,
+    type: string,
+    id: string,
+    at: number,
+    shownAt: number,
+    text: string,
+  ): void {
     this.bySource.set(source, (this.bySource.get(source) ?? 0) + 1);
     this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
     if (!(at >= this.firstAt)) this.firstAt = at;
     if (!(at <= this.lastAt)) this.lastAt = at;
     this.shownAt.push(shownAt);
-    this.ids.push(event.id);
-    // A line already in JCS form is kept as read (a slice of the decoded
-    // block); otherwise the event is serialised now, while it is at hand.
-    this.texts.push(
-      line !== undefined && isCanonicalJsonText(line)
-        ? line
-        : canonicalEventJson(eventAsGiven(event)),
-    );
+    this.ids.push(id);
+    this.texts.push(text);
   }
 
   /** The events' JCS texts in replay order `(reported ?? time, id)`. */

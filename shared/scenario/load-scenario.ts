@@ -18,6 +18,7 @@ import {
 } from './collect-events';
 import { scenarioContentHash, scenarioContentHashOfTexts, type HashFactory } from './content-hash';
 import { EventTally } from './event-tally';
+import { replayRecordedFeed, type FeedChecks, type RecordedFeed } from './recorded-feed';
 import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnostics';
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
@@ -160,12 +161,33 @@ export type CheckOutcome =
  */
 export async function checkScenario(
   reader: PackageReader,
-  options: Omit<LoadOptions, 'geography'> = {},
+  options: Omit<LoadOptions, 'geography'> & { dispatcher?: FeedDispatcher } = {},
+): Promise<CheckOutcome> {
+  const { dispatcher } = options;
+  let tally: EventTally | null = null;
+  const fileFeeds: FileFeedReader | undefined = dispatcher && {
+    prepare: (paths, checks) => dispatcher.start(paths, checks),
+    read: async (_path, index, collector, log) => {
+      replayRecordedFeed(await dispatcher.result(index), collector, log, tally!);
+    },
+  };
+  try {
+    return await checkScenarioWith(reader, options, () => (tally = new EventTally()), fileFeeds);
+  } finally {
+    dispatcher?.close();
+  }
+}
+
+async function checkScenarioWith(
+  reader: PackageReader,
+  options: Omit<LoadOptions, 'geography'>,
+  makeTally: () => EventTally,
+  fileFeeds: FileFeedReader | undefined,
 ): Promise<CheckOutcome> {
   const outcome = await readScenario(
     reader,
     options,
-    () => new EventTally(),
+    makeTally,
     (parts, tally): CheckedScenario => {
       const hash = scenarioContentHashOfTexts(
         parts.resolved,
@@ -174,6 +196,7 @@ export async function checkScenario(
       );
       return { ...scenarioOf(parts), hash, warnings: [], tally };
     },
+    fileFeeds,
   );
   if (!outcome.ok) return outcome;
   outcome.result.warnings = outcome.warnings;
@@ -211,6 +234,7 @@ async function readScenario<S extends EventSink, R>(
   options: LoadOptions,
   makeSink: (zones: readonly Zone[] | null) => S,
   finish: (parts: PackageParts, sink: S) => R,
+  fileFeeds?: FileFeedReader,
 ): Promise<ReadOutcome<R>> {
   const log = new DiagnosticLog();
   let manifestFile = 'scenario.json';
@@ -222,10 +246,17 @@ async function readScenario<S extends EventSink, R>(
     }
     manifestFile = found;
     let sink: S | null = null;
-    const parts = await loadPackage(reader, manifestFile, log, options, (zones) => {
-      sink = makeSink(zones);
-      return sink;
-    });
+    const parts = await loadPackage(
+      reader,
+      manifestFile,
+      log,
+      options,
+      (zones) => {
+        sink = makeSink(zones);
+        return sink;
+      },
+      fileFeeds,
+    );
     if (parts && sink && !log.failed) {
       const result = finish(parts, sink);
       return { ok: true, result, warnings: log.finalWarnings(manifestFile) };
@@ -257,12 +288,37 @@ interface PackageParts {
   end: number;
 }
 
+/**
+ * Reads a package's feed files some other way than one after another here
+ * (`checkScenario` with a FeedDispatcher).
+ */
+interface FileFeedReader {
+  /** Every feed file the load will read, in order, before the first is read. */
+  prepare?(paths: readonly string[], checks: FeedChecks): void;
+  /** Reads the `index`-th of those files into the collector. */
+  read(path: string, index: number, collector: EventCollector, log: DiagnosticLog): Promise<void>;
+}
+
+/**
+ * Checks feed files elsewhere (e.g. in worker threads), in parallel. Results
+ * are replayed in manifest order, so diagnostics and hash are unchanged.
+ */
+export interface FeedDispatcher {
+  /** Starts checking these feed files of the package with these checks. */
+  start(paths: readonly string[], checks: FeedChecks): void;
+  /** What checking the `index`-th file found. */
+  result(index: number): Promise<RecordedFeed>;
+  /** Stops whatever is still running. */
+  close(): void;
+}
+
 async function loadPackage(
   reader: PackageReader,
   manifestFile: string,
   log: DiagnosticLog,
   options: LoadOptions,
   makeSink: (zones: readonly Zone[] | null) => EventSink,
+  fileFeeds?: FileFeedReader,
 ): Promise<PackageParts | null> {
   if (!(await reader.exists(manifestFile))) {
     log.error({ file: manifestFile, message: `the file does not exist in ${reader.name}` });
@@ -382,12 +438,36 @@ async function loadPackage(
     makeSink(zones),
   );
   if (log.failed) return null;
+  if (fileFeeds?.prepare) {
+    // The feed files that the loop below will read, found without reporting
+    // anything: the loop reports missing ones in their place.
+    const paths: string[] = [];
+    for (const feed of manifest.feeds) {
+      if (typeof feed !== 'string') continue;
+      let path: string;
+      try {
+        path = relativeTo(manifestFile, feed);
+        if (!(await reader.exists(path))) continue;
+      } catch {
+        continue;
+      }
+      paths.push(path);
+    }
+    fileFeeds.prepare(paths, {
+      start,
+      end,
+      parties: [...partyIds],
+      sensors: sensors.map((s) => s.id),
+    });
+  }
+  let fileIndex = 0;
   for (let i = 0; i < manifest.feeds.length; i++) {
     const feed = manifest.feeds[i]!;
     if (typeof feed === 'string') {
       const path = resolvePath(feed, `/feeds/${i}`);
       if (path === null || !(await mustExist(path, `/feeds/${i}`))) continue;
-      await readFeedFile(reader, path, collector, log, options.onProgress);
+      if (fileFeeds) await fileFeeds.read(path, fileIndex++, collector, log);
+      else await readFeedFile(reader, path, collector, log, options.onProgress);
     } else {
       readInlineFeed(feed, manifestFile, `/feeds/${i}`, collector, log);
     }

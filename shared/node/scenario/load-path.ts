@@ -8,6 +8,7 @@ import {
   loadFeed,
   loadScenario,
   type CheckOutcome,
+  type FeedDispatcher,
   type FeedOutcome,
   type LoadOptions,
   type LoadOutcome,
@@ -79,7 +80,7 @@ export async function loadScenarioFromPath(
  */
 export async function checkScenarioAtPath(
   path: string,
-  options: Omit<LoadOptions, 'geography'> = {},
+  options: Omit<LoadOptions, 'geography'> & { dispatcher?: FeedDispatcher } = {},
 ): Promise<PathCheckOutcome> {
   const target = await targetOf(path);
   if (target.kind === 'missing') {

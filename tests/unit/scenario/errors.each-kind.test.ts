@@ -71,6 +71,28 @@ describe('feed record errors name file, line and field', () => {
     ]);
   });
 
+  it('errors around duplicate ids come in file order, each duplicate naming the first of all', async () => {
+    const reader = folder({
+      'feeds/a.ndjson': ndjson([ok('x'), ok('y'), ok('z', { unknown_extra: 1 })]),
+      'feeds/b.ndjson': ndjson([
+        ok('b', { lat: 'north' }),
+        ok('x'),
+        ok('c', { party: 'Q' }),
+        ok('x', { sensor: 'nope' }),
+        ok('y', { time: '2026-03-01T01:00:00Z' }),
+        ok('d', { time: '2026-03-01T00:30:00Z' }),
+      ]),
+    });
+    expect(await errorsOf(reader)).toEqual([
+      'feeds/b.ndjson:1: lat: must be a number between -90 and 90, got "north"',
+      'feeds/b.ndjson:2: id: duplicate id "x" (first at feeds/a.ndjson:1)',
+      'feeds/b.ndjson:3: party: unknown party "Q" (parties: A, B)',
+      'feeds/b.ndjson:4: sensor: unknown sensor "nope" (sensors: S1)',
+      'feeds/b.ndjson:4: id: duplicate id "x" (first at feeds/a.ndjson:1)',
+      'feeds/b.ndjson:5: id: duplicate id "y" (first at feeds/a.ndjson:2)',
+    ]);
+  });
+
   it('a time outside [start, end]', async () => {
     const feed = ndjson([ok('a'), ok('b', { time: '2026-03-02T00:00:01Z' })]);
     expect(await errorsOf(folder({ 'feeds/a.ndjson': feed }))).toEqual([

@@ -5,8 +5,10 @@ import {
   checkScenario,
   loadFeed,
   loadScenario,
+  type FeedDispatcher,
   type LoadOptions,
 } from '../../../shared/scenario/load-scenario';
+import { recordFeed, type RecordedFeed } from '../../../shared/scenario/recorded-feed';
 import { formatDiagnostic } from '../../../shared/scenario/diagnostics';
 
 export const ZONES = {
@@ -99,6 +101,23 @@ export function folder(
 }
 
 /**
+ * Records every feed file up front in this thread, as the worker threads of
+ * `validate` do in theirs, so that record-and-replay runs in unit tests.
+ */
+export function inThreadDispatcher(reader: PackageReader): FeedDispatcher {
+  let results: Promise<RecordedFeed>[] = [];
+  return {
+    start(paths, checks) {
+      results = paths.map((path) => recordFeed(reader, path, checks));
+      // Rejections surface when the result is awaited.
+      for (const r of results) r.catch(() => {});
+    },
+    result: (index) => results[index]!,
+    close() {},
+  };
+}
+
+/**
  * Loads and returns the formatted errors (empty when the scenario loaded).
  * Every case also holds `checkScenario` (what `validate` runs) to the same
  * errors, warnings and hash as `loadScenario`.
@@ -108,17 +127,19 @@ export async function errorsOf(
   options: LoadOptions = {},
 ): Promise<string[]> {
   const outcome = await loadScenario(reader, options);
-  const checked = await checkScenario(reader, options);
-  expect(checked.ok).toBe(outcome.ok);
-  expect(checked.warnings.map(formatDiagnostic)).toEqual(outcome.warnings.map(formatDiagnostic));
-  if (!outcome.ok || !checked.ok) {
-    const errors = outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
-    expect(checked.ok ? [] : checked.errors.map(formatDiagnostic)).toEqual(errors);
-    return errors;
+  const errors = outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
+  for (const dispatcher of [undefined, inThreadDispatcher(reader)]) {
+    const checked = await checkScenario(reader, { ...options, dispatcher });
+    expect(checked.ok).toBe(outcome.ok);
+    expect(checked.warnings.map(formatDiagnostic)).toEqual(outcome.warnings.map(formatDiagnostic));
+    if (!outcome.ok || !checked.ok) {
+      expect(checked.ok ? [] : checked.errors.map(formatDiagnostic)).toEqual(errors);
+      continue;
+    }
+    expect(checked.scenario.hash).toBe(outcome.scenario.hash);
+    expect(checked.scenario.tally.count).toBe(outcome.scenario.events.length);
   }
-  expect(checked.scenario.hash).toBe(outcome.scenario.hash);
-  expect(checked.scenario.tally.count).toBe(outcome.scenario.events.length);
-  return [];
+  return errors;
 }
 
 /** Loads one feed file on its own and returns the formatted errors. */
@@ -131,7 +152,9 @@ export async function feedErrorsOf(name: string, content: string | Uint8Array): 
 export async function loaded(reader: PackageReader, options: LoadOptions = {}) {
   const outcome = await loadScenario(reader, options);
   if (!outcome.ok) throw new Error(outcome.errors.map(formatDiagnostic).join('\n'));
-  const checked = await checkScenario(reader, options);
-  expect(checked.ok && checked.scenario.hash).toBe(outcome.scenario.hash);
+  for (const dispatcher of [undefined, inThreadDispatcher(reader)]) {
+    const checked = await checkScenario(reader, { ...options, dispatcher });
+    expect(checked.ok && checked.scenario.hash).toBe(outcome.scenario.hash);
+  }
   return outcome;
 }

@@ -1,7 +1,11 @@
 import { dirname, join } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
 import { checkScenarioAtPath, type PathCheckOutcome } from '../../scenario/load-path';
+import { createWorkerDispatcher, feedCheckThreads } from '../../scenario/worker-dispatcher';
+import type { FeedDispatcher } from '../../../scenario/load-scenario';
 import { formatDiagnostic } from '../../../scenario/diagnostics';
 import type { EventTally } from '../../../scenario/event-tally';
 import type { Diagnostic, ReplayEvent } from '../../../scenario/loaded-scenario';
@@ -151,6 +155,31 @@ function printText(s: Summary): void {
   }
 }
 
+/** Bytes of all files under a folder (0 for a file). */
+async function folderBytes(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return 0;
+  let total = 0;
+  for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/**
+ * Worker threads for a large scenario folder, when this runs as the built CLI
+ * script (the threads run that same script; a TypeScript source cannot be one).
+ */
+async function dispatcherFor(path: string): Promise<FeedDispatcher | undefined> {
+  if (!/\.m?js$/.test(fileURLToPath(import.meta.url))) return undefined;
+  const threads = feedCheckThreads(
+    await folderBytes(path),
+    availableParallelism(),
+    process.env.TRUCELINE_VALIDATE_THREADS,
+  );
+  return threads > 0 ? createWorkerDispatcher(new URL(import.meta.url), path, threads) : undefined;
+}
+
 export const command: Command = {
   name: 'validate',
   summary: 'check scenario folders, *.scenario.json or feed files',
@@ -160,7 +189,10 @@ export const command: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one scenario folder or file');
     const summaries: Summary[] = [];
     for (const path of positionals) {
-      const summary = await summarise(path, await checkScenarioAtPath(path));
+      const summary = await summarise(
+        path,
+        await checkScenarioAtPath(path, { dispatcher: await dispatcherFor(path) }),
+      );
       summaries.push(summary);
       if (!values.json) printText(summary);
     }

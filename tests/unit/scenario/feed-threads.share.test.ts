@@ -1,0 +1,62 @@
+// How `validate` splits feed files between worker threads, and when it does.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  PARALLEL_MIN_BYTES,
+  feedCheckThreads,
+  shareFeeds,
+} from '../../../shared/node/scenario/worker-dispatcher';
+
+describe('shareFeeds', () => {
+  it('gives every feed to exactly one share, each in manifest order, no share idle', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        (sizes, workers) => {
+          const shares = shareFeeds(sizes, workers);
+          expect(shares.length).toBeLessThanOrEqual(Math.min(workers, sizes.length));
+          expect(shares.flat().sort((a, b) => a - b)).toEqual(sizes.map((_, i) => i));
+          for (const share of shares) {
+            expect(share.length).toBeGreaterThan(0);
+            expect([...share].sort((a, b) => a - b)).toEqual(share);
+          }
+          // Largest-first to the lightest share: no share exceeds the mean by
+          // more than the largest single feed.
+          const total = sizes.reduce((a, b) => a + b, 0);
+          const largest = Math.max(...sizes);
+          for (const share of shares) {
+            const bytes = share.reduce((sum, i) => sum + sizes[i]!, 0);
+            expect(bytes).toBeLessThanOrEqual(total / shares.length + largest);
+          }
+        },
+      ),
+    );
+  });
+
+  it('balances the feeds of a generated scenario between two threads', () => {
+    // MiB per feed of a generated 300,000-event scenario (drone, ground-sensor,
+    // inject, observer, open-source, satellite).
+    const sizes = [16.3, 35.3, 2.2, 25.5, 8.3, 6.7];
+    const shares = shareFeeds(sizes, 2);
+    const bytes = shares.map((s) => s.reduce((sum, i) => sum + sizes[i]!, 0));
+    expect(Math.abs(bytes[0]! - bytes[1]!)).toBeLessThan(3);
+  });
+});
+
+describe('feedCheckThreads', () => {
+  it('uses every core for large folders and none for small ones or one core', () => {
+    expect(feedCheckThreads(PARALLEL_MIN_BYTES, 4)).toBe(4);
+    expect(feedCheckThreads(PARALLEL_MIN_BYTES - 1, 4)).toBe(0);
+    expect(feedCheckThreads(1e9, 1)).toBe(0);
+  });
+
+  it('follows TRUCELINE_VALIDATE_THREADS when set, and refuses nonsense', () => {
+    expect(feedCheckThreads(10, 2, '3')).toBe(3);
+    expect(feedCheckThreads(1e9, 8, '0')).toBe(0);
+    expect(feedCheckThreads(1e9, 8, ' ')).toBe(8);
+    expect(() => feedCheckThreads(1, 1, 'two')).toThrow(
+      'TRUCELINE_VALIDATE_THREADS must be a whole number >= 0, got "two"',
+    );
+  });
+});
