@@ -48,6 +48,9 @@ export interface EventSink {
   accept(event: ScenarioEvent, at: number, shownAt: number, line: string | undefined): void;
 }
 
+/** Shared by every event outside all zones: one array, not one per event. */
+const NO_ZONES: readonly string[] = Object.freeze([]);
+
 /** Keeps accepted events as ReplayEvents, with their zones when `place` is given. */
 export class ReplayEventList implements EventSink {
   readonly events: MutableReplayEvent[] = [];
@@ -70,7 +73,7 @@ export class ReplayEventList implements EventSink {
       at,
       shownAt,
       event,
-      zoneIds: [],
+      zoneIds: NO_ZONES,
       lineDistanceKm: null,
       settlementId: null,
       settlementDistanceKm: null,

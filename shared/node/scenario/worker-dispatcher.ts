@@ -5,16 +5,21 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FeedDispatcher } from '../../scenario/load-scenario';
-import type { RecordedFeed } from '../../scenario/recorded-feed';
+import { recordFeed, type RecordedFeed } from '../../scenario/recorded-feed';
+import { createFsReader } from './fs-reader';
 import type { FeedCheckJob } from './feed-check-worker';
 
 /**
  * Feed files split into `workers` shares of about equal bytes (largest first,
  * each to the lightest share), each share in manifest order.
  */
-export function shareFeeds(sizes: readonly number[], workers: number): number[][] {
-  const shares = Array.from({ length: Math.max(1, Math.min(workers, sizes.length)) }, () => ({
-    bytes: 0,
+export function shareFeeds(
+  sizes: readonly number[],
+  workers: number,
+  headStart: readonly number[] = [],
+): number[][] {
+  const shares = Array.from({ length: Math.max(1, Math.min(workers, sizes.length)) }, (_, k) => ({
+    bytes: headStart[k] ?? 0,
     feeds: [] as number[],
   }));
   const bySize = sizes.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
@@ -23,7 +28,7 @@ export function shareFeeds(sizes: readonly number[], workers: number): number[][
     lightest.bytes += sizes[i]!;
     lightest.feeds.push(i);
   }
-  return shares.filter((s) => s.feeds.length > 0).map((s) => s.feeds.sort((a, b) => a - b));
+  return shares.map((s) => s.feeds.sort((a, b) => a - b));
 }
 
 /** Below this many bytes of feeds, starting threads costs more than it saves. */
@@ -35,6 +40,7 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  * folders and none for small ones.
  */
 export function feedCheckThreads(bytes: number, cores: number, setting?: string): number {
+  // Counts this thread: 1 checks every feed here, through the same record-and-replay path.
   if (setting !== undefined && setting.trim() !== '') {
     const n = Number(setting);
     if (!Number.isInteger(n) || n < 0) {
@@ -65,21 +71,47 @@ function deferred(): Deferred {
 }
 
 /**
- * A dispatcher running `workers` threads of `entry` (a built script that runs
- * `runFeedCheckJob` when its workerData is a FeedCheckJob) over folder `root`.
+ * This thread's share is lighter by this fraction of all bytes: it also
+ * replays every feed, sorts and hashes.
+ */
+const OWN_HEAD_START = 0.2;
+
+/**
+ * A dispatcher over folder `root` using `threads` threads in all: this one
+ * takes one share, and each other share goes to a worker thread running
+ * `entry` (a built script that runs `runFeedCheckJob` when its workerData is
+ * a FeedCheckJob).
  */
 export function createWorkerDispatcher(
   entry: URL | string,
   root: string,
-  workers: number,
+  threads: number,
 ): FeedDispatcher {
-  const threads: Worker[] = [];
+  const workers: Worker[] = [];
   let results: Deferred[] = [];
+  const settle = (index: number, outcome: RecordedFeed | Error) => {
+    const r = results[index]!;
+    if (r.settled) return;
+    r.settled = true;
+    if (outcome instanceof Error) r.reject(outcome);
+    else r.resolve(outcome);
+  };
   return {
     start(paths, checks) {
       results = paths.map(() => deferred());
       const sizes = paths.map((p) => statSync(join(root, ...p.split('/'))).size);
-      for (const share of shareFeeds(sizes, workers)) {
+      const total = sizes.reduce((a, b) => a + b, 0);
+      const [own = [], ...others] = shareFeeds(sizes, threads, [total * OWN_HEAD_START]);
+      void (async () => {
+        try {
+          const reader = await createFsReader(root);
+          for (const index of own) settle(index, await recordFeed(reader, paths[index]!, checks));
+        } catch (error) {
+          for (const index of own) settle(index, error as Error);
+        }
+      })();
+      for (const share of others) {
+        if (share.length === 0) continue;
         const job: FeedCheckJob = {
           role: 'truceline-feed-check',
           root,
@@ -88,24 +120,19 @@ export function createWorkerDispatcher(
         };
         const worker = new Worker(entry, { workerData: job });
         const fail = (error: Error) => {
-          for (const index of share) {
-            const r = results[index]!;
-            if (!r.settled) r.reject(error);
-            r.settled = true;
-          }
+          for (const index of share) settle(index, error);
         };
-        worker.on('message', ({ index, recorded }: { index: number; recorded: RecordedFeed }) => {
-          results[index]!.settled = true;
-          results[index]!.resolve(recorded);
-        });
+        worker.on('message', ({ index, recorded }: { index: number; recorded: RecordedFeed }) =>
+          settle(index, recorded),
+        );
         worker.on('error', fail);
         worker.on('exit', (code) => fail(new Error(`a feed-check thread stopped (exit ${code})`)));
-        threads.push(worker);
+        workers.push(worker);
       }
     },
     result: (index) => results[index]!.promise,
     close() {
-      for (const worker of threads) void worker.terminate();
+      for (const worker of workers) void worker.terminate();
     },
   };
 }
