@@ -1,7 +1,9 @@
 // Loads a scenario package through a PackageReader: manifest, zones, sensors,
 // documents and feeds; validates everything, normalises times, sorts into
 // replay order, computes zone membership and the content hash. A scenario is
-// accepted whole or refused whole.
+// accepted whole or refused whole. `checkScenario` runs the same checks
+// without keeping the events (for `validate`), optionally reading the feed
+// files in other threads.
 import { decodeWindows1252 } from './windows-1252';
 import { lineColumn, locateJsonError } from './json-error';
 import { createZoneLocator } from '../geo/zone-locator';
@@ -172,35 +174,23 @@ export async function checkScenario(
     },
   };
   try {
-    return await checkScenarioWith(reader, options, () => (tally = new EventTally()), fileFeeds);
+    const outcome = await readScenario(
+      reader,
+      options,
+      () => (tally = new EventTally()),
+      (parts, counted): CheckedScenario => {
+        const texts = counted.textsInReplayOrder();
+        const hash = scenarioContentHashOfTexts(parts.resolved, texts, options.createHash);
+        return { ...scenarioOf(parts), hash, warnings: [], tally: counted };
+      },
+      fileFeeds,
+    );
+    if (!outcome.ok) return outcome;
+    outcome.result.warnings = outcome.warnings;
+    return { ok: true, scenario: outcome.result, warnings: outcome.warnings };
   } finally {
     dispatcher?.close();
   }
-}
-
-async function checkScenarioWith(
-  reader: PackageReader,
-  options: Omit<LoadOptions, 'geography'>,
-  makeTally: () => EventTally,
-  fileFeeds: FileFeedReader | undefined,
-): Promise<CheckOutcome> {
-  const outcome = await readScenario(
-    reader,
-    options,
-    makeTally,
-    (parts, tally): CheckedScenario => {
-      const hash = scenarioContentHashOfTexts(
-        parts.resolved,
-        tally.textsInReplayOrder(),
-        options.createHash,
-      );
-      return { ...scenarioOf(parts), hash, warnings: [], tally };
-    },
-    fileFeeds,
-  );
-  if (!outcome.ok) return outcome;
-  outcome.result.warnings = outcome.warnings;
-  return { ok: true, scenario: outcome.result, warnings: outcome.warnings };
 }
 
 function scenarioOf(parts: PackageParts): Omit<LoadedScenario, 'events' | 'hash' | 'warnings'> {
