@@ -114,7 +114,7 @@ export class EventCollector {
   /** Events accepted so far. */
   count = 0;
   /**
-   * id → index of its event in `events`; `origins[index]` is where it was given
+   * id → index of its event in acceptance order; `origins[index]` is where it was given
    * (source index * 2^32 + line or element index). Small-integer map values and
    * a double array spare a heap number per event.
    */
