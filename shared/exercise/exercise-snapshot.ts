@@ -136,7 +136,13 @@ function protocolStatus(engine: ExerciseEngine, state: AlertProtocolState): Prot
   const cached = statusCache.get(state);
   if (cached && cached.actor === actorKey) {
     if (cached.now === engine.now) return cached.status;
-    const status = { ...cached.status, deadlineStatus: deadlineStatus(state, engine.now) };
+    // A new object only when the status itself changed, so that an alert whose
+    // step merely runs on keeps its snapshot object as the clock moves.
+    const deadline = deadlineStatus(state, engine.now);
+    const status =
+      deadline === cached.status.deadlineStatus
+        ? cached.status
+        : { ...cached.status, deadlineStatus: deadline };
     statusCache.set(state, { now: engine.now, actor: actorKey, status });
     return status;
   }

@@ -1,4 +1,4 @@
-import { deadlineStatus, formatCountdown } from './deadline-state';
+import { countdownLabel } from './deadline-state';
 
 /** Live exercise-time countdown: amber from 80% of the step's time, red on breach. */
 export function DeadlineCountdown(props: {
@@ -6,14 +6,8 @@ export function DeadlineCountdown(props: {
   deadlineAt: number | null;
   now: number;
 }) {
-  const { state, remainingMs } = deadlineStatus(props.enteredAt, props.deadlineAt, props.now);
-  if (state === 'none' || remainingMs === null) {
-    return <span className="countdown countdown-none">no deadline</span>;
-  }
-  const text =
-    state === 'breached'
-      ? `BREACHED ${formatCountdown(-remainingMs)} ago`
-      : `${formatCountdown(remainingMs)} left`;
+  const { state, text } = countdownLabel(props.enteredAt, props.deadlineAt, props.now);
+  if (state === 'none') return <span className="countdown countdown-none">{text}</span>;
   return (
     <span className={`countdown countdown-${state}`} data-deadline-state={state}>
       {state === 'warning' ? '⚠ ' : ''}

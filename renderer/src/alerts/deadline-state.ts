@@ -24,6 +24,21 @@ export function deadlineStatus(
   return { state: 'ok', remainingMs };
 }
 
+/** What a countdown shows: its state and its text ("12:00 left", "BREACHED 00:05 ago"). */
+export function countdownLabel(
+  enteredAt: number,
+  deadlineAt: number | null,
+  now: number,
+): { state: DeadlineState; text: string } {
+  const { state, remainingMs } = deadlineStatus(enteredAt, deadlineAt, now);
+  if (state === 'none' || remainingMs === null) return { state: 'none', text: 'no deadline' };
+  const text =
+    state === 'breached'
+      ? `BREACHED ${formatCountdown(-remainingMs)} ago`
+      : `${formatCountdown(remainingMs)} left`;
+  return { state, text };
+}
+
 /** "1d 02:03:04", "12:00", "-00:05" — exercise-time countdown text. */
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '-' : '';

@@ -1,7 +1,19 @@
 // The operator console laid out for 1920×1080 (usable at 1280×800): transport
 // on top; queue left; map and timeline centre; alert detail and protocol
 // right. Everything reads one snapshot per animation frame from the session.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+// Only the clock changes every frame: the alerts array (and each unchanged
+// alert) keeps its identity between frames, so the memoised panels below
+// re-render only when what they show changed, and every handler is stable.
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { AlertDetail } from '../alerts/AlertDetail';
 import { AlertQueue } from '../alerts/AlertQueue';
 import { ScenarioMap } from '../map/ScenarioMap';
@@ -20,7 +32,8 @@ import './console.css';
 export function ConsoleView({ session }: { session: ConsoleSession }) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const { scenario, commands, role } = session;
-  const { clock, alerts } = snapshot;
+  const { clock, alerts, shownCount } = snapshot;
+  const { now, playing, speed } = clock;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -41,7 +54,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   );
 
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
-  usePlaybackLoop(clock.playing && !snapshot.fault, tick);
+  usePlaybackLoop(playing && !snapshot.fault, tick);
 
   const run = useCallback(async (what: string, intent: () => Promise<void>) => {
     setBusy(true);
@@ -58,28 +71,30 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   // Pause for a newly critical alert at high speed (a console setting).
   const seenCritical = useRef<Set<string>>(criticalIds(alerts));
   useEffect(() => {
-    const alert = criticalAlertToPauseFor(
-      seenCritical.current,
-      alerts,
-      clock.speed,
-      clock.playing,
-      autoPause,
-    );
+    const alert = criticalAlertToPauseFor(seenCritical.current, alerts, speed, playing, autoPause);
     seenCritical.current = criticalIds(alerts);
     if (alert) {
       setSelectedId(alert.id);
       void run('Auto-pause', () => commands.pause(`critical alert ${alert.id} opened`));
-      setPauseNotice(`Paused: critical alert “${alert.title}” opened at ${clock.speed}×.`);
+      setPauseNotice(`Paused: critical alert “${alert.title}” opened at ${speed}×.`);
     }
-  }, [alerts, clock.speed, clock.playing, autoPause, commands, run]);
+  }, [alerts, speed, playing, autoPause, commands, run]);
+
+  // Handlers read the latest state through a ref, so they never change and the
+  // memoised transport bar and panels need not re-render for them.
+  const latest = useRef({ alerts, selectedId, selected, playing });
+  useLayoutEffect(() => {
+    latest.current = { alerts, selectedId, selected, playing };
+  });
 
   const onKey = useCallback(
     (command: ConsoleKeyCommand) => {
+      const { alerts, selectedId, selected, playing } = latest.current;
       const index = selectedId === null ? -1 : alerts.findIndex((a) => a.id === selectedId);
       switch (command) {
         case 'play-pause':
-          if (!clock.playing) setPauseNotice(null);
-          void run('Play/pause', () => (clock.playing ? commands.pause() : commands.play()));
+          if (!playing) setPauseNotice(null);
+          void run('Play/pause', () => (playing ? commands.pause() : commands.play()));
           break;
         case 'step-event':
           void run('Step', () => commands.stepToNextEvent());
@@ -107,7 +122,28 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           break;
       }
     },
-    [alerts, selectedId, selected, clock.playing, commands, run],
+    [commands, run],
+  );
+  const onPlayPause = useCallback(() => onKey('play-pause'), [onKey]);
+  const onStepEvent = useCallback(() => onKey('step-event'), [onKey]);
+  const onStepAlert = useCallback(() => onKey('step-alert'), [onKey]);
+  const onSpeed = useCallback(
+    (speed: number) => void run('Speed', () => commands.setSpeed(speed)),
+    [commands, run],
+  );
+  const onSeek = useCallback(
+    (to: number) => void run('Seek', () => commands.seek(to)),
+    [commands, run],
+  );
+  const onShortcuts = useCallback(() => setSheetOpen(true), []);
+  const onHotWash = useCallback(
+    () => void run('Hot wash', () => commands.pause('hot wash')),
+    [commands, run],
+  );
+  const onInject = useCallback(
+    (summary: string, extra: { lat?: number; lon?: number; from?: string }) =>
+      run('Inject', () => commands.inject(summary, extra)),
+    [commands, run],
   );
 
   useEffect(() => {
@@ -133,16 +169,19 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
 
   // Recharts redraws every bar on each update (20-40 ms of UI thread at 300x
   // in profiles), so the chart follows every 2 s and the scrubber markers at
-  // 1 Hz; the map's fading markers at 4 Hz. Each alert snapshot is a new
-  // object, so the map's selected alert is throttled too (else it redraws per frame).
+  // 1 Hz; the map's fading markers at 4 Hz. Clock and shown count are
+  // throttled as one pair: apart, the map could see events newer than its clock.
   const barAlerts = useThrottled(alerts, 1000);
-  const chartNow = useThrottled(clock.now, 2000);
-  const chartShown = useThrottled(snapshot.shownCount, 2000);
-  const chartAlerts = useThrottled(alerts, 2000);
-  const mapNow = useThrottled(clock.now, 250);
-  const mapShown = useThrottled(snapshot.shownCount, 250);
+  const chartAt = useThrottled(
+    useMemo(() => ({ now, shownCount, alerts }), [now, shownCount, alerts]),
+    2000,
+  );
+  const mapAt = useThrottled(
+    useMemo(() => ({ now, shownCount }), [now, shownCount]),
+    250,
+  );
   const mapSelected = useThrottled(selected, 250);
-  const protocolStarted = alerts.some((a) => a.protocol !== null);
+  const protocolStarted = useMemo(() => alerts.some((a) => a.protocol !== null), [alerts]);
 
   return (
     <div className="console" data-testid="console" data-role={role}>
@@ -153,12 +192,12 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         alerts={barAlerts}
         busy={busy}
         canSeek={!protocolStarted && role === 'controller'}
-        onPlayPause={() => onKey('play-pause')}
-        onSpeed={(speed) => void run('Speed', () => commands.setSpeed(speed))}
-        onStepEvent={() => onKey('step-event')}
-        onStepAlert={() => onKey('step-alert')}
-        onSeek={(to) => void run('Seek', () => commands.seek(to))}
-        onShortcuts={() => setSheetOpen(true)}
+        onPlayPause={onPlayPause}
+        onSpeed={onSpeed}
+        onStepEvent={onStepEvent}
+        onStepAlert={onStepAlert}
+        onSeek={onSeek}
+        onShortcuts={onShortcuts}
       />
       {snapshot.fault ? (
         <p role="alert" className="console-fault">
@@ -190,7 +229,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
       <div className="console-grid">
         <AlertQueue
           alerts={alerts}
-          now={clock.now}
+          now={now}
           selectedId={selectedId}
           zoneNames={zoneNames}
           onSelect={setSelectedId}
@@ -198,15 +237,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         <div className="console-centre">
           <ScenarioMap
             scenario={scenario}
-            now={mapNow}
-            shownCount={mapShown}
+            now={mapAt.now}
+            shownCount={mapAt.shownCount}
             selected={mapSelected}
           />
           <TimelineChart
             scenario={scenario}
-            now={chartNow}
-            shownCount={chartShown}
-            alerts={chartAlerts}
+            now={chartAt.now}
+            shownCount={chartAt.shownCount}
+            alerts={chartAt.alerts}
           />
         </div>
         <div className="console-right">
@@ -219,7 +258,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             {selected ? (
               <ProtocolWalkthrough
                 alert={selected}
-                now={clock.now}
+                now={now}
                 timezone={clock.timezone}
                 parties={scenario.parties}
                 onAcknowledge={commands.acknowledge}
@@ -237,18 +276,11 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               onShowTruth={setShowTruth}
               autoPause={autoPause}
               onAutoPause={setAutoPause}
-              onHotWash={() => void run('Hot wash', () => commands.pause('hot wash'))}
-              onInject={(summary, extra) => run('Inject', () => commands.inject(summary, extra))}
+              onHotWash={onHotWash}
+              onInject={onInject}
             />
           ) : (
-            <label className="setting">
-              <input
-                type="checkbox"
-                checked={autoPause}
-                onChange={(e) => setAutoPause(e.target.checked)}
-              />{' '}
-              Pause on a new critical alert above 60×
-            </label>
+            <AutoPauseSetting checked={autoPause} onChange={setAutoPause} />
           )}
         </div>
       </div>
@@ -256,3 +288,20 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     </div>
   );
 }
+
+/** Memoised: an <input> re-rendered by React 19 has its name and type reset (a style invalidation) every frame. */
+const AutoPauseSetting = memo(function AutoPauseSetting(props: {
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <label className="setting">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />{' '}
+      Pause on a new critical alert above 60×
+    </label>
+  );
+});

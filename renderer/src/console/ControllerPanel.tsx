@@ -1,8 +1,9 @@
 // Controller-only tools: inject an ad-hoc event, reveal ground truth, pause
 // for a hot wash. Operators never see this panel.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
-export function ControllerPanel(props: {
+/** Memoised: its props change only on the controller's own input, not every frame. */
+export const ControllerPanel = memo(function ControllerPanel(props: {
   showTruth: boolean;
   onShowTruth(show: boolean): void;
   autoPause: boolean;
@@ -100,4 +101,4 @@ export function ControllerPanel(props: {
       </details>
     </section>
   );
-}
+});

@@ -106,6 +106,12 @@ function cachedAlertView(a: AlertSnapshot): AlertView {
   return view;
 }
 
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The console snapshot of an engine snapshot. */
 export function consoleSnapshotOf(s: ExerciseSnapshot): ConsoleSnapshot {
   return {
@@ -191,7 +197,11 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     const current = engine.getSnapshot();
     if (current !== source || mapped === null) {
       source = current;
-      mapped = consoleSnapshotOf(current);
+      const next = consoleSnapshotOf(current);
+      // Unchanged alerts keep the previous array, so memoised views and the
+      // worker's delta skip them with one comparison.
+      if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
+      mapped = next;
     }
     return mapped;
   };

@@ -1,8 +1,9 @@
 // Messages between the console and the exercise engine's Web Worker. The UI
 // thread sends ticks and commands; the worker answers each command once its
-// log entry is committed and posts at most one snapshot per frame.
+// log entry is committed and posts at most one snapshot delta per frame.
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
-import type { ConsoleCommands, ConsoleSnapshot } from './view-model';
+import type { SnapshotDelta } from './snapshot-delta';
+import type { ConsoleCommands } from './view-model';
 
 export type CommandName = keyof ConsoleCommands;
 
@@ -20,7 +21,7 @@ export type ToEngineWorker =
   | { type: 'close' };
 
 export type FromEngineWorker =
-  | { type: 'opened'; snapshot: ConsoleSnapshot }
+  | { type: 'opened'; delta: SnapshotDelta }
   | { type: 'open-failed'; message: string; wayOut: string }
-  | { type: 'snapshot'; snapshot: ConsoleSnapshot; injects?: ReplayEvent[] }
+  | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[] }
   | { type: 'result'; id: number; error: string | null };

@@ -1,10 +1,11 @@
 // The exercise engine off the UI thread: the engine, its Dexie log and the
-// snapshot mapping run here; the console receives at most one snapshot per
-// animation frame (~16 ms), however many entries a tick commits.
+// snapshot mapping run here; the console receives at most one snapshot delta
+// per animation frame (~16 ms), however many entries a tick commits.
 import { openTrucelineDatabase } from '../storage';
 import { engineSession, type EngineConsoleSession } from './engine-session';
 import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
 import { explainOpenFailure, openExerciseEngine } from './open-console-session';
+import { createDeltaEncoder } from './snapshot-delta';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToEngineWorker>) => void) | null;
@@ -16,10 +17,11 @@ const scope = self as unknown as WorkerScope;
 const FRAME_MS = 16;
 let session: EngineConsoleSession | null = null;
 let injectCount = 0;
+const encode = createDeltaEncoder();
 
 function post(type: 'opened' | 'snapshot'): void {
   if (!session) return;
-  const snapshot = session.getSnapshot();
+  const delta = encode(session.getSnapshot());
   const n = session.scenario.events.length;
   const injects = [];
   for (let seq = n + injectCount; ; seq++) {
@@ -28,8 +30,8 @@ function post(type: 'opened' | 'snapshot'): void {
     injects.push(event);
   }
   injectCount += injects.length;
-  if (type === 'opened') scope.postMessage({ type, snapshot });
-  else scope.postMessage(injects.length > 0 ? { type, snapshot, injects } : { type, snapshot });
+  if (type === 'opened') scope.postMessage({ type, delta });
+  else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }
 
 async function open(message: Extract<ToEngineWorker, { type: 'open' }>): Promise<void> {

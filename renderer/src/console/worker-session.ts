@@ -1,9 +1,10 @@
 // The console's session when the engine runs in a Web Worker: the same
-// ConsoleSession as on the UI thread, fed by snapshots the worker posts.
+// ConsoleSession as on the UI thread, fed by the snapshot deltas the worker posts.
 import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { CommandName, FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
 import { watchPageHide } from './engine-session';
 import { ConsoleOpenError, type OpenConsoleSessionInput } from './open-console-session';
+import { createDeltaDecoder } from './snapshot-delta';
 import type { ConsoleCommands, ConsoleSession, ConsoleSnapshot } from './view-model';
 
 /** The worker itself failed (not the exercise): the caller may run the engine on its own thread. */
@@ -21,6 +22,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
   const listeners = new Set<() => void>();
   const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
   const injects: ReplayEvent[] = [];
+  const decode = createDeltaDecoder();
   let snapshot: ConsoleSnapshot | null = null;
   let nextId = 1;
   let frame = 0;
@@ -83,7 +85,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       const message = event.data;
       switch (message.type) {
         case 'opened':
-          snapshot = message.snapshot;
+          snapshot = decode(message.delta);
           stopWatchingPage = watchPageHide(() => send({ type: 'checkpoint' }));
           resolve(session);
           break;
@@ -92,7 +94,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
           reject(new ConsoleOpenError(message.message, message.wayOut));
           break;
         case 'snapshot':
-          snapshot = message.snapshot;
+          snapshot = decode(message.delta);
           if (message.injects) injects.push(...message.injects);
           // At most one render per animation frame, whatever the worker sends.
           if (frame === 0) {

@@ -311,11 +311,16 @@ const EventLayer = memo(function EventLayer(props: {
   // Replay order is by shownAt, so the recent ones are the last shown.
   for (let i = Math.min(shownCount, scenario.events.length) - 1; i >= 0; i--) {
     const e = scenario.events[i]!;
+    const age = now - e.shownAt;
+    if (age > FADE_MS || markers.length >= MAX_EVENT_MARKERS) break;
+    // Shown after this clock: the caller's clock and count are out of step. It
+    // used to end the loop, so the map emptied for a redraw now and then.
+    if (age < 0) continue;
     // In 1/20 steps: a marker's attribute then changes every ~18 redraws at
     // 300x instead of on each one (1500 setAttribute calls per redraw were
     // the map's main cost on a 100k-event scenario).
-    const opacity = Math.ceil(eventOpacity(now - e.shownAt, FADE_MS) * 20) / 20;
-    if (opacity === 0 || markers.length >= MAX_EVENT_MARKERS) break;
+    const opacity = Math.ceil(eventOpacity(age, FADE_MS) * 20) / 20;
+    if (opacity === 0) continue;
     if (e.event.lat === undefined || e.event.lon === undefined) continue;
     const xy = projection([e.event.lon, e.event.lat]);
     if (!xy) continue;

@@ -1,8 +1,11 @@
 // Exercise timeline scrubber with a canvas strip of alert markers coloured by
 // severity (a canvas because 10,000 markers as DOM nodes would not be cheap).
-import { useEffect, useRef } from 'react';
+// Memoised, and given `now` on its step grid, so it re-renders when its thumb
+// or its markers move rather than every frame.
+import { memo, useEffect, useRef } from 'react';
 import type { AlertView, Severity } from '../console/view-model';
 import { formatExerciseTime } from './exercise-time-format';
+import { scrubberStep } from './scrubber-step';
 
 const MARKER_COLOURS: Record<Severity, string> = {
   critical: '#ff5c5c',
@@ -14,9 +17,10 @@ const MARKER_COLOURS: Record<Severity, string> = {
 /** Draw the less severe first so critical markers stay on top. */
 const DRAW_ORDER: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
-export function Scrubber(props: {
+export const Scrubber = memo(function Scrubber(props: {
   start: number;
   end: number;
+  /** On the scrubber's grid (snapToScrubber). */
   now: number;
   alerts: readonly AlertView[];
   disabled: boolean;
@@ -48,7 +52,7 @@ export function Scrubber(props: {
     }
   }, [alerts, start, end]);
 
-  const step = Math.max(1000, Math.round((end - start) / 2000));
+  const step = scrubberStep(start, end);
   return (
     <div className="scrubber">
       <canvas ref={canvasRef} className="scrubber-markers" aria-hidden="true" />
@@ -73,4 +77,4 @@ export function Scrubber(props: {
       </span>
     </div>
   );
-}
+});

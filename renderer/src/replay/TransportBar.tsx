@@ -1,8 +1,12 @@
 // The console's top bar: classification, scenario, exercise clock in the
-// scenario's zone, transport controls and the scrubber.
+// scenario's zone, transport controls and the scrubber. It re-renders every
+// frame for the clock; its other parts are memoised on props that change only
+// on a user's action (or, for the scrubber, when its thumb can move).
+import { memo } from 'react';
 import type { AlertView, ClockView } from '../console/view-model';
 import { formatExerciseTime } from './exercise-time-format';
 import { Scrubber } from './Scrubber';
+import { snapToScrubber } from './scrubber-step';
 import { SPEEDS, speedLabel } from './speeds';
 import './replay.css';
 
@@ -25,18 +29,7 @@ export function TransportBar(props: TransportBarProps) {
   const { clock } = props;
   return (
     <header className="transport-bar" aria-label="Exercise clock and transport">
-      <div className="transport-ident">
-        <span
-          className="classification-chip"
-          data-testid="console-classification"
-          title={props.classification}
-        >
-          {props.classification}
-        </span>
-        <span className="scenario-title" title={props.title}>
-          {props.title}
-        </span>
-      </div>
+      <TransportIdent classification={props.classification} title={props.title} />
       <div className="exercise-clock" aria-live="off">
         <span className="visually-hidden">Exercise time</span>
         <time
@@ -48,56 +41,20 @@ export function TransportBar(props: TransportBarProps) {
         </time>
         <span className="clock-zone">{clock.timezone}</span>
       </div>
-      <div className="transport-controls" role="group" aria-label="Transport">
-        <button
-          type="button"
-          className="primary play-pause"
-          onClick={props.onPlayPause}
-          aria-keyshortcuts="Space"
-          disabled={props.busy}
-          data-testid="play-pause"
-        >
-          {clock.playing ? '❚❚ Pause' : '▶ Play'}
-        </button>
-        <label className="speed">
-          <span className="visually-hidden">Speed</span>
-          <select
-            value={clock.speed}
-            onChange={(e) => props.onSpeed(Number(e.target.value))}
-            aria-label="Playback speed"
-            data-testid="speed"
-          >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {speedLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={props.onStepEvent}
-          aria-keyshortcuts="ArrowRight"
-          title="Step to next event (→)"
-        >
-          Next event ›
-        </button>
-        <button
-          type="button"
-          onClick={props.onStepAlert}
-          aria-keyshortcuts="Shift+ArrowRight"
-          title="Step to next alert (Shift+→)"
-        >
-          Next alert »
-        </button>
-        <button type="button" onClick={props.onShortcuts} aria-keyshortcuts="?" title="Shortcuts">
-          ?
-        </button>
-      </div>
+      <TransportControls
+        playing={clock.playing}
+        speed={clock.speed}
+        busy={props.busy}
+        onPlayPause={props.onPlayPause}
+        onSpeed={props.onSpeed}
+        onStepEvent={props.onStepEvent}
+        onStepAlert={props.onStepAlert}
+        onShortcuts={props.onShortcuts}
+      />
       <Scrubber
         start={clock.start}
         end={clock.end}
-        now={clock.now}
+        now={snapToScrubber(clock.now, clock.start, clock.end)}
         alerts={props.alerts}
         disabled={!props.canSeek}
         timezone={clock.timezone}
@@ -106,3 +63,83 @@ export function TransportBar(props: TransportBarProps) {
     </header>
   );
 }
+
+const TransportIdent = memo(function TransportIdent(props: {
+  classification: string;
+  title: string;
+}) {
+  return (
+    <div className="transport-ident">
+      <span
+        className="classification-chip"
+        data-testid="console-classification"
+        title={props.classification}
+      >
+        {props.classification}
+      </span>
+      <span className="scenario-title" title={props.title}>
+        {props.title}
+      </span>
+    </div>
+  );
+});
+
+const TransportControls = memo(function TransportControls(props: {
+  playing: boolean;
+  speed: number;
+  busy: boolean;
+  onPlayPause(): void;
+  onSpeed(speed: number): void;
+  onStepEvent(): void;
+  onStepAlert(): void;
+  onShortcuts(): void;
+}) {
+  return (
+    <div className="transport-controls" role="group" aria-label="Transport">
+      <button
+        type="button"
+        className="primary play-pause"
+        onClick={props.onPlayPause}
+        aria-keyshortcuts="Space"
+        disabled={props.busy}
+        data-testid="play-pause"
+      >
+        {props.playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <label className="speed">
+        <span className="visually-hidden">Speed</span>
+        <select
+          value={props.speed}
+          onChange={(e) => props.onSpeed(Number(e.target.value))}
+          aria-label="Playback speed"
+          data-testid="speed"
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        onClick={props.onStepEvent}
+        aria-keyshortcuts="ArrowRight"
+        title="Step to next event (→)"
+      >
+        Next event ›
+      </button>
+      <button
+        type="button"
+        onClick={props.onStepAlert}
+        aria-keyshortcuts="Shift+ArrowRight"
+        title="Step to next alert (Shift+→)"
+      >
+        Next alert »
+      </button>
+      <button type="button" onClick={props.onShortcuts} aria-keyshortcuts="?" title="Shortcuts">
+        ?
+      </button>
+    </div>
+  );
+});

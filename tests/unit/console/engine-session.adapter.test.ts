@@ -51,6 +51,35 @@ describe('engineSession (real engine, memory log)', () => {
     expect(after.alerts[0]).toBe(top);
   });
 
+  it('keeps the alerts (and their array) while a step merely runs on; a new view when its deadline turns', async () => {
+    const { session, engine } = await open();
+    // The hand scenario's MLRS alert is then 10 minutes from its first deadline.
+    await session.commands.seek(T0 + 60 * MIN);
+    const before = session.getSnapshot();
+    const running = before.alerts.find(
+      (a) =>
+        a.protocol && !a.protocol.closed && !a.protocol.breached && a.protocol.deadlineAt !== null,
+    )!;
+    expect(running, 'an alert with a running step').toBeDefined();
+    const step = running.protocol!;
+    // A clock move with no event shown and no deadline reached on the way.
+    const next = engine.nextEventAt() ?? Infinity;
+    const deadlines = before.alerts.flatMap((a) =>
+      a.protocol?.deadlineAt != null ? [a.protocol.deadlineAt] : [],
+    );
+    const to = Math.min(next, ...deadlines, before.clock.now + MIN) - 1;
+    expect(to).toBeGreaterThan(before.clock.now);
+    await engine.advanceTo(to);
+    const after = session.getSnapshot();
+    expect(after.clock.now).toBe(to);
+    expect(after.alerts).toBe(before.alerts);
+
+    await engine.advanceTo(step.deadlineAt! + 1);
+    const breached = session.getSnapshot().alerts.find((a) => a.id === running.id)!;
+    expect(breached).not.toBe(running);
+    expect(breached.protocol!.breached).toBe(true);
+  });
+
   it('coalesces many engine changes into one notification per frame', async () => {
     const { session, frames, flush } = await open();
     let calls = 0;
