@@ -51,18 +51,22 @@ async function targetOf(path: string): Promise<Target> {
 }
 
 /**
- * Loads a scenario folder, a `*.scenario.json` or a single feed file.
- * Diagnostics name files relative to the folder (or the file's folder).
+ * What is at `path`, a scenario (through `scenario`) or a lone feed, with
+ * Node's SHA-256 for the content hash.
  */
-export async function loadScenarioFromPath(
+async function atPath<O extends LoadOptions, S>(
   path: string,
-  options: LoadOptions = {},
-): Promise<PathOutcome> {
+  options: O,
+  scenario: (reader: PackageReader, options: O) => Promise<S>,
+): Promise<
+  | ({ kind: 'scenario'; path: string } & (S | Failure))
+  | ({ kind: 'feed'; path: string } & FeedOutcome)
+> {
   const target = await targetOf(path);
   if (target.kind === 'missing') {
     return { kind: 'scenario', path, ok: false, errors: target.errors, warnings: [] };
   }
-  const withHash: LoadOptions = { createHash: nodeSha256, ...options };
+  const withHash: O = { createHash: nodeSha256, ...options };
   if (target.kind === 'feed') {
     return { kind: 'feed', path, ...(await loadFeed(target.reader, target.name, withHash)) };
   }
@@ -70,30 +74,30 @@ export async function loadScenarioFromPath(
   return {
     kind: 'scenario',
     path,
-    ...(await loadScenario(target.reader, { ...withHash, ...manifest })),
+    ...(await scenario(target.reader, { ...withHash, ...manifest })),
   };
+}
+
+type Failure = { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/**
+ * Loads a scenario folder, a `*.scenario.json` or a single feed file.
+ * Diagnostics name files relative to the folder (or the file's folder).
+ */
+export function loadScenarioFromPath(
+  path: string,
+  options: LoadOptions = {},
+): Promise<PathOutcome> {
+  return atPath(path, options, loadScenario);
 }
 
 /**
  * Checks what `loadScenarioFromPath` would load, with the same diagnostics and
  * hash, without keeping a scenario's events (see `checkScenario`).
  */
-export async function checkScenarioAtPath(
+export function checkScenarioAtPath(
   path: string,
   options: Omit<LoadOptions, 'geography'> & { dispatcher?: FeedDispatcher } = {},
 ): Promise<PathCheckOutcome> {
-  const target = await targetOf(path);
-  if (target.kind === 'missing') {
-    return { kind: 'scenario', path, ok: false, errors: target.errors, warnings: [] };
-  }
-  const withHash: LoadOptions = { createHash: nodeSha256, ...options };
-  if (target.kind === 'feed') {
-    return { kind: 'feed', path, ...(await loadFeed(target.reader, target.name, withHash)) };
-  }
-  const manifest = target.manifestPath === undefined ? {} : { manifestPath: target.manifestPath };
-  return {
-    kind: 'scenario',
-    path,
-    ...(await checkScenario(target.reader, { ...withHash, ...manifest })),
-  };
+  return atPath(path, options, checkScenario);
 }
