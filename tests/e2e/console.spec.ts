@@ -213,6 +213,22 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
       await expect(page.locator(pane)).toBeInViewport();
     }
     await expect(page.getByTestId('play-pause')).toBeInViewport();
+    // Scrolled to its foot (as when an action's input takes focus), the detail
+    // still says which alert it is: severity and title, not only id and score.
+    await detail.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const heading = detail.getByRole('heading', { level: 2 });
+    await expect(heading).toBeInViewport();
+    await expect(heading.locator('[data-severity]')).toBeInViewport();
+    expect(
+      await heading.evaluate(
+        (h, panel) => {
+          const top = (panel as Element).getBoundingClientRect().top;
+          return h.getBoundingClientRect().top >= top;
+        },
+        await detail.elementHandle(),
+      ),
+    ).toBe(true);
+    await detail.evaluate((el) => (el.scrollTop = 0));
     await page.screenshot({ path: `${SHOTS}/console-${width}x${height}.png` });
   }
 });

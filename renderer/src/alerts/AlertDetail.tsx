@@ -35,7 +35,7 @@ export function AlertDetail({
   return (
     <section className="alert-detail" aria-labelledby="alert-detail-heading">
       <header className="panel-header">
-        <h2 id="alert-detail-heading">
+        <h2 id="alert-detail-heading" title={alert.title}>
           <SeverityBadge severity={alert.severity} /> {alert.title}
         </h2>
         <span className="panel-meta">
