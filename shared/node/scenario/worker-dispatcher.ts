@@ -33,11 +33,16 @@ export function shareFeeds(
 
 /** Below this many bytes of feeds, starting threads costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * Above this, one thread: the copies that cross between threads (about one
+ * more copy of every event's text) would cost more memory than time is worth.
+ */
+export const PARALLEL_MAX_BYTES = 512 * 1024 * 1024;
 
 /**
  * How many feed-check threads to use for a folder holding `bytes`:
  * TRUCELINE_VALIDATE_THREADS when set (0: none), else one per core for large
- * folders and none for small ones.
+ * folders and none for small or very large ones.
  */
 export function feedCheckThreads(bytes: number, cores: number, setting?: string): number {
   // Counts this thread: 1 checks every feed here, through the same record-and-replay path.
@@ -48,7 +53,7 @@ export function feedCheckThreads(bytes: number, cores: number, setting?: string)
     }
     return n;
   }
-  return bytes >= PARALLEL_MIN_BYTES && cores > 1 ? cores : 0;
+  return bytes >= PARALLEL_MIN_BYTES && bytes <= PARALLEL_MAX_BYTES && cores > 1 ? cores : 0;
 }
 
 interface Deferred {

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  PARALLEL_MAX_BYTES,
   PARALLEL_MIN_BYTES,
   feedCheckThreads,
   shareFeeds,
@@ -47,10 +48,12 @@ describe('shareFeeds', () => {
 });
 
 describe('feedCheckThreads', () => {
-  it('uses every core for large folders and none for small ones or one core', () => {
+  it('uses every core for large folders, none for small or very large ones or on one core', () => {
     expect(feedCheckThreads(PARALLEL_MIN_BYTES, 4)).toBe(4);
+    expect(feedCheckThreads(PARALLEL_MAX_BYTES, 4)).toBe(4);
     expect(feedCheckThreads(PARALLEL_MIN_BYTES - 1, 4)).toBe(0);
-    expect(feedCheckThreads(1e9, 1)).toBe(0);
+    expect(feedCheckThreads(PARALLEL_MAX_BYTES + 1, 4)).toBe(0);
+    expect(feedCheckThreads(1e8, 1)).toBe(0);
   });
 
   it('follows TRUCELINE_VALIDATE_THREADS when set, and refuses nonsense', () => {
