@@ -59,7 +59,7 @@ describe('feedCheckThreads', () => {
   it('follows TRUCELINE_VALIDATE_THREADS when set, and refuses nonsense', () => {
     expect(feedCheckThreads(10, 2, '3')).toBe(3);
     expect(feedCheckThreads(1e9, 8, '0')).toBe(0);
-    expect(feedCheckThreads(1e9, 8, ' ')).toBe(8);
+    expect(feedCheckThreads(1e8, 8, ' ')).toBe(8);
     expect(() => feedCheckThreads(1, 1, 'two')).toThrow(
       'TRUCELINE_VALIDATE_THREADS must be a whole number >= 0, got "two"',
     );
