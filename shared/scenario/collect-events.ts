@@ -2,6 +2,7 @@
 // checks every record, and applies the checks that need the whole scenario
 // (time window, parties, sensors, unique ids across feeds).
 import { checkEvent } from './check-event';
+import { IdIndex } from './id-index';
 import type { DiagnosticLog } from './diagnostics';
 import { TooManyErrors, showValue } from './diagnostics';
 import {
@@ -114,11 +115,11 @@ export class EventCollector {
   /** Events accepted so far. */
   count = 0;
   /**
-   * id → index of its event in acceptance order; `origins[index]` is where it was given
-   * (source index * 2^32 + line or element index). Small-integer map values and
-   * a double array spare a heap number per event.
+   * Accepted ids, numbered in acceptance order; `origins[number]` is where each
+   * was given (source index * 2^32 + line or element index), in a double
+   * array that spares a heap number per event.
    */
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new IdIndex();
   private readonly origins: number[] = [];
   private readonly sources: FeedSource[] = [];
   private readonly unknownWarned = new Set<string>();
@@ -234,8 +235,9 @@ export class EventCollector {
    * invalid record) and the event limit. True when the event is registered.
    */
   admit(source: number, line: number, id: string, valid: boolean): boolean {
-    const first = this.ids.get(id);
-    if (first !== undefined) {
+    // An invalid record is not registered; a valid one is, in the same probe.
+    const first = valid ? this.ids.addOrFind(id) : this.ids.find(id);
+    if (first !== -1) {
       this.report(
         source,
         line,
@@ -253,7 +255,7 @@ export class EventCollector {
       });
       throw new TooManyErrors();
     }
-    this.ids.set(id, this.count++);
+    this.count++;
     this.origins.push(source * LINE_FACTOR + line);
     return true;
   }
