@@ -148,6 +148,7 @@ export function createZoneLocator(
   }
   // Many events share the same set of zones: share one frozen array per set.
   const idSets = new Map<number | string, readonly string[]>();
+  const byMask = areas.length <= 53;
   const estimates = new Float64Array(settlements.length);
   const lineDistance = createLineDistance(lines);
   const grid = options.grid === false ? null : createAreaGrid(areas);
@@ -158,7 +159,8 @@ export function createZoneLocator(
       if (!into) return NOWHERE;
       return Object.assign(into as ZonePlacement, NOWHERE);
     }
-    // The set of containing areas as a bit mask (exact up to 53 areas), to share arrays.
+    // The set of containing areas as a bit mask (exact up to 53 areas): the
+    // shared list of ids is looked up by it, and built only the first time.
     let mask = 0;
     let ids: string[] | null = null;
     const cell = grid ? grid.cellOf(lon, lat) : -1;
@@ -173,8 +175,8 @@ export function createZoneLocator(
           if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
           if (!area.contains(lon, lat)) continue;
         }
-        (ids ??= []).push(area.id);
-        if (i < 53) mask += 2 ** i;
+        if (byMask) mask += 2 ** i;
+        else (ids ??= []).push(area.id);
       }
     } else {
       for (let i = 0; i < areas.length; i++) {
@@ -182,17 +184,19 @@ export function createZoneLocator(
         const b = area.bbox;
         if (lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) continue;
         if (area.contains(lon, lat)) {
-          (ids ??= []).push(area.id);
-          if (i < 53) mask += 2 ** i;
+          if (byMask) mask += 2 ** i;
+          else (ids ??= []).push(area.id);
         }
       }
     }
     let zoneIds = EMPTY;
-    if (ids) {
-      const key: number | string = areas.length <= 53 ? mask : ids.join('\u0000');
+    if (mask !== 0 || ids) {
+      const key: number | string = byMask ? mask : ids!.join('\u0000');
       let shared = idSets.get(key);
       if (!shared) {
-        shared = Object.freeze(ids);
+        shared = Object.freeze(
+          ids ?? areas.filter((_, i) => mask % 2 ** (i + 1) >= 2 ** i).map((a) => a.id),
+        );
         idSets.set(key, shared);
       }
       zoneIds = shared;
