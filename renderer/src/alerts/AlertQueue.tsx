@@ -47,10 +47,11 @@ export const AlertQueue = memo(function AlertQueue({
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  const active = useMemo(
-    () => alerts.filter((a) => !a.quiet && !a.protocol?.closed).length,
-    [alerts],
-  );
+  const active = useMemo(() => {
+    let n = 0;
+    for (const a of alerts) if (!a.quiet && !a.protocol?.closed) n++;
+    return n;
+  }, [alerts]);
   return (
     <section className="alert-queue" aria-labelledby="alert-queue-heading">
       <header className="panel-header">

@@ -12,34 +12,49 @@ export interface SnapshotDelta {
   fault: string | null;
   ended: boolean;
   headSeq: number;
-  /** Alerts new or changed since the previous delta (compared by object identity). */
+  /**
+   * Alerts new or changed since the previous delta (compared by object identity).
+   * An alert's first appearance here also gives it its number: 0, 1, 2… in the
+   * order alerts first appear, on both sides.
+   */
   changed: AlertView[];
-  /** Ranked alert ids, present only when the order or the set of alerts changed. */
-  order: string[] | null;
+  /**
+   * The ranked alerts by number, present only when the order or the set of
+   * alerts changed. Numbers, not ids: at speed the ranking changes most frames,
+   * and thousands of id strings per frame were a large share of the UI
+   * thread's garbage.
+   */
+  order: Int32Array | null;
 }
 
 /** Turns successive console snapshots into deltas; alerts are compared by object identity. */
 export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
-  let sent = new Map<string, AlertView>();
+  const numbers = new Map<string, number>();
+  const sent = new Map<string, AlertView>();
   let sentAlerts: readonly AlertView[] | null = null;
-  let sentOrder: readonly string[] = [];
+  let sentOrder: ArrayLike<number> = [];
   return (next) => {
     const changed: AlertView[] = [];
-    let order: string[] | null = null;
+    let order: Int32Array | null = null;
     if (next.alerts !== sentAlerts) {
       const alerts = next.alerts;
       let sameOrder = alerts.length === sentOrder.length;
       for (let i = 0; i < alerts.length; i++) {
         const alert = alerts[i]!;
-        if (sent.get(alert.id) !== alert) changed.push(alert);
-        if (sameOrder && sentOrder[i] !== alert.id) sameOrder = false;
+        if (sent.get(alert.id) !== alert) {
+          changed.push(alert);
+          sent.set(alert.id, alert);
+          if (!numbers.has(alert.id)) numbers.set(alert.id, numbers.size);
+        }
+        if (sameOrder && sentOrder[i] !== numbers.get(alert.id)) sameOrder = false;
       }
       if (!sameOrder) {
-        order = alerts.map((a) => a.id);
+        order = Int32Array.from(alerts, (a) => numbers.get(a.id)!);
         sentOrder = order;
-        sent = new Map(alerts.map((a) => [a.id, a] as const));
-      } else {
-        for (const alert of changed) sent.set(alert.id, alert);
+        if (sent.size > alerts.length) {
+          const kept = new Set(alerts.map((a) => a.id));
+          for (const id of sent.keys()) if (!kept.has(id)) sent.delete(id);
+        }
       }
       sentAlerts = alerts;
     }
@@ -61,26 +76,36 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
  * Throws if a delta names an alert it never received (a protocol fault).
  */
 export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot {
-  const byId = new Map<string, AlertView>();
+  const numbers = new Map<string, number>();
+  // The latest view of each alert, by its number.
+  const byNumber: AlertView[] = [];
   let alerts: readonly AlertView[] = [];
   return (delta) => {
-    for (const alert of delta.changed) byId.set(alert.id, alert);
+    let fresh = false;
+    for (const alert of delta.changed) {
+      let n = numbers.get(alert.id);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(alert.id, n);
+        fresh = true;
+      }
+      byNumber[n] = alert;
+    }
     if (delta.order !== null) {
-      const next = delta.order.map((id) => {
-        const alert = byId.get(id);
-        if (!alert) throw new Error(`snapshot delta: alert ${id} is ranked but was never sent`);
-        return alert;
-      });
-      if (byId.size > next.length) {
-        const kept = new Set(delta.order);
-        for (const id of byId.keys()) if (!kept.has(id)) byId.delete(id);
+      const next: AlertView[] = new Array<AlertView>(delta.order.length);
+      for (let i = 0; i < delta.order.length; i++) {
+        const alert = byNumber[delta.order[i]!];
+        if (!alert) {
+          throw new Error(
+            `snapshot delta: alert number ${delta.order[i]} is ranked but was never sent`,
+          );
+        }
+        next[i] = alert;
       }
       alerts = next;
     } else if (delta.changed.length > 0) {
-      if (byId.size !== alerts.length) {
-        throw new Error('snapshot delta: a new alert arrived without the ranked order');
-      }
-      alerts = alerts.map((a) => byId.get(a.id)!);
+      if (fresh) throw new Error('snapshot delta: a new alert arrived without the ranked order');
+      alerts = alerts.map((a) => byNumber[numbers.get(a.id)!]!);
     }
     return {
       clock: delta.clock,
