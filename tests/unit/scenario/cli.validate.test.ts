@@ -113,7 +113,9 @@ describe('truceline validate in worker threads', () => {
   it('refuses a thread count that is not a whole number', () => {
     const r = threads(-1, 'tests/fixtures/scenarios/small');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('TRUCELINE_VALIDATE_THREADS must be a whole number >= 0, got "-1"');
+    expect(r.stderr).toContain(
+      'TRUCELINE_VALIDATE_THREADS must be a whole number >= 0 or "auto", got "-1"',
+    );
   });
 });
 

@@ -48,20 +48,24 @@ describe('shareFeeds', () => {
 });
 
 describe('feedCheckThreads', () => {
-  it('uses every core for large folders, none for small or very large ones or on one core', () => {
-    expect(feedCheckThreads(PARALLEL_MIN_BYTES, 4)).toBe(4);
-    expect(feedCheckThreads(PARALLEL_MAX_BYTES, 4)).toBe(4);
-    expect(feedCheckThreads(PARALLEL_MIN_BYTES - 1, 4)).toBe(0);
-    expect(feedCheckThreads(PARALLEL_MAX_BYTES + 1, 4)).toBe(0);
-    expect(feedCheckThreads(1e8, 1)).toBe(0);
+  it('is one thread unless TRUCELINE_VALIDATE_THREADS says otherwise', () => {
+    expect(feedCheckThreads(1e8, 8)).toBe(0);
+    expect(feedCheckThreads(1e8, 8, ' ')).toBe(0);
+    expect(feedCheckThreads(10, 2, '3')).toBe(3);
+    expect(feedCheckThreads(1e8, 8, '0')).toBe(0);
   });
 
-  it('follows TRUCELINE_VALIDATE_THREADS when set, and refuses nonsense', () => {
-    expect(feedCheckThreads(10, 2, '3')).toBe(3);
-    expect(feedCheckThreads(1e9, 8, '0')).toBe(0);
-    expect(feedCheckThreads(1e8, 8, ' ')).toBe(8);
+  it('"auto" uses every core for large folders, none for small or very large ones or on one core', () => {
+    expect(feedCheckThreads(PARALLEL_MIN_BYTES, 4, 'auto')).toBe(4);
+    expect(feedCheckThreads(PARALLEL_MAX_BYTES, 4, 'auto')).toBe(4);
+    expect(feedCheckThreads(PARALLEL_MIN_BYTES - 1, 4, 'auto')).toBe(0);
+    expect(feedCheckThreads(PARALLEL_MAX_BYTES + 1, 4, 'auto')).toBe(0);
+    expect(feedCheckThreads(1e8, 1, 'auto')).toBe(0);
+  });
+
+  it('refuses anything else', () => {
     expect(() => feedCheckThreads(1, 1, 'two')).toThrow(
-      'TRUCELINE_VALIDATE_THREADS must be a whole number >= 0, got "two"',
+      'TRUCELINE_VALIDATE_THREADS must be a whole number >= 0 or "auto", got "two"',
     );
   });
 });

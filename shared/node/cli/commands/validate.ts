@@ -167,7 +167,7 @@ async function folderBytes(path: string): Promise<number> {
 }
 
 /**
- * Worker threads for a large scenario folder, when this runs as the built CLI
+ * Worker threads when TRUCELINE_VALIDATE_THREADS asks for them and this runs as the built CLI
  * script (the threads run that same script; a TypeScript source cannot be one).
  */
 async function dispatcherFor(path: string): Promise<FeedDispatcher | undefined> {
