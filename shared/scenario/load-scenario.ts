@@ -341,20 +341,25 @@ async function loadPackage(
       return null;
     }
   };
-  const mustExist = async (path: string, pointer: string): Promise<boolean> => {
+  /** The package file a path member names, or why it names none (not yet reported). */
+  const locate = async (value: string, pointer: string): Promise<string | Diagnostic> => {
+    let path: string;
     try {
-      if (await reader.exists(path)) return true;
+      path = relativeTo(manifestFile, value);
+    } catch (error) {
+      return { file: manifestFile, pointer, message: (error as Error).message };
+    }
+    try {
+      if (await reader.exists(path)) return path;
     } catch (error) {
       if (!(error instanceof PackagePathError)) throw error;
-      log.error({ file: manifestFile, pointer, message: error.message });
-      return false;
+      return { file: manifestFile, pointer, message: error.message };
     }
-    log.error({
+    return {
       file: manifestFile,
       pointer,
       message: `names "${path}", which does not exist in the package`,
-    });
-    return false;
+    };
   };
 
   const partyIds = new Set(manifest.parties.map((p: Party) => p.id));
@@ -400,8 +405,10 @@ async function loadPackage(
     briefing = manifest.briefing;
     if (BRIEFING_PATH.test(manifest.briefing)) {
       // A file name: the briefing is that file's text (inline Markdown otherwise).
-      const path = resolvePath(manifest.briefing, '/briefing');
-      if (path !== null && (await mustExist(path, '/briefing'))) {
+      const path = await locate(manifest.briefing, '/briefing');
+      if (typeof path !== 'string') {
+        log.error(path);
+      } else {
         const text = await readTextDocument(reader, path, log);
         if (text !== undefined) briefing = text;
       }
@@ -410,8 +417,10 @@ async function loadPackage(
   }
 
   async function mustExistRel(value: string, pointer: string): Promise<boolean> {
-    const path = resolvePath(value, pointer);
-    return path !== null && mustExist(path, pointer);
+    const path = await locate(value, pointer);
+    if (typeof path === 'string') return true;
+    log.error(path);
+    return false;
   }
 
   const start = Date.parse(manifest.start);
@@ -428,38 +437,34 @@ async function loadPackage(
     makeSink(zones),
   );
   if (log.failed) return null;
-  if (fileFeeds?.prepare) {
-    // The feed files that the loop below will read, found without reporting
-    // anything: the loop reports missing ones in their place.
-    const paths: string[] = [];
-    for (const feed of manifest.feeds) {
-      if (typeof feed !== 'string') continue;
-      let path: string;
-      try {
-        path = relativeTo(manifestFile, feed);
-        if (!(await reader.exists(path))) continue;
-      } catch {
-        continue;
-      }
-      paths.push(path);
-    }
-    fileFeeds.prepare(paths, {
-      start,
-      end,
-      parties: [...partyIds],
-      sensors: sensors.map((s) => s.id),
-    });
+  // Every feed file is located before any is read, so that a FileFeedReader
+  // can start them all at once; problems are reported in their place below.
+  const located = new Map<number, string | Diagnostic>();
+  for (let i = 0; i < manifest.feeds.length; i++) {
+    const feed = manifest.feeds[i]!;
+    if (typeof feed === 'string') located.set(i, await locate(feed, `/feeds/${i}`));
   }
+  const paths = [...located.values()].filter((at): at is string => typeof at === 'string');
+  fileFeeds?.prepare?.(paths, {
+    start,
+    end,
+    parties: [...partyIds],
+    sensors: sensors.map((s) => s.id),
+  });
   let fileIndex = 0;
   for (let i = 0; i < manifest.feeds.length; i++) {
     const feed = manifest.feeds[i]!;
-    if (typeof feed === 'string') {
-      const path = resolvePath(feed, `/feeds/${i}`);
-      if (path === null || !(await mustExist(path, `/feeds/${i}`))) continue;
-      if (fileFeeds) await fileFeeds.read(path, fileIndex++, collector, log);
-      else await readFeedFile(reader, path, collector, log, options.onProgress);
-    } else {
+    if (typeof feed !== 'string') {
       readInlineFeed(feed, manifestFile, `/feeds/${i}`, collector, log);
+      continue;
+    }
+    const path = located.get(i)!;
+    if (typeof path !== 'string') {
+      log.error(path);
+    } else if (fileFeeds) {
+      await fileFeeds.read(path, fileIndex++, collector, log);
+    } else {
+      await readFeedFile(reader, path, collector, log, options.onProgress);
     }
   }
   if (log.failed || !zones) return null;
