@@ -18,20 +18,30 @@ export function jcsTextOf(event: ScenarioEvent, line: string | undefined): strin
     : canonicalEventJson(eventAsGiven(event));
 }
 
-/** Counts of the accepted events of a scenario. */
-export class EventTally implements EventSink {
+/** Events per source and type, and the span of their `time`. */
+export class EventCounts {
   readonly bySource = new Map<string, number>();
   readonly byType = new Map<string, number>();
+  count = 0;
   /** Epoch ms of the first and last `time`; NaN without events. */
   firstAt = NaN;
   lastAt = NaN;
+
+  /** Counts one event. */
+  add(source: string, type: string, at: number): void {
+    this.bySource.set(source, (this.bySource.get(source) ?? 0) + 1);
+    this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
+    this.count++;
+    if (!(at >= this.firstAt)) this.firstAt = at;
+    if (!(at <= this.lastAt)) this.lastAt = at;
+  }
+}
+
+/** Counts of the accepted events of a scenario, and what its hash needs. */
+export class EventTally extends EventCounts implements EventSink {
   private readonly shownAt: number[] = [];
   private readonly ids: string[] = [];
   private readonly texts: string[] = [];
-
-  get count(): number {
-    return this.ids.length;
-  }
 
   accept(event: ScenarioEvent, at: number, shownAt: number, line: string | undefined): void {
     this.addChecked(event.source, event.type, event.id, at, shownAt, jcsTextOf(event, line));
@@ -46,10 +56,7 @@ export class EventTally implements EventSink {
     shownAt: number,
     text: string,
   ): void {
-    this.bySource.set(source, (this.bySource.get(source) ?? 0) + 1);
-    this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
-    if (!(at >= this.firstAt)) this.firstAt = at;
-    if (!(at <= this.lastAt)) this.lastAt = at;
+    this.add(source, type, at);
     this.shownAt.push(shownAt);
     this.ids.push(id);
     this.texts.push(text);

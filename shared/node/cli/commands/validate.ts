@@ -7,7 +7,7 @@ import { checkScenarioAtPath, type PathCheckOutcome } from '../../scenario/load-
 import { createWorkerDispatcher, feedCheckThreads } from '../../scenario/worker-dispatcher';
 import type { FeedDispatcher } from '../../../scenario/load-scenario';
 import { formatDiagnostic } from '../../../scenario/diagnostics';
-import type { EventTally } from '../../../scenario/event-tally';
+import { EventCounts } from '../../../scenario/event-tally';
 import type { Diagnostic, ReplayEvent } from '../../../scenario/loaded-scenario';
 
 const usage = `usage: truceline validate [--json] <path>…
@@ -53,38 +53,21 @@ interface Tallies {
 const sortedCounts = (counts: Map<string, number>) =>
   Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 
-/** Events per source and type and the span of `time`, in one pass. */
-function tallyEvents(events: readonly ReplayEvent[]): Tallies {
-  const sources = new Map<string, number>();
-  const types = new Map<string, number>();
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < events.length; i++) {
-    const r = events[i]!;
-    const { source, type } = r.event;
-    sources.set(source, (sources.get(source) ?? 0) + 1);
-    types.set(type, (types.get(type) ?? 0) + 1);
-    if (r.at < min) min = r.at;
-    if (r.at > max) max = r.at;
-  }
-  const empty = events.length === 0;
+/** Summary counts of the events of a check or, for a lone feed, of a load. */
+function talliesOf(counts: EventCounts): Tallies {
+  const time = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
   return {
-    bySource: sortedCounts(sources),
-    byType: sortedCounts(types),
-    first: empty ? null : new Date(min).toISOString(),
-    last: empty ? null : new Date(max).toISOString(),
+    bySource: sortedCounts(counts.bySource),
+    byType: sortedCounts(counts.byType),
+    first: time(counts.firstAt),
+    last: time(counts.lastAt),
   };
 }
 
-/** The same tallies from a checked scenario's counts. */
-function talliesOf(tally: EventTally): Tallies {
-  const time = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
-  return {
-    bySource: sortedCounts(tally.bySource),
-    byType: sortedCounts(tally.byType),
-    first: time(tally.firstAt),
-    last: time(tally.lastAt),
-  };
+function countsOf(events: readonly ReplayEvent[]): EventCounts {
+  const counts = new EventCounts();
+  for (const r of events) counts.add(r.event.source, r.event.type, r.at);
+  return counts;
 }
 
 async function summarise(path: string, outcome: PathCheckOutcome): Promise<Summary> {
@@ -103,10 +86,9 @@ async function summarise(path: string, outcome: PathCheckOutcome): Promise<Summa
     warnings: outcome.warnings.map(show),
   };
   if (!outcome.ok) return summary;
-  const t: Tallies =
-    outcome.kind === 'scenario' ? talliesOf(outcome.scenario.tally) : tallyEvents(outcome.events);
-  const count = outcome.kind === 'scenario' ? outcome.scenario.tally.count : outcome.events.length;
-  Object.assign(summary, { events: count, first: t.first, last: t.last });
+  const counts = outcome.kind === 'scenario' ? outcome.scenario.tally : countsOf(outcome.events);
+  const t = talliesOf(counts);
+  Object.assign(summary, { events: counts.count, first: t.first, last: t.last });
   summary.by_source = t.bySource;
   summary.by_type = t.byType;
   if (outcome.kind === 'scenario') {
@@ -172,11 +154,10 @@ async function folderBytes(path: string): Promise<number> {
  */
 async function dispatcherFor(path: string): Promise<FeedDispatcher | undefined> {
   if (!/\.m?js$/.test(fileURLToPath(import.meta.url))) return undefined;
-  const threads = feedCheckThreads(
-    await folderBytes(path),
-    availableParallelism(),
-    process.env.TRUCELINE_VALIDATE_THREADS,
-  );
+  const setting = process.env.TRUCELINE_VALIDATE_THREADS;
+  // Only `auto` looks at the folder's size: no walk of it otherwise.
+  const bytes = setting?.trim() === 'auto' ? await folderBytes(path) : 0;
+  const threads = feedCheckThreads(bytes, availableParallelism(), setting);
   return threads > 0 ? createWorkerDispatcher(new URL(import.meta.url), path, threads) : undefined;
 }
 
