@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { clockEpoch, fillStartDialog } from './support/console-flow';
 
 const FIXTURE = 'tests/fixtures/scenarios/small';
 const SPEED = 3600;
@@ -37,21 +38,6 @@ function quietTailScenario(): string {
   manifest.end = '2026-03-02T04:00:00Z';
   writeFileSync(join(dir, 'scenario.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return dir;
-}
-
-async function fillStartDialog(page: Page) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill('Trainee One');
-  await dialog.getByRole('radio', { name: /Operator/ }).check();
-  await dialog.locator('button[type=submit]').click();
-  const failed = page.getByRole('alert').filter({ hasText: /stopped working|could not be opened/ });
-  await expect(page.getByTestId('console').or(failed)).toBeVisible({ timeout: 60_000 });
-  if (await failed.isVisible()) throw new Error(`console failed: ${await failed.textContent()}`);
-  await expect(page.getByTestId('exercise-clock')).toBeVisible();
-}
-
-async function clockEpoch(page: Page): Promise<number> {
-  return Number(await page.getByTestId('exercise-clock').getAttribute('data-epoch'));
 }
 
 /** Every stored log entry of the most recent exercise, in seq order. */
@@ -95,7 +81,7 @@ for (const [mode, home] of [
     await (await chooser).setFiles(dir);
     const card = page.getByTestId('scenario-checkpoint-fixture');
     await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
-    await fillStartDialog(page);
+    await fillStartDialog(page, 'Operator');
     await page.getByLabel('Pause on a new critical alert above 60×').uncheck();
     await page.getByTestId('speed').selectOption(String(SPEED));
     await page.getByTestId('play-pause').click();
@@ -128,7 +114,7 @@ for (const [mode, home] of [
       .getByRole('table', { name: 'Exercises' })
       .getByRole('button', { name: 'Resume' });
     await resume.first().click({ timeout: 60_000 });
-    await fillStartDialog(page);
+    await fillStartDialog(page, 'Operator');
     const resumedAt = await clockEpoch(page);
     const after = await storedLog(page);
     const lastCheckpoint = after.filter(isCheckpoint).at(-1)!;

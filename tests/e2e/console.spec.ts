@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
 import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
+import { clockEpoch, fillStartDialog } from './support/console-flow';
 
 const SHOTS = 'out/screenshots';
 // The samples the built app actually bundles (npm run build:web copies sample-feeds/).
@@ -38,21 +39,6 @@ async function sampleCard(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Import scenario folder…' }).click();
   await (await chooser).setFiles(FIXTURE);
   return page.getByTestId('scenario-small-fixture');
-}
-
-async function fillStartDialog(page: Page, role: 'Operator' | 'Controller') {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill('Trainee One');
-  await dialog.getByRole('radio', { name: new RegExp(role) }).check();
-  await dialog.locator('button[type=submit]').click();
-  const failed = page.getByRole('alert').filter({ hasText: /stopped working|could not be opened/ });
-  await expect(page.getByTestId('console').or(failed)).toBeVisible({ timeout: 60_000 });
-  if (await failed.isVisible()) throw new Error(`console failed: ${await failed.textContent()}`);
-  await expect(page.getByTestId('exercise-clock')).toBeVisible();
-}
-
-async function clockEpoch(page: Page): Promise<number> {
-  return Number(await page.getByTestId('exercise-clock').getAttribute('data-epoch'));
 }
 
 async function pauseIfPlaying(page: Page) {

@@ -51,6 +51,21 @@ export async function submitStartDialog(dialog: Locator, name: string, role: Rol
   await expect(page.getByTestId('play-pause')).toBeEnabled(SLOW);
 }
 
+/**
+ * Fills the open start dialog and submits it; waits for the Console, failing
+ * at once with the console's own message if the exercise could not open.
+ */
+export async function fillStartDialog(page: Page, role: Role) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Your name').fill('Trainee One');
+  await dialog.getByRole('radio', { name: new RegExp(role) }).check();
+  await dialog.locator('button[type=submit]').click();
+  const failed = page.getByRole('alert').filter({ hasText: /stopped working|could not be opened/ });
+  await expect(page.getByTestId('console').or(failed)).toBeVisible({ timeout: 60_000 });
+  if (await failed.isVisible()) throw new Error(`console failed: ${await failed.textContent()}`);
+  await expect(page.getByTestId('exercise-clock')).toBeVisible();
+}
+
 export async function clockEpoch(page: Page): Promise<number> {
   return Number(await page.getByTestId('exercise-clock').getAttribute('data-epoch'));
 }
