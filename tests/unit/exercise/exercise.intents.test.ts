@@ -5,7 +5,7 @@ import type { AuditLogWriter } from '../../../shared/audit/writer';
 import { IntentRefused } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
-import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, at, buildScenario, handEvents, lateSmallArmsReport } from './hand-scenario';
 
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 const operator = { name: 'operator-1', role: 'operator' as const };
@@ -201,20 +201,8 @@ describe('exercise engine intents', () => {
   });
 
   it('a new event joining a monitored alert sends it back to triage (on_new_event)', async () => {
-    const events = [
-      ...handEvents(),
-      // Reported late: happened 40 minutes after sa-1, shown after the alert went to monitor.
-      {
-        id: 'sa-2',
-        time: at(220),
-        reported: at(330),
-        source: 'observer' as const,
-        type: 'small-arms-fire',
-        lat: 48.301,
-        lon: 37.451,
-        confidence: 0.5,
-      },
-    ];
+    // Reported late: happened 40 minutes after sa-1, shown after the alert went to monitor.
+    const events = [...handEvents(), lateSmallArmsReport()];
     const { engine, log } = await start(events);
     await engine.advanceTo(T0 + 185 * MIN);
     await engine.startProtocol('A-sa-1');

@@ -4,22 +4,13 @@ import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
-import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, at, buildScenario, handEvents, lateSmallArmsReport } from './hand-scenario';
 
 const operator = { name: 'op', role: 'operator' as const };
 const controller = { name: 'ctl', role: 'controller' as const };
 const events = [
   ...handEvents(),
-  {
-    id: 'sa-2',
-    time: at(220),
-    reported: at(330),
-    source: 'observer' as const,
-    type: 'small-arms-fire',
-    lat: 48.301,
-    lon: 37.451,
-    confidence: 0.5,
-  },
+  lateSmallArmsReport(),
   {
     id: 'art-1',
     time: at(400),
@@ -82,6 +73,15 @@ function offers(engine: ExerciseEngine): (() => Promise<void>)[] {
   return list;
 }
 
+/** Lets the clock run and takes one of the offered actions, move by move. */
+async function play(engine: ExerciseEngine, moves: readonly { waitMin: number; pick: number }[]) {
+  for (const move of moves) {
+    await engine.advanceTo(Math.min(engine.now + move.waitMin * MIN, T0 + 24 * 60 * MIN));
+    const choices = offers(engine);
+    await choices[move.pick % choices.length]!();
+  }
+}
+
 describe('resuming any exercise', () => {
   it('rebuilds the same state from the log, whatever the operator did', async () => {
     await fc.assert(
@@ -93,11 +93,7 @@ describe('resuming any exercise', () => {
         async (moves) => {
           const log = new MemoryAuditLog('ex', { now: () => new Date('2026-11-26T10:00:00.000Z') });
           const engine = await createExercise(setup, log, operator);
-          for (const move of moves) {
-            await engine.advanceTo(Math.min(engine.now + move.waitMin * MIN, T0 + 24 * 60 * MIN));
-            const choices = offers(engine);
-            await choices[move.pick % choices.length]!();
-          }
+          await play(engine, moves);
           const resumed = await resumeExercise(scenario, log.entries());
           await resumed.advanceTo(engine.now);
           expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
@@ -118,11 +114,7 @@ describe('resuming any exercise', () => {
         async (moves, quietMin) => {
           const log = new MemoryAuditLog('ex', { now: () => new Date('2026-11-26T10:00:00.000Z') });
           const engine = await createExercise(setup, log, operator);
-          for (const move of moves) {
-            await engine.advanceTo(Math.min(engine.now + move.waitMin * MIN, T0 + 24 * 60 * MIN));
-            const choices = offers(engine);
-            await choices[move.pick % choices.length]!();
-          }
+          await play(engine, moves);
           // The clock runs on with whatever it meets logged, then a checkpoint; then the kill.
           await engine.advanceTo(Math.min(engine.now + quietMin * MIN, T0 + 24 * 60 * MIN));
           if (engine.clockMovedSinceLastEntry()) await engine.checkpoint();

@@ -182,3 +182,20 @@ export function handEvents(): ScenarioEvent[] {
     },
   ];
 }
+
+/**
+ * A second small-arms report near sa-1, happening 40 minutes after it but
+ * reported at minute 330: it joins sa-1's alert late.
+ */
+export function lateSmallArmsReport(): ScenarioEvent {
+  return {
+    id: 'sa-2',
+    time: at(220),
+    reported: at(330),
+    source: 'observer',
+    type: 'small-arms-fire',
+    lat: 48.301,
+    lon: 37.451,
+    confidence: 0.5,
+  };
+}
