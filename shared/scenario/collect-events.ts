@@ -346,7 +346,6 @@ export async function readFeedFile(
   const source = collector.source(path);
   let records = 0;
   const order = new TimeOrderWatch(path, log);
-  const accepted = (at: number, line: number) => order.accepted(at, line);
   const take = (list: RawRecord[]) => {
     for (const record of list) {
       records++;
@@ -361,7 +360,7 @@ export async function readFeedFile(
         record.unknownFields,
         record.escapes,
       );
-      if (!Number.isNaN(at)) accepted(at, record.line);
+      if (!Number.isNaN(at)) order.accepted(at, record.line);
     }
   };
   // NDJSON, by far the most common and largest, skips the intermediate records.
@@ -380,7 +379,7 @@ export async function readFeedFile(
       records++;
       const escapes = text.includes('\\u');
       const at = collector.add(value, source, firstLine + i, undefined, escapes, text);
-      if (!Number.isNaN(at)) accepted(at, firstLine + i);
+      if (!Number.isNaN(at)) order.accepted(at, firstLine + i);
     }
   };
   let parse: ((batch: LineBatch) => void) | null = null;

@@ -44,10 +44,11 @@ export const PARALLEL_MAX_BYTES = 512 * 1024 * 1024;
  * How many feed-check threads `validate` uses for a folder holding `bytes`,
  * from TRUCELINE_VALIDATE_THREADS: a number (0 or unset: none, the plain
  * one-thread check), or `auto`: one per core for folders of 8–512 MiB.
- * Off by default: on the 2-core machine this was built on, shared with other
- * work, threads did not make `validate` faster (1.27–1.94 s against
- * 1.30–1.68 s on 300,000 events); the worker start-up and the replay, sort and
- * hash that stay in one thread took what the second core saved.
+ * Off by default: on the 2-core machine this was built on, threads did not
+ * make `validate` faster, even with nothing else running (1.36–1.40 s against
+ * 1.36–1.39 s on one thread, 300,000 events): the worker start-up, the garbage
+ * collector's own threads and the replay, sort and hash that stay in one
+ * thread took what the second core saved.
  */
 export function feedCheckThreads(bytes: number, cores: number, setting?: string): number {
   const value = setting?.trim() ?? '';
