@@ -200,6 +200,21 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   expect(kinds.length).toBeGreaterThan(0);
   expect(new Set(kinds)).toEqual(new Set(['alert-opened']));
   await page.getByRole('button', { name: 'Clear filters' }).click();
+  // Time bounds are typed in the table's own form; text that does not read is refused, not applied.
+  const from = page.getByLabel(/^From \(exercise time/);
+  await from.fill('2026-02-30 10:00');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not a date and time' })).toBeVisible();
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(count).toContainText(`Showing ${total} of ${total} entries`);
+  await from.fill('2999-01-01 00:00');
+  await expect(count).toContainText(`Showing 0 of ${total} entries`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(from).toHaveValue('');
+  await expect(count).toContainText(`Showing ${total} of ${total} entries`);
+  await from.fill('tomorrow');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(from).toHaveValue('');
+  await expect(from).toHaveAttribute('aria-invalid', 'false');
   await page.getByRole('button', { name: 'Verify now' }).click();
   await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
   await page.screenshot({ path: `${SHOTS}/log.png` });

@@ -7,8 +7,8 @@ import { getPlatform } from '../platform';
 import { listExercises, type ExerciseRecord, type TrucelineDatabase } from '../storage';
 import { alertsCsv, buildSignedExport, logCsv, recordExport } from './log-exports';
 import { filterLogEntries, logFacets, NO_FILTER, type LogFilter } from './log-filter';
-import { msToZonedInput, zonedInputToMs } from './log-time-format';
 import { LogTable } from './LogTable';
+import { ZonedTimeField } from './ZonedTimeField';
 import { watchExerciseLog, type WatchedLog } from './watch-exercise-log';
 import './LogScreen.css';
 
@@ -236,6 +236,8 @@ function LogFilters({
   onChange: (filter: LogFilter) => void;
 }) {
   const id = useId();
+  // Bumped by Clear filters: the time fields start again from the cleared bounds.
+  const [generation, setGeneration] = useState(0);
   const select = (key: 'kind' | 'alertId' | 'actor', label: string, values: string[]) => (
     <div className="log-filter">
       <label htmlFor={`${id}-${key}`}>{label}</label>
@@ -259,32 +261,34 @@ function LogFilters({
       {select('kind', 'Kind', facets.kinds)}
       {select('alertId', 'Alert', facets.alertIds)}
       {select('actor', 'Actor', facets.actors)}
-      <div className="log-filter">
-        <label htmlFor={`${id}-from`}>From (exercise time, {timezone})</label>
-        <input
-          id={`${id}-from`}
-          type="datetime-local"
-          title="yyyy-mm-dd hh:mm"
-          aria-describedby={`${id}-time-hint`}
-          value={msToZonedInput(filter.from, timezone)}
-          onChange={(e) => onChange({ ...filter, from: zonedInputToMs(e.target.value, timezone) })}
-        />
-      </div>
-      <div className="log-filter">
-        <label htmlFor={`${id}-to`}>To (exercise time, {timezone})</label>
-        <input
-          id={`${id}-to`}
-          type="datetime-local"
-          title="yyyy-mm-dd hh:mm"
-          aria-describedby={`${id}-time-hint`}
-          value={msToZonedInput(filter.to, timezone)}
-          onChange={(e) => onChange({ ...filter, to: zonedInputToMs(e.target.value, timezone) })}
-        />
-        <span id={`${id}-time-hint`} className="log-filter-hint">
-          date and time as yyyy-mm-dd hh:mm, {timezone}
-        </span>
-      </div>
-      <button type="button" onClick={() => onChange(NO_FILTER)}>
+      <ZonedTimeField
+        key={`from-${generation}`}
+        id={`${id}-from`}
+        label={`From (exercise time, ${timezone})`}
+        value={filter.from}
+        timezone={timezone}
+        hintId={`${id}-time-hint`}
+        onChange={(from) => onChange({ ...filter, from })}
+      />
+      <ZonedTimeField
+        key={`to-${generation}`}
+        id={`${id}-to`}
+        label={`To (exercise time, ${timezone})`}
+        value={filter.to}
+        timezone={timezone}
+        hintId={`${id}-time-hint`}
+        onChange={(to) => onChange({ ...filter, to })}
+      />
+      <span id={`${id}-time-hint`} className="log-filter-hint">
+        date and time as yyyy-mm-dd hh:mm, {timezone}
+      </span>
+      <button
+        type="button"
+        onClick={() => {
+          onChange(NO_FILTER);
+          setGeneration((g) => g + 1);
+        }}
+      >
         Clear filters
       </button>
     </fieldset>

@@ -1,6 +1,7 @@
 // Log times as the console shows them: exercise time in the scenario's zone,
-// wall time in the viewer's local zone; the filter's datetime-local inputs are
-// read in the exercise zone so what you type matches what the table shows.
+// wall time in the viewer's local zone; the filter's time fields are read in
+// the exercise zone, in the table's own form, so what you type matches what
+// the table shows (a datetime-local input would show the browser's format).
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 
@@ -17,15 +18,24 @@ export function localTimezone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** A datetime-local value ("2026-09-09T09:30") read in `timezone` → epoch ms; '' → null. */
+/**
+ * What a person typed as a time ("2026-09-09 09:30", seconds optional, a "T"
+ * allowed for the space), read in `timezone` → epoch ms; null when it is not
+ * a real date and time in that form.
+ */
 export function zonedInputToMs(value: string, timezone: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+  // Date arithmetic would roll 2026-02-30 over to March: refuse it instead.
+  const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth || h! > 23 || mi! > 59 || s! > 59) {
+    return null;
+  }
   return new TZDate(y!, mo! - 1, d!, h!, mi!, s!, timezone).getTime();
 }
 
-/** Epoch ms → a datetime-local value in `timezone`; null → ''. */
+/** Epoch ms → "yyyy-mm-dd hh:mm" in `timezone`, the form the filter reads; null → ''. */
 export function msToZonedInput(ms: number | null, timezone: string): string {
-  return ms === null ? '' : format(new TZDate(ms, timezone), "yyyy-MM-dd'T'HH:mm");
+  return ms === null ? '' : format(new TZDate(ms, timezone), 'yyyy-MM-dd HH:mm');
 }

@@ -17,12 +17,28 @@ describe('log time format', () => {
     expect(formatLogTime('yesterday', 'UTC')).toBe('yesterday');
   });
 
-  it('reads a datetime-local value in the given zone', () => {
-    expect(zonedInputToMs('2026-09-09T09:30', 'Europe/Kyiv')).toBe(
-      Date.parse('2026-09-09T06:30:00Z'),
-    );
-    expect(zonedInputToMs('', 'Europe/Kyiv')).toBeNull();
-    expect(zonedInputToMs('09/09/2026', 'Europe/Kyiv')).toBeNull();
+  it('reads a typed time in the given zone, with a space or a T, seconds optional', () => {
+    const expected = Date.parse('2026-09-09T06:30:00Z');
+    expect(zonedInputToMs('2026-09-09 09:30', 'Europe/Kyiv')).toBe(expected);
+    expect(zonedInputToMs('2026-09-09T09:30', 'Europe/Kyiv')).toBe(expected);
+    expect(zonedInputToMs(' 2026-09-09 09:30:15 ', 'Europe/Kyiv')).toBe(expected + 15_000);
+    expect(msToZonedInput(expected, 'Europe/Kyiv')).toBe('2026-09-09 09:30');
+  });
+
+  it('refuses text that is not a real date and time in that form', () => {
+    for (const text of [
+      '',
+      '09/09/2026 09:30',
+      '2026-09-09',
+      '2026-02-30 10:00',
+      '2026-13-01 10:00',
+      '2026-09-09 24:00',
+      '2026-09-09 09:60',
+      '2026-09-09 9:30',
+    ]) {
+      expect(zonedInputToMs(text, 'Europe/Kyiv'), text).toBeNull();
+    }
+    expect(zonedInputToMs('2028-02-29 10:00', 'UTC')).toBe(Date.parse('2028-02-29T10:00:00Z'));
   });
 
   it('round-trips minute-aligned times through the input format in any zone', () => {

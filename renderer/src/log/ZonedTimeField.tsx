@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { msToZonedInput, zonedInputToMs } from './log-time-format';
+
+interface ZonedTimeFieldProps {
+  id: string;
+  label: string;
+  /** The bound in force (epoch ms), or null for none. */
+  value: number | null;
+  timezone: string;
+  hintId: string;
+  onChange(ms: number | null): void;
+}
+
+/**
+ * A time typed as "yyyy-mm-dd hh:mm" in the exercise zone. What is typed is
+ * kept as typed; the bound changes only when it reads as a time (or is
+ * cleared), and text that does not read gets a message saying why. The
+ * field owns its text: give it a new `key` to reset it to `value`.
+ */
+export function ZonedTimeField({
+  id,
+  label,
+  value,
+  timezone,
+  hintId,
+  onChange,
+}: ZonedTimeFieldProps) {
+  // The bound is set only from here; Clear filters gives the field a new key.
+  const [draft, setDraft] = useState(() => msToZonedInput(value, timezone));
+  const typed = draft.trim();
+  const invalid = typed !== '' && zonedInputToMs(typed, timezone) === null;
+  const errorId = `${id}-error`;
+  return (
+    <div className="log-filter">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        placeholder="yyyy-mm-dd hh:mm"
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+        value={draft}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          if (text.trim() === '') onChange(null);
+          else {
+            const ms = zonedInputToMs(text, timezone);
+            if (ms !== null) onChange(ms);
+          }
+        }}
+      />
+      {invalid && (
+        <span id={errorId} className="log-filter-error" role="alert">
+          Not a date and time: type it as yyyy-mm-dd hh:mm (not applied)
+        </span>
+      )}
+    </div>
+  );
+}
