@@ -1,5 +1,6 @@
 // Loads scenarios off the UI thread: a large scenario (a million events) takes
 // seconds to validate, and the screen must keep painting its progress bar.
+import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { LoadProgress, LoadRequest, LoadResult, WorkerReply } from './scenario-load-messages';
 
 /** Loads in a Web Worker; falls back to this thread where workers cannot start. */
@@ -19,10 +20,13 @@ export async function loadScenarioOffThread(
   }
   try {
     return await new Promise<LoadResult>((resolve, reject) => {
+      // Each slice is unpacked in its own task: the screen keeps painting.
+      const slices: ReplayEvent[][] = [];
       worker.onmessage = (event: MessageEvent<WorkerReply>) => {
         const reply = event.data;
         if (reply.type === 'progress') onProgress(reply.progress);
-        else if (reply.type === 'done') resolve(reply.result);
+        else if (reply.type === 'events') slices.push(reply.events);
+        else if (reply.type === 'done') resolve(withEvents(reply.result, slices));
         else reject(new Error(`loading ${request.name} failed: ${reply.message}`));
       };
       worker.onerror = (event) => {
@@ -34,4 +38,10 @@ export async function loadScenarioOffThread(
   } finally {
     worker.terminate();
   }
+}
+
+/** The result with its scenario's events put back together from their slices. */
+function withEvents(result: LoadResult, slices: ReplayEvent[][]): LoadResult {
+  if (!result.ok || result.mode !== 'scenario') return result;
+  return { ...result, scenario: { ...result.scenario, events: slices.flat() } };
 }

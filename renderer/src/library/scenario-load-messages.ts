@@ -1,5 +1,9 @@
 // Messages between the Library and the scenario-loading worker.
-import type { Diagnostic, LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type {
+  Diagnostic,
+  LoadedScenario,
+  ReplayEvent,
+} from '../../../shared/scenario/loaded-scenario';
 
 export interface LoadRequest {
   /** `scenario`: a package (folder or *.scenario.json); `feed`: one feed file on its own. */
@@ -22,7 +26,15 @@ export type LoadResult =
   | { ok: true; mode: 'feed'; events: number; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
+/**
+ * A loaded scenario's events come in slices of EVENTS_PER_MESSAGE before its
+ * `done` (whose scenario then has no events): one message of 100,000 events
+ * was one long task of about 330 ms on the UI thread as it was unpacked.
+ */
+export const EVENTS_PER_MESSAGE = 2000;
+
 export type WorkerReply =
   | { type: 'progress'; progress: LoadProgress }
+  | { type: 'events'; events: ReplayEvent[] }
   | { type: 'done'; result: LoadResult }
   | { type: 'crashed'; message: string };

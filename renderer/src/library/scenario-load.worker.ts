@@ -1,6 +1,11 @@
 // The scenario-loading worker: runs the shared loader on the request it is sent.
 import { runScenarioLoad } from './run-scenario-load';
-import type { LoadRequest, WorkerReply } from './scenario-load-messages';
+import {
+  EVENTS_PER_MESSAGE,
+  type LoadRequest,
+  type LoadResult,
+  type WorkerReply,
+} from './scenario-load-messages';
 
 // The renderer compiles against the DOM library; describe only what a worker uses.
 interface WorkerScope {
@@ -12,6 +17,22 @@ const scope = self as unknown as WorkerScope;
 // Progress is throttled so the UI thread gets a handful of messages, not thousands.
 const PROGRESS_EVERY_MS = 100;
 
+/** Sends the result, a scenario's events in slices ahead of it. */
+function reply(result: LoadResult): void {
+  if (!result.ok || result.mode !== 'scenario') {
+    scope.postMessage({ type: 'done', result });
+    return;
+  }
+  const { events } = result.scenario;
+  for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) {
+    scope.postMessage({ type: 'events', events: events.slice(i, i + EVENTS_PER_MESSAGE) });
+  }
+  scope.postMessage({
+    type: 'done',
+    result: { ...result, scenario: { ...result.scenario, events: [] } },
+  });
+}
+
 scope.onmessage = (event) => {
   let last = 0;
   runScenarioLoad(event.data, (progress) => {
@@ -20,7 +41,7 @@ scope.onmessage = (event) => {
     last = now;
     scope.postMessage({ type: 'progress', progress });
   }).then(
-    (result) => scope.postMessage({ type: 'done', result }),
+    (result) => reply(result),
     (error: unknown) =>
       scope.postMessage({
         type: 'crashed',
