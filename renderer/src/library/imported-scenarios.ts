@@ -3,6 +3,7 @@
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { getAppDatabase } from '../app/app-database';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../storage';
+import type { PackedFile } from './scenario-load-messages';
 
 function feedCount(files: ReadonlyMap<string, Uint8Array>): number {
   for (const [path, bytes] of files) {
@@ -17,10 +18,11 @@ function feedCount(files: ReadonlyMap<string, Uint8Array>): number {
   return 0;
 }
 
-/** Stores an imported scenario's files under its content hash. */
+/** Stores an imported scenario's files (`packed`: the same, as Blobs) under its content hash. */
 export async function rememberImportedScenario(
   scenario: LoadedScenario,
   files: ReadonlyMap<string, Uint8Array>,
+  packed: readonly PackedFile[],
 ): Promise<void> {
   const db = await getAppDatabase();
   await saveScenario(db, {
@@ -37,7 +39,7 @@ export async function rememberImportedScenario(
       zones: scenario.zones.length,
       feeds: feedCount(files),
     },
-    files: [...files].map(([path, bytes]) => ({ path, bytes })),
+    files: packed.map(({ path, blob }) => ({ path, bytes: blob })),
     imported: new Date().toISOString(),
   });
 }
@@ -58,7 +60,12 @@ export async function importedScenarioFiles(hash: string): Promise<[string, Uint
   const db = await getAppDatabase();
   const stored = await getScenario(db, hash);
   if (!stored) throw new Error(`scenario ${hash.slice(0, 12)}… is no longer stored`);
-  return stored.files.map((f) => [f.path, f.bytes]);
+  return Promise.all(
+    stored.files.map(async (f): Promise<[string, Uint8Array]> => [
+      f.path,
+      f.bytes instanceof Blob ? new Uint8Array(await f.bytes.arrayBuffer()) : f.bytes,
+    ]),
+  );
 }
 
 export async function forgetImportedScenario(hash: string): Promise<void> {

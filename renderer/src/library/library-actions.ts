@@ -16,6 +16,7 @@ import {
 } from './imported-scenarios';
 import { ImportPlanError, planImport, type PickedBytes } from './import-plan';
 import type { LibraryStore, LoadProgressView } from './library-store';
+import { packFiles } from './pack-files';
 import { loadScenarioOffThread } from './scenario-load-client';
 import type { LoadProgress, LoadRequest, LoadResult } from './scenario-load-messages';
 import { summariseScenario } from './scenario-summary';
@@ -150,7 +151,7 @@ export async function importPickedFiles(
     const request: LoadRequest =
       plan.kind === 'feed'
         ? { mode: 'feed', name: plan.name, files: [...plan.files], feedPath: plan.path }
-        : { mode: 'scenario', name: plan.name, files: [...plan.files] };
+        : { mode: 'scenario', name: plan.name, files: [...plan.files], pack: true };
     performance.mark('truceline:import:load');
     const result = await loadScenarioOffThread(request, (p) =>
       store.setImportResult({
@@ -184,7 +185,11 @@ export async function importPickedFiles(
     let stored = true;
     try {
       performance.mark('truceline:import:store');
-      await rememberImportedScenario(result.scenario, plan.files);
+      await rememberImportedScenario(
+        result.scenario,
+        plan.files,
+        result.files ?? packFiles(plan.files),
+      );
       performance.measure('truceline:import:store-in-indexeddb', 'truceline:import:store');
     } catch (error) {
       stored = false;

@@ -1,6 +1,7 @@
 // The load itself, the same in the worker and (as a fallback) on the UI thread.
 import { loadFeed, loadScenario } from '../../../shared/scenario/load-scenario';
 import { createMemoryReader } from '../../../shared/scenario/package-reader';
+import { packFiles } from './pack-files';
 import type { LoadProgress, LoadRequest, LoadResult } from './scenario-load-messages';
 
 /** Loads a scenario package or checks one feed from in-memory files. */
@@ -18,5 +19,11 @@ export async function runScenarioLoad(
   }
   const outcome = await loadScenario(reader, { onProgress });
   if (!outcome.ok) return outcome;
-  return { ok: true, mode: 'scenario', scenario: outcome.scenario, warnings: outcome.warnings };
+  return {
+    ok: true,
+    mode: 'scenario',
+    scenario: outcome.scenario,
+    ...(request.pack && { files: packFiles(request.files) }),
+    warnings: outcome.warnings,
+  };
 }

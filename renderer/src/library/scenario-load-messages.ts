@@ -12,6 +12,8 @@ export interface LoadRequest {
   files: [path: string, bytes: Uint8Array][];
   /** For mode `feed`: the feed's path among `files`. */
   feedPath?: string;
+  /** Pack the files as Blobs for storing (an import to keep). */
+  pack?: boolean;
 }
 
 export interface LoadProgress {
@@ -21,8 +23,24 @@ export interface LoadProgress {
   events: number;
 }
 
+/** A package file as a Blob, for IndexedDB to keep by reference. */
+export interface PackedFile {
+  path: string;
+  blob: Blob;
+}
+
 export type LoadResult =
-  | { ok: true; mode: 'scenario'; scenario: LoadedScenario; warnings: Diagnostic[] }
+  | {
+      ok: true;
+      mode: 'scenario';
+      scenario: LoadedScenario;
+      /**
+       * When asked (`pack`), the package's files packed where the load ran:
+       * copying 31 MB into Blobs took about 50 ms, too long for the UI thread.
+       */
+      files?: PackedFile[];
+      warnings: Diagnostic[];
+    }
   | { ok: true; mode: 'feed'; events: number; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 

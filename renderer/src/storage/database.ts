@@ -27,7 +27,13 @@ export interface StoredScenario {
   classification: string;
   span: { start: string; end: string };
   counts: { events: number; zones: number; feeds: number };
-  files: { path: string; bytes: Uint8Array }[];
+  /**
+   * The files as imported. A Blob since the scenario store kept its first
+   * large imports: IndexedDB keeps a Blob by reference, so storing one does
+   * not clone its bytes on the UI thread, nor does listing scenarios read
+   * them. Scenarios stored earlier hold a Uint8Array.
+   */
+  files: { path: string; bytes: Blob | Uint8Array }[];
   imported: string;
 }
 

@@ -32,7 +32,14 @@ test('scenarios keep their bytes; listing leaves them out, newest first; setting
   expect((await listScenarios(db)).map((s) => s.hash)).toEqual(['h2', 'h1']);
   expect(await listScenarios(db)).not.toHaveProperty('0.files');
   const stored = await getScenario(db, 'h1');
-  expect(new TextDecoder().decode(stored!.files[0]!.bytes)).toBe('{"id":"x"}');
+  expect(new TextDecoder().decode(stored!.files[0]!.bytes as Uint8Array)).toBe('{"id":"x"}');
+  // Files imported now are kept as Blobs (stored by reference, read on demand).
+  const blobbed = { ...scenario('h3', '2026-11-26T12:00:00.000Z') };
+  blobbed.files = [{ path: 'feeds/a.ndjson', bytes: new Blob(['{"id":"e1"}\n']) }];
+  await saveScenario(db, blobbed);
+  const back = (await getScenario(db, 'h3'))!.files[0]!.bytes;
+  expect(back).toBeInstanceOf(Blob);
+  expect(await (back as Blob).text()).toBe('{"id":"e1"}\n');
   await deleteScenario(db, 'h1');
   expect(await getScenario(db, 'h1')).toBeUndefined();
   expect(await getSetting(db, 'actor', 'operator-1')).toBe('operator-1');
