@@ -211,6 +211,16 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(from).toHaveValue('');
   await expect(count).toContainText(`Showing ${total} of ${total} entries`);
+  // A To bound typed to the minute includes that whole minute (the first alert opens at 09:35:36).
+  const to = page.getByLabel(/^To \(exercise time/);
+  const table = page.getByTestId('log-table');
+  await to.fill('2026-09-09 09:35');
+  await expect(table).toContainText('2026-09-09 09:35:36');
+  await to.fill('2026-09-09 09:34');
+  await expect(table).not.toContainText('2026-09-09 09:35:36');
+  await expect(count).not.toContainText(`Showing ${total} of`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(to).toHaveValue('');
   await from.fill('tomorrow');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(from).toHaveValue('');

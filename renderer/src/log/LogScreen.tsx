@@ -274,13 +274,14 @@ function LogFilters({
         key={`to-${generation}`}
         id={`${id}-to`}
         label={`To (exercise time, ${timezone})`}
+        end
         value={filter.to}
         timezone={timezone}
         hintId={`${id}-time-hint`}
         onChange={(to) => onChange({ ...filter, to })}
       />
       <span id={`${id}-time-hint`} className="log-filter-hint">
-        date and time as yyyy-mm-dd hh:mm, {timezone}
+        date and time as yyyy-mm-dd hh:mm, {timezone}; To includes its whole minute
       </span>
       <button
         type="button"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { msToZonedInput, zonedInputToMs } from './log-time-format';
+import { msToZonedInput, zonedEndToMs, zonedInputToMs } from './log-time-format';
 
 interface ZonedTimeFieldProps {
   id: string;
@@ -7,6 +7,8 @@ interface ZonedTimeFieldProps {
   /** The bound in force (epoch ms), or null for none. */
   value: number | null;
   timezone: string;
+  /** An end bound: the typed minute (or second) is included whole. */
+  end?: boolean;
   hintId: string;
   onChange(ms: number | null): void;
 }
@@ -22,13 +24,15 @@ export function ZonedTimeField({
   label,
   value,
   timezone,
+  end = false,
   hintId,
   onChange,
 }: ZonedTimeFieldProps) {
+  const read = end ? zonedEndToMs : zonedInputToMs;
   // The bound is set only from here; Clear filters gives the field a new key.
   const [draft, setDraft] = useState(() => msToZonedInput(value, timezone));
   const typed = draft.trim();
-  const invalid = typed !== '' && zonedInputToMs(typed, timezone) === null;
+  const invalid = typed !== '' && read(typed, timezone) === null;
   const errorId = `${id}-error`;
   return (
     <div className="log-filter">
@@ -48,7 +52,7 @@ export function ZonedTimeField({
           setDraft(text);
           if (text.trim() === '') onChange(null);
           else {
-            const ms = zonedInputToMs(text, timezone);
+            const ms = read(text, timezone);
             if (ms !== null) onChange(ms);
           }
         }}

@@ -35,6 +35,16 @@ export function zonedInputToMs(value: string, timezone: string): number | null {
   return new TZDate(y!, mo! - 1, d!, h!, mi!, s!, timezone).getTime();
 }
 
+/**
+ * An end bound as typed: "09:30" means up to the end of that minute (and
+ * "09:30:15" to the end of that second), as a person reading the table means it.
+ */
+export function zonedEndToMs(value: string, timezone: string): number | null {
+  const ms = zonedInputToMs(value, timezone);
+  if (ms === null) return null;
+  return ms + (/:\d{2}:\d{2}$/.test(value.trim()) ? 999 : 59_999);
+}
+
 /** Epoch ms → "yyyy-mm-dd hh:mm" in `timezone`, the form the filter reads; null → ''. */
 export function msToZonedInput(ms: number | null, timezone: string): string {
   return ms === null ? '' : format(new TZDate(ms, timezone), 'yyyy-MM-dd HH:mm');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatLogTime,
   msToZonedInput,
+  zonedEndToMs,
   zonedInputToMs,
 } from '../../../renderer/src/log/log-time-format';
 
@@ -23,6 +24,13 @@ describe('log time format', () => {
     expect(zonedInputToMs('2026-09-09T09:30', 'Europe/Kyiv')).toBe(expected);
     expect(zonedInputToMs(' 2026-09-09 09:30:15 ', 'Europe/Kyiv')).toBe(expected + 15_000);
     expect(msToZonedInput(expected, 'Europe/Kyiv')).toBe('2026-09-09 09:30');
+  });
+
+  it('reads an end bound to the end of the minute (or second) typed', () => {
+    const at = Date.parse('2026-09-09T06:30:00Z');
+    expect(zonedEndToMs('2026-09-09 09:30', 'Europe/Kyiv')).toBe(at + 59_999);
+    expect(zonedEndToMs('2026-09-09 09:30:15', 'Europe/Kyiv')).toBe(at + 15_999);
+    expect(zonedEndToMs('2026-09-09 09:61', 'Europe/Kyiv')).toBeNull();
   });
 
   it('refuses text that is not a real date and time in that form', () => {
