@@ -28,10 +28,9 @@ export interface StoredScenario {
   span: { start: string; end: string };
   counts: { events: number; zones: number; feeds: number };
   /**
-   * The files as imported. A Blob since the scenario store kept its first
-   * large imports: IndexedDB keeps a Blob by reference, so storing one does
-   * not clone its bytes on the UI thread, nor does listing scenarios read
-   * them. Scenarios stored earlier hold a Uint8Array.
+   * The files as imported, as Blobs: IndexedDB keeps a Blob by reference, so
+   * storing one does not clone its bytes on the UI thread, nor does listing
+   * scenarios read them. Scenarios stored by earlier versions hold Uint8Arrays.
    */
   files: { path: string; bytes: Blob | Uint8Array }[];
   imported: string;
