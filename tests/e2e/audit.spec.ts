@@ -267,6 +267,10 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   const alertsTile = page.getByRole('region', { name: 'Totals' }).locator('.report-tile').first();
   await expect(alertsTile).toContainText('Alerts');
   expect(Number(await alertsTile.locator('.report-tile-value').textContent())).toBeGreaterThan(1);
+  // Exercise times in the scenario's zone, as on the Log screen (quick-demo starts 09:00 in Kyiv).
+  const metadata = page.getByRole('definition').filter({ hasText: 'exercise time' });
+  await expect(metadata).toContainText('2026-09-09 09:00:00');
+  await expect(metadata).toContainText('(exercise time, Europe/Kyiv)');
   await page.screenshot({ path: `${SHOTS}/report.png` });
   // The same report from the exported file (what an auditor holds), and none from a tampered copy.
   const reportFromFile = async (path: string) => {
@@ -279,6 +283,7 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await expect(page.getByRole('article', { name: 'After-action report' })).toContainText(
     `${bundle.head.count} entries, head ${bundle.head.final_hash.slice(0, 16)}`,
   );
+  await expect(metadata).toContainText('(exercise time, Europe/Kyiv)');
   const tampered = join(dir, 'exported-tampered.json');
   const edited = structuredClone(bundle);
   edited.entries[1]!.actor = 'Someone else';

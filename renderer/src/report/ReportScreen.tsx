@@ -13,7 +13,8 @@ import './ReportScreen.css';
 type ReportState =
   | { status: 'idle' }
   | { status: 'building'; exerciseId: string }
-  | { status: 'ready'; report: AfterActionReport }
+  /** `timezone`: the scenario's, in which the report shows exercise times (as the Log does). */
+  | { status: 'ready'; report: AfterActionReport; timezone: string }
   | { status: 'failed'; message: string };
 
 export function ReportScreen() {
@@ -56,7 +57,7 @@ export function ReportScreen() {
     setState({ status: 'building', exerciseId: chosen });
     try {
       const report = await reportForExercise(await getAppDatabase(), chosen, scenario);
-      setState({ status: 'ready', report });
+      setState({ status: 'ready', report, timezone: scenario.timezone });
     } catch (error) {
       setState({ status: 'failed', message: (error as Error).message });
     }
@@ -67,13 +68,16 @@ export function ReportScreen() {
     if (!file) return;
     setState({ status: 'building', exerciseId: file.name });
     try {
+      let timezone = 'UTC';
       const report = await reportForExportedLog(await file.text(), (hash) => {
         const found = cards.find(
           (c) => c.state.status === 'ready' && c.state.scenario.hash === hash,
         );
-        return found?.state.status === 'ready' ? found.state.scenario : null;
+        if (found?.state.status !== 'ready') return null;
+        timezone = found.state.scenario.timezone;
+        return found.state.scenario;
       });
-      setState({ status: 'ready', report });
+      setState({ status: 'ready', report, timezone });
     } catch (error) {
       setState({ status: 'failed', message: `${file.name}: ${(error as Error).message}` });
     }
@@ -152,7 +156,9 @@ export function ReportScreen() {
           ✖ The report could not be built: {state.message}
         </p>
       ) : null}
-      {state.status === 'ready' ? <ReportView report={state.report} /> : null}
+      {state.status === 'ready' ? (
+        <ReportView report={state.report} timezone={state.timezone} />
+      ) : null}
     </section>
   );
 }

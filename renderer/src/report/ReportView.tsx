@@ -26,8 +26,17 @@ function StatsCells({ stats }: { stats: DurationStats }) {
   );
 }
 
-/** The after-action report as charts and tables; the same data the CLI prints. */
-export function ReportView({ report }: { report: AfterActionReport }) {
+/**
+ * The after-action report as charts and tables; the same data the CLI prints.
+ * Exercise times are shown in `timezone` (the scenario's, as on the Log screen).
+ */
+export function ReportView({
+  report,
+  timezone = 'UTC',
+}: {
+  report: AfterActionReport;
+  timezone?: string;
+}) {
   const x = report.exercise;
   const o = report.outcomes;
   return (
@@ -52,9 +61,9 @@ export function ReportView({ report }: { report: AfterActionReport }) {
           </dd>
           <dt>Started · ended</dt>
           <dd className="mono" title={`${x.started} · ${x.ended ?? 'not ended'}`}>
-            {formatLogTime(x.started, 'UTC')} ·{' '}
-            {x.ended ? formatLogTime(x.ended, 'UTC') : 'not ended'}{' '}
-            <span className="muted">(exercise time, UTC)</span>
+            {formatLogTime(x.started, timezone)} ·{' '}
+            {x.ended ? formatLogTime(x.ended, timezone) : 'not ended'}{' '}
+            <span className="muted">(exercise time, {timezone})</span>
           </dd>
           <dt>Log</dt>
           <dd>
@@ -206,7 +215,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
         <table aria-label="Key decisions">
           <thead>
             <tr>
-              <th scope="col">Exercise time (UTC)</th>
+              <th scope="col">Exercise time ({timezone})</th>
               <th scope="col">Seq</th>
               <th scope="col">Who</th>
               <th scope="col">Alert · step</th>
@@ -217,7 +226,7 @@ export function ReportView({ report }: { report: AfterActionReport }) {
             {report.timeline.map((d) => (
               <tr key={d.seq}>
                 <td className="mono nowrap" title={d.exercise_time}>
-                  {formatLogTime(d.exercise_time, 'UTC')}
+                  {formatLogTime(d.exercise_time, timezone)}
                 </td>
                 <td className="mono">{d.seq}</td>
                 <td>{d.actor}</td>
