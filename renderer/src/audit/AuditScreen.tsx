@@ -1,6 +1,7 @@
-import { useId, useState, type DragEvent } from 'react';
-import { filesFromDrop, getPlatform, type PickedFile } from '../platform';
+import { useId } from 'react';
+import { getPlatform, type PickedFile } from '../platform';
 import { ProgressBar } from '../ui/ProgressBar';
+import { useFileDrop } from '../ui/use-file-drop';
 import { createValueStore, useValueStore } from '../ui/value-store';
 import { formatLogTime, localTimezone } from '../log/log-time-format';
 import { decisionsByAlert, decisionTimeline } from './decision-timeline';
@@ -42,30 +43,16 @@ async function audit(file: PickedFile, expectedKey: string) {
 export function AuditScreen() {
   const state = useValueStore(auditState);
   const key = useValueStore(trustedKey);
-  const [dragging, setDragging] = useState(false);
   const keyId = useId();
   const open = async () => {
     const files = await getPlatform().openScenarioFiles({ folder: false });
     if (files?.[0]) await audit(files[0], key);
   };
-  const onDrop = async (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = await filesFromDrop(event.dataTransfer);
+  const drop = useFileDrop(async (files) => {
     if (files[0]) await audit(files[0], key);
-  };
+  });
   return (
-    <section
-      className={dragging ? 'audit dragging' : 'audit'}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(event) => {
-        if (event.currentTarget === event.target) setDragging(false);
-      }}
-      onDrop={(event) => void onDrop(event)}
-    >
+    <section className={drop.dragging ? 'audit dragging' : 'audit'} {...drop.target}>
       <h1>Audit</h1>
       <div className="audit-open panel">
         <p>

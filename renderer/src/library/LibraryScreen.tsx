@@ -1,7 +1,7 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../app/app-context';
-import { filesFromDrop } from '../platform';
 import { Dialog } from '../ui/Dialog';
+import { useFileDrop } from '../ui/use-file-drop';
 import { BriefingText } from './BriefingText';
 import { ImportPanel } from './ImportPanel';
 import { launchExercise, resumeExercise } from './launch-exercise';
@@ -23,30 +23,16 @@ export function LibraryScreen() {
   const [startError, setStartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState<LibraryCard | null>(null);
-  const [dragging, setDragging] = useState(false);
 
   useEffect(() => startLibrary(library), [library]);
 
-  const onDrop = async (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = await filesFromDrop(event.dataTransfer);
+  const drop = useFileDrop(async (files) => {
     if (files.length > 0) await importPickedFiles(library, files);
-  };
+  });
   const ready = starting?.state.status === 'ready' ? starting.state : null;
 
   return (
-    <section
-      className={dragging ? 'library dragging' : 'library'}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={(event) => {
-        if (event.currentTarget === event.target) setDragging(false);
-      }}
-      onDrop={(event) => void onDrop(event)}
-    >
+    <section className={drop.dragging ? 'library dragging' : 'library'} {...drop.target}>
       <h1>Library</h1>
       <ImportPanel />
       {indexError ? (
