@@ -1,21 +1,12 @@
 // The decisions an exercise log records, read from the log alone (no scenario,
 // no app defaults): what an auditor reconstructs from an exported file.
-import { summarizeEntry, type LogEntry } from '../../../shared/audit';
+import { KNOWN_KINDS, summarizeEntry, type KnownKind, type LogEntry } from '../../../shared/audit';
 
-/** Kinds that are decisions or the events that forced one; clock ticks and exports are left out. */
-export const DECISION_KINDS: ReadonlySet<string> = new Set([
-  'exercise-created',
-  'alert-opened',
-  'alert-severity-changed',
-  'ack',
-  'protocol-action',
-  'party-ack',
-  'deadline-warning',
-  'deadline-breach',
-  'inject',
-  'note',
-  'exercise-ended',
-]);
+/** Kinds that are decisions or the events that forced one: every known kind but clock ticks and exports. */
+const LEFT_OUT: ReadonlySet<KnownKind> = new Set(['clock', 'export']);
+export const DECISION_KINDS: ReadonlySet<string> = new Set(
+  KNOWN_KINDS.filter((kind) => !LEFT_OUT.has(kind)),
+);
 
 export interface DecisionRow {
   seq: number;
