@@ -3,6 +3,7 @@ import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { createAutoOperator } from '../../../shared/exercise/auto-operator';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
 
@@ -10,10 +11,9 @@ const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 const operator = { name: 'operator-1', role: 'operator' as const };
 const controller = { name: 'control', role: 'controller' as const };
 
-async function scripted(log: MemoryAuditLog, stopAfter = Infinity) {
-  const scenario = buildScenario(handEvents());
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
-  const steps: (() => Promise<void>)[] = [
+/** The scripted exercise, step by step, against a new or a resumed engine. */
+function scriptSteps(engine: ExerciseEngine): (() => Promise<void>)[] {
+  return [
     () => engine.play(),
     () => engine.setSpeed(60),
     () => engine.advanceTo(T0 + 62 * MIN),
@@ -35,7 +35,12 @@ async function scripted(log: MemoryAuditLog, stopAfter = Infinity) {
     () => engine.act('A-sa-1', 'unconfirmed', {}),
     () => engine.pause('hot wash'),
   ];
-  for (const step of steps.slice(0, stopAfter)) await step();
+}
+
+async function scripted(log: MemoryAuditLog, stopAfter = Infinity) {
+  const scenario = buildScenario(handEvents());
+  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  for (const step of scriptSteps(engine).slice(0, stopAfter)) await step();
   return { scenario, engine };
 }
 
@@ -108,29 +113,7 @@ describe('resuming an exercise from its log', () => {
   });
 });
 
-// The steps of `scripted` after `cut`, expressed against a resumed engine.
-async function replayRemaining(engine: Awaited<ReturnType<typeof resumeExercise>>, cut: number) {
-  const steps: (() => Promise<void>)[] = [
-    () => engine.play(),
-    () => engine.setSpeed(60),
-    () => engine.advanceTo(T0 + 62 * MIN),
-    () => engine.acknowledge('A-mlrs-1'),
-    () => engine.advanceTo(T0 + 66 * MIN),
-    () => engine.jumpToEntry('A-mlrs-1'),
-    () => engine.ackParty('A-mlrs-1', 'A', 'hotline, duty officer'),
-    () => engine.advanceTo(T0 + 90 * MIN),
-    () =>
-      engine.inject(
-        { summary: 'Party B liaison calls: "our unit returned fire"', from: 'B' },
-        controller,
-      ),
-    () => engine.advanceTo(T0 + 200 * MIN),
-    () => engine.startProtocol('A-sa-1'),
-    () => engine.act('A-sa-1', 'start-verification', {}),
-    () => engine.note('Drone UAV-07 tasked to the small-arms report.', 'A-sa-1'),
-    () => engine.advanceTo(T0 + 300 * MIN),
-    () => engine.act('A-sa-1', 'unconfirmed', {}),
-    () => engine.pause('hot wash'),
-  ];
-  for (const step of steps.slice(cut)) await step();
+// The steps of `scripted` after `cut`, played on a resumed engine.
+async function replayRemaining(engine: ExerciseEngine, cut: number) {
+  for (const step of scriptSteps(engine).slice(cut)) await step();
 }
