@@ -21,6 +21,19 @@ function score(events: readonly ReplayEvent[], zones: ReadonlyMap<string, Zone> 
   return scoreAlertEvents(MODEL, zones, events);
 }
 
+/** One zone that prohibits everything: the worst place an event can be (zone id `all`). */
+function worstPlace() {
+  const worst = rectZone({
+    id: 'all',
+    name: 'Everything prohibited',
+    kind: 'demilitarized-zone',
+    box: [0, 0, 1, 1],
+    prohibited: [...WEAPON_CLASSES],
+    max_calibre_mm: 1,
+  });
+  return new Map([[worst.id, worst]]);
+}
+
 describe('invariant 1: a new source kind never lowers the score', () => {
   it('holds for any added event from a kind not yet in the alert', () => {
     fc.assert(
@@ -102,15 +115,7 @@ describe('invariant 3: zone rules and the need for corroboration', () => {
   });
 
   it('never lets one event reach 100, whatever its attributes and zones', () => {
-    const worst = rectZone({
-      id: 'all',
-      name: 'Everything prohibited',
-      kind: 'demilitarized-zone',
-      box: [0, 0, 1, 1],
-      prohibited: [...WEAPON_CLASSES],
-      max_calibre_mm: 1,
-    });
-    const zones = new Map([[worst.id, worst]]);
+    const zones = worstPlace();
     fc.assert(
       fc.property(eventArb(), fc.boolean(), (raw, inZone) => {
         const [one] = replayOf([{ ...raw, id: 'e-1' } as ScenarioEvent]) as [ReplayEvent];
@@ -129,15 +134,7 @@ describe('invariant 3: zone rules and the need for corroboration', () => {
 
 describe('invariant 4: a lone weak low-confidence detection is at most low', () => {
   it('holds for thermal-hotspot and uav-overflight below confidence 0.4, in the worst place', () => {
-    const worst = rectZone({
-      id: 'all',
-      name: 'Everything prohibited',
-      kind: 'demilitarized-zone',
-      box: [0, 0, 1, 1],
-      prohibited: [...WEAPON_CLASSES],
-      max_calibre_mm: 1,
-    });
-    const zones = new Map([[worst.id, worst]]);
+    const zones = worstPlace();
     fc.assert(
       fc.property(
         eventArb(),
