@@ -1,5 +1,6 @@
 // How close a protocol step is to its deadline, for the countdown's colour.
 // Kept pure so the 80% warning boundary is tested rather than eyeballed.
+import { splitSeconds } from '../ui/format-time';
 
 export type DeadlineState = 'none' | 'ok' | 'warning' | 'breached';
 
@@ -42,13 +43,7 @@ export function countdownLabel(
 /** "1d 02:03:04", "12:00", "-00:05" — exercise-time countdown text. */
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '-' : '';
-  let s = Math.floor(Math.abs(ms) / 1000);
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
+  const { d, h, m, s } = splitSeconds(Math.floor(Math.abs(ms) / 1000));
   const pad = (n: number) => String(n).padStart(2, '0');
   const hms = h > 0 || d > 0 ? `${pad(h)}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
   return `${sign}${d > 0 ? `${d}d ` : ''}${hms}`;

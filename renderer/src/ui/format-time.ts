@@ -10,16 +10,18 @@ export function formatInZone(ms: number, timezone = 'UTC', pattern = 'yyyy-MM-dd
   }
 }
 
+/** Whole seconds split into days, hours, minutes and seconds. */
+export function splitSeconds(total: number): { d: number; h: number; m: number; s: number } {
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return { d, h, m, s: total % 60 };
+}
+
 /** A duration as `3 d 4 h`, `2 h 5 min` or `45 s`. */
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '−' : '';
-  let s = Math.round(Math.abs(ms) / 1000);
-  const d = Math.floor(s / 86400);
-  s -= d * 86400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
+  const { d, h, m, s } = splitSeconds(Math.round(Math.abs(ms) / 1000));
   if (d > 0) return `${sign}${d} d${h ? ` ${h} h` : ''}`;
   if (h > 0) return `${sign}${h} h${m ? ` ${m} min` : ''}`;
   if (m > 0) return `${sign}${m} min${s ? ` ${s} s` : ''}`;
