@@ -2,6 +2,7 @@
 // exercise are active. A tiny external store so components subscribe through
 // useSyncExternalStore and re-render only for the slice they select.
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { createValueStore } from '../ui/value-store';
 
 export const SCREENS = ['library', 'console', 'log', 'audit', 'report'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -61,23 +62,20 @@ export const INITIAL_APP_STATE: AppState = {
 };
 
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
-  let state: AppState = { ...INITIAL_APP_STATE, ...initial };
-  const listeners = new Set<() => void>();
-  const update = (patch: Partial<AppState>): void => {
-    const changed = (Object.keys(patch) as (keyof AppState)[]).some((k) => patch[k] !== state[k]);
-    if (!changed) return;
-    state = { ...state, ...patch };
-    for (const listener of listeners) listener();
-  };
+  const store = createValueStore<AppState>({ ...INITIAL_APP_STATE, ...initial });
+  // A patch that changes nothing keeps the same state object: no listener runs.
+  const update = (patch: Partial<AppState>): void =>
+    store.set((state) =>
+      (Object.keys(patch) as (keyof AppState)[]).some((k) => patch[k] !== state[k])
+        ? { ...state, ...patch }
+        : state,
+    );
   return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: store.get,
+    subscribe: store.subscribe,
     setScreen: (screen) => update({ screen }),
     setActiveScenario(active) {
-      const sameScenario = active?.scenario.hash === state.active?.scenario.hash;
+      const sameScenario = active?.scenario.hash === store.get().active?.scenario.hash;
       update(sameScenario ? { active } : { active, exerciseId: null, participant: null });
     },
     startExercise: (exerciseId, participant) => update({ exerciseId, participant }),

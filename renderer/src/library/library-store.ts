@@ -4,6 +4,7 @@
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { ScenarioOrigin } from '../app/app-store';
 import type { ScenarioSummary } from './scenario-summary';
+import { createValueStore } from '../ui/value-store';
 
 export interface LoadProgressView {
   label: string;
@@ -72,36 +73,34 @@ export interface LibraryStore {
 }
 
 export function createLibraryStore(): LibraryStore {
-  let state: LibraryState = { cards: [], indexError: null, importResult: null, sourcesPending: 0 };
-  const listeners = new Set<() => void>();
-  const set = (next: LibraryState): void => {
-    state = next;
-    for (const listener of listeners) listener();
-  };
+  const store = createValueStore<LibraryState>({
+    cards: [],
+    indexError: null,
+    importResult: null,
+    sourcesPending: 0,
+  });
+  const patch = (change: (state: LibraryState) => Partial<LibraryState>): void =>
+    store.set((state) => ({ ...state, ...change(state) }));
   return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: store.get,
+    subscribe: store.subscribe,
     upsertCard(card) {
-      const at = state.cards.findIndex((c) => c.key === card.key);
-      const cards = [...state.cards];
-      if (at >= 0) cards[at] = card;
-      else cards.push(card);
-      set({ ...state, cards });
-    },
-    updateCard(key, cardState) {
-      set({
-        ...state,
-        cards: state.cards.map((c) => (c.key === key ? { ...c, state: cardState } : c)),
+      patch(({ cards }) => {
+        const at = cards.findIndex((c) => c.key === card.key);
+        return { cards: at >= 0 ? cards.with(at, card) : [...cards, card] };
       });
     },
-    removeCard(key) {
-      set({ ...state, cards: state.cards.filter((c) => c.key !== key) });
+    updateCard(key, cardState) {
+      patch(({ cards }) => ({
+        cards: cards.map((c) => (c.key === key ? { ...c, state: cardState } : c)),
+      }));
     },
-    setIndexError: (indexError) => set({ ...state, indexError }),
-    setImportResult: (importResult) => set({ ...state, importResult }),
-    trackSource: (delta) => set({ ...state, sourcesPending: state.sourcesPending + delta }),
+    removeCard(key) {
+      patch(({ cards }) => ({ cards: cards.filter((c) => c.key !== key) }));
+    },
+    setIndexError: (indexError) => patch(() => ({ indexError })),
+    setImportResult: (importResult) => patch(() => ({ importResult })),
+    trackSource: (delta) =>
+      patch(({ sourcesPending }) => ({ sourcesPending: sourcesPending + delta })),
   };
 }
