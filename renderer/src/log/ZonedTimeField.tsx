@@ -40,7 +40,6 @@ export function ZonedTimeField({
       <input
         id={id}
         type="text"
-        inputMode="numeric"
         placeholder="yyyy-mm-dd hh:mm"
         spellCheck={false}
         autoComplete="off"
