@@ -8,9 +8,10 @@
 //    printed too.
 // Sizes: TRUCELINE_BENCH_EVENTS (default 1000000), TRUCELINE_BENCH_VALIDATE_EVENTS (300000).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { folderBytes } from '../../shared/node/scenario/folder-bytes';
 import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
 import { nodeSha256 } from '../../shared/node/scenario/node-sha256';
 import { scenarioContentHash } from '../../shared/scenario/content-hash';
@@ -24,14 +25,6 @@ const cpuMs = () => {
 };
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return total;
-}
 
 /** The floor: every file read whole, every feed line JSON.parse'd and kept. */
 function bareParse(dir: string): { ms: number; cpu: number; events: number } {
@@ -120,7 +113,7 @@ async function ingest(events: number): Promise<void> {
   try {
     let t0 = performance.now();
     await writeGeneratedScenario(dir, { events, seed: 1 });
-    const bytes = folderBytes(dir);
+    const bytes = await folderBytes(dir);
     console.log(
       `generate ${events.toLocaleString('en')} events: ${fmt(performance.now() - t0)} (${(bytes / MB).toFixed(0)} MiB)`,
     );

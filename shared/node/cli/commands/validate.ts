@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
+import { folderBytes } from '../../scenario/folder-bytes';
 import { checkScenarioAtPath, type PathCheckOutcome } from '../../scenario/load-path';
 import { createWorkerDispatcher, feedCheckThreads } from '../../scenario/worker-dispatcher';
 import type { FeedDispatcher } from '../../../scenario/load-scenario';
@@ -135,17 +136,6 @@ function printText(s: Summary): void {
     out(`  sensors:   ${s.sensors}`);
     out(`  hash:      ${s.hash}`);
   }
-}
-
-/** Bytes of all files under a folder (0 for a file). */
-async function folderBytes(path: string): Promise<number> {
-  const info = await stat(path).catch(() => null);
-  if (!info?.isDirectory()) return 0;
-  let total = 0;
-  for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return total;
 }
 
 /**
