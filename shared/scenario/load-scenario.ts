@@ -130,7 +130,7 @@ export async function loadScenario(
   reader: PackageReader,
   options: LoadOptions = {},
 ): Promise<LoadOutcome> {
-  const outcome = await readScenario(
+  return readScenario(
     reader,
     options,
     (zones) =>
@@ -144,9 +144,6 @@ export async function loadScenario(
       return { ...scenarioOf(parts), events, hash, warnings: [] };
     },
   );
-  if (!outcome.ok) return outcome;
-  outcome.result.warnings = outcome.warnings;
-  return { ok: true, scenario: outcome.result, warnings: outcome.warnings };
 }
 
 /** What `checkScenario` finds: the scenario without its events, and their tallies. */
@@ -174,7 +171,7 @@ export async function checkScenario(
     },
   };
   try {
-    const outcome = await readScenario(
+    return await readScenario(
       reader,
       options,
       () => (tally = new EventTally()),
@@ -185,9 +182,6 @@ export async function checkScenario(
       },
       fileFeeds,
     );
-    if (!outcome.ok) return outcome;
-    outcome.result.warnings = outcome.warnings;
-    return { ok: true, scenario: outcome.result, warnings: outcome.warnings };
   } finally {
     dispatcher?.close();
   }
@@ -212,14 +206,15 @@ function scenarioOf(parts: PackageParts): Omit<LoadedScenario, 'events' | 'hash'
 }
 
 type ReadOutcome<R> =
-  | { ok: true; result: R; warnings: Diagnostic[] }
+  | { ok: true; scenario: R; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 /**
  * Reads and checks a package, pouring its events into the sink made for its
- * zones, then makes the result from the parts and the filled sink.
+ * zones, then makes the scenario from the parts and the filled sink; the
+ * load's final warnings go on the scenario and beside it.
  */
-async function readScenario<S extends EventSink, R>(
+async function readScenario<S extends EventSink, R extends { warnings: readonly Diagnostic[] }>(
   reader: PackageReader,
   options: LoadOptions,
   makeSink: (zones: readonly Zone[] | null) => S,
@@ -248,8 +243,10 @@ async function readScenario<S extends EventSink, R>(
       fileFeeds,
     );
     if (parts && sink && !log.failed) {
-      const result = finish(parts, sink);
-      return { ok: true, result, warnings: log.finalWarnings(manifestFile) };
+      const warnings = log.finalWarnings(manifestFile);
+      const scenario = finish(parts, sink);
+      scenario.warnings = warnings;
+      return { ok: true, scenario, warnings };
     }
   } catch (error) {
     if (!(error instanceof TooManyErrors)) {
