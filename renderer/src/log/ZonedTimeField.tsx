@@ -58,7 +58,8 @@ export function ZonedTimeField({
       />
       {invalid && (
         <span id={errorId} className="log-filter-error" role="alert">
-          Not a date and time: type it as yyyy-mm-dd hh:mm (not applied)
+          Not a date and time: type it as{' '}
+          <span className="log-filter-format">yyyy-mm-dd hh:mm</span> (not applied)
         </span>
       )}
     </div>
