@@ -28,7 +28,7 @@ const noSharedNode = {
   group: ['**/shared/node/**', '**/node/**'],
   message: 'shared/node/ is Node-only; it cannot be imported from here.',
 };
-const noDexie = { group: ['dexie'], message: 'Storage lives in renderer/storage/.' };
+const noDexie = { group: ['dexie'], message: 'Storage lives in renderer/src/storage/.' };
 
 function restrict(patterns, paths = []) {
   return { 'no-restricted-imports': ['error', { paths, patterns }] };

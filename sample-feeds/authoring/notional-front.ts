@@ -494,7 +494,7 @@ export function senses(sensor: MissionSensor, t: number, at: LonLat): boolean {
   );
 }
 
-/** The sensor in the format of SCENARIO-FORMAT.md section 4. */
+/** The sensor in the format of docs/SCENARIO-FORMAT.md section 4. */
 export function toSensorRecord(sensor: MissionSensor): Sensor {
   return {
     id: sensor.id,

@@ -1,4 +1,4 @@
-// Incremental correlation and ranking (ALERTS-AND-SEVERITY.md). Each event
+// Incremental correlation and ranking (docs/ALERTS-AND-SEVERITY.md). Each event
 // touches one alert: O(1) evidence update, O(log n) re-rank, a grid lookup
 // for correlation. Quiet transitions run off a heap of due times.
 import type { ReplayEvent, Zone } from '../scenario/loaded-scenario';
@@ -139,7 +139,7 @@ function rankBefore(a: RankEntry, b: RankEntry): boolean {
   return a.id < b.id;
 }
 
-/** The total order of ALERTS-AND-SEVERITY.md invariant 6 (closed alerts last). */
+/** The total order of docs/ALERTS-AND-SEVERITY.md invariant 6 (closed alerts last). */
 export function compareAlerts(
   a: Pick<AlertView, 'closed' | 'quiet' | 'score' | 'firstAt' | 'id'>,
   b: Pick<AlertView, 'closed' | 'quiet' | 'score' | 'firstAt' | 'id'>,

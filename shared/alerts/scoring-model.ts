@@ -1,4 +1,4 @@
-// The severity model as data (ALERTS-AND-SEVERITY.md "Model as data"): one zod
+// The severity model as data (docs/ALERTS-AND-SEVERITY.md "Model as data"): one zod
 // schema, the built-in document, parsing with located errors, content hash.
 import { z } from 'zod';
 import canonicalize from 'canonicalize';
@@ -139,7 +139,7 @@ export interface ScoringProblem {
   message: string;
 }
 
-/** `<file>:<json-pointer>: <message>` (SCENARIO-FORMAT.md section 7). */
+/** `<file>:<json-pointer>: <message>` (docs/SCENARIO-FORMAT.md section 7). */
 export function formatScoringProblem(problem: ScoringProblem): string {
   return `${problem.file}:${problem.pointer}: ${problem.message}`;
 }

@@ -1,4 +1,4 @@
-// The export bundle (AUDIT-LOG.md "Export bundle"): schema and building.
+// The export bundle (docs/AUDIT-LOG.md "Export bundle"): schema and building.
 import { z } from 'zod';
 import { LogEntry, hash64Schema } from './entry';
 import { findChainFailure } from './chain';

@@ -1,4 +1,4 @@
-// Checks 2-4 of AUDIT-LOG.md "Verification" over a list of entries, shared by
+// Checks 2-4 of docs/AUDIT-LOG.md "Verification" over a list of entries, shared by
 // the bundle verifier and the reader that rebuilds entries for the app.
 import { GENESIS_HASH, LogEntry, sha256HexOfText } from './entry';
 import { canonicalJsonWithout } from './jcs';

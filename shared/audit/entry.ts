@@ -1,4 +1,4 @@
-// One audit-log entry (AUDIT-LOG.md "Entry"): the zod schema every entry type
+// One audit-log entry (docs/AUDIT-LOG.md "Entry"): the zod schema every entry type
 // comes from, and sealing (seq, chain link, hash) of an entry draft.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -11,7 +11,7 @@ z.config({ jitless: true });
 export const GENESIS_HASH = '0'.repeat(64);
 
 export const ROLES = ['operator', 'controller', 'system', 'auditor'] as const;
-/** The kinds AUDIT-LOG.md names; the format allows others of the same shape. */
+/** The kinds docs/AUDIT-LOG.md names; the format allows others of the same shape. */
 export const KNOWN_KINDS = [
   'exercise-created',
   'clock',

@@ -1,5 +1,5 @@
 // Plain-English reading of a verification result, for the Audit screen's
-// non-programmer readers (AUDIT-LOG.md: what it proves and what it cannot).
+// non-programmer readers (docs/AUDIT-LOG.md: what it proves and what it cannot).
 import type { VerificationResult } from './verify';
 
 const CANNOT_PROVE =

@@ -1,4 +1,4 @@
-// The audit module's public surface (AUDIT-LOG.md).
+// The audit module's public surface (docs/AUDIT-LOG.md).
 export { canonicalJson, CanonicalJsonError } from './jcs';
 export { base64ToBytes, bytesToBase64 } from './base64';
 export {

@@ -1,4 +1,4 @@
-// Verification of an export bundle: the six ordered checks of AUDIT-LOG.md
+// Verification of an export bundle: the six ordered checks of docs/AUDIT-LOG.md
 // "Verification", stopping at the first failure, with the exact result lines.
 import { base64ToBytes } from './base64';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, signedPayloadBytes } from './bundle';
@@ -7,7 +7,7 @@ import { keyIdOf, verifySignature } from './signing';
 
 export type VerificationStatus = 'OK' | 'UNSIGNED' | 'TAMPERED' | 'INVALID';
 
-/** The outcome of verifyLogBundle; `line` is the exact result line of AUDIT-LOG.md. */
+/** The outcome of verifyLogBundle; `line` is the exact result line of docs/AUDIT-LOG.md. */
 export interface VerificationResult {
   status: VerificationStatus;
   line: string;

@@ -1,4 +1,4 @@
-// The `auto` policy of headless exercises (CLI.md): a diligent but human
+// The `auto` policy of headless exercises (docs/CLI.md): a diligent but human
 // operator. It sees only what an operator sees — the alert queue, each
 // alert's events without `truth` or `expected_action`, the protocol
 // walkthrough — and works one alert at a time, so busy periods breach

@@ -1,4 +1,4 @@
-// The `data` of every log entry the exercise engine writes (AUDIT-LOG.md
+// The `data` of every log entry the exercise engine writes (docs/AUDIT-LOG.md
 // kinds), one schema per kind. Resuming parses operator and controller
 // entries with these, so a log that does not fit is refused with the entry
 // named; system entries are regenerated and compared instead, which is

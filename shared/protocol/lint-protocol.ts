@@ -1,5 +1,5 @@
 // Structural checks a protocol must pass before an exercise may use it
-// (ESCALATION-PROTOCOL.md, "A protocol is linted on load").
+// (docs/ESCALATION-PROTOCOL.md, "Linting").
 import type { Party } from '../scenario/schema';
 import { jsonPointer, type ProtocolProblem } from './problems';
 import { CLOSE_STEP, FLAG_ONLY, type ProtocolDocument } from './schema';

@@ -8,7 +8,7 @@ export interface ProtocolProblem {
   message: string;
 }
 
-/** Formats a problem as `<file>:<json-pointer>: <message>` (SCENARIO-FORMAT.md section 7). */
+/** Formats a problem as `<file>:<json-pointer>: <message>` (docs/SCENARIO-FORMAT.md section 7). */
 export function formatProtocolProblem(problem: ProtocolProblem): string {
   const where = problem.step === undefined ? '' : `step "${problem.step}": `;
   return `${problem.file}:${problem.pointer}: ${where}${problem.message}`;

@@ -1,5 +1,5 @@
 // The escalation protocol as pure functions over one alert's protocol state
-// (ESCALATION-PROTOCOL.md, "Semantics"). Times are exercise-clock epoch ms.
+// (docs/ESCALATION-PROTOCOL.md, "Semantics"). Times are exercise-clock epoch ms.
 // The exercise engine validates with check*, logs, then applies with apply*.
 import type { Party } from '../scenario/schema';
 import type { Protocol } from './load-protocol';

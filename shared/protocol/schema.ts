@@ -1,4 +1,4 @@
-// The one schema of escalation protocol documents (ESCALATION-PROTOCOL.md).
+// The one schema of escalation protocol documents (docs/ESCALATION-PROTOCOL.md).
 // Every protocol type is inferred from here.
 import { z } from 'zod';
 
@@ -12,7 +12,7 @@ export type ProtocolInput = (typeof PROTOCOL_INPUTS)[number];
 export const STEP_ROLES = ['operator', 'controller', 'any'] as const;
 export type StepRole = (typeof STEP_ROLES)[number];
 
-/** Severity bands that may enter the protocol automatically (ALERTS-AND-SEVERITY.md). */
+/** Severity bands that may enter the protocol automatically (docs/ALERTS-AND-SEVERITY.md). */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

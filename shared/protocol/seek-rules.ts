@@ -1,4 +1,4 @@
-// Seeking the exercise clock (ESCALATION-PROTOCOL.md): history is not rewritten.
+// Seeking the exercise clock (docs/ESCALATION-PROTOCOL.md): history is not rewritten.
 
 /** Why a seek would be refused, or null if allowed. Forward seeks are always allowed. */
 export function checkSeek(

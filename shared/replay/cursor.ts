@@ -9,7 +9,7 @@ import { firstEventAfter } from './clock';
 export interface ReplayCursorOptions {
   /** Scoring model in use (the scenario's, or the built-in one). */
   model?: ScoringModel;
-  /** Events between snapshots; default max(2000, n / 64) (see SCORING-MODEL.md, "Replay"). */
+  /** Events between snapshots; default max(2000, n / 64) (see docs/ARCHITECTURE.md, "Replay"). */
   snapshotEvery?: number;
 }
 

@@ -17,7 +17,7 @@ export function rankAlertsAt(
   return cursor.engine.all();
 }
 
-/** One row of `rank --json` (CLI.md). */
+/** One row of `rank --json` (docs/CLI.md). */
 export interface RankRow {
   rank: number;
   id: string;

@@ -1,4 +1,4 @@
-// The scenario's identity (SCENARIO-FORMAT.md section 1): SHA-256 of the JCS
+// The scenario's identity (docs/SCENARIO-FORMAT.md section 1): SHA-256 of the JCS
 // form of the manifest with every path replaced by its content and `feeds`
 // replaced by every event in replay order. Written as a stream so a million
 // events never become one giant string.

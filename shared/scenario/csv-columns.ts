@@ -1,4 +1,4 @@
-// CSV headings → event fields (SCENARIO-FORMAT.md section 5), and one row → the
+// CSV headings → event fields (docs/SCENARIO-FORMAT.md section 5), and one row → the
 // event it maps to. Numbers are parsed from text only for numeric fields, so a
 // bad number still reaches the schema as text and gets a message naming it.
 import { EVENT_FIELDS } from './schema';

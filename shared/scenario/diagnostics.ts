@@ -1,4 +1,4 @@
-// Diagnostics in the forms of SCENARIO-FORMAT.md section 7, and the collector
+// Diagnostics in the forms of docs/SCENARIO-FORMAT.md section 7, and the collector
 // that enforces "up to 100 errors, then stop".
 import type { Diagnostic } from './loaded-scenario';
 

@@ -30,7 +30,7 @@ export interface ReplayEvent {
   readonly settlementDistanceKm: number | null;
 }
 
-/** A problem found while loading, in the forms of SCENARIO-FORMAT.md section 7. */
+/** A problem found while loading, in the forms of docs/SCENARIO-FORMAT.md section 7. */
 export interface Diagnostic {
   /** File as the user named it, relative to the package. */
   file: string;
@@ -61,7 +61,7 @@ export interface LoadedScenario {
   protocol: unknown | null;
   scoring: unknown | null;
   briefing: string | null;
-  /** Lowercase hex SHA-256 of the canonical scenario (SCENARIO-FORMAT.md section 1). */
+  /** Lowercase hex SHA-256 of the canonical scenario (docs/SCENARIO-FORMAT.md section 1). */
   hash: string;
   warnings: readonly Diagnostic[];
 }

@@ -1,4 +1,4 @@
-// The one schema of the scenario format (SCENARIO-FORMAT.md, version 1).
+// The one schema of the scenario format (docs/SCENARIO-FORMAT.md, version 1).
 // Every TypeScript type of the format is inferred from here.
 import { z } from 'zod';
 

@@ -1,6 +1,6 @@
 /**
  * Limits on what one "open scenario" may list. A file over 1 GiB is refused
- * (SCENARIO-FORMAT.md); files are read lazily, so the total only bounds a
+ * (docs/SCENARIO-FORMAT.md); files are read lazily, so the total only bounds a
  * mistaken pick (a home folder instead of a scenario folder).
  */
 export const SCENARIO_PICK_LIMITS = {

@@ -1,4 +1,4 @@
-// The tables that turn GED codes into feed fields. MAPPING.md documents them;
+// The tables that turn GED codes into feed fields. docs/UCDP-IMPORT.md documents them;
 // change both together.
 import type { KnownEventType } from '../scenario/schema';
 

@@ -1,4 +1,5 @@
-// UCDP GED CSV → feed events (SCENARIO-FORMAT.md section 6; mapping in MAPPING.md).
+// UCDP GED CSV → feed events (docs/SCENARIO-FORMAT.md section 6; mapping in
+// docs/UCDP-IMPORT.md). Data: Uppsala Conflict Data Program, CC BY 4.0 (credit there).
 // Pure: bytes or text in, events and an account of every row out.
 import { eventSchema, type ScenarioEvent } from '../scenario/schema';
 import { decodeCsvBytes } from './decode-csv-bytes';

@@ -1,4 +1,4 @@
-// Audit-log benchmarks (AUDIT-LOG.md): append throughput of the memory log and
+// Audit-log benchmarks (docs/AUDIT-LOG.md): append throughput of the memory log and
 // of the Dexie log on fake-indexeddb (one by one vs batched), and verification
 // of a 1,000,000-entry export against its floor — JSON.parse of the file plus
 // one SHA-256 over its bytes in the same process. Goal: verify within 2x.

@@ -1,4 +1,4 @@
-// Scenario ingest benchmarks (SCENARIO-FORMAT.md; issue 3):
+// Scenario ingest benchmarks (docs/SCENARIO-FORMAT.md; issue 3):
 // 1. loadScenario on 1,000,000 generated events (read, validate, normalise,
 //    sort, zones, hash) against the floor of a bare read + JSON.parse of the
 //    same files in the same process: goal <= 2.0x, peak memory < 1 GB.

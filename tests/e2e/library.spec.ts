@@ -6,6 +6,7 @@ import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
 import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
 import { SOURCES } from '../../shared/scenario/schema';
 import { importUcdpGed } from '../../shared/ucdp/import-ucdp-ged';
+import { sharedDataFile } from '../support/shared-data';
 
 const SHOTS = 'out/screenshots';
 const FIXTURE = 'tests/fixtures/scenarios/small';
@@ -229,7 +230,7 @@ test('a stored exercise is listed in the Library and resumes from its log', asyn
 test('a UCDP GED export is converted in the Library with every row accounted for', async ({
   page,
 }) => {
-  const csv = '/work/shared/data/ucdp-ged-ukraine.csv';
+  const csv = sharedDataFile('ucdp-ged-ukraine.csv');
   const { counts } = importUcdpGed(new Uint8Array(readFileSync(csv)));
   await page.goto('/#/library');
   await importFiles(page, 'Import file…', csv);

@@ -1,4 +1,4 @@
-// Storage in real Chromium (AUDIT-LOG.md "Durability"): entries survive a
+// Storage in real Chromium (docs/AUDIT-LOG.md "Durability"): entries survive a
 // reload and a browser restart, the log's transactions are strict, a full
 // quota is reported plainly without losing what was logged, and a second tab
 // waits for the first writer's Web Lock instead of forking the chain.

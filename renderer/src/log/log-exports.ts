@@ -65,7 +65,7 @@ export async function alertsCsv(
 }
 
 /**
- * Appends the `export` entry (AUDIT-LOG.md kinds) recording what was handed
+ * Appends the `export` entry (docs/AUDIT-LOG.md kinds) recording what was handed
  * out: the exported head and key id, so a later export shows the earlier
  * one. Needs the exercise's scenario to replay the log, and the log's writer
  * lock (refused, not waited for, when the exercise is open in another window).

@@ -20,7 +20,7 @@ export interface ExerciseRecord extends ExerciseMeta {
 
 /** An imported scenario: its files as imported, and what the Library shows without loading it. */
 export interface StoredScenario {
-  /** The scenario's content hash (SCENARIO-FORMAT.md); the key. */
+  /** The scenario's content hash (docs/SCENARIO-FORMAT.md); the key. */
   hash: string;
   scenario_id: string;
   title: string;

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** Exit codes of every command, as CLI.md fixes them. */
+/** Exit codes of every command, as docs/CLI.md fixes them. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** One `truceline` sub-command. */

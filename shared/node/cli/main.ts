@@ -1,4 +1,4 @@
-// Entry point of the `truceline` CLI (CLI.md). Commands load lazily so that
+// Entry point of the `truceline` CLI (docs/CLI.md). Commands load lazily so that
 // start-up pays only for the command that runs.
 import { isMainThread, workerData } from 'node:worker_threads';
 import { EXIT, UsageError, err, out, type Command } from './command';

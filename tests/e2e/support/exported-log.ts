@@ -25,7 +25,7 @@ export async function exportSignedLog(page: Page, dir: string): Promise<Exported
   const bundle = JSON.parse(readFileSync(path, 'utf8')) as ExportBundle;
   expect(bundle.exercise.classification).toContain('EXERCISE');
   expect(bundle.signature?.key_id).toBe(keyId);
-  // The export itself is logged (an `export` entry, AUDIT-LOG.md): the stored chain grows by one.
+  // The export itself is logged (an `export` entry, docs/AUDIT-LOG.md): the stored chain grows by one.
   await expect(page.getByTestId('chain-status')).toContainText(
     `Chain intact: ${bundle.head.count + 1} entries`,
   );

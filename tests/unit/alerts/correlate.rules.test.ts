@@ -1,4 +1,4 @@
-// The correlation rules of ALERTS-AND-SEVERITY.md, one worked case each.
+// The correlation rules of docs/ALERTS-AND-SEVERITY.md, one worked case each.
 import { describe, expect, it } from 'vitest';
 import { AlertEngine, type AlertChange } from '../../../shared/alerts/alert-engine';
 import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';

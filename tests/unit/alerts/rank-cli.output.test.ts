@@ -80,7 +80,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('truceline rank', () => {
-  it('prints the JSON array of CLI.md, MLRS first, byte-identical on every run', () => {
+  it('prints the JSON array of docs/CLI.md, MLRS first, byte-identical on every run', () => {
     const first = rank(join(dir, 'good'), '--at', '2026-03-03T00:00:00Z', '--json');
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);

@@ -1,4 +1,4 @@
-// Invariants 6 and 7 of ALERTS-AND-SEVERITY.md over generated scenarios, plus
+// Invariants 6 and 7 of docs/ALERTS-AND-SEVERITY.md over generated scenarios, plus
 // the agreement of the incremental engine with from-scratch scoring and with
 // a full sort.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Invariants 1–5 of ALERTS-AND-SEVERITY.md, held against the built-in model
+// Invariants 1–5 of docs/ALERTS-AND-SEVERITY.md, held against the built-in model
 // over thousands of generated events.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

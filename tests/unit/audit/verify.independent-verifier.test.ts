@@ -1,4 +1,4 @@
-// A second verifier written from AUDIT-LOG.md alone, deliberately simple and
+// A second verifier written from docs/AUDIT-LOG.md alone, deliberately simple and
 // sharing no code with shared/audit: its own JCS, node:crypto for SHA-256 and
 // Ed25519. Both verifiers must reach the same verdict on good and tampered logs.
 import { createHash, createPublicKey, verify as edVerify } from 'node:crypto';

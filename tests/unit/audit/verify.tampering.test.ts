@@ -237,7 +237,7 @@ describe('signature: stripped, or re-signed by another key', () => {
     entries[4]!.data.next = 'close';
     rechain(entries, 5);
     const forged = await buildExportBundle({ exercise: EXERCISE, entries, signer: attacker });
-    // Honest limit (AUDIT-LOG.md): a self-consistent forgery signed by another key is "OK" for that key…
+    // Honest limit (docs/AUDIT-LOG.md): a self-consistent forgery signed by another key is "OK" for that key…
     const alone = await verifyLogBundle(forged);
     expect(alone.status).toBe('OK');
     expect(alone.keyId).toBe(attacker.keyId);

@@ -3,7 +3,7 @@ import { BUILTIN_PROTOCOL } from '../../../shared/protocol/builtin-protocol';
 import { jcsSha256 } from '../../../shared/protocol/content-hash';
 import builtinDocument from '../../../shared/protocol/builtin-protocol.json';
 
-// The table of ESCALATION-PROTOCOL.md, "The built-in protocol".
+// The table of docs/ESCALATION-PROTOCOL.md, "The built-in protocol".
 const table: Record<
   string,
   { deadline?: number; onDeadline?: string; actions: Record<string, string> }

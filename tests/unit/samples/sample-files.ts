@@ -19,7 +19,7 @@ export function readJson<T = Record<string, unknown>>(id: SampleId, path: string
   return JSON.parse(readFileSync(join(sampleDir(id), path), 'utf8')) as T;
 }
 
-// SCENARIO-FORMAT.md section 5 aliases, as a reader of the format would apply them.
+// docs/SCENARIO-FORMAT.md section 5 aliases, as a reader of the format would apply them.
 const MSEL_ALIASES: Record<string, string> = {
   'inject #': 'id',
   'scenario time': 'time',

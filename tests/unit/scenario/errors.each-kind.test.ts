@@ -1,4 +1,4 @@
-// Every error kind of SCENARIO-FORMAT.md section 7, with the exact line and form.
+// Every error kind of docs/SCENARIO-FORMAT.md section 7, with the exact line and form.
 import { describe, expect, it } from 'vitest';
 import { createMemoryReader } from '../../../shared/scenario/package-reader';
 import { loadScenario } from '../../../shared/scenario/load-scenario';

@@ -46,7 +46,7 @@ function csvEvents(text: string): Record<string, unknown>[] {
   });
 }
 
-/** The hash as SCENARIO-FORMAT.md section 1 describes it, computed in one go. */
+/** The hash as docs/SCENARIO-FORMAT.md section 1 describes it, computed in one go. */
 function independentHash(): string {
   const manifest = JSON.parse(read('scenario.json'));
   const events: Record<string, unknown>[] = [

@@ -1,8 +1,9 @@
 // Reads the real GED export once and offers row-level edits for the variant tests.
 import { readFileSync } from 'node:fs';
 import { splitCsvRecords } from '../../../shared/ucdp/split-csv-records';
+import { sharedDataFile } from '../../support/shared-data';
 
-export const REAL_GED_PATH = '/work/shared/data/ucdp-ged-ukraine.csv';
+export const REAL_GED_PATH = sharedDataFile('ucdp-ged-ukraine.csv');
 export const realGedBytes = readFileSync(REAL_GED_PATH);
 export const realGedText = realGedBytes.toString('utf8');
 

@@ -1,5 +1,5 @@
 // `truceline exercise <scenario> --out <log.json> [--until T] [--policy auto]
-// [--key <file>] [--actor NAME]` (CLI.md): a whole exercise, headless, written
+// [--key <file>] [--actor NAME]` (docs/CLI.md): a whole exercise, headless, written
 // as a signed export bundle.
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -30,7 +30,7 @@ const usage = `usage: truceline exercise <scenario> --out <log.json> [--until <I
                           [--policy auto] [--key <file>] [--actor NAME] [--json]
 
 Runs a whole exercise headless on the scenario (folder or *.scenario.json)
-and writes its log as a signed export bundle (AUDIT-LOG.md).
+and writes its log as a signed export bundle (docs/AUDIT-LOG.md).
 
 The "auto" policy plays a diligent but human operator. It sees only what an
 operator sees (never an event's truth or expected_action) and works one alert

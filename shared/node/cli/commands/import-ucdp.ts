@@ -15,7 +15,7 @@ as an event or reported on stderr with its line and the reason it was
 rejected; warnings (non-UTF-8 bytes read as Windows-1252, deaths out of
 order, unknown precision codes) also go to stderr. stdout ends with
   rows read: R, events written: W, rows rejected: J
-The mapping is documented in shared/ucdp/MAPPING.md. Data: Uppsala Conflict
+The mapping is documented in docs/UCDP-IMPORT.md. Data: Uppsala Conflict
 Data Program (UCDP), CC BY 4.0.
 
 options:

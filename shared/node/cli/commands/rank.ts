@@ -1,4 +1,4 @@
-// `truceline rank <scenario> --at <ISO time> [--top N] [--json]` (CLI.md).
+// `truceline rank <scenario> --at <ISO time> [--top N] [--json]` (docs/CLI.md).
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { formatScoringProblem, scoringModelForScenario } from '../../../alerts/scoring-model';

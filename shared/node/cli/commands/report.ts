@@ -1,4 +1,4 @@
-// `truceline report <log.json> --scenario <path> [--format md|json]` (CLI.md).
+// `truceline report <log.json> --scenario <path> [--format md|json]` (docs/CLI.md).
 import { readFile } from 'node:fs/promises';
 import { ExportBundle } from '../../../audit/bundle';
 import { verifyLogBundle } from '../../../audit/verify';

@@ -5,7 +5,7 @@ import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../c
 
 const usage = `usage: truceline verify <log.json> [--public-key <file>] [--json]
 
-Verifies an exported log (AUDIT-LOG.md): format and version, seq 1..n,
+Verifies an exported log (docs/AUDIT-LOG.md): format and version, seq 1..n,
 prev_hash links, every hash, the head, and the Ed25519 signature. Prints
 the result line first, exactly one of
   OK <n> entries, head <final_hash>, key <key_id>
