@@ -10,7 +10,12 @@ export const WEB_PORT = Number(process.env.TRUCELINE_WEB_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'tests',
-  testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
+  // `e2e` holds assertions only and is what `npm test` runs; `bench-browser`
+  // holds the browser figures that `npm run bench` prints (tests/bench/browser.bench.ts).
+  projects: [
+    { name: 'e2e', testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'] },
+    { name: 'bench-browser', testMatch: ['bench-browser/**/*.spec.ts'] },
+  ],
   fullyParallel: false,
   workers: 1,
   timeout: 120_000,

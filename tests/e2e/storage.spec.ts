@@ -8,61 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'esbuild';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
-import type { StorageHarness } from './storage-harness';
+import { chromium, expect, test } from '@playwright/test';
+import { buildHarness, call, openHarness, serveHarness } from './support/storage-harness-page';
 
-const HARNESS_PATH = '/__storage-harness/';
-let harnessJs = '';
-
-test.beforeAll(async () => {
-  const result = await build({
-    entryPoints: [join(import.meta.dirname, 'storage-harness.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome130',
-    write: false,
-    logLevel: 'error',
-  });
-  harnessJs = result.outputFiles[0]!.text;
-});
-
-async function serveHarness(context: BrowserContext): Promise<void> {
-  await context.route(`**${HARNESS_PATH}**`, async (route) => {
-    const isScript = new URL(route.request().url()).pathname.endsWith('.js');
-    await route.fulfill({
-      status: 200,
-      contentType: isScript ? 'text/javascript' : 'text/html',
-      headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-      body: isScript
-        ? harnessJs
-        : '<!doctype html><html><head><title>storage harness (EXERCISE, test only)</title></head><body><script type="module" src="./harness.js"></script></body></html>',
-    });
-  });
-}
-
-async function openHarness(page: Page): Promise<void> {
-  await page.goto(`${HARNESS_PATH}index.html`);
-  await page.waitForSelector('body[data-ready="yes"]', { state: 'attached' });
-}
-
-type Fn = (...args: never[]) => unknown;
-/** Calls a harness function in the page. */
-async function call<K extends keyof StorageHarness>(
-  page: Page,
-  name: K,
-  ...args: Parameters<StorageHarness[K]>
-): Promise<Awaited<ReturnType<StorageHarness[K]>>> {
-  return page.evaluate(
-    ({ name, args }) => {
-      const h = (globalThis as unknown as { storageHarness: Record<string, Fn> }).storageHarness;
-      return (h[name] as (...a: unknown[]) => unknown)(...args);
-    },
-    { name: name as string, args: args as unknown[] },
-  ) as Promise<Awaited<ReturnType<StorageHarness[K]>>>;
-}
+test.beforeAll(buildHarness);
 
 const texts = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `entry ${from + i}`);
@@ -206,16 +155,5 @@ test.describe('storage in Chromium', () => {
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }
-  });
-
-  test('append throughput in Chromium (printed)', async ({ page }) => {
-    await openHarness(page);
-    const oneByOne = await call(page, 'throughput', 'speed-1', 300, 1);
-    const batched = await call(page, 'throughput', 'speed-100', 3000, 100);
-    const line = `Chromium DexieAuditLog append (strict durability): one by one ${Math.round(oneByOne)}/s, batches of 100 ${Math.round(batched)}/s`;
-    console.log(line);
-    test.info().annotations.push({ type: 'throughput', description: line });
-    expect(oneByOne).toBeGreaterThan(0);
-    expect(batched).toBeGreaterThan(oneByOne);
   });
 });

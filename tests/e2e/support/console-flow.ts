@@ -1,5 +1,6 @@
 // Console steps as a new user performs them, shared by the walkthrough and the
 // screenshot specs. Each waits with web-first assertions, never fixed sleeps.
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Generous waits: the machine is shared and has 2 cores. */
@@ -253,4 +254,32 @@ export async function walkToClosure(detail: Locator, how: string): Promise<strin
 /** The step history lines of the selected alert. */
 export async function stepHistory(detail: Locator): Promise<string[]> {
   return detail.locator('.step-history li').allTextContents();
+}
+
+// The samples the built app actually bundles (npm run build:web copies sample-feeds/).
+const SAMPLE_INDEX = `${process.env.TRUCELINE_WEB_DIR ?? 'out/renderer'}/samples/index.json`;
+export const bundledIds: string[] = existsSync(SAMPLE_INDEX)
+  ? (JSON.parse(readFileSync(SAMPLE_INDEX, 'utf8')) as { samples: { id: string }[] }).samples.map(
+      (s) => s.id,
+    )
+  : [];
+export const BUNDLED = ['quick-demo', 'line-72h'].find((id) => bundledIds.includes(id));
+export const FIXTURE = 'tests/fixtures/scenarios/small';
+
+/** The Library card of the sample (imports the small fixture while no sample is bundled). */
+export async function sampleCard(page: Page): Promise<Locator> {
+  await page.goto('/#/library');
+  if (BUNDLED) {
+    const card = page.locator('article.scenario-card', {
+      has: page.getByRole('button', { name: 'Start exercise' }),
+    });
+    await expect(card.first()).toBeVisible({ timeout: 60_000 });
+    return BUNDLED === 'quick-demo'
+      ? card.filter({ hasText: /quick|demo/i }).first()
+      : card.filter({ hasText: /72/ }).first();
+  }
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import scenario folder…' }).click();
+  await (await chooser).setFiles(FIXTURE);
+  return page.getByTestId('scenario-small-fixture');
 }

@@ -114,9 +114,19 @@ describe('every kind of tampering is named', () => {
       'TAMPERED head: count is 8 but the log holds 6 entries',
     ],
     [
-      'a first entry that does not start at genesis',
+      'a log whose first entry was removed',
       (b) => void b.entries.shift(),
       /^TAMPERED seq 1: seq 2 where 1 was expected/,
+    ],
+    [
+      'a first entry that does not start at genesis (rehashed, so only the link is wrong)',
+      (b) => {
+        b.entries[0]!.prev_hash = '1'.repeat(64);
+        b.entries[0]!.hash = computeEntryHash(b.entries[0]!);
+        rechain(b.entries, 2);
+        rehead(b);
+      },
+      'TAMPERED seq 1: prev_hash of the first entry is not 64 zeros: the log does not start at its beginning',
     ],
     [
       'an edited head count',

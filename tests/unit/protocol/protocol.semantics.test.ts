@@ -159,6 +159,11 @@ describe('each built-in step and action', () => {
     expect(allowedActions(ctx, s, op).find((a) => a.id === 'all-acknowledged')!.blockedBy).toBe(
       'waiting for acknowledgement from B',
     );
+    // One party missing is enough to refuse: the check, and the action itself.
+    expect(checkAction(ctx, s, 'all-acknowledged', {}, op)).toBe(
+      'action "all-acknowledged" in step "notify" needs every party\'s acknowledgement; missing: B',
+    );
+    expect(() => act(s, 'all-acknowledged', at(10))).toThrow(/missing: B/);
     s = applyPartyAck(ctx, s, 'B', 'liaison officer, by phone', 'operator-1', at(14));
     expect(currentVisit(s).acks).toEqual([
       { party: 'A', at: at(9), how: 'hotline, duty officer', recordedBy: 'operator-1' },
