@@ -104,6 +104,11 @@ export function devServerUrlOf(
 ): string | null {
   const url = env.ELECTRON_RENDERER_URL;
   if (isPackaged || !url) return null;
-  if (!URL.canParse(url)) throw new Error(`ELECTRON_RENDERER_URL "${url}" is not a URL`);
+  // Its origin is compared with request and frame origins: an opaque one
+  // ("localhost:5173" parses, as scheme "localhost:") would match nothing sane.
+  const protocol = URL.canParse(url) ? new URL(url).protocol : null;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new Error(`ELECTRON_RENDERER_URL "${url}" is not an http(s) URL`);
+  }
   return url;
 }

@@ -166,12 +166,14 @@ describe('start-up', () => {
     expect(packaged.win.webContents.navigate('will-navigate', 'http://localhost:5173/')).toBe(true);
   });
 
-  it('refuses to start on an ELECTRON_RENDERER_URL that is not a URL, naming it', () => {
-    expect(() => wire({ env: { ELECTRON_RENDERER_URL: 'localhost:5173' } })).not.toThrow();
-    expect(() => wire({ env: { ELECTRON_RENDERER_URL: 'not a url' } })).toThrow(
-      /ELECTRON_RENDERER_URL "not a url" is not a URL/,
-    );
-  });
+  it.each(['not a url', 'localhost:5173', 'file:///tmp/index.html'])(
+    'refuses to start on ELECTRON_RENDERER_URL=%s, naming it',
+    (url) => {
+      expect(() => wire({ env: { ELECTRON_RENDERER_URL: url } })).toThrow(
+        `ELECTRON_RENDERER_URL "${url}" is not an http(s) URL`,
+      );
+    },
+  );
 });
 
 describe('web contents: navigation, new windows, <webview>', () => {
