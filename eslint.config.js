@@ -87,6 +87,28 @@ export default tseslint.config(
     rules: restrict([noReact, noRenderer, noDexie]),
   },
   {
+    // Only the two entry points load Electron; the wiring takes its API as a
+    // parameter, so unit tests can import it (a run-time import of 'electron'
+    // outside Electron fails) and drive it through a fake.
+    files: ['electron/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['electron/main/index.ts', 'electron/preload/index.ts', 'tests/e2e-electron/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message:
+                'Only electron/main/index.ts and electron/preload/index.ts import Electron at run time; take its API as a parameter (import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.{ts,tsx,mjs}', '*.config.{ts,js}', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

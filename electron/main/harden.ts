@@ -1,12 +1,12 @@
 // Wires the pure decisions of shared/security into Electron's hooks: requests,
 // permissions, navigation, new windows, <webview>.
-import type { App, Session, WebContents } from 'electron';
 import { isNavigationAllowed } from '../../shared/security/navigation-policy';
 import { isPermissionAllowed } from '../../shared/security/permission-policy';
 import { decideRequest } from '../../shared/security/request-policy';
+import type { AppApi, NavigationEvent, SessionApi, WebContentsApi } from './electron-api';
 
 /** Cancels every request outside the app and denies every permission it does not need. */
-export function hardenSession(session: Session, devServerOrigin: string | null): void {
+export function hardenSession(session: SessionApi, devServerOrigin: string | null): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     const decision = decideRequest({
       url: details.url,
@@ -36,14 +36,14 @@ export function hardenSession(session: Session, devServerOrigin: string | null):
 }
 
 /** Blocks navigation away from the app, new windows and <webview> in every web contents. */
-export function hardenAllWebContents(app: App, devServerOrigin: string | null): void {
+export function hardenAllWebContents(app: AppApi, devServerOrigin: string | null): void {
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, devServerOrigin),
   );
 }
 
-function hardenWebContents(contents: WebContents, devServerOrigin: string | null): void {
-  const guard = (kind: string) => (event: { url: string; preventDefault(): void }) => {
+function hardenWebContents(contents: WebContentsApi, devServerOrigin: string | null): void {
+  const guard = (kind: string) => (event: NavigationEvent) => {
     if (isNavigationAllowed(event.url, devServerOrigin)) return;
     console.warn(`[truceline] ${kind} to "${event.url}" blocked`);
     event.preventDefault();

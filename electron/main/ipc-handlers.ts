@@ -1,6 +1,5 @@
 // The four IPC channels. Each handler first checks the sender frame, then parses
 // its payload with the shared zod schema, and only then acts.
-import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import {
   EXPORT_KIND_EXTENSIONS,
@@ -16,6 +15,7 @@ import {
   type SaveResult,
 } from '../../shared/security/ipc-contract';
 import { isTrustedSender } from '../../shared/security/trusted-sender';
+import type { AppApi, DialogApi, InvokeEvent, IpcMainApi, WindowApi } from './electron-api';
 import { listScenarioFiles, listScenarioFolder } from './files/collect-scenario-files';
 import type { PickedFiles } from './files/picked-files';
 import { writeFileAtomic } from './files/write-file-atomic';
@@ -25,13 +25,21 @@ const SCENARIO_FILE_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** Registers the IPC handlers for the app window returned by `getWindow`. */
+export interface IpcDependencies {
+  app: Pick<AppApi, 'getVersion' | 'getPath'>;
+  dialog: DialogApi;
+  /** The app window; IPC is accepted from its main frame only. */
+  getWindow: () => WindowApi | null;
+  devServerOrigin: string | null;
+  picked: PickedFiles;
+}
+
+/** Registers the handlers of the four channels on `ipcMain`. */
 export function registerIpcHandlers(
-  getWindow: () => BrowserWindow | null,
-  devServerOrigin: string | null,
-  picked: PickedFiles,
+  ipcMain: IpcMainApi,
+  { app, dialog, getWindow, devServerOrigin, picked }: IpcDependencies,
 ): void {
-  const trustedWindow = (event: IpcMainInvokeEvent, channel: IpcChannel): BrowserWindow => {
+  const trustedWindow = (event: InvokeEvent, channel: IpcChannel): WindowApi => {
     const win = getWindow();
     const frame = event.senderFrame;
     const decision = isTrustedSender(
@@ -78,7 +86,13 @@ export function registerIpcHandlers(
   ipcMain.handle(IPC_CHANNELS.saveExport, async (event, payload: unknown): Promise<SaveResult> => {
     const win = trustedWindow(event, IPC_CHANNELS.saveExport);
     const request = parseIpcPayload(IPC_CHANNELS.saveExport, saveExportRequestSchema, payload);
-    return saveWithDialog(win, request.suggestedName, request.kind, request.content);
+    return saveWithDialog(
+      { app, dialog },
+      win,
+      request.suggestedName,
+      request.kind,
+      request.content,
+    );
   });
 
   ipcMain.handle(IPC_CHANNELS.printToPdf, async (event, payload: unknown): Promise<SaveResult> => {
@@ -89,7 +103,7 @@ export function registerIpcHandlers(
       landscape: request.landscape ?? false,
       pageSize: request.pageSize ?? 'A4',
     });
-    return saveWithDialog(win, request.suggestedName, 'pdf', pdf);
+    return saveWithDialog({ app, dialog }, win, request.suggestedName, 'pdf', pdf);
   });
 
   ipcMain.handle(IPC_CHANNELS.appInfo, (event): ElectronAppInfo => {
@@ -109,7 +123,8 @@ export function registerIpcHandlers(
 }
 
 async function saveWithDialog(
-  win: BrowserWindow,
+  { app, dialog }: Pick<IpcDependencies, 'app' | 'dialog'>,
+  win: WindowApi,
   suggestedName: string,
   kind: ExportKind,
   content: string | Uint8Array,

@@ -1,14 +1,6 @@
-// Preload (CommonJS, sandboxed): exposes one narrow object, window.truceline,
-// never ipcRenderer itself. Main checks the sender and validates every payload.
+// Preload entry (CommonJS, sandboxed): hands the real contextBridge and
+// ipcRenderer to expose-api.ts (unit-tested through fakes of both).
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS } from '../../shared/security/ipc-channels';
-import type { TrucelineApi } from '../../shared/security/preload-api';
+import { exposeApi } from './expose-api';
 
-const api: TrucelineApi = {
-  openScenarioFiles: (request) => ipcRenderer.invoke(IPC_CHANNELS.openScenarioFiles, request),
-  saveExport: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveExport, request),
-  printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
-  appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
-};
-
-contextBridge.exposeInMainWorld('truceline', api);
+exposeApi(contextBridge, ipcRenderer);

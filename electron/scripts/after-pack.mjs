@@ -2,7 +2,8 @@
 // binary, before signing (electron-builder signs after afterPack).
 // A packaged release build also turns off --inspect; set
 // TRUCELINE_E2E_PACKAGE=1 to keep it for Playwright's _electron.launch, which
-// needs it.
+// needs it. (Playwright against the unpackaged `electron .` of
+// tests/e2e-electron needs nothing: fuses are flipped only here.)
 import { join } from 'node:path';
 import fuses from '@electron/fuses';
 
@@ -19,6 +20,10 @@ export function fuseConfig({ release, resetAdHocDarwinSignature = false }) {
     [FuseV1Options.EnableNodeCliInspectArguments]: !release,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    // Nothing is loaded from file:// (the renderer is served from app://bundle/,
+    // the preload is read by path), so file:// pages need no more rights than in
+    // a browser: with this on, a file:// page could read any other local file.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   };
 }
 

@@ -61,8 +61,10 @@ describe('after-pack hook', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLE);
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(ENABLE);
-    // Fuses we do not set keep Electron's default.
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(ENABLE);
+    // Nothing is served from file://: it gets no more rights than in a browser.
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DISABLE);
+    // The fuse we do not set keeps Electron's default.
+    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(DISABLE);
     // Only the wire changed.
     const before = fakeElectronBinary();
     const after = await readFile(join(dir, 'truceline'));
@@ -78,7 +80,9 @@ describe('after-pack hook', () => {
     const wire = await getCurrentFuseWire(join(dir, 'truceline'));
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(ENABLE);
     expect(wire[FuseV1Options.RunAsNode]).toBe(DISABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(DISABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DISABLE);
   });
 
   it('fails loudly when the executable is not an Electron binary', async () => {
