@@ -46,7 +46,13 @@ const draftShape = {
   kind: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase kind name such as "note"'),
   alert_id: z.string().min(1).optional(),
   step_id: z.string().min(1).optional(),
-  data: z.record(z.string(), z.unknown()),
+  // Passed on as it is: a record schema would copy the object and silently
+  // drop a member named "__proto__", so what is read would differ from what
+  // was hashed.
+  data: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'must be a JSON object',
+  ),
 };
 
 /** What a caller hands to the log: an entry without seq, exercise_id, wall_time, prev_hash, hash. */
