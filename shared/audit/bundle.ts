@@ -4,6 +4,7 @@ import { LogEntry, hash64Schema } from './entry';
 import { findChainFailure } from './chain';
 import { canonicalJson } from './jcs';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { describeLoneSurrogate, findLoneSurrogate } from '../json/well-formed-text';
 import type { LogSigner } from './signing';
 
 z.config({ jitless: true });
@@ -102,6 +103,9 @@ export async function buildExportBundle(input: {
     const issue = meta.error.issues[0]!;
     throw new BundleError(`exercise.${issue.path.join('.')}: ${issue.message}`);
   }
+  // An unsigned export would carry it as an escape that the strict reader refuses.
+  const lone = findLoneSurrogate(meta.data, 'exercise');
+  if (lone) throw new BundleError(describeLoneSurrogate(lone.path, lone.index));
   const entries = [...input.entries];
   if (entries.length === 0) throw new BundleError('entries: a log has at least one entry');
   // Never sign a broken chain: storage corruption must show up here, not at the auditor's.

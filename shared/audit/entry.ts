@@ -3,6 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { describeLoneSurrogate, findLoneSurrogate } from '../json/well-formed-text';
 import { canonicalJson, canonicalJsonWithout } from './jcs';
 
 z.config({ jitless: true });
@@ -133,6 +134,10 @@ export function sealEntry(draft: EntryDraft, position: SealPosition): LogEntry {
     throw new EntryError(`${at}: wall_time "${wallTime}" is not UTC with milliseconds`);
   }
   const d = parsed.data;
+  // A lone surrogate has no UTF-8 form: the strict reader would refuse the exported log.
+  const lone = findLoneSurrogate(d) ?? findLoneSurrogate(position.exerciseId, 'exercise_id');
+  if (lone)
+    throw new EntryError(`${at} (${d.kind}): ${describeLoneSurrogate(lone.path, lone.index)}`);
   let data: Record<string, unknown>;
   try {
     // Store exactly what is hashed: the JSON form, detached from the caller's objects.
