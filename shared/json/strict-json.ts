@@ -6,8 +6,8 @@
 // (`"\uD800"`), which no UTF-8 file can carry honestly. No npm package checks
 // all of duplicates at every depth, lone surrogates and UTF-8 with positions
 // (the duplicate checkers build ASTs far too slowly for logs of hundreds of
-// MB), so this is a recursive-descent parser with a depth limit instead of an
-// unbounded stack.
+// MB), so this is a recursive-descent checker with a depth limit instead of
+// an unbounded stack, after which JSON.parse builds the value.
 
 /** What kind of rule a text broke: its bytes, JSON's grammar, I-JSON's rules, or this reader's depth limit. */
 export type StrictJsonProblem = 'encoding' | 'syntax' | 'i-json' | 'depth';
@@ -83,18 +83,29 @@ function hexByte(b: number): string {
   return b.toString(16).toUpperCase().padStart(2, '0');
 }
 
+function hasEscape(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 92) return true;
+  return false;
+}
+
 function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** One parse: the text, the cursor, and the path from the root to the value being read. */
-class StrictParser {
+/**
+ * One check of a text: the cursor, and the path from the root to the value
+ * being read. It builds no values: JSON.parse does that once the text has
+ * passed, natively and with compact strings (values sliced from the text
+ * would keep the whole text alive, which for a log of hundreds of MB tripled
+ * the memory the parsed log held).
+ */
+class StrictScanner {
   i = 0;
   depth = 0;
   /** path[d] is the member name or index of the value at depth d+1; valid up to `depth`. */
   readonly path: (string | number)[] = [];
+  /** The member names seen so far in the open object at each depth (reused, cleared on entry). */
+  readonly seen: Set<string>[] = [];
   readonly names: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
 
   constructor(
@@ -118,12 +129,12 @@ class StrictParser {
     this.i = i;
   }
 
-  parseDocument(): unknown {
+  scanDocument(): void {
     if (this.text.length === 0) this.fail('syntax', 'the text is empty');
     if (this.text.charCodeAt(0) === 0xfeff) {
       this.fail('syntax', 'the text starts with a byte order mark (U+FEFF), which JSON texts omit');
     }
-    const value = this.parseValue();
+    this.scanValue();
     this.skipWhitespace();
     if (this.i < this.text.length) {
       this.fail(
@@ -133,40 +144,36 @@ class StrictParser {
         0,
       );
     }
-    return value;
   }
 
-  parseValue(): unknown {
+  scanValue(): void {
     this.skipWhitespace();
     const c = this.text.charCodeAt(this.i);
     switch (c) {
       case 34: // "
-        return this.parseString();
+        this.i = this.scanString(this.i);
+        return;
       case 123: // {
-        return this.parseObject();
+        return this.scanObject();
       case 91: // [
-        return this.parseArray();
+        return this.scanArray();
       case 116: // t
-        return this.parseLiteral('true', true);
+        return this.scanLiteral('true');
       case 102: // f
-        return this.parseLiteral('false', false);
+        return this.scanLiteral('false');
       case 110: // n
-        return this.parseLiteral('null', null);
+        return this.scanLiteral('null');
       default:
-        if (c === 45 || (c >= 48 && c <= 57)) return this.parseNumber();
-        return this.fail(
-          'syntax',
-          `expected a JSON value, found ${describeCharAt(this.text, this.i)}`,
-        );
+        if (c === 45 || (c >= 48 && c <= 57)) return this.scanNumber();
+        this.fail('syntax', `expected a JSON value, found ${describeCharAt(this.text, this.i)}`);
     }
   }
 
-  parseLiteral<T>(word: string, value: T): T {
+  scanLiteral(word: string): void {
     if (!this.text.startsWith(word, this.i)) {
       this.fail('syntax', `expected a JSON value, found ${describeCharAt(this.text, this.i)}`);
     }
     this.i += word.length;
-    return value;
   }
 
   enter(): void {
@@ -176,17 +183,18 @@ class StrictParser {
     this.depth++;
   }
 
-  parseObject(): Record<string, unknown> {
+  scanObject(): void {
     this.enter();
     const text = this.text;
     const slot = this.depth - 1;
-    const object: Record<string, unknown> = {};
+    const seen = (this.seen[slot] ??= new Set<string>());
+    seen.clear();
     this.i++;
     this.skipWhitespace();
     if (text.charCodeAt(this.i) === 125) {
       this.i++;
       this.depth--;
-      return object;
+      return;
     }
     for (;;) {
       this.skipWhitespace();
@@ -197,15 +205,16 @@ class StrictParser {
         );
       }
       const nameAt = this.i;
-      const name = this.parseName();
+      const name = this.readName();
       this.path[slot] = name;
-      if (hasOwn.call(object, name)) {
+      if (seen.has(name)) {
         this.fail(
           'i-json',
           `duplicate member name ${JSON.stringify(name)} (an object may hold each name once)`,
           nameAt,
         );
       }
+      seen.add(name);
       this.skipWhitespace();
       if (text.charCodeAt(this.i) !== 58) {
         this.fail(
@@ -214,18 +223,7 @@ class StrictParser {
         );
       }
       this.i++;
-      const value = this.parseValue();
-      if (name === '__proto__') {
-        // An ordinary own member, as JSON.parse makes it; assigning would set the prototype instead.
-        Object.defineProperty(object, name, {
-          value,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      } else {
-        object[name] = value;
-      }
+      this.scanValue();
       this.skipWhitespace();
       const c = text.charCodeAt(this.i);
       if (c === 44) {
@@ -235,7 +233,7 @@ class StrictParser {
       if (c === 125) {
         this.i++;
         this.depth--;
-        return object;
+        return;
       }
       this.fail(
         'syntax',
@@ -244,21 +242,20 @@ class StrictParser {
     }
   }
 
-  parseArray(): unknown[] {
+  scanArray(): void {
     this.enter();
     const text = this.text;
     const slot = this.depth - 1;
-    const array: unknown[] = [];
     this.i++;
     this.skipWhitespace();
     if (text.charCodeAt(this.i) === 93) {
       this.i++;
       this.depth--;
-      return array;
+      return;
     }
     for (let index = 0; ; index++) {
       this.path[slot] = index;
-      array.push(this.parseValue());
+      this.scanValue();
       this.skipWhitespace();
       const c = text.charCodeAt(this.i);
       if (c === 44) {
@@ -268,7 +265,7 @@ class StrictParser {
       if (c === 93) {
         this.i++;
         this.depth--;
-        return array;
+        return;
       }
       this.fail(
         'syntax',
@@ -278,65 +275,47 @@ class StrictParser {
   }
 
   /**
-   * A member name at `this.i`. Logs repeat a few names millions of times: the
-   * last escape-free name seen at each cache slot is reused when the text
-   * holds exactly it, which saves a string and its lookup in the engine's
-   * name table per member. Only names without escapes are cached, so a text
-   * equal to one is that very name, already checked.
+   * A member name at `this.i`, decoded, for the duplicate check. Logs repeat
+   * a few names millions of times: the last escape-free name seen at each
+   * cache slot is reused when the text holds exactly it, which saves making a
+   * string and hashing it per member. Only names without escapes are cached,
+   * so a text equal to one is that very name, already checked.
    */
-  parseName(): string {
+  readName(): string {
     const text = this.text;
     const start = this.i + 1;
-    const end = text.indexOf('"', start);
-    const length = end - start;
-    if (length <= 0 || length > 32) return this.parseString();
-    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
-    const cached = this.names[slot];
-    if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) {
-      this.i = end + 1;
-      return cached;
+    const quote = text.indexOf('"', start);
+    const length = quote - start;
+    if (length > 0 && length <= 32) {
+      const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(quote - 1)) & 255;
+      const cached = this.names[slot];
+      if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) {
+        this.i = quote + 1;
+        return cached;
+      }
+      const end = this.scanString(this.i);
+      if (end === quote + 1 && !hasEscape(text, start, quote)) {
+        const name = text.slice(start, quote);
+        this.names[slot] = name;
+        this.i = end;
+        return name;
+      }
     }
-    const name = this.parseString();
-    if (this.i === end + 1 && name.length === length) this.names[slot] = name;
+    const end = this.scanString(this.i);
+    // A name with escapes (rare): JSON.parse decodes it exactly as the value will be built.
+    const name = JSON.parse(text.slice(this.i, end)) as string;
+    this.i = end;
     return name;
   }
 
-  /** A string at `this.i` (its opening quote). Most strings have no escape: one slice, no copying. */
-  parseString(): string {
+  /** Checks the string whose opening quote is at `at`; returns the index after its closing quote. */
+  scanString(at: number): number {
     const text = this.text;
-    const start = this.i + 1;
-    let i = start;
+    let i = at + 1;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c === 34) {
-        this.i = i + 1;
-        return text.slice(start, i);
-      }
-      if (c === 92) return this.parseEscapedString(start, i);
-      if (c < 0x20 || c !== c) this.failInString(c, i);
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = text.charCodeAt(i + 1);
-        if (c >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) this.failLoneSurrogate(c, i);
-        i += 2;
-      } else {
-        i++;
-      }
-    }
-  }
-
-  parseEscapedString(start: number, at: number): string {
-    const text = this.text;
-    let out = text.slice(start, at);
-    let i = at;
-    let chunk = at;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        this.i = i + 1;
-        return out + text.slice(chunk, i);
-      }
+      if (c === 34) return i + 1;
       if (c === 92) {
-        out += text.slice(chunk, i);
         const e = text.charCodeAt(i + 1);
         if (e === 117) {
           const code = this.hexEscape(i);
@@ -346,25 +325,28 @@ class StrictParser {
                 ? this.hexEscape(i + 6)
                 : -1;
             if (!(low >= 0xdc00 && low <= 0xdfff)) this.failLoneSurrogate(code, i);
-            out += String.fromCharCode(code, low);
             i += 12;
           } else {
-            out += String.fromCharCode(code);
             i += 6;
           }
-        } else {
-          const decoded = ESCAPES[e];
-          if (decoded === undefined) {
-            this.fail(
-              'syntax',
-              `unknown escape \\${e === e ? String.fromCharCode(e) : ''} in a string`,
-              i,
-            );
-          }
-          out += decoded;
+        } else if (
+          e === 34 ||
+          e === 92 ||
+          e === 47 ||
+          e === 98 ||
+          e === 102 ||
+          e === 110 ||
+          e === 114 ||
+          e === 116
+        ) {
           i += 2;
+        } else {
+          this.fail(
+            'syntax',
+            `unknown escape \\${e === e ? String.fromCharCode(e) : ''} in a string`,
+            i,
+          );
         }
-        chunk = i;
         continue;
       }
       if (c < 0x20 || c !== c) this.failInString(c, i);
@@ -406,33 +388,26 @@ class StrictParser {
     );
   }
 
-  parseNumber(): number {
+  scanNumber(): void {
     const text = this.text;
     const start = this.i;
     let i = start;
-    let negative = false;
-    if (text.charCodeAt(i) === 45) {
-      negative = true;
-      i++;
-    }
+    if (text.charCodeAt(i) === 45) i++;
     let c = text.charCodeAt(i);
-    let whole = 0;
+    const digitsFrom = i;
     if (c === 48) {
       i++;
       c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) this.fail('syntax', 'a number has a leading zero', start);
     } else if (c >= 49 && c <= 57) {
-      do {
-        whole = whole * 10 + (c - 48);
-        i++;
-        c = text.charCodeAt(i);
-      } while (c >= 48 && c <= 57);
+      do c = text.charCodeAt(++i);
+      while (c >= 48 && c <= 57);
     } else {
       this.fail('syntax', `expected a digit, found ${describeCharAt(text, i)}`, i);
     }
-    let simple = i - start <= 15;
+    // Only a long whole part or an exponent can take a number beyond a double.
+    let mayOverflow = i - digitsFrom > 300;
     if (c === 46) {
-      simple = false;
       i++;
       c = text.charCodeAt(i);
       if (!(c >= 48 && c <= 57)) {
@@ -442,7 +417,7 @@ class StrictParser {
       while (c >= 48 && c <= 57);
     }
     if (c === 101 || c === 69) {
-      simple = false;
+      mayOverflow = true;
       i++;
       c = text.charCodeAt(i);
       if (c === 43 || c === 45) c = text.charCodeAt(++i);
@@ -457,30 +432,15 @@ class StrictParser {
       while (c >= 48 && c <= 57);
     }
     this.i = i;
-    // Up to 15 digits an integer is exact in a double, so no conversion of the text is needed.
-    if (simple) return negative ? -whole : whole;
-    const value = Number(text.slice(start, i));
-    if (!Number.isFinite(value)) {
+    if (mayOverflow && !Number.isFinite(Number(text.slice(start, i)))) {
       this.fail(
         'i-json',
         `the number ${text.slice(start, Math.min(i, start + 40))} is beyond the range of a double`,
         start,
       );
     }
-    return value;
   }
 }
-
-const ESCAPES: Record<number, string> = {
-  34: '"',
-  92: '\\',
-  47: '/',
-  98: '\b',
-  102: '\f',
-  110: '\n',
-  114: '\r',
-  116: '\t',
-};
 
 /**
  * Parses an I-JSON text (RFC 7493): JSON with no duplicate member names at any
@@ -489,7 +449,10 @@ const ESCAPES: Record<number, string> = {
  * StrictJsonError.
  */
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): unknown {
-  return new StrictParser(text, options.maxDepth ?? STRICT_JSON_MAX_DEPTH).parseDocument();
+  new StrictScanner(text, options.maxDepth ?? STRICT_JSON_MAX_DEPTH).scanDocument();
+  // The text is I-JSON now, on which JSON.parse is exact: no duplicate for it
+  // to resolve, and `__proto__` made an own member (never a prototype).
+  return JSON.parse(text);
 }
 
 /** Where the first byte that is not UTF-8 sits, and why (run only once the fatal decoder has refused). */
