@@ -4,6 +4,7 @@ import { LogEntry, hash64Schema } from './entry';
 import { findChainFailure } from './chain';
 import { canonicalJson } from './jcs';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { describeLoneSurrogate, findLoneSurrogate } from '../json/well-formed-text';
 import type { LogSigner } from './signing';
 
 z.config({ jitless: true });
@@ -42,20 +43,48 @@ export const BundleSignature = z.strictObject({
 });
 export type BundleSignature = z.infer<typeof BundleSignature>;
 
-/** A well-formed export bundle (well-formed is not verified: use verifyLogBundle). */
-export const ExportBundle = z.strictObject({
+/**
+ * A well-formed export bundle (well-formed is not verified: use verifyLogBundle).
+ * Read as verification reads it: `signature` null is an unsigned bundle, and
+ * top-level members the format does not define are dropped, since neither the
+ * chain nor the signature covers them (verification names them as ignored).
+ * What the signature covers stays strict: the exercise and every entry.
+ */
+export const ExportBundle = z.object({
   format: z.literal(BUNDLE_FORMAT),
   version: z.literal(BUNDLE_VERSION),
   exercise: ExerciseMeta,
   entries: z.array(LogEntry),
   head: BundleHead,
-  signature: BundleSignature.optional(),
+  signature: BundleSignature.nullish(),
 });
 export type ExportBundle = z.infer<typeof ExportBundle>;
 
 /** Raised when a bundle cannot be built from what was given; names the part and why. */
 export class BundleError extends Error {
   override name = 'BundleError';
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const path = issue.path;
+  let where = '';
+  for (const part of path) {
+    where += typeof part === 'number' ? `[${part}]` : `${where ? '.' : ''}${String(part)}`;
+  }
+  if (path[0] === 'entries' && typeof path[1] === 'number') {
+    // Name the entry as verification does: its 1-based position.
+    const entries = (value as { entries?: unknown[] }).entries;
+    const seq = (entries?.[path[1]] as { seq?: unknown } | undefined)?.seq;
+    where += ` (entry ${path[1] + 1}${typeof seq === 'number' ? `, seq ${seq}` : ''})`;
+  }
+  return `${where || 'the log'}: ${issue.message}`;
+}
+
+/** Reads a parsed export bundle as ExportBundle; throws BundleError naming the first member that does not fit, in one line. */
+export function readExportBundle(value: unknown): ExportBundle {
+  const parsed = ExportBundle.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new BundleError(describeIssue(parsed.error.issues[0]!, value));
 }
 
 /** The bytes a bundle signature covers: UTF-8 of JCS({"exercise":…,"head":…}). */
@@ -74,6 +103,9 @@ export async function buildExportBundle(input: {
     const issue = meta.error.issues[0]!;
     throw new BundleError(`exercise.${issue.path.join('.')}: ${issue.message}`);
   }
+  // An unsigned export would carry it as an escape that the strict reader refuses.
+  const lone = findLoneSurrogate(meta.data, 'exercise');
+  if (lone) throw new BundleError(describeLoneSurrogate(lone.path, lone.index));
   const entries = [...input.entries];
   if (entries.length === 0) throw new BundleError('entries: a log has at least one entry');
   // Never sign a broken chain: storage corruption must show up here, not at the auditor's.

@@ -3,6 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { describeLoneSurrogate, findLoneSurrogate } from '../json/well-formed-text';
 import { canonicalJson, canonicalJsonWithout } from './jcs';
 
 z.config({ jitless: true });
@@ -46,7 +47,13 @@ const draftShape = {
   kind: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase kind name such as "note"'),
   alert_id: z.string().min(1).optional(),
   step_id: z.string().min(1).optional(),
-  data: z.record(z.string(), z.unknown()),
+  // Passed on as it is: a record schema would copy the object and silently
+  // drop a member named "__proto__", so what is read would differ from what
+  // was hashed.
+  data: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'must be a JSON object',
+  ),
 };
 
 /** What a caller hands to the log: an entry without seq, exercise_id, wall_time, prev_hash, hash. */
@@ -127,6 +134,10 @@ export function sealEntry(draft: EntryDraft, position: SealPosition): LogEntry {
     throw new EntryError(`${at}: wall_time "${wallTime}" is not UTC with milliseconds`);
   }
   const d = parsed.data;
+  // A lone surrogate has no UTF-8 form: the strict reader would refuse the exported log.
+  const lone = findLoneSurrogate(d) ?? findLoneSurrogate(position.exerciseId, 'exercise_id');
+  if (lone)
+    throw new EntryError(`${at} (${d.kind}): ${describeLoneSurrogate(lone.path, lone.index)}`);
   let data: Record<string, unknown>;
   try {
     // Store exactly what is hashed: the JSON form, detached from the caller's objects.

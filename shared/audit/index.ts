@@ -41,15 +41,20 @@ export {
   BundleSignature,
   BundleError,
   buildExportBundle,
+  readExportBundle,
   signedPayloadBytes,
 } from './bundle';
 export {
   verifyLogBundle,
+  verifyLogText,
+  unknownBundleMembers,
+  type VerifiedLogText,
   type VerificationResult,
   type VerificationStatus,
   type VerifyOptions,
 } from './verify';
 export { explainVerification } from './explain';
+export { readExportedLog, ExportedLogRefused, type ExportedLog } from './read-exported-log';
 export { summarizeEntry } from './summary';
 export {
   csvCell,

@@ -1,5 +1,11 @@
 // Verification of an export bundle: the six ordered checks of docs/AUDIT-LOG.md
 // "Verification", stopping at the first failure, with the exact result lines.
+import {
+  StrictJsonError,
+  describeStrictJsonError,
+  parseStrictJson,
+  parseStrictJsonBytes,
+} from '../json/strict-json';
 import { base64ToBytes } from './base64';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, signedPayloadBytes } from './bundle';
 import { findChainFailure } from './chain';
@@ -20,6 +26,8 @@ export interface VerificationResult {
   keyId?: string;
   count?: number;
   finalHash?: string;
+  /** Top-level members the format does not define: outside the chain and the signature, so ignored. */
+  ignoredMembers?: string[];
 }
 
 export interface VerifyOptions {
@@ -56,19 +64,55 @@ function show(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
-/** Verifies an export bundle (its JSON text or the parsed value) and says OK, UNSIGNED, TAMPERED or INVALID. */
+/** An exported log read and verified: the verdict, and the parsed value (undefined when the text is not strict JSON). */
+export interface VerifiedLogText {
+  result: VerificationResult;
+  value: unknown;
+}
+
+/**
+ * Reads an exported log's bytes (or text) with the strict I-JSON reader and
+ * verifies it: duplicate member names, bytes that are not UTF-8, lone
+ * surrogates and the like make it INVALID, naming where and why. Returns
+ * the parsed value too, so a caller that goes on to use the log reads
+ * exactly what was verified.
+ */
+export async function verifyLogText(
+  input: string | Uint8Array,
+  options: VerifyOptions = {},
+): Promise<VerifiedLogText> {
+  let value: unknown;
+  try {
+    value = typeof input === 'string' ? parseStrictJson(input) : parseStrictJsonBytes(input);
+  } catch (error) {
+    if (error instanceof StrictJsonError) {
+      return { result: invalid(describeStrictJsonError(error)), value: undefined };
+    }
+    throw error;
+  }
+  return { result: await verifyLogBundle(value, options), value };
+}
+
+/** The top-level members of a bundle that AUDIT-LOG.md does not define. */
+export function unknownBundleMembers(bundle: Record<string, unknown>): string[] {
+  return Object.keys(bundle).filter((name) => !BUNDLE_MEMBERS.has(name));
+}
+
+const BUNDLE_MEMBERS = new Set(['format', 'version', 'exercise', 'entries', 'head', 'signature']);
+
+/**
+ * Verifies an export bundle and says OK, UNSIGNED, TAMPERED or INVALID. Given
+ * bytes or text, it reads them strictly (see verifyLogText); given a value,
+ * it checks that value.
+ */
 export async function verifyLogBundle(
-  input: string | unknown,
+  input: string | Uint8Array | unknown,
   options: VerifyOptions = {},
 ): Promise<VerificationResult> {
-  let bundle: unknown = input;
-  if (typeof input === 'string') {
-    try {
-      bundle = JSON.parse(input);
-    } catch (error) {
-      return invalid(`not JSON (${(error as Error).message})`);
-    }
+  if (typeof input === 'string' || input instanceof Uint8Array) {
+    return (await verifyLogText(input, options)).result;
   }
+  const bundle = input;
   // 1. format and version are known.
   if (!isPlainObject(bundle)) return invalid('not a Truceline log: the file is not a JSON object');
   if (bundle.format !== BUNDLE_FORMAT) {
@@ -116,6 +160,10 @@ export async function verifyLogBundle(
   }
 
   // 6. signature.
+  // Additive members from elsewhere do not make a log invalid (AUDIT-LOG.md: a
+  // verifier that knows only that page verifies every log); they are named.
+  const ignored = unknownBundleMembers(bundle);
+  const ignoredMembers = ignored.length > 0 ? { ignoredMembers: ignored } : {};
   const signature = bundle.signature;
   if (signature === undefined || signature === null) {
     return {
@@ -125,6 +173,7 @@ export async function verifyLogBundle(
       count: n,
       finalHash,
       line: `UNSIGNED ${n} entries, head ${finalHash}`,
+      ...ignoredMembers,
     };
   }
   if (!isPlainObject(signature))
@@ -197,5 +246,6 @@ export async function verifyLogBundle(
     count: n,
     finalHash,
     line: `OK ${n} entries, head ${finalHash}, key ${keyId}`,
+    ...ignoredMembers,
   };
 }

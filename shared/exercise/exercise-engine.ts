@@ -30,6 +30,11 @@ import {
 import { CLOSE_STEP } from '../protocol/schema';
 import { checkSeek } from '../protocol/seek-rules';
 import { createZoneLocator } from '../geo/zone-locator';
+import {
+  describeLoneSurrogate,
+  findLoneSurrogate,
+  loneSurrogateIndex,
+} from '../json/well-formed-text';
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { ScenarioEvent } from '../scenario/schema';
 import { severityRose, type AlertTracker, type TrackedAlert } from './alert-tracker';
@@ -95,6 +100,16 @@ export interface InjectInput {
 }
 
 const SYSTEM = { actor: 'system', role: 'system' } as const;
+
+/** What a person calls a field of an intent's entry ("data.text" is the text they typed). */
+function typedField(path: string): string {
+  if (path === 'actor') return 'the participant name';
+  const input = /^data\.inputs\.(.+)$/.exec(path);
+  if (input) return `the "${input[1]}" field`;
+  const member = /^data\.([a-z_]+)$/.exec(path);
+  if (member) return `the ${member[1]!.replace(/_/g, ' ')}`;
+  return path;
+}
 /** The data schema of every kind an operator or controller logs. */
 const INTENT_DATA: Record<string, ZodType> = {
   clock: clockData,
@@ -167,6 +182,8 @@ export class ExerciseEngine {
 
   /** Use createExercise or resumeExercise rather than this constructor. */
   constructor(setup: ExerciseSetup, sink: EntrySink, actor: ExerciseActor) {
+    const lone = loneSurrogateIndex(actor.name);
+    if (lone !== -1) throw new IntentRefused(describeLoneSurrogate('the participant name', lone));
     this.setup = setup;
     this.ctx = { protocol: setup.protocol, parties: setup.scenario.parties };
     this.actor = actor;
@@ -671,6 +688,13 @@ export class ExerciseEngine {
 
   /** Appends, then applies; a failed append stops the clock and applies nothing. */
   async #commit(drafts: EntryDraft[], apply: () => void): Promise<boolean> {
+    // Typed text that is not valid Unicode is the person's to fix, not a log
+    // failure: refused here, the exercise goes on (the writer would refuse it too).
+    for (const draft of drafts) {
+      if (draft.role === 'system') continue;
+      const lone = findLoneSurrogate(draft);
+      if (lone) throw new IntentRefused(describeLoneSurrogate(typedField(lone.path), lone.index));
+    }
     let entries: LogEntry[] | null;
     try {
       entries = await this.#sink(drafts);

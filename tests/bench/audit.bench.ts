@@ -2,6 +2,8 @@
 // of the Dexie log on fake-indexeddb (one by one vs batched), and verification
 // of a 1,000,000-entry export against its floor — JSON.parse of the file plus
 // one SHA-256 over its bytes in the same process. Goal: verify within 2x.
+// Also the strict I-JSON reader (shared/json/strict-json.ts) against
+// JSON.parse on the same file, each from the file's bytes.
 // Run: npm run bench -- audit   (TRUCELINE_BENCH_ENTRIES=N for another size)
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
@@ -21,6 +23,7 @@ import {
   type ExerciseMeta,
   type LogEntry,
 } from '../../shared/audit';
+import { parseStrictJsonBytes } from '../../shared/json/strict-json';
 import { DexieAuditLog, openTrucelineDatabase } from '../../renderer/src/storage';
 
 const EXERCISE: ExerciseMeta = {
@@ -211,9 +214,12 @@ export async function run(): Promise<void> {
       JSON.parse(bytes.toString('utf8')),
       createHash('sha256').update(bytes).digest(),
     ],
+    // As the CLI and the app verify: from the file's bytes, read strictly.
     verify: async () => {
-      line = (await verifyLogBundle(bytes.toString('utf8'))).line;
+      line = (await verifyLogBundle(bytes)).line;
     },
+    jsonParse: () => JSON.parse(bytes.toString('utf8')),
+    strictParse: () => parseStrictJsonBytes(bytes),
   });
   console.log(`verify result: ${line}`);
   for (const measure of ['wall', 'cpu'] as const) {
@@ -224,6 +230,14 @@ export async function run(): Promise<void> {
       `[${measure} time] floor (JSON.parse + one SHA-256 over the file): ${floor.toFixed(2)} s with @noble/hashes, ` +
         `${floorNode.toFixed(2)} s with node:crypto; verify ${n} entries: ${verify.toFixed(2)} s (${rate(n, verify)}) = ` +
         `${(verify / floor).toFixed(2)}x the noble floor, ${(verify / floorNode).toFixed(2)}x the node:crypto floor (goal: within 2x)`,
+    );
+  }
+  for (const measure of ['wall', 'cpu'] as const) {
+    const parse = t.jsonParse![measure];
+    const strict = t.strictParse![measure];
+    console.log(
+      `[${measure} time] reading the export from its bytes: JSON.parse ${parse.toFixed(2)} s, ` +
+        `strict I-JSON reader ${strict.toFixed(2)} s = ${(strict / parse).toFixed(2)}x JSON.parse`,
     );
   }
   if (!process.env.TRUCELINE_BENCH_KEEP) rmSync(file);

@@ -146,6 +146,34 @@ test('an unsigned log says UNSIGNED, and a file that is not a log says INVALID',
   await expect(page.getByTestId('verification-line')).toHaveText(/^INVALID: /);
 });
 
+test('a log with a forged first "entries", or bytes that are not UTF-8, says INVALID and where', async ({
+  page,
+}) => {
+  const { path, bundle } = await writeBundle('duplicate.json');
+  const forged = JSON.stringify(bundle.entries.slice(0, 2));
+  writeFileSync(
+    path,
+    JSON.stringify(bundle).replace('"entries":', `"entries":${forged},"entries":`),
+  );
+  await page.goto('/#/audit');
+  await openLog(page, path);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'INVALID');
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    /^INVALID: not I-JSON \(RFC 7493\): line 1, column \d+ at \/entries: duplicate member name "entries"/,
+  );
+  await expect(page.getByRole('table', { name: 'Decisions timeline' })).toHaveCount(0);
+
+  const latin1 = join(dir, 'latin1.json');
+  const bytes = Buffer.from(JSON.stringify({ ...bundle, comment: 'cafe' }, null, 2));
+  const at = bytes.lastIndexOf('cafe') + 3;
+  bytes[at] = 0xe9;
+  writeFileSync(latin1, bytes);
+  await openLog(page, latin1);
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    new RegExp(`^INVALID: not UTF-8 text: byte ${at} \\(line \\d+, column \\d+\\): `),
+  );
+});
+
 test('a log re-signed with another key fails against the trusted public key', async ({ page }) => {
   const { path } = await writeBundle('resigned.json');
   const trusted = await signerFromKeyPair(await generateSigningKey());

@@ -1,8 +1,9 @@
-// Opening an exported log for audit: verify it exactly as the CLI does, and
-// keep whatever entries are readable for the reconstruction below the verdict.
+// Opening an exported log for audit: verify it exactly as the CLI does (the
+// same strict reading of its bytes), and keep whatever entries are readable
+// for the reconstruction below the verdict.
 import {
   LogEntry,
-  verifyLogBundle,
+  verifyLogText,
   type ExerciseMeta,
   type VerificationResult,
 } from '../../../shared/audit';
@@ -17,20 +18,19 @@ export interface AuditedLog {
   unreadable: number;
 }
 
-/** Verifies an exported log's text and reads its entries for reconstruction. */
+/** Verifies an exported log's bytes (or text) and reads its entries for reconstruction. */
 export async function readLogFile(
   fileName: string,
-  text: string,
+  content: Uint8Array | string,
   expectedPublicKey?: string,
 ): Promise<AuditedLog> {
-  const result = await verifyLogBundle(text, expectedPublicKey ? { expectedPublicKey } : {});
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { fileName, result, exercise: null, entries: [], unreadable: 0 };
-  }
-  const bundle = (parsed && typeof parsed === 'object' ? parsed : {}) as {
+  const { result, value } = await verifyLogText(
+    content,
+    expectedPublicKey ? { expectedPublicKey } : {},
+  );
+  // The reconstruction reads the very value that was verified; a file the
+  // strict reader refused has none.
+  const bundle = (value && typeof value === 'object' ? value : {}) as {
     exercise?: unknown;
     entries?: unknown;
   };
@@ -42,7 +42,7 @@ export async function readLogFile(
     else unreadable += 1;
   }
   const exercise =
-    bundle.exercise && typeof bundle.exercise === 'object'
+    bundle.exercise && typeof bundle.exercise === 'object' && !Array.isArray(bundle.exercise)
       ? (bundle.exercise as Partial<ExerciseMeta>)
       : null;
   return { fileName, result, exercise, entries, unreadable };

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { participantNameProblem } from '../../../shared/exercise/participant-name';
 import type { Participant, ParticipantRole } from '../app/app-store';
 import { Dialog } from '../ui/Dialog';
 import { BriefingText } from './BriefingText';
@@ -42,12 +43,7 @@ export function StartExerciseDialog({
   const problemId = useId();
   const verb = resumeId ? 'Resume exercise' : 'Start exercise';
   const trimmed = name.trim();
-  const problem =
-    trimmed.length === 0
-      ? 'Type your name: every action in the log records who took it.'
-      : trimmed.length > 80
-        ? 'Keep the name under 80 characters.'
-        : null;
+  const problem = participantNameProblem(trimmed);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);

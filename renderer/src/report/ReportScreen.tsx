@@ -69,7 +69,7 @@ export function ReportScreen() {
     setState({ status: 'building', exerciseId: file.name });
     try {
       let timezone = 'UTC';
-      const report = await reportForExportedLog(await file.text(), (hash) => {
+      const report = await reportForExportedLog(await file.bytes(), (hash) => {
         const found = cards.find(
           (c) => c.state.status === 'ready' && c.state.scenario.hash === hash,
         );

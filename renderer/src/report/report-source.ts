@@ -5,7 +5,7 @@ import {
   buildAfterActionReport,
   type AfterActionReport,
 } from '../../../shared/report/after-action-report';
-import { ExportBundle, verifyLogBundle } from '../../../shared/audit';
+import { ExportedLogRefused, readExportedLog, type ExportBundle } from '../../../shared/audit';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { getOrCreateInstallationKey, readStoredLog, type TrucelineDatabase } from '../storage';
 
@@ -21,16 +21,30 @@ export async function reportForExercise(
   return buildAfterActionReport({ scenario, entries, keyId: key.keyId });
 }
 
-/** The report of an exported log file, over the scenario it names (verified first: no report of a tampered log). */
+/**
+ * The report of an exported log file (its bytes, read strictly and verified
+ * exactly as the CLI's `report` does: no report of a tampered log), over the
+ * scenario it names.
+ */
 export async function reportForExportedLog(
-  text: string,
+  content: Uint8Array | string,
   findScenario: (hash: string) => LoadedScenario | null,
 ): Promise<AfterActionReport> {
-  const result = await verifyLogBundle(text);
-  if (result.status === 'TAMPERED' || result.status === 'INVALID') {
-    throw new Error(`the log does not verify (${result.line}); no report is made from it`);
+  let bundle: ExportBundle;
+  try {
+    ({ bundle } = await readExportedLog(content));
+  } catch (error) {
+    if (error instanceof ExportedLogRefused) {
+      const intact = error.result.status === 'OK' || error.result.status === 'UNSIGNED';
+      throw new Error(
+        intact
+          ? error.message
+          : `the log does not verify (${error.message}); no report is made from it`,
+        { cause: error },
+      );
+    }
+    throw error;
   }
-  const bundle = ExportBundle.parse(JSON.parse(text));
   const scenario = findScenario(bundle.exercise.scenario_hash);
   if (!scenario) {
     throw new Error(

@@ -222,9 +222,18 @@ describe('every kind of tampering is named', () => {
     expect(explainVerification(result)).toMatch(/changed|fails|does not match|Do not rely/);
   });
 
-  test('a non-finite number in the file is caught at its entry', async () => {
+  test('a non-finite number in the file is refused by the strict reader, naming the member', async () => {
     const text = JSON.stringify(good).replace('"score":64.5', '"score":1e999');
     const result = await verifyLogBundle(text);
+    expect(result.line).toMatch(
+      /^INVALID: not I-JSON \(RFC 7493\): line 1, column \d+ at \/entries\/2\/data\/score: the number 1e999 is beyond the range of a double$/,
+    );
+  });
+
+  test('a non-finite number given as a value (not a file) is caught at its entry', async () => {
+    const bundle = copy(good);
+    bundle.entries[2]!.data.score = Infinity;
+    const result = await verifyLogBundle(bundle);
     expect(result.line).toMatch(
       /^TAMPERED seq 3: its content is not valid JSON for hashing: the number Infinity/,
     );

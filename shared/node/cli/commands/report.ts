@@ -1,7 +1,6 @@
 // `truceline report <log.json> --scenario <path> [--format md|json]` (docs/CLI.md).
 import { readFile } from 'node:fs/promises';
-import { ExportBundle } from '../../../audit/bundle';
-import { verifyLogBundle } from '../../../audit/verify';
+import { ExportedLogRefused, readExportedLog } from '../../../audit/read-exported-log';
 import { ResumeError } from '../../../exercise/exercise-session';
 import { ExerciseSetupError } from '../../../exercise/exercise-setup';
 import { buildAfterActionReport } from '../../../report/after-action-report';
@@ -17,8 +16,10 @@ deadlines met and breached per protocol step, false alarms closed correctly
 or escalated and real violations missed against the scenario's ground truth,
 a timeline of key decisions, strengths and areas for improvement.
 
-The log is verified first: a tampered or invalid log is refused; an unsigned
-one is reported as UNSIGNED. The scenario must be the one the log was made
+The log is read and verified first, exactly as verify does: a tampered or
+invalid log is refused; an unsigned one (no signature, or signature null) is
+reported with a warning, and so are top-level members the format does not
+define, which are ignored. The scenario must be the one the log was made
 with (same content hash), else the report is refused. The exercise is
 rebuilt from the log, and every system entry is checked against the replay.
 
@@ -43,22 +44,32 @@ export const command: Command = {
       throw new UsageError(`--format "${values.format}": use md or json`);
     }
     const logPath = positionals[0]!;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(logPath, 'utf8');
+      bytes = await readFile(logPath);
     } catch (error) {
       err(
         `${logPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
       );
       return EXIT.invalid;
     }
-    const verdict = await verifyLogBundle(text);
-    if (verdict.status === 'TAMPERED' || verdict.status === 'INVALID') {
-      err(`${logPath}: ${verdict.line}`);
-      return EXIT.invalid;
+    let read;
+    try {
+      read = await readExportedLog(bytes);
+    } catch (error) {
+      if (error instanceof ExportedLogRefused) {
+        err(`${logPath}: ${error.message}`);
+        return EXIT.invalid;
+      }
+      throw error;
     }
-    if (verdict.status === 'UNSIGNED') err(`warning: ${logPath}: ${verdict.line}`);
-    const bundle = ExportBundle.parse(JSON.parse(text));
+    const { result, bundle } = read;
+    if (result.status === 'UNSIGNED') err(`warning: ${logPath}: ${result.line}`);
+    for (const name of result.ignoredMembers ?? []) {
+      err(
+        `warning: ${logPath}: top-level member ${JSON.stringify(name)} is not part of the log format and no signature covers it; ignored`,
+      );
+    }
     const scenario = await loadScenarioForCommand(values.scenario);
     if (!scenario) return EXIT.invalid;
     if (bundle.exercise.scenario_hash !== scenario.hash) {

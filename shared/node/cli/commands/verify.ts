@@ -5,7 +5,10 @@ import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../c
 
 const usage = `usage: truceline verify <log.json> [--public-key <file>] [--json]
 
-Verifies an exported log (docs/AUDIT-LOG.md): format and version, seq 1..n,
+Verifies an exported log (docs/AUDIT-LOG.md). The file is read strictly as
+I-JSON (RFC 7493): UTF-8 only, no member name twice in an object, no lone
+surrogates, finite numbers; anything else is INVALID, with where and why.
+Then: format and version, seq 1..n,
 prev_hash links, every hash, the head, and the Ed25519 signature. Prints
 the result line first, exactly one of
   OK <n> entries, head <final_hash>, key <key_id>
@@ -55,16 +58,17 @@ export const command: Command = {
         return EXIT.invalid;
       }
     }
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(file, 'utf8');
+      // Bytes, not text: decoding here would replace bytes that are not UTF-8 instead of refusing them.
+      bytes = readFileSync(file);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       err(`${file}: cannot read: ${e.code ?? e.message}`);
       return EXIT.invalid;
     }
     const result = await verifyLogBundle(
-      text,
+      bytes,
       expectedPublicKey === undefined ? {} : { expectedPublicKey },
     );
     if (values.json) {
