@@ -93,7 +93,7 @@ export async function verifyLogText(
   return { result: await verifyLogBundle(value, options), value };
 }
 
-/** The top-level members of a bundle that AUDIT-LOG.md does not define. */
+/** The top-level members of a bundle that docs/AUDIT-LOG.md does not define. */
 export function unknownBundleMembers(bundle: Record<string, unknown>): string[] {
   return Object.keys(bundle).filter((name) => !BUNDLE_MEMBERS.has(name));
 }
@@ -160,7 +160,7 @@ export async function verifyLogBundle(
   }
 
   // 6. signature.
-  // Additive members from elsewhere do not make a log invalid (AUDIT-LOG.md: a
+  // Additive members from elsewhere do not make a log invalid (docs/AUDIT-LOG.md: a
   // verifier that knows only that page verifies every log); they are named.
   const ignored = unknownBundleMembers(bundle);
   const ignoredMembers = ignored.length > 0 ? { ignoredMembers: ignored } : {};
