@@ -126,7 +126,7 @@ export class EventCollector {
   private readonly partyList: string;
 
   constructor(
-    protected readonly log: DiagnosticLog,
+    private readonly log: DiagnosticLog,
     private readonly context: FeedContext,
     private readonly sink: EventSink,
   ) {
@@ -206,27 +206,10 @@ export class EventCollector {
       );
       valid = false;
     }
+    if (!this.admit(source, line, event.id, valid)) return NaN;
     const asGiven =
       text !== undefined && event.time === givenTime && event.reported === givenReported;
-    return this.admitChecked(event, at, shownAt, valid, source, line, asGiven ? text : undefined);
-  }
-
-  /**
-   * A record that passed the event schema (`valid`: and the scenario's window,
-   * parties and sensors) goes through the cross-feed checks, then to the sink.
-   * `text`: its line, when its times were kept as given. Returns `at`, or NaN.
-   */
-  protected admitChecked(
-    event: ScenarioEvent,
-    at: number,
-    shownAt: number,
-    valid: boolean,
-    source: number,
-    line: number,
-    text: string | undefined,
-  ): number {
-    if (!this.admit(source, line, event.id, valid)) return NaN;
-    this.sink.accept(event, at, shownAt, text);
+    this.sink.accept(event, at, shownAt, asGiven ? text : undefined);
     return at;
   }
 
@@ -234,7 +217,7 @@ export class EventCollector {
    * The checks that span feeds: a unique id (reported even for an otherwise
    * invalid record) and the event limit. True when the event is registered.
    */
-  admit(source: number, line: number, id: string, valid: boolean): boolean {
+  private admit(source: number, line: number, id: string, valid: boolean): boolean {
     // An invalid record is not registered; a valid one is, in the same probe.
     const first = valid ? this.ids.addOrFind(id) : this.ids.find(id);
     if (first !== -1) {
@@ -304,7 +287,7 @@ export class EventCollector {
 }
 
 /** Warns once per feed, at the first accepted event earlier than one before it. */
-export class TimeOrderWatch {
+class TimeOrderWatch {
   private lastAt = -Infinity;
   private warned = false;
 
