@@ -5,6 +5,7 @@
 // without keeping the events (for `validate`).
 import { decodeWindows1252 } from './windows-1252';
 import { lineColumn, locateJsonError } from './json-error';
+import { jsonValueProblems, problemMessage, problemPointer } from './check-json-value';
 import { createZoneLocator } from '../geo/zone-locator';
 import { checkManifest, checkSensors, checkZones } from './check-documents';
 import {
@@ -55,7 +56,11 @@ export type FeedOutcome =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a small JSON document, reporting problems; undefined on failure. */
+/**
+ * Reads a small JSON document, reporting problems; undefined on failure. The
+ * whole document is checked for what JSON.parse lets through but a scenario
+ * cannot hold (check-json-value.ts), inline feeds of a manifest included.
+ */
 async function readJsonDocument(
   reader: PackageReader,
   path: string,
@@ -63,8 +68,9 @@ async function readJsonDocument(
 ): Promise<unknown> {
   const text = await readTextDocument(reader, path, log);
   if (text === undefined) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     const problem = locateJsonError(text);
     const where = problem ? lineColumn(text, problem.offset) : null;
@@ -76,6 +82,15 @@ async function readJsonDocument(
     });
     return undefined;
   }
+  const problems = jsonValueProblems(value, text.includes('\\u'));
+  for (const problem of problems) {
+    log.error({
+      file: path,
+      pointer: problemPointer(problem),
+      message: problemMessage(problem, false),
+    });
+  }
+  return problems.length > 0 ? undefined : value;
 }
 
 async function readTextDocument(
