@@ -2,6 +2,13 @@
 // checks every record, and applies the checks that need the whole scenario
 // (time window, parties, sensors, unique ids across feeds).
 import { checkEvent } from './check-event';
+import {
+  jsonValueProblems,
+  problemMessage,
+  problemPointer,
+  showLoneSurrogates,
+  type JsonValueProblem,
+} from './check-json-value';
 import { IdIndex } from './id-index';
 import type { DiagnosticLog } from './diagnostics';
 import { TooManyErrors, showValue } from './diagnostics';
@@ -92,18 +99,6 @@ interface FeedSource {
 }
 
 const LINE_FACTOR = 2 ** 32;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether any string (value or key) inside holds a lone surrogate. */
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  for (const [k, v] of Object.entries(value)) {
-    if (LONE_SURROGATE.test(k) || hasLoneSurrogate(v)) return true;
-  }
-  return false;
-}
 
 /** `1.23 GiB` / `456.7 MiB`. */
 export function formatBytes(n: number): string {
@@ -126,7 +121,7 @@ export class EventCollector {
   private readonly partyList: string;
 
   constructor(
-    protected readonly log: DiagnosticLog,
+    private readonly log: DiagnosticLog,
     private readonly context: FeedContext,
     private readonly sink: EventSink,
   ) {
@@ -141,7 +136,8 @@ export class EventCollector {
 
   /**
    * Checks one record; returns its `at` if it was accepted, NaN if not.
-   * `escapes`: the record's text had `\u` escapes, which may encode lone surrogates.
+   * `escapes`: the record's text had `\u` escapes, which may encode lone
+   * surrogates (without them no string needs looking at).
    * `text`: the JSON text the record was parsed from, when it was one line.
    */
   add(
@@ -152,13 +148,10 @@ export class EventCollector {
     escapes = false,
     text?: string,
   ): number {
-    if (escapes && hasLoneSurrogate(raw)) {
-      this.report(
-        source,
-        line,
-        'record',
-        'contains a \\u escape of a lone UTF-16 surrogate, which is not valid Unicode text (RFC 8785 refuses it)',
-      );
+    // Before anything recurses into the record or serialises it.
+    const problems = jsonValueProblems(raw, escapes);
+    if (problems.length > 0) {
+      for (const problem of problems) this.reportValue(source, line, problem);
       return NaN;
     }
     // The times as given: checkEvent normalises them in place.
@@ -206,27 +199,10 @@ export class EventCollector {
       );
       valid = false;
     }
+    if (!this.admit(source, line, event.id, valid)) return NaN;
     const asGiven =
       text !== undefined && event.time === givenTime && event.reported === givenReported;
-    return this.admitChecked(event, at, shownAt, valid, source, line, asGiven ? text : undefined);
-  }
-
-  /**
-   * A record that passed the event schema (`valid`: and the scenario's window,
-   * parties and sensors) goes through the cross-feed checks, then to the sink.
-   * `text`: its line, when its times were kept as given. Returns `at`, or NaN.
-   */
-  protected admitChecked(
-    event: ScenarioEvent,
-    at: number,
-    shownAt: number,
-    valid: boolean,
-    source: number,
-    line: number,
-    text: string | undefined,
-  ): number {
-    if (!this.admit(source, line, event.id, valid)) return NaN;
-    this.sink.accept(event, at, shownAt, text);
+    this.sink.accept(event, at, shownAt, asGiven ? text : undefined);
     return at;
   }
 
@@ -234,7 +210,7 @@ export class EventCollector {
    * The checks that span feeds: a unique id (reported even for an otherwise
    * invalid record) and the event limit. True when the event is registered.
    */
-  admit(source: number, line: number, id: string, valid: boolean): boolean {
+  private admit(source: number, line: number, id: string, valid: boolean): boolean {
     // An invalid record is not registered; a valid one is, in the same probe.
     const first = valid ? this.ids.addOrFind(id) : this.ids.find(id);
     if (first !== -1) {
@@ -289,6 +265,23 @@ export class EventCollector {
     this.log.error({ file: s.file, pointer, message: `${field}: ${message}` });
   }
 
+  /** A value the scenario cannot hold, at its pointer within the record. */
+  private reportValue(source: number, line: number, problem: JsonValueProblem): void {
+    const s = this.sources[source]!;
+    if (s.pointer !== undefined) {
+      const pointer = problemPointer(problem, `${s.pointer}/${line}`);
+      this.log.error({ file: s.file, pointer, message: problemMessage(problem, false) });
+      return;
+    }
+    const top = problem.path[0];
+    this.log.error({
+      file: s.file,
+      line,
+      field: top === undefined ? 'record' : showLoneSurrogates(String(top)),
+      message: problemMessage(problem, true),
+    });
+  }
+
   private warnUnknown(fields: readonly string[], source: number, line: number): void {
     for (const field of fields) {
       const key = `${source}\u0000${field}`;
@@ -304,7 +297,7 @@ export class EventCollector {
 }
 
 /** Warns once per feed, at the first accepted event earlier than one before it. */
-export class TimeOrderWatch {
+class TimeOrderWatch {
   private lastAt = -Infinity;
   private warned = false;
 
@@ -440,5 +433,6 @@ export function readInlineFeed(
     return;
   }
   const source = collector.source(file, pointer);
-  events.forEach((raw, i) => collector.add(raw, source, i, undefined, true));
+  // Strings were looked at with the whole manifest (check-json-value.ts).
+  events.forEach((raw, i) => collector.add(raw, source, i));
 }

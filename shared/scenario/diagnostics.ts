@@ -41,16 +41,6 @@ export class DiagnosticLog {
     else this.warningsDropped++;
   }
 
-  /** Warnings left out elsewhere (a feed read in another thread), counted here. */
-  countDroppedWarnings(count: number): void {
-    this.warningsDropped += count;
-  }
-
-  /** How many warnings went over the limit. */
-  get droppedWarnings(): number {
-    return this.warningsDropped;
-  }
-
   get failed(): boolean {
     return this.errors.length > 0;
   }

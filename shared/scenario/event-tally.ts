@@ -12,7 +12,7 @@ import type { ScenarioEvent } from './schema';
  * The JCS text of an accepted event: its feed line as read when that is
  * already canonical (a slice of the decoded block, no copy), else serialised.
  */
-export function jcsTextOf(event: ScenarioEvent, line: string | undefined): string {
+function jcsTextOf(event: ScenarioEvent, line: string | undefined): string {
   return line !== undefined && isCanonicalJsonText(line)
     ? line
     : canonicalEventJson(eventAsGiven(event));
@@ -44,22 +44,10 @@ export class EventTally extends EventCounts implements EventSink {
   private readonly texts: string[] = [];
 
   accept(event: ScenarioEvent, at: number, shownAt: number, line: string | undefined): void {
-    this.addChecked(event.source, event.type, event.id, at, shownAt, jcsTextOf(event, line));
-  }
-
-  /** One accepted event, already reduced to what the tally keeps. */
-  addChecked(
-    source: string,
-    type: string,
-    id: string,
-    at: number,
-    shownAt: number,
-    text: string,
-  ): void {
-    this.add(source, type, at);
+    this.add(event.source, event.type, at);
     this.shownAt.push(shownAt);
-    this.ids.push(id);
-    this.texts.push(text);
+    this.ids.push(event.id);
+    this.texts.push(jcsTextOf(event, line));
   }
 
   /** The events' JCS texts in replay order `(reported ?? time, id)`. */

@@ -1,7 +1,7 @@
 // Turns the lines of a feed file (NDJSON, JSON array or CSV) into raw records,
 // each tagged with the line on which it starts. Checking the records against
 // the event schema happens later, in check-event.ts.
-import type { LineBatch } from './read-lines';
+import { MAX_LINE_BYTES, type LineBatch } from './read-lines';
 import { lineColumn, locateJsonError } from './json-error';
 import { csvRowToEvent, parseCsvHeader, type CsvHeader } from './csv-columns';
 
@@ -74,6 +74,8 @@ export class JsonArrayRecords {
   private inString = false;
   private escaped = false;
   private parts: string[] = [];
+  /** Characters of the element held in `parts`. */
+  private partsLength = 0;
   private elementLine = 0;
   private inElement = false;
   private lastLine = 0;
@@ -156,13 +158,27 @@ export class JsonArrayRecords {
         segmentStart = -1;
       }
     }
-    if (this.inElement && segmentStart !== -1) this.parts.push(text.slice(segmentStart));
+    if (this.inElement && segmentStart !== -1) {
+      this.parts.push(text.slice(segmentStart));
+      this.partsLength += text.length - segmentStart + 1;
+      // A string or bracket left open (a stray quote) would otherwise hold the
+      // rest of the file as one element.
+      if (this.partsLength > MAX_LINE_BYTES) {
+        records.push({
+          line: this.elementLine,
+          problem: `the element starting here is longer than 1 MiB (${MAX_LINE_BYTES} characters), the limit for one record; the rest of the file was not read (a string or bracket left open?)`,
+        });
+        this.parts = [];
+        this.state = 'dead';
+      }
+    }
   }
 
   private finishElement(lastPart: string, records: RawRecord[]): void {
     this.parts.push(lastPart);
     const text = this.parts.join('\n');
     this.parts = [];
+    this.partsLength = 0;
     this.inElement = false;
     records.push(parseJsonRecord(text, this.elementLine));
   }
@@ -171,41 +187,70 @@ export class JsonArrayRecords {
 /**
  * CSV (RFC 4180) read line by line: a record whose quoted field holds line
  * breaks continues on the next lines and keeps the line where it started.
+ * Each line is split once, resuming the open quoted field where the line
+ * before left it: joining and splitting the record again at every new line
+ * made a stray quote, which leaves a field open to the end of the file, cost
+ * the square of the file's length.
  */
 export class CsvRecords {
   private header: CsvHeader | null = null;
-  private pending: string[] = [];
-  private pendingLine = 0;
+  /** The record a quoted field has left open at the end of the last line. */
+  private open: OpenCsvRecord | null = null;
+  private openLine = 0;
+  private openChars = 0;
+  /** A record over the limit stopped reading: the rest of the file is skipped. */
+  private stopped = false;
+  /**
+   * Characters handed to the record splitter so far, each looked at there a
+   * bounded number of times: the work done, which a test holds to grow in
+   * proportion to the input.
+   */
+  charsScanned = 0;
 
   push(batch: LineBatch): RawRecord[] {
     const records: RawRecord[] = [];
+    if (this.stopped) return records;
     for (let i = 0; i < batch.lines.length; i++) {
       const line = batch.firstLine + i;
       const text = batch.lines[i]!;
-      if (this.pending.length === 0) {
-        if (text.length === 0 || text === '\r') continue;
-        this.pendingLine = line;
+      if (this.open === null && (text.length === 0 || text === '\r')) continue;
+      // The line break ends the record or, inside a quoted field, is kept as given (CRLF or LF).
+      const crlf = text.charCodeAt(text.length - 1) === 13;
+      const body = crlf ? text.slice(0, -1) : text;
+      this.charsScanned += body.length;
+      const result = splitCsvRecord(body, line, this.open);
+      if (typeof result === 'string' || Array.isArray(result)) {
+        this.take(result, this.open === null ? line : this.openLine, records);
+        this.open = null;
+        continue;
       }
-      this.pending.push(text);
-      // Line breaks inside quoted fields are kept as given (CRLF or LF).
-      const joined = this.pending.length === 1 ? text : this.pending.join('\n');
-      const record = joined.endsWith('\r') ? joined.slice(0, -1) : joined;
-      const fields = splitCsvRecord(record);
-      if (fields === null) continue;
-      this.pending = [];
-      this.take(fields, this.pendingLine, records);
+      if (this.open === null) {
+        this.openLine = line;
+        this.openChars = 0;
+      }
+      this.openChars += text.length + 1;
+      if (this.openChars > MAX_LINE_BYTES) {
+        records.push(
+          unclosedQuote(
+            result,
+            this.openLine,
+            `is still open after 1 MiB (${MAX_LINE_BYTES} characters), the limit for one record; the rest of the file was not read`,
+          ),
+        );
+        this.open = null;
+        this.stopped = true;
+        return records;
+      }
+      result.value += crlf ? '\r\n' : '\n';
+      this.open = result;
     }
     return records;
   }
 
   end(): RawRecord[] {
-    if (this.pending.length > 0) {
-      return [
-        {
-          line: this.pendingLine,
-          problem: 'a quoted field is not closed before the end of the file',
-        },
-      ];
+    if (this.stopped) return [];
+    if (this.open !== null) {
+      return [unclosedQuote(this.open, this.openLine, 'is not closed before the end of the file')];
     }
     if (!this.header) return [{ line: 1, problem: 'a CSV feed needs a header row' }];
     return [];
@@ -234,20 +279,65 @@ export class CsvRecords {
 }
 
 /**
- * Fields of one CSV record, null if a quoted field continues on the next line,
- * or a problem message for malformed quoting.
+ * A record left open by a quoted field, reported at the line where the record
+ * starts, and at the quote's column when the quote is on that line.
  */
-export function splitCsvRecord(text: string): string[] | string | null {
-  if (text.indexOf('"') === -1) return text.split(',');
-  const fields: string[] = [];
+function unclosedQuote(open: OpenCsvRecord, line: number, what: string): RawRecord {
+  const hint = '(a stray quote? A quote inside a quoted field is written "")';
+  if (open.quoteLine === line) {
+    return {
+      line,
+      column: open.quoteColumn,
+      problem: `the quoted field opened here ${what} ${hint}`,
+    };
+  }
+  return {
+    line,
+    problem: `the quoted field opened on line ${open.quoteLine}, column ${open.quoteColumn}, ${what} ${hint}`,
+  };
+}
+
+/** A CSV record whose quoted field goes on past the end of a line. */
+export interface OpenCsvRecord {
+  /** The fields before the open one. */
+  fields: string[];
+  /** The open field's text so far (the caller adds the line break). */
+  value: string;
+  /** 1-based line and column of the quote that opened it. */
+  quoteLine: number;
+  quoteColumn: number;
+}
+
+/**
+ * Fields of one line of a CSV record (without its line break), a problem
+ * message for malformed quoting, or the record left open when a quoted field
+ * continues on the next line. `open`: the record the previous line left open,
+ * whose quoted field this line continues. `line` is the line's number, kept
+ * with the quote that opens a field.
+ */
+export function splitCsvRecord(
+  text: string,
+  line = 1,
+  open: OpenCsvRecord | null = null,
+): string[] | string | OpenCsvRecord {
+  if (open === null && text.indexOf('"') === -1) return text.split(',');
+  const fields = open === null ? [] : open.fields;
   let i = 0;
+  let resume = open;
   for (;;) {
-    if (text.charCodeAt(i) === 34) {
+    if (resume !== null || text.charCodeAt(i) === 34) {
       let value = '';
+      let quoteLine = line;
+      let quoteColumn = i + 1;
       let j = i + 1;
+      if (resume !== null) {
+        ({ value, quoteLine, quoteColumn } = resume);
+        j = 0;
+        resume = null;
+      }
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q === -1) return null;
+        if (q === -1) return { fields, value: value + text.slice(j), quoteLine, quoteColumn };
         value += text.slice(j, q);
         if (text.charCodeAt(q + 1) === 34) {
           value += '"';

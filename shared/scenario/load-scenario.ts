@@ -2,10 +2,10 @@
 // documents and feeds; validates everything, normalises times, sorts into
 // replay order, computes zone membership and the content hash. A scenario is
 // accepted whole or refused whole. `checkScenario` runs the same checks
-// without keeping the events (for `validate`), optionally reading the feed
-// files in other threads.
+// without keeping the events (for `validate`).
 import { decodeWindows1252 } from './windows-1252';
 import { lineColumn, locateJsonError } from './json-error';
+import { jsonValueProblems, problemMessage, problemPointer } from './check-json-value';
 import { createZoneLocator } from '../geo/zone-locator';
 import { checkManifest, checkSensors, checkZones } from './check-documents';
 import {
@@ -20,7 +20,6 @@ import {
 } from './collect-events';
 import { scenarioContentHash, scenarioContentHashOfTexts, type HashFactory } from './content-hash';
 import { EventTally } from './event-tally';
-import { replayRecordedFeed, type FeedChecks, type RecordedFeed } from './recorded-feed';
 import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnostics';
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
@@ -57,7 +56,11 @@ export type FeedOutcome =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a small JSON document, reporting problems; undefined on failure. */
+/**
+ * Reads a small JSON document, reporting problems; undefined on failure. The
+ * whole document is checked for what JSON.parse lets through but a scenario
+ * cannot hold (check-json-value.ts), inline feeds of a manifest included.
+ */
 async function readJsonDocument(
   reader: PackageReader,
   path: string,
@@ -65,8 +68,9 @@ async function readJsonDocument(
 ): Promise<unknown> {
   const text = await readTextDocument(reader, path, log);
   if (text === undefined) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     const problem = locateJsonError(text);
     const where = problem ? lineColumn(text, problem.offset) : null;
@@ -78,6 +82,15 @@ async function readJsonDocument(
     });
     return undefined;
   }
+  const problems = jsonValueProblems(value, text.includes('\\u'));
+  for (const problem of problems) {
+    log.error({
+      file: path,
+      pointer: problemPointer(problem),
+      message: problemMessage(problem, false),
+    });
+  }
+  return problems.length > 0 ? undefined : value;
 }
 
 async function readTextDocument(
@@ -160,31 +173,18 @@ export type CheckOutcome =
  */
 export async function checkScenario(
   reader: PackageReader,
-  options: Omit<LoadOptions, 'geography'> & { dispatcher?: FeedDispatcher } = {},
+  options: Omit<LoadOptions, 'geography'> = {},
 ): Promise<CheckOutcome> {
-  const { dispatcher } = options;
-  let tally: EventTally | null = null;
-  const fileFeeds: FileFeedReader | undefined = dispatcher && {
-    prepare: (paths, checks) => dispatcher.start(paths, checks),
-    read: async (_path, index, collector, log) => {
-      replayRecordedFeed(await dispatcher.result(index), collector, log, tally!);
+  return readScenario(
+    reader,
+    options,
+    () => new EventTally(),
+    (parts, tally): CheckedScenario => {
+      const texts = tally.textsInReplayOrder();
+      const hash = scenarioContentHashOfTexts(parts.resolved, texts, options.createHash);
+      return { ...scenarioOf(parts), hash, warnings: [], tally };
     },
-  };
-  try {
-    return await readScenario(
-      reader,
-      options,
-      () => (tally = new EventTally()),
-      (parts, counted): CheckedScenario => {
-        const texts = counted.textsInReplayOrder();
-        const hash = scenarioContentHashOfTexts(parts.resolved, texts, options.createHash);
-        return { ...scenarioOf(parts), hash, warnings: [], tally: counted };
-      },
-      fileFeeds,
-    );
-  } finally {
-    dispatcher?.close();
-  }
+  );
 }
 
 function scenarioOf(parts: PackageParts): Omit<LoadedScenario, 'events' | 'hash' | 'warnings'> {
@@ -219,7 +219,6 @@ async function readScenario<S extends EventSink, R extends { warnings: readonly 
   options: LoadOptions,
   makeSink: (zones: readonly Zone[] | null) => S,
   finish: (parts: PackageParts, sink: S) => R,
-  fileFeeds?: FileFeedReader,
 ): Promise<ReadOutcome<R>> {
   const log = new DiagnosticLog();
   let manifestFile = 'scenario.json';
@@ -231,17 +230,10 @@ async function readScenario<S extends EventSink, R extends { warnings: readonly 
     }
     manifestFile = found;
     let sink: S | null = null;
-    const parts = await loadPackage(
-      reader,
-      manifestFile,
-      log,
-      options,
-      (zones) => {
-        sink = makeSink(zones);
-        return sink;
-      },
-      fileFeeds,
-    );
+    const parts = await loadPackage(reader, manifestFile, log, options, (zones) => {
+      sink = makeSink(zones);
+      return sink;
+    });
     if (parts && sink && !log.failed) {
       const warnings = log.finalWarnings(manifestFile);
       const scenario = finish(parts, sink);
@@ -275,37 +267,12 @@ interface PackageParts {
   end: number;
 }
 
-/**
- * Reads a package's feed files some other way than one after another here
- * (`checkScenario` with a FeedDispatcher).
- */
-interface FileFeedReader {
-  /** Every feed file the load will read, in order, before the first is read. */
-  prepare?(paths: readonly string[], checks: FeedChecks): void;
-  /** Reads the `index`-th of those files into the collector. */
-  read(path: string, index: number, collector: EventCollector, log: DiagnosticLog): Promise<void>;
-}
-
-/**
- * Checks feed files elsewhere (e.g. in worker threads), in parallel. Results
- * are replayed in manifest order, so diagnostics and hash are unchanged.
- */
-export interface FeedDispatcher {
-  /** Starts checking these feed files of the package with these checks. */
-  start(paths: readonly string[], checks: FeedChecks): void;
-  /** What checking the `index`-th file found. */
-  result(index: number): Promise<RecordedFeed>;
-  /** Stops whatever is still running. */
-  close(): void;
-}
-
 async function loadPackage(
   reader: PackageReader,
   manifestFile: string,
   log: DiagnosticLog,
   options: LoadOptions,
   makeSink: (zones: readonly Zone[] | null) => EventSink,
-  fileFeeds?: FileFeedReader,
 ): Promise<PackageParts | null> {
   if (!(await reader.exists(manifestFile))) {
     log.error({ file: manifestFile, message: `the file does not exist in ${reader.name}` });
@@ -434,35 +401,15 @@ async function loadPackage(
     makeSink(zones),
   );
   if (log.failed) return null;
-  // Every feed file is located before any is read, so that a FileFeedReader
-  // can start them all at once; problems are reported in their place below.
-  const located = new Map<number, string | Diagnostic>();
-  for (let i = 0; i < manifest.feeds.length; i++) {
-    const feed = manifest.feeds[i]!;
-    if (typeof feed === 'string') located.set(i, await locate(feed, `/feeds/${i}`));
-  }
-  const paths = [...located.values()].filter((at): at is string => typeof at === 'string');
-  fileFeeds?.prepare?.(paths, {
-    start,
-    end,
-    parties: [...partyIds],
-    sensors: sensors.map((s) => s.id),
-  });
-  let fileIndex = 0;
   for (let i = 0; i < manifest.feeds.length; i++) {
     const feed = manifest.feeds[i]!;
     if (typeof feed !== 'string') {
       readInlineFeed(feed, manifestFile, `/feeds/${i}`, collector, log);
       continue;
     }
-    const path = located.get(i)!;
-    if (typeof path !== 'string') {
-      log.error(path);
-    } else if (fileFeeds) {
-      await fileFeeds.read(path, fileIndex++, collector, log);
-    } else {
-      await readFeedFile(reader, path, collector, log, options.onProgress);
-    }
+    const path = await locate(feed, `/feeds/${i}`);
+    if (typeof path !== 'string') log.error(path);
+    else await readFeedFile(reader, path, collector, log, options.onProgress);
   }
   if (log.failed || !zones) return null;
   return { manifest, resolved, zones, sensors, documents, briefing, start, end };

@@ -11,7 +11,27 @@ export interface CsvRecord {
   error?: string;
 }
 
-/** Splits CSV text (LF, CRLF or CR line ends; quoted fields may span lines) into records. */
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Index of the end of an unquoted field (or of the rest of one) starting at `i`. */
+function fieldEnd(text: string, i: number): number {
+  let at = i;
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === COMMA || c === LF || c === CR) break;
+  }
+  return at;
+}
+
+/**
+ * Splits CSV text (LF, CRLF or CR line ends; quoted fields may span lines) into
+ * records. Fields are sliced from the text, not built a character at a time: a
+ * stray quote makes the rest of the file one field, and a string of millions
+ * of one-character pieces cost the garbage collector more than its length.
+ */
 export function splitCsvRecords(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   const n = text.length;
@@ -33,41 +53,42 @@ export function splitCsvRecords(text: string): CsvRecord[] {
     }
 
     while (!endOfRecord) {
-      if (text[i] === '"') {
+      if (text.charCodeAt(i) === QUOTE) {
         const quoteLine = line;
         i += 1;
+        let from = i;
         let closed = false;
         while (i < n) {
-          const c = text[i];
-          if (c === '"') {
-            if (text[i + 1] === '"') {
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            field += text.slice(from, i);
+            if (text.charCodeAt(i + 1) === QUOTE) {
               field += '"';
               i += 2;
+              from = i;
               continue;
             }
             i += 1;
             closed = true;
             break;
           }
-          if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line += 1;
-          field += c;
+          if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line += 1;
           i += 1;
         }
         if (!closed) {
+          field += text.slice(from, n);
           error ??= `quoted field opened on line ${quoteLine} is never closed`;
         } else if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
           error ??= `field ${fields.length + 1}: text after the closing quote`;
           // Keep reading the rest of the field so the next record starts in the right place.
-          while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-            field += text[i];
-            i += 1;
-          }
+          const end = fieldEnd(text, i);
+          field += text.slice(i, end);
+          i = end;
         }
       } else {
-        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          field += text[i];
-          i += 1;
-        }
+        const end = fieldEnd(text, i);
+        field = text.slice(i, end);
+        i = end;
       }
       fields.push(field);
       field = '';

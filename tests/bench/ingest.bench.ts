@@ -4,12 +4,11 @@
 //    same files in the same process: goal <= 2.0x, peak memory < 1 GB.
 // 2. `truceline validate` on 300,000 events, start-up included, against a
 //    plain node process reading the same NDJSON and JSON.parse-ing each line:
-//    goal <= 3x. Its time with feeds checked on every core (opt-in) is
-//    printed too.
+//    goal <= 3x.
 // Sizes: TRUCELINE_BENCH_EVENTS (default 1000000), TRUCELINE_BENCH_VALIDATE_EVENTS (300000).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { folderBytes } from '../../shared/node/scenario/folder-bytes';
 import { loadScenarioFromPath } from '../../shared/node/scenario/load-path';
@@ -67,16 +66,9 @@ async function withPeakMemory<T>(work: () => Promise<T>) {
 const GNU_TIME = '/usr/bin/time';
 
 /** Runs node with args; CPU time (user + system) of the child when GNU time is there. */
-function timed(
-  args: string[],
-  env: Record<string, string> = {},
-): { ms: number; cpu: number | null; status: number | null } {
+function timed(args: string[]): { ms: number; cpu: number | null; status: number | null } {
   const withTime = existsSync(GNU_TIME);
-  const options = {
-    encoding: 'utf8' as const,
-    maxBuffer: 64 * MB,
-    env: { ...process.env, ...env },
-  };
+  const options = { encoding: 'utf8' as const, maxBuffer: 64 * MB };
   const t0 = performance.now();
   const r = withTime
     ? spawnSync(GNU_TIME, ['-f', 'CPU %U %S', process.execPath, ...args], options)
@@ -192,13 +184,12 @@ async function validateCli(events: number): Promise<void> {
       'validate',
       'tests/fixtures/scenarios/small',
     ]);
-    // Interleaved so that a burst of other work on the machine hits all three alike.
+    // Interleaved so that a burst of other work on the machine hits both alike.
     const runs = [0, 1, 2].map(() => ({
       cli: timed(cli),
-      threads: timed(cli, { TRUCELINE_VALIDATE_THREADS: 'auto' }),
       plain: timed(['-e', PLAIN_READER, dir]),
     }));
-    if (runs.some((r) => r.cli.status !== 0 || r.threads.status !== 0))
+    if (runs.some((r) => r.cli.status !== 0))
       throw new Error('validate failed on the generated scenario');
     const best = (pick: (r: (typeof runs)[number]) => number | null) => {
       const values = runs.map(pick).filter((v): v is number => v !== null);
@@ -209,13 +200,8 @@ async function validateCli(events: number): Promise<void> {
     const cliCpu = best((r) => r.cli.cpu);
     const plainCpu = best((r) => r.plain.cpu);
     const cpu = (v: number | null) => (v === null ? '' : `, ${fmt(v)} CPU`);
-    const threadsMs = best((r) => r.threads.ms)!;
-    const threadsCpu = best((r) => r.threads.cpu);
     console.log(
       `validate ${events.toLocaleString('en')} events (CLI, start-up included, best of 3): ${fmt(cliMs)} wall${cpu(cliCpu)}`,
-    );
-    console.log(
-      `  with TRUCELINE_VALIDATE_THREADS=auto (${availableParallelism()} threads): ${fmt(threadsMs)} wall${cpu(threadsCpu)}, ratio ${(threadsMs / plainMs).toFixed(2)}x wall`,
     );
     console.log(
       `plain node reading the NDJSON + JSON.parse per line (best of 3): ${fmt(plainMs)} wall${cpu(plainCpu)}`,

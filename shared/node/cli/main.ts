@@ -1,6 +1,5 @@
 // Entry point of the `truceline` CLI (docs/CLI.md). Commands load lazily so that
 // start-up pays only for the command that runs.
-import { isMainThread, workerData } from 'node:worker_threads';
 import { EXIT, UsageError, err, out, type Command } from './command';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
@@ -66,19 +65,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// The same built script runs the worker threads of a parallel `validate`
-// (see scenario/worker-dispatcher.ts), so that they need no build of their own.
-if (!isMainThread) {
-  const job = await import('../scenario/feed-check-worker');
-  if (job.isFeedCheckJob(workerData)) await job.runFeedCheckJob(workerData);
-} else {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      err(`truceline: ${String(error)}`);
-      process.exitCode = EXIT.invalid;
-    },
-  );
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    err(`truceline: ${String(error)}`);
+    process.exitCode = EXIT.invalid;
+  },
+);

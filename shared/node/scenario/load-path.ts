@@ -8,7 +8,6 @@ import {
   loadFeed,
   loadScenario,
   type CheckOutcome,
-  type FeedDispatcher,
   type FeedOutcome,
   type LoadOptions,
   type LoadOutcome,
@@ -97,7 +96,7 @@ export function loadScenarioFromPath(
  */
 export function checkScenarioAtPath(
   path: string,
-  options: Omit<LoadOptions, 'geography'> & { dispatcher?: FeedDispatcher } = {},
+  options: Omit<LoadOptions, 'geography'> = {},
 ): Promise<PathCheckOutcome> {
   return atPath(path, options, checkScenario);
 }

@@ -176,7 +176,7 @@ describe('feed record errors name file, line and field', () => {
       'f.csv:2: record: field 2 has a quote inside an unquoted value (quote the whole field)',
     ]);
     expect(await feedErrorsOf('f.csv', 'id,time\nx,"open\nmore\n')).toEqual([
-      'f.csv:2: record: a quoted field is not closed before the end of the file',
+      'f.csv:2:3: record: the quoted field opened here is not closed before the end of the file (a stray quote? A quote inside a quoted field is written "")',
     ]);
     expect(await feedErrorsOf('f.csv', 'id,time\nx,y,z\n')).toEqual([
       'f.csv:2: record: the row has 3 fields but the header has 2',

@@ -5,10 +5,8 @@ import {
   checkScenario,
   loadFeed,
   loadScenario,
-  type FeedDispatcher,
   type LoadOptions,
 } from '../../../shared/scenario/load-scenario';
-import { recordFeed, type RecordedFeed } from '../../../shared/scenario/recorded-feed';
 import { formatDiagnostic } from '../../../shared/scenario/diagnostics';
 
 export const ZONES = {
@@ -101,23 +99,6 @@ export function folder(
 }
 
 /**
- * Records every feed file up front in this thread, as the worker threads of
- * `validate` do in theirs, so that record-and-replay runs in unit tests.
- */
-export function inThreadDispatcher(reader: PackageReader): FeedDispatcher {
-  let results: Promise<RecordedFeed>[] = [];
-  return {
-    start(paths, checks) {
-      results = paths.map((path) => recordFeed(reader, path, checks));
-      // Rejections surface when the result is awaited.
-      for (const r of results) r.catch(() => {});
-    },
-    result: (index) => results[index]!,
-    close() {},
-  };
-}
-
-/**
  * Loads and returns the formatted errors (empty when the scenario loaded).
  * Every case also holds `checkScenario` (what `validate` runs) to the same
  * errors, warnings and hash as `loadScenario`.
@@ -128,14 +109,12 @@ export async function errorsOf(
 ): Promise<string[]> {
   const outcome = await loadScenario(reader, options);
   const errors = outcome.ok ? [] : outcome.errors.map(formatDiagnostic);
-  for (const dispatcher of [undefined, inThreadDispatcher(reader)]) {
-    const checked = await checkScenario(reader, { ...options, dispatcher });
-    expect(checked.ok).toBe(outcome.ok);
-    expect(checked.warnings.map(formatDiagnostic)).toEqual(outcome.warnings.map(formatDiagnostic));
-    if (!outcome.ok || !checked.ok) {
-      expect(checked.ok ? [] : checked.errors.map(formatDiagnostic)).toEqual(errors);
-      continue;
-    }
+  const checked = await checkScenario(reader, options);
+  expect(checked.ok).toBe(outcome.ok);
+  expect(checked.warnings.map(formatDiagnostic)).toEqual(outcome.warnings.map(formatDiagnostic));
+  if (!outcome.ok || !checked.ok) {
+    expect(checked.ok ? [] : checked.errors.map(formatDiagnostic)).toEqual(errors);
+  } else {
     expect(checked.scenario.hash).toBe(outcome.scenario.hash);
     expect(checked.scenario.tally.count).toBe(outcome.scenario.events.length);
   }
@@ -152,9 +131,7 @@ export async function feedErrorsOf(name: string, content: string | Uint8Array): 
 export async function loaded(reader: PackageReader, options: LoadOptions = {}) {
   const outcome = await loadScenario(reader, options);
   if (!outcome.ok) throw new Error(outcome.errors.map(formatDiagnostic).join('\n'));
-  for (const dispatcher of [undefined, inThreadDispatcher(reader)]) {
-    const checked = await checkScenario(reader, { ...options, dispatcher });
-    expect(checked.ok && checked.scenario.hash).toBe(outcome.scenario.hash);
-  }
+  const checked = await checkScenario(reader, options);
+  expect(checked.ok && checked.scenario.hash).toBe(outcome.scenario.hash);
   return outcome;
 }

@@ -1,12 +1,7 @@
 import { dirname, join } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
-import { folderBytes } from '../../scenario/folder-bytes';
 import { checkScenarioAtPath, type PathCheckOutcome } from '../../scenario/load-path';
-import { createWorkerDispatcher, feedCheckThreads } from '../../scenario/worker-dispatcher';
-import type { FeedDispatcher } from '../../../scenario/load-scenario';
 import { formatDiagnostic } from '../../../scenario/diagnostics';
 import { EventCounts } from '../../../scenario/event-tally';
 import type { Diagnostic, ReplayEvent } from '../../../scenario/loaded-scenario';
@@ -138,19 +133,6 @@ function printText(s: Summary): void {
   }
 }
 
-/**
- * Worker threads when TRUCELINE_VALIDATE_THREADS asks for them and this runs as the built CLI
- * script (the threads run that same script; a TypeScript source cannot be one).
- */
-async function dispatcherFor(path: string): Promise<FeedDispatcher | undefined> {
-  if (!/\.m?js$/.test(fileURLToPath(import.meta.url))) return undefined;
-  const setting = process.env.TRUCELINE_VALIDATE_THREADS;
-  // Only `auto` looks at the folder's size: no walk of it otherwise.
-  const bytes = setting?.trim() === 'auto' ? await folderBytes(path) : 0;
-  const threads = feedCheckThreads(bytes, availableParallelism(), setting);
-  return threads > 0 ? createWorkerDispatcher(new URL(import.meta.url), path, threads) : undefined;
-}
-
 export const command: Command = {
   name: 'validate',
   summary: 'check scenario folders, *.scenario.json or feed files',
@@ -160,10 +142,7 @@ export const command: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one scenario folder or file');
     const summaries: Summary[] = [];
     for (const path of positionals) {
-      const summary = await summarise(
-        path,
-        await checkScenarioAtPath(path, { dispatcher: await dispatcherFor(path) }),
-      );
+      const summary = await summarise(path, await checkScenarioAtPath(path));
       summaries.push(summary);
       if (!values.json) printText(summary);
     }
