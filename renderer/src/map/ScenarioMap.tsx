@@ -37,13 +37,16 @@ interface ViewTransform {
 }
 
 const ZONE_DRAW_ORDER: Record<Zone['kind'], number> = {
+  // Context (land, water, roads, borders) underneath everything.
+  context: -1,
   sector: 0,
   'buffer-zone': 1,
   'weapons-exclusion': 2,
   'disengagement-area': 3,
   'demilitarized-zone': 4,
   settlement: 5,
-  'line-of-contact': 6,
+  infrastructure: 6,
+  'line-of-contact': 7,
 };
 
 /** Memoised: the console re-renders every frame, the map only when its throttled inputs change. */
