@@ -16,6 +16,9 @@ const point = ([s, off]: At): LonLat => frontPoint(s, off);
 const bearing = (from: At, to: At) => Math.round(bearingDeg(point(from), point(to)));
 const towards = (from: At, to: At) => compassWords(bearingDeg(point(from), point(to)));
 const km = (from: At, to: At) => distanceKm(point(from), point(to));
+/** "southern", "north-eastern": the part of a place that lies towards another. */
+const partTowards = (from: At, to: At) =>
+  `${['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'][Math.round(bearingDeg(point(from), point(to)) / 45) % 8]}ern`;
 /** The range band a patrol reports a sound in. */
 const band = (d: number) => (d < 1 ? 'less than 1' : d < 4 ? '1–4' : d < 8 ? '4–8' : '8–20');
 
@@ -203,7 +206,7 @@ export const SHELLING_OF_KERROW: ScriptedEvent[] = [
     calibre_mm: 152,
     count: 6,
     bearing_deg: bearing(GUNS, KERROW_IMPACTS),
-    summary: `ACOUSTIC-16: six artillery impacts in the ${towards(KERROW, KERROW_IMPACTS)}ern part of Kerrow.`,
+    summary: `ACOUSTIC-16: six artillery impacts in the ${partTowards(KERROW, KERROW_IMPACTS)} part of Kerrow.`,
     truth: 'violation',
     expected_action:
       'Impacts inside a settlement: triage at once and ask the forward patrol base for details.',
@@ -223,7 +226,7 @@ export const SHELLING_OF_KERROW: ScriptedEvent[] = [
     confidence: 0.85,
     count: 6,
     bearing_deg: bearing(patrol('PATROL-07'), KERROW_IMPACTS),
-    summary: `PATROL-07 at the Kerrow forward patrol base saw and heard six impacts ${band(km(patrol('PATROL-07'), KERROW_IMPACTS))} km ${towards(patrol('PATROL-07'), KERROW_IMPACTS)}, in the ${towards(KERROW, KERROW_IMPACTS)}ern part of Kerrow; smoke rising from two houses.`,
+    summary: `PATROL-07 at the Kerrow forward patrol base saw and heard six impacts ${band(km(patrol('PATROL-07'), KERROW_IMPACTS))} km ${towards(patrol('PATROL-07'), KERROW_IMPACTS)}, in the ${partTowards(KERROW, KERROW_IMPACTS)} part of Kerrow; smoke rising from two houses.`,
     truth: 'violation',
   },
   {
@@ -340,7 +343,7 @@ export const SHELLING_OF_KERROW: ScriptedEvent[] = [
     calibre_mm: 152,
     count: 15,
     bearing_deg: bearing(KERROW_IMPACTS, GUNS),
-    summary: `PATROL-07 crater analysis in Kerrow, on foot with the local authorities: 15 points of impact (13 craters, 2 hits on roofs), matching the 6 and 9 rounds located by ACOUSTIC-16; fragments and fuze furrows consistent with 152 mm high-explosive rounds fired from the ${towards(KERROW_IMPACTS, GUNS)} (bearing ${bearing(KERROW_IMPACTS, GUNS)}°), ${Math.floor(km(KERROW_IMPACTS, GUNS) - 3)}–${Math.ceil(km(KERROW_IMPACTS, GUNS) + 3)} km away.`,
+    summary: `PATROL-07 crater analysis in Kerrow, on foot with the local authorities: 15 points of impact (13 craters, 2 hits on roofs), matching the 6 and 9 rounds located by ACOUSTIC-16; fragments and fuze furrows consistent with 152 mm high-explosive rounds fired from the ${towards(KERROW_IMPACTS, GUNS)} (bearing ${bearing(KERROW_IMPACTS, GUNS)}°); the craters do not tell the range.`,
     truth: 'violation',
     expected_action:
       'Attach to the Kerrow incident as evidence for the request for explanation: the ground analysis gives calibre and direction.',
