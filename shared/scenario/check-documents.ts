@@ -60,7 +60,7 @@ export function checkManifest(
     log.error({
       file,
       pointer: '/timezone',
-      message: `must be an IANA time zone name such as Europe/Kyiv, got ${showValue(manifest.timezone)}`,
+      message: `must be an IANA time zone name such as Pacific/Auckland or Etc/GMT+8, got ${showValue(manifest.timezone)}`,
     });
   }
   const ids = new Map<string, number>();
