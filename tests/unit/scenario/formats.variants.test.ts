@@ -30,7 +30,7 @@ describe('CSV feeds', () => {
       {
         id: 'M-2',
         time: '2026-03-01T07:00:00.000Z',
-        summary: 'Media report of casualties near Novoselivka',
+        summary: 'Media report of casualties near Tarrow',
         expected_action: 'Verify with observers',
         casualties: { low: 1, best: 2, high: 4 },
         source: 'inject',
