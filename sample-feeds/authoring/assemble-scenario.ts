@@ -31,8 +31,8 @@ export interface AssembleOptions {
   classification: string;
   start: number;
   end: number;
-  /** Midnight UTC of exercise day 1, from which inject days count (default: start). */
-  dayOne?: number;
+  /** Local midnight at the start of exercise day 1 (epoch ms), from which days count. */
+  localDayOne: number;
   timezone: string;
   utcOffsetHours: number;
   zones: PackageFiles['zones'];
@@ -88,7 +88,7 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
   const rows = options.injects.map(
     ([id, day, local, description, expected, from, to, method, party, objective]) => [
       id,
-      localTimeToUtc(options.dayOne ?? options.start, day, local, options.utcOffsetHours),
+      localTimeToUtc(options.localDayOne, day, local, options.utcOffsetHours),
       description,
       expected,
       from,

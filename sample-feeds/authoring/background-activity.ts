@@ -1,11 +1,14 @@
 // Low-level background of a ceasefire that mostly holds: bursts of small-arms
-// fire and isolated explosions near the line (more at night), some mortar
-// fire, troop movements, digging, unidentified UAVs; seen only when a sensor
-// covers the place at that time. Satellite passes add imagery findings and
-// fire detections. Everything comes from a seeded PRNG.
+// fire and isolated explosions near the line (more at night), some light
+// mortar fire, troop movements, digging, unidentified UAVs; seen only when a
+// sensor covers the place at that time. Most of it reaches one kind of
+// sensor, some two, and a few episodes a day three, as on a real line. Satellite
+// passes add findings inside the scene each pass imaged, and fire detections.
+// Everything comes from a seeded PRNG.
 import type { WeaponClass } from '../../shared/scenario/schema';
 import type { EventDraft } from './event-draft';
 import {
+  TRACE_LENGTH_KM,
   bearingDeg,
   compass,
   distanceKm,
@@ -17,10 +20,13 @@ import {
   CLOUD_BLOCKED,
   DISENGAGEMENT_AREAS,
   SATELLITES,
+  footprintAt,
+  inRing,
   sectorSpan,
   senses,
   type MissionSensor,
 } from './notional-front';
+import { PROTECTED_SITES, SETTLEMENTS, placeAt, settlementAt } from './notional-geography';
 import type { SeededRandom } from './seeded-random';
 
 const MINUTE = 60_000;
@@ -28,9 +34,9 @@ const HOUR = 60 * MINUTE;
 
 /** Places along the front (km) where exchanges of fire recur. */
 const FLASHPOINTS = [
-  35, 80, 150, 195, 240, 275, 345, 390, 445, 505, 530, 615, 650, 700, 745, 790, 860, 930, 975, 1015,
+  24, 55, 100, 130, 160, 180, 228, 258, 292, 338, 352, 408, 430, 462, 478, 528, 570, 600, 640, 672,
 ];
-/** Relative activity of the five sectors (the Central Steppe and Mining Belt are the hottest). */
+/** Relative activity of the five sectors (the Central Plain and Mining Belt are the hottest). */
 const SECTOR_ACTIVITY = [0.8, 1.0, 1.25, 1.45, 0.7];
 
 type Kind =
@@ -71,20 +77,35 @@ export interface BackgroundOptions {
   reserved: readonly Reserved[];
   /** Whether satellite passes add imagery and fire-detection findings. */
   satellites: boolean;
-  /** Local time offset of the theatre from UTC in hours (for the night-time peak). */
-  utcOffsetHours: number;
+  /** Local midnight at the start of exercise day 1 (epoch ms): days and the night-time peak. */
+  localDayOne: number;
+  /**
+   * Chance that an episode every kind of sensor could observe is reported by
+   * all of them: the corroborated routine of a real line.
+   */
+  corroborated: number;
 }
+
+/** Background activity keeps this far (km) from the edge of settlements and protected sites. */
+const CIVILIAN_MARGIN_KM = 1;
 
 /** Generates the background activity, as drafts with ids assigned later by the caller. */
 export function generateBackground(options: BackgroundOptions): EventDraft[] {
   const { random, start, end, sensors } = options;
   const drafts: EventDraft[] = [];
+  // Fire into a village or at a dam is never routine: the background leaves it to the script.
+  const civilian = [
+    ...SETTLEMENTS.map((s) => ({ at: settlementAt(s.id), km: s.radius_m / 1000 })),
+    ...PROTECTED_SITES.map((p) => ({ at: placeAt(p.at), km: p.radius_m / 1000 })),
+  ];
   const isReserved = (at: LonLat, t: number) =>
     options.reserved.some((r) => Math.abs(r.t - t) < 2 * HOUR && distanceKm(r.at, at) < 15) ||
-    DISENGAGEMENT_AREAS.some((da) => distanceKm(frontPoint(da.s, 0), at) < 4);
+    DISENGAGEMENT_AREAS.some((da) => distanceKm(frontPoint(da.s, 0), at) < 4) ||
+    civilian.some((c) => distanceKm(c.at, at) < c.km + CIVILIAN_MARGIN_KM);
+  const corroborated = new Set<EventDraft>();
 
   for (let hourStart = start; hourStart < end; hourStart += HOUR) {
-    const localHour = (new Date(hourStart).getUTCHours() + options.utcOffsetHours) % 24;
+    const localHour = Math.floor(((hourStart - options.localDayOne) / HOUR) % 24);
     const timeOfDay =
       localHour >= 21 || localHour < 3 ? 2.4 : localHour >= 18 || localHour < 6 ? 1.5 : 0.75;
     for (const k of options.sectors) {
@@ -106,17 +127,27 @@ export function generateBackground(options: BackgroundOptions): EventDraft[] {
         const off = offsetFor(kind, side, random);
         const at = frontPoint(s, off);
         if (isReserved(at, t)) continue;
-        drafts.push(...fewSources(observe(kind, side, at, t, random, sensors, end), random));
+        // A few exchanges of fire are watched closely (a drone on the spot, a patrol
+        // nearby listening): every sensor that covers them reports.
+        const thorough = CORROBORATED_KINDS.has(kind) && random.chance(options.corroborated);
+        const seen = observe(kind, side, at, t, random, sensors, end, thorough);
+        if (thorough && new Set(seen.map((d) => d.source)).size >= 3) {
+          for (const d of seen) corroborated.add(d);
+          drafts.push(...seen);
+        } else {
+          drafts.push(...fewSources(seen, random));
+        }
       }
     }
   }
-  const kept = atMostTwoKinds(drafts);
+  const kept = atMostTwoKinds(drafts, corroborated);
   drafts.length = 0;
   drafts.push(...kept);
   if (options.satellites) {
     // Imagery findings are kept apart from the ground activity so that a
     // routine trench or crater field does not corroborate a routine mortar
-    // exchange into a critical alert by coincidence of time and place.
+    // exchange by coincidence of time and place: corroboration in the
+    // background is what the sensors really share, never an accident.
     const apart = (d: EventDraft) =>
       !drafts.some((g) => Math.abs(g.t - d.t) < 75 * MINUTE && distanceKm(g.at!, d.at!) < 11);
     drafts.push(...satellitePasses(options, isReserved).filter(apart));
@@ -125,9 +156,10 @@ export function generateBackground(options: BackgroundOptions): EventDraft[] {
 }
 
 /**
- * Low-level violations are mostly reported by one sensor, sometimes two; a
- * background episode never gets three kinds of source, which is what marks
- * the incidents worth the operators' attention.
+ * Low-level violations are mostly reported by one sensor, sometimes two.
+ * (The few that every kind of sensor saw are kept whole by the caller: a
+ * line produces corroborated routine every day, so corroboration alone must
+ * not tell the operators what matters.)
  */
 function fewSources(observations: EventDraft[], random: SeededRandom): EventDraft[] {
   if (observations.length <= 1) return observations;
@@ -137,13 +169,18 @@ function fewSources(observations: EventDraft[], random: SeededRandom): EventDraf
 
 /**
  * Keeps, in time order, only background reports that do not bring a third
- * kind of source into their neighbourhood (15 km, 2 h): routine activity
- * should not corroborate itself into an alert that looks like a scripted
- * incident because three unrelated reports happened to fall close together.
+ * kind of source into their neighbourhood (15 km, 2 h) by coincidence: three
+ * unrelated reports falling close together would corroborate each other into
+ * an incident nobody saw. Reports of one episode that every kind of sensor
+ * really observed (`whole`) are kept.
  */
-function atMostTwoKinds(drafts: EventDraft[]): EventDraft[] {
+function atMostTwoKinds(drafts: EventDraft[], whole: ReadonlySet<EventDraft>): EventDraft[] {
   const kept: EventDraft[] = [];
   for (const d of [...drafts].sort((a, b) => a.t - b.t)) {
+    if (whole.has(d)) {
+      kept.push(d);
+      continue;
+    }
     const kinds = new Set([d.source]);
     for (let i = kept.length - 1; i >= 0 && d.t - kept[i]!.t < 2 * HOUR; i -= 1) {
       if (distanceKm(kept[i]!.at!, d.at!) < 15) kinds.add(kept[i]!.source);
@@ -172,6 +209,8 @@ function offsetFor(kind: Kind, side: number, random: SeededRandom): number {
 }
 
 const FIRING = new Set<Kind>(['small-arms', 'explosion', 'mortar']);
+/** The routine that all sensors typically share: exchanges of small-arms and light mortar fire. */
+const CORROBORATED_KINDS = new Set<Kind>(['small-arms', 'mortar']);
 
 function observe(
   kind: Kind,
@@ -181,8 +220,10 @@ function observe(
   random: SeededRandom,
   sensors: readonly MissionSensor[],
   end: number,
+  thorough: boolean,
 ): EventDraft[] {
   const drafts: EventDraft[] = [];
+  const likely = (p: number) => random.chance(thorough ? 0.95 : p);
   const covering = (k: MissionSensor['kind'], maxKm = Infinity) =>
     sensors.filter((s) => s.kind === k && senses(s, t, at) && distanceKm(s.at, at) <= maxKm);
   const nearest = (list: MissionSensor[]) =>
@@ -200,7 +241,7 @@ function observe(
         s.id.startsWith('ACOUSTIC'),
       ),
     );
-    if (acoustic && random.chance(0.85)) {
+    if (acoustic && likely(0.85)) {
       const d = distanceKm(acoustic.at, at);
       drafts.push({
         id: '',
@@ -222,7 +263,7 @@ function observe(
     }
     const hearing = kind === 'small-arms' ? 8 : 20;
     const observer = nearest(covering('observer', hearing));
-    if (observer && random.chance(0.8)) {
+    if (observer && likely(0.8)) {
       const d = distanceKm(observer.at, at);
       const band = d < 1 ? 'less than 1' : d < 4 ? '1–4' : d < 8 ? '4–8' : '8–20';
       const bearing = bearingDeg(observer.at, at);
@@ -244,8 +285,9 @@ function observe(
         summary: `${observer.id} heard ${shape.phrase} ${band} km ${compass(bearing)} of its position.`,
       });
     }
+    // A drone records fire only if it happens to be looking that way.
     const drone = covering('drone')[0];
-    if (drone && random.chance(0.02)) {
+    if (drone && likely(0.02)) {
       drafts.push({
         id: '',
         t,
@@ -269,7 +311,7 @@ function observe(
 
   const looked = lookShape(kind, side, random);
   const drone = covering('drone')[0];
-  if (drone && random.chance(0.35)) {
+  if (drone && likely(0.35)) {
     drafts.push({
       id: '',
       t,
@@ -288,7 +330,7 @@ function observe(
     });
   }
   const observer = nearest(covering('observer', 10));
-  if (observer && random.chance(0.5)) {
+  if (observer && likely(0.5)) {
     const bearing = bearingDeg(observer.at, at);
     drafts.push({
       id: '',
@@ -310,7 +352,7 @@ function observe(
   const seismic = nearest(
     covering('ground-sensor').filter((s) => s.id.startsWith('SEISMIC') || s.id.startsWith('CAM')),
   );
-  if (seismic && (kind === 'troop-movement' || kind === 'vehicle-column') && random.chance(0.8)) {
+  if (seismic && (kind === 'troop-movement' || kind === 'vehicle-column') && likely(0.8)) {
     drafts.push({
       id: '',
       t,
@@ -431,6 +473,13 @@ function lookShape(kind: Kind, side: number, random: SeededRandom) {
   }
 }
 
+/** A place on the front: km along it, km off the line, and where that is. */
+interface FrontPlace {
+  s: number;
+  off: number;
+  at: LonLat;
+}
+
 function satellitePasses(
   options: BackgroundOptions,
   isReserved: (at: LonLat, t: number) => boolean,
@@ -438,38 +487,65 @@ function satellitePasses(
   const { random, start, end, sensors } = options;
   const drafts: EventDraft[] = [];
   const spans = options.sectors.map(sectorSpan);
-  const somewhere = (offMin: number, offMax: number): { s: number; off: number; at: LonLat } => {
+  /** Anywhere in the active sectors, on either side, offMin–offMax km from the line. */
+  const somewhere = (offMin: number, offMax: number): FrontPlace => {
     const [s0, s1] = random.pick(spans);
     const s = random.between(s0 + 3, s1 - 3);
     const off = (random.chance(0.5) ? 1 : -1) * random.between(offMin, offMax);
     return { s, off, at: frontPoint(s, off) };
+  };
+  /** Somewhere inside the scene imaged, offMin–offMax km from the line; null if it holds none. */
+  const inScene = (ring: readonly LonLat[], offMin: number, offMax: number): FrontPlace | null => {
+    const centre: LonLat = [
+      ring.slice(0, -1).reduce((a, p) => a + p[0], 0) / (ring.length - 1),
+      ring.slice(0, -1).reduce((a, p) => a + p[1], 0) / (ring.length - 1),
+    ];
+    // The scenes are narrow strips across the line: find the stretch of front they span.
+    let sMid = 0;
+    let best = Infinity;
+    for (let s = 0; s <= TRACE_LENGTH_KM; s += 2) {
+      const d = distanceKm(frontPoint(s, 0), centre);
+      if (d < best) [best, sMid] = [d, s];
+    }
+    for (let tries = 0; tries < 40; tries += 1) {
+      const s = sMid + random.between(-12, 12);
+      const off = (random.chance(0.5) ? 1 : -1) * random.between(offMin, offMax);
+      const at = frontPoint(s, off);
+      if (inRing(ring, at)) return { s, off, at };
+    }
+    return null;
   };
   for (const sat of SATELLITES) {
     const sensor = sensors.find((s) => s.id === sat.id);
     if (!sensor) continue;
     for (const [from, to] of sensor.windows) {
       if (from < start || to > end) continue;
-      const day = Math.floor((from - start) / (24 * HOUR)) + 1;
+      const day = Math.floor((from - options.localDayOne) / (24 * HOUR)) + 1;
       if (CLOUD_BLOCKED.some(([id, d]) => id === sat.id && d === day)) continue;
+      const scene = footprintAt(sensor, from);
       const findings = sat.id.startsWith('THERM')
         ? random.int(3, 7)
         : sat.id.startsWith('SAR')
-          ? random.int(3, 6)
-          : random.int(4, 8);
+          ? random.int(2, 5)
+          : random.int(3, 6);
       for (let i = 0; i < findings; i += 1) {
         const t = from + random.int(0, (to - from) / 1000) * 1000;
         const reported = Math.min(end, t + random.int(40, 150) * MINUTE);
-        let draft: EventDraft;
+        const base = {
+          id: '',
+          t,
+          reported,
+          source: 'satellite' as const,
+          platform: sat.platform,
+          sensor: sat.id,
+        };
+        let draft: EventDraft | null = null;
         if (sat.id.startsWith('THERM')) {
+          // Wide swath, coarse pixels: fires anywhere on the island, never what burns.
           const nearLine = random.chance(0.6);
           const place = nearLine ? somewhere(0.3, 3) : somewhere(12, 40);
           draft = {
-            id: '',
-            t,
-            reported,
-            source: 'satellite',
-            platform: sat.platform,
-            sensor: sat.id,
+            ...base,
             type: 'thermal-hotspot',
             at: place.at,
             precision_m: 375,
@@ -478,83 +554,72 @@ function satellitePasses(
               ? `${sat.id}: thermal anomaly ${Math.abs(place.off).toFixed(1)} km from the line (fire radiative power ${random.int(3, 25)} MW).`
               : `${sat.id}: thermal anomaly in farmland ${Math.abs(place.off).toFixed(0)} km from the line (fire radiative power ${random.int(2, 9)} MW).`,
           };
-        } else if (sat.id.startsWith('SAR')) {
-          const place = somewhere(20, 55);
-          const count = random.int(6, 30);
-          draft = {
-            id: '',
-            t,
-            reported,
-            source: 'satellite',
-            platform: sat.platform,
-            sensor: sat.id,
-            type: 'vehicle-column',
-            subtype: 'change-detection',
-            at: place.at,
-            precision_m: 40,
-            confidence: round2(random.between(0.45, 0.7)),
-            count,
-            party: place.off > 0 ? 'A' : 'B',
-            summary: `${sat.id} change detection: about ${count} vehicle-sized returns appeared at a ${place.off > 0 ? 'Party A' : 'Party B'} logistics area ${Math.abs(place.off).toFixed(0)} km behind the line.`,
-          };
-        } else {
+        } else if (scene && sat.id.startsWith('SAR')) {
+          // Radar over the rear areas: vehicles coming and going at depots, and
+          // weapons parked at the declared storage sites beyond the withdrawal lines.
+          const storage = random.chance(0.35);
+          const place = storage ? inScene(scene.ring, 55, 84) : inScene(scene.ring, 20, 50);
+          if (!place) continue;
+          const who = place.off > 0 ? 'Party A' : 'Party B';
+          const party = place.off > 0 ? 'A' : 'B';
+          const count = storage ? random.int(8, 24) : random.int(6, 30);
+          const mlrs = storage && Math.abs(place.off) > 72 && random.chance(0.5);
+          draft = storage
+            ? {
+                ...base,
+                type: 'heavy-weapon-sighting',
+                subtype: 'storage-site',
+                at: place.at,
+                precision_m: 10,
+                confidence: round2(random.between(0.6, 0.8)),
+                weapon_class: mlrs ? 'mlrs' : 'artillery',
+                count,
+                party,
+                summary: `${sat.id} (${scene.scene}): ${count} ${mlrs ? 'rocket launchers' : 'towed howitzers'} parked in rows at a declared ${who} storage site ${Math.abs(place.off).toFixed(0)} km behind the line, beyond the withdrawal line and consistent with the declared holdings.`,
+              }
+            : {
+                ...base,
+                type: 'vehicle-column',
+                subtype: 'change-detection',
+                at: place.at,
+                precision_m: 40,
+                confidence: round2(random.between(0.45, 0.7)),
+                count,
+                party,
+                summary: `${sat.id} change detection (${scene.scene}): about ${count} vehicle-sized returns appeared at a ${who} logistics area ${Math.abs(place.off).toFixed(0)} km behind the line.`,
+              };
+        } else if (scene) {
+          // Optical: what 0.5 m shows near the line in the scene imaged.
           const what = random.weighted([
             ['fortification', 4],
             ['craters', 3],
-            ['storage', 1],
           ] as const);
-          const place = what === 'storage' ? somewhere(38, 55) : somewhere(0.5, 6);
+          const place = inScene(scene.ring, 0.5, 6);
+          if (!place) continue;
           const who = place.off > 0 ? 'Party A' : 'Party B';
           const count = random.int(4, 30);
           draft =
             what === 'fortification'
               ? {
-                  id: '',
-                  t,
-                  reported,
-                  source: 'satellite',
-                  platform: sat.platform,
-                  sensor: sat.id,
+                  ...base,
                   type: 'fortification-work',
                   at: place.at,
                   precision_m: 5,
                   confidence: round2(random.between(0.6, 0.85)),
                   party: place.off > 0 ? 'A' : 'B',
-                  summary: `${sat.id} imagery: new trench segments and vehicle tracks at a ${who} position ${Math.abs(place.off).toFixed(1)} km from the line, absent in the previous image.`,
+                  summary: `${sat.id} imagery (${scene.scene}): new trench segments and vehicle tracks at a ${who} position ${Math.abs(place.off).toFixed(1)} km from the line, absent in the previous image.`,
                 }
-              : what === 'craters'
-                ? {
-                    id: '',
-                    t,
-                    reported,
-                    source: 'satellite',
-                    platform: sat.platform,
-                    sensor: sat.id,
-                    type: 'crater-field',
-                    at: place.at,
-                    precision_m: 5,
-                    confidence: round2(random.between(0.6, 0.85)),
-                    count,
-                    summary: `${sat.id} imagery: ${count} fresh craters in fields on the ${who} side, ${Math.abs(place.off).toFixed(1)} km from the line.`,
-                  }
-                : {
-                    id: '',
-                    t,
-                    reported,
-                    source: 'satellite',
-                    platform: sat.platform,
-                    sensor: sat.id,
-                    type: 'heavy-weapon-sighting',
-                    subtype: 'storage-site',
-                    at: place.at,
-                    precision_m: 5,
-                    confidence: round2(random.between(0.7, 0.9)),
-                    weapon_class: 'artillery',
-                    count: random.int(8, 24),
-                    party: place.off > 0 ? 'A' : 'B',
-                    summary: `${sat.id} imagery: towed howitzers parked in rows at a declared ${who} storage site ${Math.abs(place.off).toFixed(0)} km behind the line, consistent with the declared holdings.`,
-                  };
+              : {
+                  ...base,
+                  type: 'crater-field',
+                  at: place.at,
+                  precision_m: 5,
+                  confidence: round2(random.between(0.6, 0.85)),
+                  count,
+                  summary: `${sat.id} imagery (${scene.scene}): ${count} fresh craters in fields on the ${who} side, ${Math.abs(place.off).toFixed(1)} km from the line.`,
+                };
         }
+        if (!draft) continue;
         if (draft.at && isReserved(draft.at, t)) continue;
         drafts.push(draft);
       }

@@ -1,45 +1,46 @@
 // Builds sample-feeds/quick-demo: six hours in Sector 2 with one critical
-// incident (MLRS in Exclusion Zone 2), one high (a drone strike by Oravets),
-// one false alarm (a crop fire) and one inject, over light background.
+// incident (MLRS near Marrin), one high (a drone strike by Orvale), one false
+// alarm (a crop fire) and one inject, over light background.
 // Run from the repository root:
 //   node shared/node/run-ts.mjs sample-feeds/authoring/build-quick-demo.ts [out-dir]
 import { generateBackground } from './background-activity';
 import { assembleScenario, type InjectRow } from './assemble-scenario';
 import { briefingText } from './briefing-text';
 import { DAY_THREE, MLRS_IN_EXCLUSION_ZONE } from './line-72h-incidents';
-import { buildZones, missionSensors } from './notional-front';
+import { buildZones, dayTime, missionSensors } from './notional-front';
+import { STATE_A, STATE_B, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
 import { scripted, type ScriptedEvent } from './scripted-event';
 import { seededRandom } from './seeded-random';
 import { writeScenarioPackage } from './write-scenario-package';
 
-// The clock of line-72h (day 1 = 8 September) so the shared incident rows keep their times.
-const DAY_ONE = Date.parse('2026-09-08T00:00:00Z');
-const START = Date.parse('2026-09-09T06:00:00Z');
-const END = Date.parse('2026-09-09T12:00:00Z');
-const SEED = 0xde_3001;
+// The clock of line-72h (day 1 = 8 March 2027, local) so the shared incident rows keep their times.
+const LOCAL_DAY_ONE = Date.parse('2027-03-08T08:00:00Z');
+const START = dayTime(LOCAL_DAY_ONE, 2, '09:00');
+const END = dayTime(LOCAL_DAY_ONE, 2, '15:00');
+const SEED = 0xde_3002;
 const CLASSIFICATION = 'EXERCISE EXERCISE EXERCISE — NOTIONAL';
 
-/** The Oravets drone strike of line-72h day 3, moved to this morning. */
-const strike: ScriptedEvent[] = DAY_THREE.filter((e) => e.id.includes('ORAVETS')).map((e) => ({
+/** The Orvale drone strike of line-72h day 3, moved to this morning. */
+const strike: ScriptedEvent[] = DAY_THREE.filter((e) => e.id.includes('ORVALE')).map((e) => ({
   ...e,
   day: 2,
-  clock: e.id.startsWith('OBS') ? '07:22:00' : '07:40:00',
+  clock: e.id.startsWith('OBS') ? '10:22:00' : '10:40:00',
 }));
 
 const cropFire: ScriptedEvent = {
   id: 'SAT-FIRE-S2-1',
   day: 2,
-  clock: '10:51:30',
+  clock: '13:51:30',
   delayMin: 50,
   source: 'satellite',
   sensor: 'THERM-1',
   type: 'thermal-hotspot',
-  s: 280,
+  s: 190,
   off: 26,
   precision_m: 375,
   confidence: 0.25,
   summary:
-    'THERM-1: thermal anomaly in farmland 26 km north-west of the line (fire radiative power 3 MW).',
+    'THERM-1: thermal anomaly in farmland 26 km north of the line (fire radiative power 3 MW).',
   truth: 'false-positive',
   expected_action:
     'One low-confidence thermal source in farmland far from the line at harvest time: close as a false alarm (stubble burning).',
@@ -50,8 +51,8 @@ const INJECTS: InjectRow[] = [
     'MSEL-001',
     2,
     '13:55',
-    'Hotline call: Party A reports rocket impacts in fields south of Teslavo, no casualties, and demands that the Mission confirm the launch site.',
-    'Link the call to the Exclusion Zone 2 alert; tell Party A the Mission is verifying; follow the protocol.',
+    'Hotline call: Party A reports rocket impacts in fields south of Tessel, no casualties, and demands that the Mission confirm the launch site.',
+    'Link the call to the MLRS alert near Marrin; tell Party A the Mission is verifying; follow the protocol.',
     'Party A liaison officer',
     'Mission duty officer',
     'Hotline',
@@ -60,9 +61,9 @@ const INJECTS: InjectRow[] = [
   ],
 ];
 
-const sensors = missionSensors(START, END, DAY_ONE);
+const sensors = missionSensors(START, END, LOCAL_DAY_ONE);
 const incidents = [...MLRS_IN_EXCLUSION_ZONE, ...strike, cropFire].map((row) =>
-  scripted(row, DAY_ONE, sensors),
+  scripted(row, LOCAL_DAY_ONE, sensors),
 );
 const background = generateBackground({
   random: seededRandom(SEED),
@@ -70,10 +71,11 @@ const background = generateBackground({
   end: END,
   sensors,
   sectors: [1],
-  rate: 22,
+  rate: 16,
   reserved: incidents.filter((d) => d.at).map((d) => ({ at: d.at!, t: d.t })),
   satellites: false,
-  utcOffsetHours: 3,
+  localDayOne: LOCAL_DAY_ONE,
+  corroborated: 0.2,
 });
 
 const files = assembleScenario({
@@ -82,27 +84,28 @@ const files = assembleScenario({
   classification: CLASSIFICATION,
   start: START,
   end: END,
-  timezone: 'Europe/Kyiv',
-  utcOffsetHours: 3,
+  localDayOne: LOCAL_DAY_ONE,
+  timezone: TIME_ZONE,
+  utcOffsetHours: UTC_OFFSET_HOURS,
   zones: buildZones(),
   sensors,
   scripted: incidents,
   background,
-  dayOne: DAY_ONE,
   injects: INJECTS,
   briefing: briefingText({
     title: 'Quick demo — situation briefing',
     classification: CLASSIFICATION,
-    window: '9 September 2026 06:00 to 12:00 UTC (6 hours, 09:00–15:00 local)',
-    situation: `A short morning on the Reservoir sector (Sector 2) of the Aldania–Varesh
-line of contact, nine days into the ceasefire. Expect a little routine
-fire, one incident that needs the full escalation protocol, one that needs
-prompt notification, and one report that is not what it seems.`,
-    sensors: `- **Optical satellite OPT-1** passes at 08:30 UTC; **THERM-1** fire detection at
-  10:50 UTC (crop fires show up too); radar passes at 09:50 UTC.
-- **UAV-02** is airborne over Sector 2 from 06:30 to 13:30 UTC.
-- **Acoustic arrays** along the line (ACOUSTIC-03, -04, -15 and others) and
-  **patrols** PATROL-03 (Oravets) and PATROL-04 (east of Marovka), 08:00–18:00 local.`,
+    window: '9 March 2027 09:00 to 15:00 local time (6 hours)',
+    situation: `A short morning on the Reservoir sector (Sector 2) of the ${STATE_A.short}–${STATE_B.short}
+line of contact, a week into the ceasefire. Expect a little routine fire, one
+incident that needs the full escalation protocol, one that needs prompt
+notification, and one report that is not what it seems.`,
+    sensors,
+    sensorNotes: `In this demo the sensors that matter are over Sector 2: **OPT-1** images
+NAI-2 Marrin–Tessel at 11:30 local; **THERM-1** detects fires at 13:50 local
+(crop fires show up too); **UAV-02** is airborne from 09:30 to 16:30 local;
+the acoustic arrays ACOUSTIC-05 to ACOUSTIC-09 and the patrols PATROL-03
+(Orvale) and PATROL-04 (east of Marrin) work the sector.`,
     play: `A few dozen events over six hours; at eight times speed the demo runs in
 45 minutes. Work the queue from the top; verify before notifying when a
 report stands alone.`,

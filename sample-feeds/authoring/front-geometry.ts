@@ -1,46 +1,43 @@
-// The notional front: a smooth "trace" through hand-placed waypoints, the line
-// of contact that meanders a little around it, and positions given as
-// (km along the front, km off the line). Party A holds the north-west side
-// (positive offsets), Party B the south-east side (negative offsets).
+// The notional front: a smooth "trace" across the invented island of the
+// sample exercises (notional-geography.ts), the line of contact that meanders
+// a little around it, and positions given as (km along the front, km off the
+// line). Party A holds the north side (positive offsets), Party B the south
+// side (negative offsets).
+//
+// Everything is laid out in a local frame in km (x east, y north) around
+// FRAME_ORIGIN, a point of open ocean in the South Pacific, and converted to
+// longitude and latitude; see sample-feeds/README.md for why there.
 
 export type LonLat = [number, number];
 
 const KM_PER_DEG_LAT = 111.195;
 
-/** Waypoints of the front's trace, south-west to north-east (lon, lat). Notional. */
-export const TRACE_WAYPOINTS: readonly LonLat[] = [
-  [29.95, 46.12],
-  [30.45, 46.26],
-  [30.9, 46.45],
-  [31.35, 46.68],
-  [31.85, 46.86],
-  [32.35, 46.98],
-  [32.85, 47.1],
-  [33.35, 47.24],
-  [33.85, 47.33],
-  [34.35, 47.4],
-  [34.85, 47.47],
-  [35.35, 47.55],
-  [35.8, 47.68],
-  [36.2, 47.86],
-  [36.55, 48.05],
-  [36.85, 48.27],
-  [37.1, 48.5],
-  [37.35, 48.72],
-  [37.65, 48.9],
-  [38.0, 49.05],
-  [38.35, 49.2],
-  [38.65, 49.4],
-  [38.85, 49.64],
-  [38.95, 49.9],
-  [39.0, 50.17],
-  [39.0, 50.45],
-  [38.9, 50.72],
-  [38.7, 50.95],
-  [38.45, 51.15],
-  [38.15, 51.33],
-  [37.8, 51.47],
-];
+/** Origin of the km frame (lon, lat): open ocean, about 500 km north of the oceanic pole of inaccessibility. */
+export const FRAME_ORIGIN: LonLat = [-121, -44];
+
+/** A point of the km frame (x km east, y km north of FRAME_ORIGIN) as (lon, lat). */
+export function frameKm(x: number, y: number): LonLat {
+  return shiftKm(FRAME_ORIGIN, x, y);
+}
+
+/** West and east ends of the trace in the km frame: the west coast and the border tripoint. */
+export const TRACE_X_KM: readonly [number, number] = [-380, 315];
+
+/**
+ * The trace's gentle northing (km) at easting x: it leaves the west coast due
+ * east (so the coast there runs square to it) and bends no tighter than a
+ * radius of about 100 km, so bands 90 km either side of it stay simple.
+ */
+function traceNorthingKm(x: number): number {
+  const u = x - TRACE_X_KM[0];
+  return 12 * (1 - Math.cos((2 * Math.PI * u) / 460)) - 8 * (1 - Math.cos((2 * Math.PI * u) / 210));
+}
+
+/** Waypoints of the front's trace, west to east (lon, lat), every 24.5 km of easting or so. */
+export const TRACE_WAYPOINTS: readonly LonLat[] = Array.from({ length: 29 }, (_, i) => {
+  const x = TRACE_X_KM[0] + ((TRACE_X_KM[1] - TRACE_X_KM[0]) * i) / 28;
+  return frameKm(x, traceNorthingKm(x));
+});
 
 /** Great-circle distance in km. */
 export function distanceKm(a: LonLat, b: LonLat): number {
@@ -66,7 +63,7 @@ export function round6(x: number): number {
 interface Vertex {
   at: LonLat;
   s: number;
-  /** Unit normal (east, north) pointing to Party A's side. */
+  /** Unit normal (east, north) pointing to Party A's side (north). */
   normal: [number, number];
 }
 
@@ -86,7 +83,7 @@ function buildTrace(points: readonly LonLat[]): Vertex[] {
     const dx = d0[0] + d1[0];
     const dy = d0[1] + d1[1];
     const len = Math.hypot(dx, dy);
-    // Left of the direction of travel (SW → NE) is the north-west side.
+    // Left of the direction of travel (west → east) is the north side.
     return { at, s, normal: [-dy / len, dx / len] };
   });
 }
@@ -201,4 +198,28 @@ export function bearingDeg(a: LonLat, b: LonLat): number {
 /** Eight-point compass word for a bearing. */
 export function compass(bearing: number): string {
   return ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'][Math.round(bearing / 45) % 8]!;
+}
+
+const POINTS_16 = [
+  'north',
+  'north-north-east',
+  'north-east',
+  'east-north-east',
+  'east',
+  'east-south-east',
+  'south-east',
+  'south-south-east',
+  'south',
+  'south-south-west',
+  'south-west',
+  'west-south-west',
+  'west',
+  'west-north-west',
+  'north-west',
+  'north-north-west',
+];
+
+/** Sixteen-point compass direction in words, for summaries ("south-south-east"). */
+export function compassWords(bearing: number): string {
+  return POINTS_16[Math.round(bearing / 22.5) % 16]!;
 }

@@ -1,150 +1,159 @@
-// The notional theatre shared by the sample scenarios: parties, zones along a
-// 1,000+ km front, and the monitoring mission's sensors. Every name is invented.
-import type { Party, Sensor, WeaponClass, ZoneKind } from '../../shared/scenario/schema';
+// The notional theatre shared by the sample scenarios: the zones of the
+// ceasefire along the front, and the monitoring mission's sensors, on the
+// invented geography of notional-geography.ts. Every name is invented.
+import type { Sensor, WeaponClass } from '../../shared/scenario/schema';
 import {
   TRACE_LENGTH_KM,
   bandRing,
-  blobRing,
   distanceKm,
+  frameKm,
   frontPoint,
   lineOfContact,
+  round6,
   squareRing,
   type LonLat,
 } from './front-geometry';
+import {
+  CAPITALS,
+  PARTIES,
+  RESERVOIR_DAM,
+  RIVER_CROSSINGS,
+  SETTLEMENTS,
+  SETTLEMENT_PROHIBITED,
+  contextFeatures,
+  controlledBy,
+  infrastructureFeatures,
+  placeAt,
+  settlementAt,
+  townRing,
+  type GeoFeature,
+} from './notional-geography';
 
-export const PARTIES: Party[] = [
-  { id: 'A', name: 'Republic of Aldania (Party A)', role: 'party' },
-  { id: 'B', name: 'Varesh Authority (Party B)', role: 'party' },
-  { id: 'MM', name: 'Joint Monitoring Mission', role: 'monitor' },
-  { id: 'G', name: 'Guarantor Contact Group', role: 'guarantor' },
-];
+export { PARTIES, SETTLEMENTS };
 
 export const SECTOR_COUNT = 5;
 const SECTOR_KM = TRACE_LENGTH_KM / SECTOR_COUNT;
-/** Half-width of the sectors, km either side of the trace. */
-export const SECTOR_HALF_WIDTH_KM = 60;
+/** Half-width of the sectors, km either side of the trace: beyond the deepest withdrawal line. */
+export const SECTOR_HALF_WIDTH_KM = 90;
 /** Half-width of the demilitarized strip, km either side of the line of contact. */
 export const DMZ_HALF_WIDTH_KM = 1.5;
-/** Half-width of the heavy-weapons exclusion zones, km either side of the trace. */
-export const EXCLUSION_HALF_WIDTH_KM = 30;
 
-export const SECTOR_NAMES = [
-  'Coast',
-  'Reservoir',
-  'Central Steppe',
-  'Mining Belt',
-  'Northern Forest',
-];
+export const SECTOR_NAMES = ['Coast', 'Reservoir', 'Central Plain', 'Mining Belt', 'Forest'];
 
 /** [s0, s1] of sector k (0-based), km along the front. */
 export function sectorSpan(k: number): [number, number] {
   return [k * SECTOR_KM, k === SECTOR_COUNT - 1 ? TRACE_LENGTH_KM : (k + 1) * SECTOR_KM];
 }
 
-/** Heavy-weapons exclusion zone k: the middle 110 km of sector k. */
-export function exclusionSpan(k: number): [number, number] {
-  const [s0, s1] = sectorSpan(k);
-  const mid = (s0 + s1) / 2;
-  return [mid - 55, mid + 55];
-}
-
-export const EXCLUSION_RULE: { prohibited: WeaponClass[]; max_calibre_mm: number } = {
-  prohibited: ['artillery', 'mlrs', 'tank'],
-  max_calibre_mm: 100,
-};
+/**
+ * The withdrawal lines of the agreement, one band along the whole line each,
+ * measured from the line of contact on both sides. Each band forbids what it
+ * names; the deeper bands contain the shallower ones, so an MLRS at 10 km
+ * breaches both the 15 km and the 70 km band. The depths are the ranges of
+ * the weapons plus a margin, so that a weapon kept behind its line cannot
+ * reach the other side's positions (sample-feeds/README.md gives the sources).
+ */
+export const WITHDRAWAL_ZONES: readonly {
+  id: string;
+  name: string;
+  depthKm: number;
+  prohibited: WeaponClass[];
+  max_calibre_mm?: number;
+  /** For the briefing: what the band keeps out. */
+  what: string;
+}[] = [
+  {
+    id: 'wez-15',
+    name: 'Heavy-weapons exclusion zone (15 km)',
+    depthKm: 15,
+    prohibited: ['tank'],
+    max_calibre_mm: 100,
+    what: 'tanks, and every weapon of calibre above 100 mm (120 mm mortars included); 60 mm and 82 mm mortars are allowed',
+  },
+  {
+    id: 'wez-50',
+    name: 'Artillery exclusion zone (50 km)',
+    depthKm: 50,
+    prohibited: ['artillery'],
+    what: 'tube artillery of every calibre (guns, howitzers, anti-tank guns)',
+  },
+  {
+    id: 'wez-70',
+    name: 'MLRS exclusion zone (70 km)',
+    depthKm: 70,
+    prohibited: ['mlrs'],
+    what: 'multiple-launch rocket systems of every calibre',
+  },
+];
 
 /** Disengagement areas (2 x 2 km on the line of contact): id, name, s. */
 export const DISENGAGEMENT_AREAS = [
-  { id: 'da-1', name: 'Disengagement Area 1 (Belvoda bridge)', s: 180 },
-  { id: 'da-2', name: 'Disengagement Area 2 (Darnavka crossing)', s: 560 },
-  { id: 'da-3', name: 'Disengagement Area 3 (Lunets mine)', s: 760 },
+  {
+    id: 'da-1',
+    name: 'Disengagement Area 1 (Bellmere bridge)',
+    s: RIVER_CROSSINGS.tamber,
+  },
+  { id: 'da-2', name: 'Disengagement Area 2 (Darnel crossing)', s: RIVER_CROSSINGS.marle },
+  { id: 'da-3', name: 'Disengagement Area 3 (Lunara mine)', s: 520 },
 ] as const;
 
-/** Settlements: name, s, offset (km, + = Party A side), radius in m; `town` ones are polygons. */
-export const SETTLEMENTS: readonly {
-  id: string;
-  name: string;
-  s: number;
-  off: number;
-  radius_m: number;
-  town?: boolean;
-}[] = [
-  { id: 'ambrosk', name: 'Ambrosk', s: 22, off: 11, radius_m: 2500 },
-  { id: 'solvey', name: 'Solvey', s: 58, off: -9, radius_m: 1800 },
-  { id: 'fyrno', name: 'Fyrno', s: 96, off: 7, radius_m: 1500 },
-  { id: 'galvik', name: 'Galvik', s: 140, off: -6, radius_m: 2000 },
-  { id: 'belvoda', name: 'Belvoda', s: 176, off: 4, radius_m: 2200 },
-  { id: 'corlan', name: 'Corlan', s: 232, off: 14, radius_m: 5000, town: true },
-  { id: 'oravets', name: 'Oravets', s: 252, off: 5, radius_m: 1600 },
-  { id: 'marovka', name: 'Marovka', s: 302, off: -10, radius_m: 1400 },
-  { id: 'teslavo', name: 'Teslavo', s: 318, off: 9, radius_m: 2400 },
-  { id: 'holmar', name: 'Holmar', s: 371, off: -7, radius_m: 1700 },
-  { id: 'istrany', name: 'Istrany', s: 430, off: 8, radius_m: 1900 },
-  { id: 'jaskol', name: 'Jaskol', s: 486, off: -12, radius_m: 4500, town: true },
-  { id: 'darnavka', name: 'Darnavka', s: 556, off: 4, radius_m: 1500 },
-  { id: 'eskavar', name: 'Eskavar', s: 600, off: -5, radius_m: 1300 },
-  { id: 'pelgrad', name: 'Pelgrad', s: 662, off: 16, radius_m: 5500, town: true },
-  { id: 'korvany', name: 'Korvany', s: 720, off: 7, radius_m: 2600 },
-  { id: 'lunets', name: 'Lunets', s: 757, off: -4, radius_m: 1800 },
-  { id: 'varnet', name: 'Varnet', s: 800, off: -13, radius_m: 2100 },
-  { id: 'nadir', name: 'Nadir', s: 850, off: 10, radius_m: 1500 },
-  { id: 'rusk', name: 'Rusk', s: 902, off: 12, radius_m: 1700 },
-  { id: 'wolsk', name: 'Wolsk', s: 946, off: -8, radius_m: 2000 },
-  { id: 'zoryane', name: 'Zoryane', s: 1000, off: 6, radius_m: 1600 },
-];
+type Feature = GeoFeature;
 
-type Feature = {
-  type: 'Feature';
-  properties: {
-    id: string;
-    name: string;
-    kind: ZoneKind;
-    [key: string]: unknown;
-  };
-  geometry:
-    | { type: 'LineString'; coordinates: LonLat[] }
-    | { type: 'Polygon'; coordinates: LonLat[][] }
-    | { type: 'Point'; coordinates: LonLat };
-};
-
-/** The zones FeatureCollection of the notional front. */
+/**
+ * The zones FeatureCollection. Zones that say most about a place come first
+ * (settlements, protected sites, disengagement areas, the strip, then the
+ * withdrawal bands and sectors): an alert without a breach is titled by the
+ * first zone its events lie in. Context (coast, rivers, roads, borders) comes
+ * last; the map draws it underneath and scoring ignores it.
+ */
 export function buildZones(): { type: 'FeatureCollection'; features: Feature[] } {
   const features: Feature[] = [];
   features.push({
     type: 'Feature',
-    properties: { id: 'loc', name: 'Line of contact (agreed 2026-09-01)', kind: 'line-of-contact' },
+    properties: { id: 'loc', name: 'Line of contact (agreed 2027-03-01)', kind: 'line-of-contact' },
     geometry: { type: 'LineString', coordinates: lineOfContact() },
   });
-  features.push({
-    type: 'Feature',
-    properties: {
-      id: 'dmz',
-      name: `Demilitarized strip (${DMZ_HALF_WIDTH_KM} km either side of the line)`,
-      kind: 'demilitarized-zone',
-    },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [bandRing(0, TRACE_LENGTH_KM, DMZ_HALF_WIDTH_KM, -DMZ_HALF_WIDTH_KM, 4, false)],
-    },
-  });
-  for (let k = 0; k < SECTOR_COUNT; k += 1) {
-    const [e0, e1] = exclusionSpan(k);
+  for (const town of SETTLEMENTS) {
+    const centre = settlementAt(town.id);
+    const properties = {
+      id: `set-${town.id}`,
+      name: town.name,
+      kind: 'settlement',
+      population: town.population,
+      controlled_by: controlledBy(town),
+      prohibited: [...SETTLEMENT_PROHIBITED],
+    };
+    if (town.town) {
+      features.push({
+        type: 'Feature',
+        properties,
+        geometry: { type: 'Polygon', coordinates: [townRing(centre, town.radius_m)] },
+      });
+    } else {
+      features.push({
+        type: 'Feature',
+        properties: { ...properties, radius_m: town.radius_m },
+        geometry: { type: 'Point', coordinates: centre },
+      });
+    }
+  }
+  for (const capital of CAPITALS) {
     features.push({
       type: 'Feature',
       properties: {
-        id: `ez-${k + 1}`,
-        name: `Heavy Weapons Exclusion Zone ${k + 1} (${SECTOR_NAMES[k]})`,
-        kind: 'weapons-exclusion',
-        ...EXCLUSION_RULE,
+        id: `set-${capital.id}`,
+        name: capital.name,
+        kind: 'settlement',
+        population: capital.population,
+        ...(capital.id === 'aubrel' ? {} : { controlled_by: capital.id === 'estavel' ? 'A' : 'B' }),
       },
       geometry: {
         type: 'Polygon',
-        coordinates: [
-          bandRing(e0, e1, EXCLUSION_HALF_WIDTH_KM, -EXCLUSION_HALF_WIDTH_KM, 10, true),
-        ],
+        coordinates: [townRing(frameKm(capital.at[0], capital.at[1]), capital.radius_m)],
       },
     });
   }
+  features.push(...infrastructureFeatures());
   for (const da of DISENGAGEMENT_AREAS) {
     features.push({
       type: 'Feature',
@@ -152,30 +161,33 @@ export function buildZones(): { type: 'FeatureCollection'; features: Feature[] }
       geometry: { type: 'Polygon', coordinates: [squareRing(frontPoint(da.s, 0), 2)] },
     });
   }
-  for (const town of SETTLEMENTS) {
-    const centre = frontPoint(town.s, town.off);
-    const controlled_by = town.off > 0 ? 'A' : 'B';
-    if (town.town) {
-      const r = town.radius_m / 1000;
-      const radii = [1, 0.85, 0.95, 0.7, 0.9, 1.05, 0.8, 0.92].map((f) => r * f);
-      features.push({
-        type: 'Feature',
-        properties: { id: `set-${town.id}`, name: town.name, kind: 'settlement', controlled_by },
-        geometry: { type: 'Polygon', coordinates: [blobRing(centre, radii)] },
-      });
-    } else {
-      features.push({
-        type: 'Feature',
-        properties: {
-          id: `set-${town.id}`,
-          name: town.name,
-          kind: 'settlement',
-          radius_m: town.radius_m,
-          controlled_by,
-        },
-        geometry: { type: 'Point', coordinates: centre },
-      });
-    }
+  features.push({
+    type: 'Feature',
+    properties: {
+      id: 'dmz',
+      name: `Demilitarized strip (±${DMZ_HALF_WIDTH_KM} km)`,
+      kind: 'demilitarized-zone',
+    },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [bandRing(0, TRACE_LENGTH_KM, DMZ_HALF_WIDTH_KM, -DMZ_HALF_WIDTH_KM, 4, false)],
+    },
+  });
+  for (const zone of WITHDRAWAL_ZONES) {
+    features.push({
+      type: 'Feature',
+      properties: {
+        id: zone.id,
+        name: zone.name,
+        kind: 'weapons-exclusion',
+        prohibited: zone.prohibited,
+        ...(zone.max_calibre_mm ? { max_calibre_mm: zone.max_calibre_mm } : {}),
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [bandRing(0, TRACE_LENGTH_KM, zone.depthKm, -zone.depthKm, 5, false)],
+      },
+    });
   }
   for (let k = 0; k < SECTOR_COUNT; k += 1) {
     const [s0, s1] = sectorSpan(k);
@@ -192,7 +204,16 @@ export function buildZones(): { type: 'FeatureCollection'; features: Feature[] }
       },
     });
   }
+  features.push(...contextFeatures());
   return { type: 'FeatureCollection', features };
+}
+
+/** A satellite scene: what one pass images (a strip a few tens of km wide), and when. */
+export interface Footprint {
+  window: [number, number];
+  /** The named area of interest the pass was tasked on. */
+  scene: string;
+  ring: LonLat[];
 }
 
 /** A sensor of the mission, with where it sits on the front and its coverage in epoch ms. */
@@ -201,8 +222,11 @@ export interface MissionSensor {
   kind: Sensor['kind'];
   platform: string;
   at: LonLat;
-  range_km: number;
+  /** Omitted for imaging satellites, whose reach is their scene footprints. */
+  range_km?: number;
   windows: [number, number][];
+  /** Per pass, the area imaged (imaging satellites only). */
+  footprints?: Footprint[];
   /** Human description, for summaries. */
   label: string;
 }
@@ -211,32 +235,55 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /**
- * Sites of the fixed acoustic arrays: twelve installed first every 85 km on
- * alternating sides of the line, then ten more in the gaps between them.
+ * The fixed acoustic arrays (about 15 km range), every 30–35 km along the
+ * line on alternating sides, placed a little closer where the parties'
+ * positions are densest.
  */
-export const ACOUSTIC_SITES = [
-  ...Array.from({ length: 12 }, (_, k) => ({ s: 40 + 85 * k, off: k % 2 === 0 ? 4 : -4 })),
-  ...Array.from({ length: 10 }, (_, k) => ({
-    s: 82.5 + 85 * k,
-    off: k % 2 === 0 ? -5 : 5,
-  })),
-].map((site, i) => ({ id: `ACOUSTIC-${String(i + 1).padStart(2, '0')}`, ...site }));
+export const ACOUSTIC_SITES = (
+  [
+    [15, 4],
+    [48, -4],
+    [78, 4],
+    [110, -4],
+    [142, 4],
+    [176, -4],
+    [206, -4],
+    [236, 4],
+    [268, -4],
+    [300, 4],
+    [332, -4],
+    [362, 4],
+    [388, -4],
+    [420, 4],
+    [452, -4],
+    [490, -3],
+    [522, 4],
+    [556, -4],
+    [590, 4],
+    [622, -4],
+    [654, 4],
+    [686, -4],
+  ] as const
+).map(([s, off], i) => ({ id: `ACOUSTIC-${String(i + 1).padStart(2, '0')}`, s, off }));
 
-/** Observer patrol bases; PATROL-07 at Korvany is a forward patrol base staffed round the clock. */
+/**
+ * Observer patrol bases, alternately on either side of the line; PATROL-07 at
+ * Kerrow is a forward patrol base staffed round the clock.
+ */
 export const PATROL_BASES = [
-  { id: 'PATROL-01', s: 40, off: 14, base: 'Ambrosk' },
-  { id: 'PATROL-02', s: 150, off: -12, base: 'Galvik' },
-  { id: 'PATROL-03', s: 262, off: 12, base: 'Oravets' },
-  { id: 'PATROL-04', s: 315, off: -14, base: 'Marovka east' },
-  { id: 'PATROL-05', s: 498, off: 10, base: 'Istrany road' },
-  { id: 'PATROL-06', s: 590, off: -10, base: 'Eskavar' },
-  { id: 'PATROL-07', s: 722, off: 9, base: 'Korvany forward patrol base', roundTheClock: true },
-  { id: 'PATROL-08', s: 800, off: -14, base: 'Varnet' },
-  { id: 'PATROL-09', s: 895, off: 10, base: 'Rusk' },
-  { id: 'PATROL-10', s: 990, off: -10, base: 'Zoryane road' },
+  { id: 'PATROL-01', s: 40, off: 18, base: 'Ambrelle' },
+  { id: 'PATROL-02', s: 96, off: -10, base: 'Galdris' },
+  { id: 'PATROL-03', s: 170, off: 8, base: 'Orvale' },
+  { id: 'PATROL-04', s: 216, off: -14, base: 'Marrin east' },
+  { id: 'PATROL-05', s: 300, off: 12, base: 'Istrel road' },
+  { id: 'PATROL-06', s: 400, off: -10, base: 'Esker' },
+  { id: 'PATROL-07', s: 496, off: 10, base: 'Kerrow forward patrol base', roundTheClock: true },
+  { id: 'PATROL-08', s: 548, off: -16, base: 'Varnet' },
+  { id: 'PATROL-09', s: 616, off: 15, base: 'Rennick' },
+  { id: 'PATROL-10', s: 666, off: -10, base: 'Wistra east' },
 ] as const;
 
-/** Drone bases and sorties as [day (1-3), "HH:MM" UTC, hours]; 6–8 h each. */
+/** Drone bases (alternately either side) and sorties as [day (1-3), "HH:MM" local, hours]. */
 export const DRONE_SORTIES: readonly {
   id: string;
   s: number;
@@ -245,104 +292,163 @@ export const DRONE_SORTIES: readonly {
 }[] = [
   {
     id: 'UAV-01',
-    s: 110,
-    off: 25,
+    s: 75,
+    off: 30,
     sorties: [
-      [1, '05:00', 7],
-      [2, '15:00', 7],
-      [3, '06:00', 6.5],
+      [1, '08:00', 7],
+      [2, '18:00', 7],
+      [3, '09:00', 6.5],
     ],
   },
   {
     id: 'UAV-02',
-    s: 290,
-    off: 25,
+    s: 200,
+    off: -30,
     sorties: [
-      [1, '07:00', 7],
-      [2, '06:30', 7],
-      [3, '09:00', 7.5],
+      [1, '10:00', 7],
+      [2, '09:30', 7],
+      [3, '12:00', 7.5],
     ],
   },
   {
     id: 'UAV-03',
-    s: 540,
-    off: 25,
+    s: 360,
+    off: 30,
     sorties: [
-      [1, '14:00', 7],
-      [2, '16:00', 7.5],
-      [3, '13:00', 6],
+      [1, '17:00', 7],
+      [2, '19:00', 7.5],
+      [3, '16:00', 6],
     ],
   },
   {
     id: 'UAV-04',
-    s: 470,
-    off: 30,
+    s: 300,
+    off: -30,
     sorties: [
-      [1, '03:00', 6],
-      [2, '04:00', 7],
-      [3, '03:30', 7],
+      [1, '06:00', 6],
+      [2, '07:00', 7],
+      [3, '06:30', 7],
     ],
   },
   {
     id: 'UAV-05',
-    s: 735,
-    off: 25,
+    s: 500,
+    off: -30,
     sorties: [
-      [1, '16:30', 7],
-      [2, '05:00', 6],
-      [3, '12:00', 7],
+      [1, '19:30', 7],
+      [2, '08:00', 6],
+      [3, '15:00', 7],
     ],
   },
   {
     id: 'UAV-06',
-    s: 900,
-    off: 25,
+    s: 620,
+    off: 30,
     sorties: [
-      [1, '08:00', 7],
-      [2, '11:00', 7.5],
-      [3, '08:00', 6],
+      [1, '11:00', 7],
+      [2, '14:00', 7.5],
+      [3, '11:00', 6],
     ],
   },
 ];
 
-/** Satellite passes: [id, platform, label, "HH:MM" UTC pass times each day, window minutes]. */
-export const SATELLITES = [
+/**
+ * Named areas of interest that the collection plan images: where the parties
+ * accuse each other of bringing weapons back (across the line, both sides)
+ * and the rear areas where their depots and storage sites are.
+ */
+export const AREAS_OF_INTEREST = {
+  'NAI-1': { name: 'NAI-1 Fernhal–Galdris', s: 84, off: 0 },
+  'NAI-2': { name: 'NAI-2 Marrin–Tessel', s: 208, off: 0 },
+  'NAI-3': { name: 'NAI-3 Istrel road', s: 310, off: 0 },
+  'NAI-4': { name: 'NAI-4 Kerrow–Lunara', s: 505, off: 0 },
+  'NAI-5': { name: 'NAI-5 Rennick–Wistra', s: 632, off: 0 },
+  'NAI-6': { name: 'NAI-6 Lanvera depots west of Tessel', s: 190, off: 45 },
+  'NAI-7': { name: 'NAI-7 Dorsena depots north of Pormina road', s: 262, off: -45 },
+  'NAI-8': { name: 'NAI-8 Lanvera depots south of Pellard', s: 455, off: 45 },
+  'NAI-9': { name: 'NAI-9 Dorsena depots around Varnet', s: 560, off: -45 },
+} as const;
+export type AreaOfInterest = keyof typeof AREAS_OF_INTEREST;
+
+/**
+ * The imaging satellites and the tasking plan: each pass images one scene
+ * (a strip along the ground track, roughly north–south) chosen in advance.
+ * Scene sizes are those of current commercial sensors: 0.5 m optical strips
+ * about 15 km wide, radar stripmap about 30 km wide.
+ */
+export const SATELLITES: readonly {
+  id: string;
+  label: string;
+  platform: string;
+  /** Pass times, "HH:MM" local, each day. */
+  passes: readonly string[];
+  minutes: number;
+  /** Scene width and length in km; none for the wide-swath fire detector. */
+  scene?: { widthKm: number; lengthKm: number };
+  /** The tasking plan: for day d (1-4) and pass i, the area imaged. */
+  plan?: Readonly<Record<string, AreaOfInterest>>;
+  /** Range in km for the wide-swath sensor, which sees the whole island each pass. */
+  range_km?: number;
+}[] = [
   {
     id: 'SAR-1',
-    platform: 'SAR-1',
+    platform: 'SAR-1 (radar satellite, stripmap 3 m)',
     label: 'radar satellite SAR-1',
-    passes: ['04:10', '16:10'],
+    passes: ['07:10', '19:10'],
     minutes: 10,
+    scene: { widthKm: 30, lengthKm: 80 },
+    plan: {
+      '1-07:10': 'NAI-6',
+      '1-19:10': 'NAI-7',
+      '2-07:10': 'NAI-6',
+      '2-19:10': 'NAI-7',
+      '3-07:10': 'NAI-6',
+      '3-19:10': 'NAI-7',
+    },
   },
   {
     id: 'SAR-2',
-    platform: 'SAR-2',
+    platform: 'SAR-2 (radar satellite, stripmap 3 m)',
     label: 'radar satellite SAR-2',
-    passes: ['09:50', '21:50'],
+    passes: ['00:50', '12:50'],
     minutes: 10,
+    scene: { widthKm: 30, lengthKm: 80 },
+    plan: {
+      '1-12:50': 'NAI-8',
+      '2-00:50': 'NAI-9',
+      '2-12:50': 'NAI-8',
+      '3-00:50': 'NAI-9',
+      '3-12:50': 'NAI-8',
+      '4-00:50': 'NAI-9',
+    },
   },
   {
     id: 'OPT-1',
-    platform: 'OPT-1',
+    platform: 'OPT-1 (optical satellite, 0.5 m)',
     label: 'optical satellite OPT-1',
-    passes: ['08:30'],
+    passes: ['11:30'],
     minutes: 8,
+    scene: { widthKm: 15, lengthKm: 60 },
+    plan: { '1-11:30': 'NAI-4', '2-11:30': 'NAI-2', '3-11:30': 'NAI-4' },
   },
   {
     id: 'OPT-2',
-    platform: 'OPT-2',
+    platform: 'OPT-2 (optical satellite, 0.5 m)',
     label: 'optical satellite OPT-2',
-    passes: ['10:15'],
+    passes: ['13:15'],
     minutes: 8,
+    scene: { widthKm: 13, lengthKm: 60 },
+    plan: { '1-13:15': 'NAI-1', '2-13:15': 'NAI-5', '3-13:15': 'NAI-3' },
   },
   {
     id: 'THERM-1',
-    platform: 'THERM-1',
+    platform: 'THERM-1 (fire-detection satellite, 375 m)',
     label: 'fire-detection satellite THERM-1',
-    passes: ['00:40', '10:50', '12:30', '23:10'],
+    passes: ['02:10', '03:40', '13:50', '15:30'],
     minutes: 6,
+    range_km: 700,
   },
-] as const;
+];
 
 /** Optical passes lost to cloud: [satellite, day]. */
 export const CLOUD_BLOCKED = [
@@ -350,52 +456,98 @@ export const CLOUD_BLOCKED = [
   ['OPT-1', 3],
 ] as const;
 
-/** Ground-sensor outages: [sensor, from, to] (day, "HH:MM"). */
+/** Ground-sensor outages: [sensor, from, to] (day, "HH:MM" local). */
 export const GROUND_OUTAGES = [
   {
-    id: 'ACOUSTIC-05',
-    from: [2, '02:00'],
-    to: [2, '09:30'],
+    id: 'ACOUSTIC-09',
+    from: [2, '05:00'],
+    to: [2, '12:30'],
     reason: 'power failure at the array site',
   },
-  { id: 'CAM-04', from: [1, '14:00'], to: null, reason: 'camera not working (lens obscured)' },
+  { id: 'CAM-04', from: [1, '17:00'], to: null, reason: 'camera not working (lens obscured)' },
 ] as const;
 
-/** Epoch ms of "HH:MM" UTC on exercise day d (1-based) of a scenario starting at start. */
-export function dayTime(start: number, day: number, hhmm: string): number {
+/**
+ * Epoch ms of "HH:MM" local on exercise day d (1-based), where localDayOne is
+ * midnight local time at the start of day 1.
+ */
+export function dayTime(localDayOne: number, day: number, hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  return start + (day - 1) * 24 * HOUR + h * HOUR + m * MINUTE;
+  return localDayOne + (day - 1) * 24 * HOUR + h * HOUR + m * MINUTE;
+}
+
+/** The scene of a pass: a north–south strip centred on the area of interest. */
+function sceneRing(area: AreaOfInterest, widthKm: number, lengthKm: number): LonLat[] {
+  const { s, off } = AREAS_OF_INTEREST[area];
+  const [lon, lat] = frontPoint(s, off, true);
+  const kx = 111.195 * Math.cos((lat * Math.PI) / 180);
+  const dx = widthKm / 2 / kx;
+  const dy = lengthKm / 2 / 111.195;
+  const corner = (ex: number, ny: number): LonLat => [round6(lon + ex * dx), round6(lat + ny * dy)];
+  return [corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1), corner(-1, -1)];
+}
+
+/** True when the point lies inside the ring (ray casting; rings here are small and simple). */
+export function inRing(ring: readonly LonLat[], p: LonLat): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) {
+      inside = !inside;
+    }
+  }
+  return inside;
 }
 
 /**
- * Every sensor of the mission over the three exercise days from dayOne
- * (midnight UTC of day 1), with coverage clipped to [start, end].
+ * Every sensor of the mission over the exercise days counted from
+ * localDayOne (local midnight of day 1), with coverage clipped to [start, end].
  */
-export function missionSensors(start: number, end: number, dayOne = start): MissionSensor[] {
+export function missionSensors(start: number, end: number, localDayOne: number): MissionSensor[] {
   const sensors: MissionSensor[] = [];
-  const centre = frontPoint(TRACE_LENGTH_KM / 2, 0, true);
+  const inWindow = ([a, b]: [number, number]) => b > start && a < end;
   for (const sat of SATELLITES) {
     const windows: [number, number][] = [];
-    for (let day = 1; day <= 3; day += 1) {
+    const footprints: Footprint[] = [];
+    for (let day = 1; day <= 4; day += 1) {
       for (const pass of sat.passes) {
-        const t = dayTime(dayOne, day, pass);
-        windows.push([t, t + sat.minutes * MINUTE]);
+        const t = dayTime(localDayOne, day, pass);
+        const window: [number, number] = [t, t + sat.minutes * MINUTE];
+        if (!inWindow(window)) continue;
+        windows.push(window);
+        if (sat.scene && sat.plan) {
+          const area = sat.plan[`${day}-${pass}`];
+          if (!area) throw new Error(`${sat.id}: no tasking for day ${day} ${pass}`);
+          footprints.push({
+            window,
+            scene: AREAS_OF_INTEREST[area].name,
+            ring: sceneRing(area, sat.scene.widthKm, sat.scene.lengthKm),
+          });
+        }
       }
     }
     windows.sort((a, b) => a[0] - b[0]);
+    footprints.sort((a, b) => a.window[0] - b.window[0]);
+    // An imaging satellite is drawn where its scenes are; the fire detector over the island.
+    const at: LonLat =
+      footprints.length > 0
+        ? centroid(footprints.flatMap((f) => f.ring.slice(0, -1)))
+        : frontPoint(TRACE_LENGTH_KM / 2, 0, true);
     sensors.push({
       id: sat.id,
       kind: 'satellite',
       platform: sat.platform,
-      at: centre,
-      range_km: 600,
+      at,
+      ...(sat.range_km ? { range_km: sat.range_km } : {}),
       windows,
+      ...(footprints.length > 0 ? { footprints } : {}),
       label: sat.label,
     });
   }
   for (const drone of DRONE_SORTIES) {
     const windows = drone.sorties.map(([day, hhmm, hours]) => {
-      const t = dayTime(dayOne, day, hhmm);
+      const t = dayTime(localDayOne, day, hhmm);
       return [t, t + hours * HOUR] as [number, number];
     });
     sensors.push({
@@ -412,8 +564,8 @@ export function missionSensors(start: number, end: number, dayOne = start): Miss
     const outage = GROUND_OUTAGES.find((o) => o.id === id);
     if (!outage) return null;
     return [
-      dayTime(dayOne, outage.from[0], outage.from[1]),
-      outage.to ? dayTime(dayOne, outage.to[0], outage.to[1]) : end,
+      dayTime(localDayOne, outage.from[0], outage.from[1]),
+      outage.to ? dayTime(localDayOne, outage.to[0], outage.to[1]) : end,
     ];
   };
   const groundWindows = (id: string): [number, number][] => {
@@ -455,21 +607,25 @@ export function missionSensors(start: number, end: number, dayOne = start): Miss
       label: `seismic sensor SEISMIC-${n} in ${da.name}`,
     });
   });
-  // A fourth camera covers the reservoir dam crossing; it fails on day 1.
+  // A fourth camera overlooks the Sennet dam, a protected site; it fails on day 1.
+  const dam = placeAt(RESERVOIR_DAM);
   sensors.push({
     id: 'CAM-04',
     kind: 'ground-sensor',
     platform: 'CAM-04 (thermal camera)',
-    at: frontPoint(330, 3),
+    at: [round6(dam[0] + 0.012), round6(dam[1] - 0.006)],
     range_km: 5,
     windows: groundWindows('CAM-04'),
-    label: 'mission camera CAM-04 at the reservoir dam',
+    label: 'mission camera CAM-04 at the Sennet dam',
   });
   for (const patrol of PATROL_BASES) {
     const windows: [number, number][] =
       'roundTheClock' in patrol && patrol.roundTheClock
         ? [[start, end]]
-        : [1, 2, 3].map((day) => [dayTime(dayOne, day, '05:00'), dayTime(dayOne, day, '15:00')]);
+        : [1, 2, 3].map((day) => [
+            dayTime(localDayOne, day, '08:00'),
+            dayTime(localDayOne, day, '18:00'),
+          ]);
     sensors.push({
       id: patrol.id,
       kind: 'observer',
@@ -480,32 +636,61 @@ export function missionSensors(start: number, end: number, dayOne = start): Miss
       label: `patrol ${patrol.id} based at ${patrol.base}`,
     });
   }
-  return sensors.map((s) => ({
-    ...s,
-    windows: s.windows.filter(([a, b]) => b > start && a < end),
-  }));
+  return sensors.map((s) => {
+    const windows = s.windows.filter(inWindow);
+    return {
+      ...s,
+      windows,
+      ...(s.footprints ? { footprints: s.footprints.filter((f) => inWindow(f.window)) } : {}),
+    };
+  });
 }
 
-/** True if the sensor covers the time and the place. */
+function centroid(points: readonly LonLat[]): LonLat {
+  const lon = points.reduce((a, p) => a + p[0], 0) / points.length;
+  const lat = points.reduce((a, p) => a + p[1], 0) / points.length;
+  return [round6(lon), round6(lat)];
+}
+
+/** The footprint of the pass covering time t, if the sensor images scenes. */
+export function footprintAt(sensor: MissionSensor, t: number): Footprint | undefined {
+  return sensor.footprints?.find((f) => t >= f.window[0] && t <= f.window[1]);
+}
+
+/** True if the sensor covers the time and the place (its scene, for imaging satellites). */
 export function senses(sensor: MissionSensor, t: number, at: LonLat): boolean {
-  return (
-    sensor.windows.some(([a, b]) => t >= a && t <= b) &&
-    distanceKm(sensor.at, at) <= sensor.range_km
-  );
+  if (!sensor.windows.some(([a, b]) => t >= a && t <= b)) return false;
+  if (sensor.footprints) {
+    const scene = footprintAt(sensor, t);
+    return scene !== undefined && inRing(scene.ring, at);
+  }
+  return sensor.range_km !== undefined && distanceKm(sensor.at, at) <= sensor.range_km;
 }
 
-/** The sensor in the format of docs/SCENARIO-FORMAT.md section 4. */
+/**
+ * The sensor in the format of docs/SCENARIO-FORMAT.md section 4. Scene
+ * footprints go in `x-footprints` (an extension field) until the format has
+ * its own field for per-pass swaths.
+ */
 export function toSensorRecord(sensor: MissionSensor): Sensor {
+  const iso = (ms: number) => new Date(ms).toISOString();
   return {
     id: sensor.id,
     kind: sensor.kind,
     platform: sensor.platform,
     lat: sensor.at[1],
     lon: sensor.at[0],
-    range_km: sensor.range_km,
-    coverage: sensor.windows.map(([a, b]) => ({
-      from: new Date(a).toISOString(),
-      to: new Date(b).toISOString(),
-    })),
+    ...(sensor.range_km !== undefined ? { range_km: sensor.range_km } : {}),
+    coverage: sensor.windows.map(([a, b]) => ({ from: iso(a), to: iso(b) })),
+    ...(sensor.footprints
+      ? {
+          'x-footprints': sensor.footprints.map((f) => ({
+            from: iso(f.window[0]),
+            to: iso(f.window[1]),
+            scene: f.scene,
+            geometry: { type: 'Polygon', coordinates: [f.ring] },
+          })),
+        }
+      : {}),
   };
 }

@@ -56,7 +56,7 @@ const FIELD_RULES: Record<string, string> = {
   version: 'exactly 1',
   title: 'a non-empty string',
   name: 'a non-empty string',
-  timezone: 'an IANA time zone name, e.g. Europe/Kyiv',
+  timezone: 'an IANA time zone name, e.g. Pacific/Auckland or Etc/GMT+8',
 };
 
 /** Kind depends on the document: zones and sensors have different vocabularies. */

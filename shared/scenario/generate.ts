@@ -1,8 +1,13 @@
 // Deterministic synthetic scenarios for load tests and benchmarks: a wavy
-// north–south front with buffer, exclusion and disengagement zones, settlements
+// west–east front with buffer, exclusion and disengagement zones, settlements
 // on both sides, sensors, and events from every source in plausible mixes,
 // partly clustered into incidents that several sources corroborate. Pure and
 // seeded: the same options always give the same bytes.
+//
+// The front lies on the invented island of the sample exercises, across its
+// Central Plain (open ocean in the South Pacific in reality, so nothing real
+// is depicted; sample-feeds/README.md), with the island's time zone. Its
+// settlements are invented names of their own.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { ScenarioEvent, Sensor, Source } from './schema';
 
@@ -172,21 +177,22 @@ const PLATFORMS: Record<Source, readonly string[]> = {
 const SUBTYPES = ['impact', 'outgoing', 'airburst', 'undetermined'];
 const INJECT_KINDS = ['hotline-call', 'party-statement', 'media-report', 'request'];
 
-const FRONT_NORTH: Position = [37.62, 49.25];
-const FRONT_SOUTH: Position = [37.86, 47.55];
+/** West and east ends of the generated front (lon, lat): the island's Central Plain. */
+const FRONT_WEST: Position = [-121.9, -43.98];
+const FRONT_EAST: Position = [-119.5, -44.11];
 const FRONT_VERTICES = 64;
+const KM_PER_DEG_LAT = 111.195;
+/** The island's time zone: UTC−8 (POSIX sign inverted in the Etc names). */
+const TIME_ZONE = 'Etc/GMT+8';
 
-/** The line of contact: a wavy polyline from north to south. */
+/** The line of contact: a wavy polyline from west to east. */
 function frontLine(): Position[] {
   const line: Position[] = [];
   for (let i = 0; i < FRONT_VERTICES; i++) {
     const t = i / (FRONT_VERTICES - 1);
-    const lon =
-      FRONT_NORTH[0]! +
-      (FRONT_SOUTH[0]! - FRONT_NORTH[0]!) * t +
-      0.08 * Math.sin(t * 9) +
-      0.03 * Math.sin(t * 31);
-    const lat = FRONT_NORTH[1]! + (FRONT_SOUTH[1]! - FRONT_NORTH[1]!) * t;
+    const lon = FRONT_WEST[0]! + (FRONT_EAST[0]! - FRONT_WEST[0]!) * t;
+    const northKm = 6 * Math.sin(t * 9) + 2.2 * Math.sin(t * 31);
+    const lat = FRONT_WEST[1]! + (FRONT_EAST[1]! - FRONT_WEST[1]!) * t + northKm / KM_PER_DEG_LAT;
     line.push([round(lon), round(lat)]);
   }
   return line;
@@ -197,26 +203,26 @@ function round(x: number, digits = 5): number {
   return Math.round(x * f) / f;
 }
 
-/** Position on the front at fraction t (0 north … 1 south), offset east by `east` degrees. */
-function along(line: Position[], t: number, east: number): Position {
+/** Position on the front at fraction t (0 west … 1 east), `northKm` north of it (negative: south). */
+function along(line: Position[], t: number, northKm: number): Position {
   const x = t * (line.length - 1);
   const i = Math.min(line.length - 2, Math.floor(x));
   const f = x - i;
   const a = line[i]!;
   const b = line[i + 1]!;
-  return [a[0]! + (b[0]! - a[0]!) * f + east, a[1]! + (b[1]! - a[1]!) * f];
+  return [a[0]! + (b[0]! - a[0]!) * f, a[1]! + (b[1]! - a[1]!) * f + northKm / KM_PER_DEG_LAT];
 }
 
-/** A band between two eastward offsets of the front, from t0 to t1, as a closed ring. */
-function band(line: Position[], t0: number, t1: number, west: number, east: number): Position[] {
+/** A band between two northward offsets (km) of the front, from t0 to t1, as a closed ring. */
+function band(line: Position[], t0: number, t1: number, south: number, north: number): Position[] {
   const steps = 16;
   const ring: Position[] = [];
   for (let s = 0; s <= steps; s++) {
-    const p = along(line, t0 + ((t1 - t0) * s) / steps, west);
+    const p = along(line, t0 + ((t1 - t0) * s) / steps, south);
     ring.push([round(p[0]!), round(p[1]!)]);
   }
   for (let s = steps; s >= 0; s--) {
-    const p = along(line, t0 + ((t1 - t0) * s) / steps, east);
+    const p = along(line, t0 + ((t1 - t0) * s) / steps, north);
     ring.push([round(p[0]!), round(p[1]!)]);
   }
   ring.push(ring[0]!);
@@ -227,21 +233,22 @@ function feature(properties: Record<string, unknown>, geometry: Geometry): Featu
   return { type: 'Feature', properties, geometry };
 }
 
+/** Invented villages: name, fraction along the front, km north of it (negative: south), radius in m. */
 const SETTLEMENTS: readonly [string, number, number, number][] = [
-  ['Kamianka', 0.05, -0.12, 2500],
-  ['Zarichne', 0.12, 0.15, 1800],
-  ['Stepove', 0.2, -0.25, 3000],
-  ['Lozove', 0.28, 0.09, 1500],
-  ['Novoselivka', 0.35, -0.06, 2200],
-  ['Mayorske', 0.42, 0.2, 4000],
-  ['Pishchane', 0.5, -0.18, 1200],
-  ['Sukhyi Yar', 0.57, 0.06, 1600],
-  ['Vodiane', 0.63, -0.09, 2000],
-  ['Krasnohorivka', 0.7, 0.3, 5000],
-  ['Marinka', 0.76, -0.3, 4500],
-  ['Shyrokyne', 0.83, 0.12, 1400],
-  ['Pavlopil', 0.9, -0.14, 1900],
-  ['Hnutove', 0.96, 0.08, 1300],
+  ['Alvenne', 0.05, 9, 2500],
+  ['Berrow', 0.12, -11, 1800],
+  ['Castrel', 0.2, 19, 3000],
+  ['Dellory', 0.28, -7, 1500],
+  ['Elmsby', 0.35, 4.5, 2200],
+  ['Farrant', 0.42, -15, 4000],
+  ['Gellin', 0.5, 13.5, 1200],
+  ['Hollin', 0.57, -4.5, 1600],
+  ['Ivensby', 0.63, 7, 2000],
+  ['Kessel', 0.7, -22.5, 5000],
+  ['Lorrin', 0.76, 22.5, 4500],
+  ['Mabry', 0.83, -9, 1400],
+  ['Norrel', 0.9, 10.5, 1900],
+  ['Orrin', 0.96, -6, 1300],
 ];
 
 function buildZones(line: Position[]): FeatureCollection {
@@ -257,41 +264,41 @@ function buildZones(line: Position[]): FeatureCollection {
         kind: 'buffer-zone',
         prohibited: ['artillery', 'mlrs', 'tank', 'mortar'],
       },
-      { type: 'Polygon', coordinates: [band(line, 0, 1, -0.07, 0.07)] },
+      { type: 'Polygon', coordinates: [band(line, 0, 1, -5.2, 5.2)] },
     ),
   ];
   const sides: [string, string, number, number][] = [
-    ['A', 'west', -0.45, -0.07],
-    ['B', 'east', 0.07, 0.45],
+    ['A', 'north', 5.2, 34],
+    ['B', 'south', -34, -5.2],
   ];
-  for (const [party, side, w, e] of sides) {
+  for (const [party, side, s0, n0] of sides) {
     features.push(
       feature(
         {
-          id: `wez-${side}-north`,
-          name: `Weapons exclusion ${side} (north)`,
+          id: `wez-${side}-west`,
+          name: `Weapons exclusion ${side} (west)`,
           kind: 'weapons-exclusion',
           max_calibre_mm: 100,
           controlled_by: party,
         },
-        { type: 'Polygon', coordinates: [band(line, 0, 0.5, w, e)] },
+        { type: 'Polygon', coordinates: [band(line, 0, 0.5, s0, n0)] },
       ),
       feature(
         {
-          id: `wez-${side}-south`,
-          name: `Weapons exclusion ${side} (south)`,
+          id: `wez-${side}-east`,
+          name: `Weapons exclusion ${side} (east)`,
           kind: 'weapons-exclusion',
           max_calibre_mm: 100,
           controlled_by: party,
         },
-        { type: 'Polygon', coordinates: [band(line, 0.5, 1, w, e)] },
+        { type: 'Polygon', coordinates: [band(line, 0.5, 1, s0, n0)] },
       ),
     );
   }
   const disengagement: [string, number][] = [
-    ['north', 0.15],
+    ['west', 0.15],
     ['centre', 0.48],
-    ['south', 0.8],
+    ['east', 0.8],
   ];
   for (const [name, t] of disengagement) {
     features.push(
@@ -302,7 +309,7 @@ function buildZones(line: Position[]): FeatureCollection {
           kind: 'disengagement-area',
           prohibited: ['artillery', 'mlrs', 'tank', 'mortar', 'small-arms', 'armoured-vehicle'],
         },
-        { type: 'Polygon', coordinates: [band(line, t, t + 0.04, -0.06, 0.06)] },
+        { type: 'Polygon', coordinates: [band(line, t, t + 0.04, -4.5, 4.5)] },
       ),
     );
   }
@@ -311,7 +318,7 @@ function buildZones(line: Position[]): FeatureCollection {
       { id: 'dmz-river', name: 'River crossing demilitarized zone', kind: 'demilitarized-zone' },
       {
         type: 'MultiPolygon',
-        coordinates: [[band(line, 0.6, 0.62, -0.03, 0.03)], [band(line, 0.66, 0.68, -0.03, 0.03)]],
+        coordinates: [[band(line, 0.6, 0.62, -2.2, 2.2)], [band(line, 0.66, 0.68, -2.2, 2.2)]],
       },
     ),
   );
@@ -319,12 +326,12 @@ function buildZones(line: Position[]): FeatureCollection {
     features.push(
       feature(
         { id: `sector-${s + 1}`, name: `Sector ${s + 1}`, kind: 'sector' },
-        { type: 'Polygon', coordinates: [band(line, s / 4, (s + 1) / 4, -0.6, 0.6)] },
+        { type: 'Polygon', coordinates: [band(line, s / 4, (s + 1) / 4, -45, 45)] },
       ),
     );
   }
-  SETTLEMENTS.forEach(([name, t, east, radius], i) => {
-    const p = along(line, t, east);
+  SETTLEMENTS.forEach(([name, t, north, radius], i) => {
+    const p = along(line, t, north);
     features.push(
       feature(
         {
@@ -332,7 +339,7 @@ function buildZones(line: Position[]): FeatureCollection {
           name,
           kind: 'settlement',
           radius_m: radius,
-          controlled_by: east < 0 ? 'A' : 'B',
+          controlled_by: north > 0 ? 'A' : 'B',
         },
         { type: 'Point', coordinates: [round(p[0]!), round(p[1]!)] },
       ),
@@ -345,7 +352,7 @@ function buildSensors(line: Position[], startMs: number, endMs: number): Sensor[
   const sensors: Sensor[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
   PLATFORMS['ground-sensor'].forEach((platform, i) => {
-    const p = along(line, (i + 0.5) / PLATFORMS['ground-sensor'].length, i % 2 ? 0.03 : -0.03);
+    const p = along(line, (i + 0.5) / PLATFORMS['ground-sensor'].length, i % 2 ? -2.2 : 2.2);
     sensors.push({
       id: platform,
       kind: 'ground-sensor',
@@ -357,7 +364,7 @@ function buildSensors(line: Position[], startMs: number, endMs: number): Sensor[
     });
   });
   PLATFORMS.drone.forEach((platform, i) => {
-    const p = along(line, (i + 0.5) / PLATFORMS.drone.length, -0.25);
+    const p = along(line, (i + 0.5) / PLATFORMS.drone.length, 19);
     const coverage = [];
     for (let t = startMs + i * 3600_000; t < endMs; t += 12 * 3600_000) {
       coverage.push({ from: iso(t), to: iso(Math.min(endMs, t + 6 * 3600_000)) });
@@ -389,7 +396,7 @@ function buildSensors(line: Position[], startMs: number, endMs: number): Sensor[
     });
   });
   PLATFORMS.observer.forEach((platform, i) => {
-    const p = along(line, (i + 0.5) / PLATFORMS.observer.length, i % 2 ? 0.1 : -0.1);
+    const p = along(line, (i + 0.5) / PLATFORMS.observer.length, i % 2 ? -7.5 : 7.5);
     sensors.push({
       id: platform,
       kind: 'observer',
@@ -456,7 +463,7 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
     classification: 'EXERCISE — SYNTHETIC DATA',
     start: new Date(startMs).toISOString(),
     end: new Date(endMs).toISOString(),
-    timezone: 'Europe/Kyiv',
+    timezone: TIME_ZONE,
     parties: [
       { id: 'A', name: 'Party A', role: 'party' },
       { id: 'B', name: 'Party B', role: 'party' },
@@ -471,7 +478,7 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
 
   function* events(): Generator<GeneratedEvent> {
     const random = seededRandom(seed);
-    let incident: { t: number; east: number; at: number } | null = null;
+    let incident: { t: number; north: number; at: number } | null = null;
     for (let i = 0; i < count; i++) {
       // The first events cover every source so that no listed feed is empty.
       const feed = i < sources.length ? i : pick(random, sourceWeights);
@@ -502,9 +509,9 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
       }
       // A third of events belong to the last incident: corroboration across sources.
       if (!incident || at - incident.at > 20 * 60_000 || random() > 0.33) {
-        incident = { t: random(), east: bell(random) * 0.3, at };
+        incident = { t: random(), north: bell(random) * 22.5, at };
       }
-      const p = along(line, incident.t, incident.east + bell(random) * 0.01);
+      const p = along(line, incident.t, incident.north + bell(random) * 0.75);
       event.lat = round(p[1]!);
       event.lon = round(p[0]!);
       event.precision_m = Math.round(between(random, PRECISION_M[source]));
@@ -525,7 +532,7 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
         event.count = 1 + Math.floor(random() * random() * 12);
       }
       if (type.endsWith('-fire')) event.bearing_deg = Math.round(random() * 3600) / 10;
-      if (random() < 0.55) event.party = incident.east < 0 ? 'A' : 'B';
+      if (random() < 0.55) event.party = incident.north > 0 ? 'A' : 'B';
       if (type === 'casualty-report' || (type.endsWith('-strike') && random() < 0.4)) {
         const low = Math.floor(random() * 3);
         const best = low + Math.floor(random() * 3);
@@ -534,7 +541,7 @@ export function generateScenario(options: GenerateOptions): GeneratedScenario {
       const r = random();
       event.truth = r < 0.7 ? 'violation' : r < 0.9 ? 'false-positive' : 'ambiguous';
       if (source === 'observer' || source === 'open-source') {
-        event.summary = `${type.replace(/-/g, ' ')} reported ${Math.abs(incident.east * 75).toFixed(1)} km ${incident.east < 0 ? 'west' : 'east'} of the line`;
+        event.summary = `${type.replace(/-/g, ' ')} reported ${Math.abs(incident.north).toFixed(1)} km ${incident.north > 0 ? 'north' : 'south'} of the line`;
       }
       yield { feed, event: inKeyOrder(event) };
     }

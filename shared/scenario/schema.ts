@@ -60,7 +60,11 @@ export const ZONE_KINDS = [
   'disengagement-area',
   'settlement',
   'sector',
+  'infrastructure',
+  'context',
 ] as const;
+/** What a `context` zone draws (muted on the map, never scored). */
+export const CONTEXT_KINDS = ['coast', 'river', 'road', 'rail', 'border', 'lake'] as const;
 export const PARTY_ROLES = ['party', 'monitor', 'guarantor', 'observer'] as const;
 export const SENSOR_KINDS = ['satellite', 'drone', 'ground-sensor', 'observer'] as const;
 
@@ -168,8 +172,26 @@ export const zonePropertiesSchema = z
     max_calibre_mm: z.number().positive().optional(),
     controlled_by: z.string().optional(),
     radius_m: z.number().positive().optional(),
+    /** For kind `context` only: what it draws. */
+    context: z.enum(CONTEXT_KINDS).optional(),
   })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .superRefine((zone, ctx) => {
+    if (zone.kind === 'context' && zone.context === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['context'],
+        message: `a context zone needs context: one of ${CONTEXT_KINDS.join(', ')}`,
+      });
+    }
+    if (zone.kind !== 'context' && zone.context !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['context'],
+        message: `is only for zones of kind context, not ${zone.kind}`,
+      });
+    }
+  });
 export type ZoneProperties = z.infer<typeof zonePropertiesSchema>;
 
 export const sensorSchema = z

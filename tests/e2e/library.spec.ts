@@ -69,7 +69,7 @@ test('importing a scenario folder and a single *.scenario.json adds them to the 
 
   const dir = mkdtempSync(join(tmpdir(), 'truceline-e2e-'));
   const single = join(dir, 'inline.scenario.json');
-  writeFileSync(single, JSON.stringify(inlineScenario('inline-demo', 48.1), null, 2));
+  writeFileSync(single, JSON.stringify(inlineScenario('inline-demo', -44.4), null, 2));
   await importFiles(page, 'Import file…', single);
   await expect(page.getByTestId('import-result')).toContainText('inline.scenario.json imported');
   await expectCardMatches(page, single);
@@ -86,7 +86,7 @@ test('a broken scenario is refused with every error as file:line: field: message
   const dir = mkdtempSync(join(tmpdir(), 'truceline-e2e-'));
   const pack = join(dir, 'broken-pack');
   mkdirSync(join(pack, 'feeds'), { recursive: true });
-  const manifest = inlineScenario('broken-pack', 48.1);
+  const manifest = inlineScenario('broken-pack', -44.4);
   writeFileSync(
     join(pack, 'scenario.json'),
     JSON.stringify({ ...manifest, feeds: ['feeds/drone.ndjson'] }),
@@ -94,9 +94,9 @@ test('a broken scenario is refused with every error as file:line: field: message
   writeFileSync(
     join(pack, 'feeds', 'drone.ndjson'),
     [
-      '{"id":"d1","time":"2026-03-01T01:00:00Z","source":"drone","type":"explosion","lat":48.1,"lon":37.5}',
-      '{"id":"d2","time":"2026-03-01T01:10:00Z","source":"drone","type":"explosion","lat":"abc","lon":37.5}',
-      '{"id":"d3","time":"2026-03-01T01:20:00Z","source":"drone","type":"explosion","lat":48.2,"lon":37.5',
+      '{"id":"d1","time":"2026-03-01T01:00:00Z","source":"drone","type":"explosion","lat":-44.4,"lon":-120.5}',
+      '{"id":"d2","time":"2026-03-01T01:10:00Z","source":"drone","type":"explosion","lat":"abc","lon":-120.5}',
+      '{"id":"d3","time":"2026-03-01T01:20:00Z","source":"drone","type":"explosion","lat":-44.3,"lon":-120.5',
     ].join('\n') + '\n',
   );
   await page.goto('/#/library');
@@ -114,7 +114,7 @@ test('a broken scenario is refused with every error as file:line: field: message
 
   // The single-file form names JSON pointers instead of lines.
   const single = join(dir, 'bad.scenario.json');
-  const bad = inlineScenario('bad-inline', 48.1);
+  const bad = inlineScenario('bad-inline', -44.4);
   (bad.feeds[0]![0] as Record<string, unknown>).lat = 'north';
   writeFileSync(single, JSON.stringify(bad, null, 2));
   await importFiles(page, 'Import file…', single);
@@ -170,7 +170,7 @@ function inlineScenario(id: string, lat: number) {
           source: 'drone',
           type: 'explosion',
           lat,
-          lon: 37.5,
+          lon: -120.5,
         },
         {
           id: 'e2',
@@ -178,7 +178,7 @@ function inlineScenario(id: string, lat: number) {
           source: 'observer',
           type: 'small-arms-fire',
           lat,
-          lon: 37.6,
+          lon: -120.4,
         },
         {
           id: 'e3',
@@ -186,7 +186,7 @@ function inlineScenario(id: string, lat: number) {
           source: 'satellite',
           type: 'crater-field',
           lat,
-          lon: 37.7,
+          lon: -120.3,
         },
       ] as unknown[],
     ],
@@ -248,8 +248,8 @@ test('a feed file dropped on the Library is checked on its own, errors with thei
 }) => {
   await page.goto('/#/library');
   const feed = [
-    '{"id":"o1","time":"2026-03-01T01:00:00Z","source":"observer","type":"small-arms-fire","lat":48.1,"lon":37.5}',
-    '{"id":"o2","time":"2026-03-01T01:10:00Z","source":"observer","type":"small-arms-fire","lat":48.1}',
+    '{"id":"o1","time":"2026-03-01T01:00:00Z","source":"observer","type":"small-arms-fire","lat":-44.4,"lon":-120.5}',
+    '{"id":"o2","time":"2026-03-01T01:10:00Z","source":"observer","type":"small-arms-fire","lat":-44.4}',
   ].join('\n');
   const dataTransfer = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();

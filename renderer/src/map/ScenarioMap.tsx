@@ -15,6 +15,7 @@ import {
 } from './map-projection';
 import { labelWidth, nonOverlappingLabels } from './label-placement';
 import { eventExtent, wholeGeography } from './map-focus';
+import { ZONE_DRAW_ORDER, zoneClassName } from './zone-layers';
 import './map.css';
 
 /** Events older than this (exercise time) are no longer drawn. */
@@ -35,16 +36,6 @@ interface ViewTransform {
   y: number;
   k: number;
 }
-
-const ZONE_DRAW_ORDER: Record<Zone['kind'], number> = {
-  sector: 0,
-  'buffer-zone': 1,
-  'weapons-exclusion': 2,
-  'disengagement-area': 3,
-  'demilitarized-zone': 4,
-  settlement: 5,
-  'line-of-contact': 6,
-};
 
 /** Memoised: the console re-renders every frame, the map only when its throttled inputs change. */
 export const ScenarioMap = memo(function ScenarioMap({
@@ -211,10 +202,20 @@ const StaticLayers = memo(function StaticLayers(props: {
     (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
   );
   // Settlement names in screen px at this zoom; one that would overprint another is left out.
+  // Towns drawn as polygons come first: the larger places keep their names.
+  const settlements = zones.filter((zone) => zone.kind === 'settlement');
+  const nameAnchor = (zone: Zone): [number, number] | null => {
+    if (zone.geometry.type === 'Point')
+      return projection(zone.geometry.coordinates as [number, number]);
+    const c = path.centroid(windForD3(zone.geometry));
+    return Number.isFinite(c[0]) ? [c[0], c[1]] : null;
+  };
   const shownNames = nonOverlappingLabels(
-    zones.flatMap((zone) => {
-      if (zone.kind !== 'settlement' || zone.geometry.type !== 'Point') return [];
-      const xy = projection(zone.geometry.coordinates as [number, number]);
+    [
+      ...settlements.filter((z) => z.geometry.type !== 'Point'),
+      ...settlements.filter((z) => z.geometry.type === 'Point'),
+    ].flatMap((zone) => {
+      const xy = nameAnchor(zone);
       if (!xy) return [];
       return [
         {
@@ -230,6 +231,26 @@ const StaticLayers = memo(function StaticLayers(props: {
   return (
     <g className="static-layers" style={{ ['--zoom' as string]: zoom }}>
       {zones.map((zone) => {
+        if (zone.kind === 'infrastructure' && zone.geometry.type === 'Point') {
+          const [lon, lat] = zone.geometry.coordinates as [number, number];
+          const xy = projection([lon, lat]);
+          const ring = coverageCircle(lon, lat, (zone.radius_m ?? 500) / 1000);
+          return (
+            <g key={zone.id} className={zoneClassName(zone)} data-zone-id={zone.id}>
+              <path d={path(ring) ?? ''} vectorEffect="non-scaling-stroke" />
+              {xy ? (
+                <rect x={xy[0] - 3 / zoom} y={xy[1] - 3 / zoom} width={6 / zoom} height={6 / zoom}>
+                  <title>{zone.name} (protected site)</title>
+                </rect>
+              ) : null}
+              {xy && showZoneLabels ? (
+                <text x={xy[0] + 5 / zoom} y={xy[1] + 12 / zoom} fontSize={10 / zoom}>
+                  {zone.name}
+                </text>
+              ) : null}
+            </g>
+          );
+        }
         if (zone.kind === 'settlement' && zone.geometry.type === 'Point') {
           const [lon, lat] = zone.geometry.coordinates as [number, number];
           const ring = coverageCircle(lon, lat, (zone.radius_m ?? 1000) / 1000);
@@ -248,16 +269,32 @@ const StaticLayers = memo(function StaticLayers(props: {
           );
         }
         const d = path(windForD3(zone.geometry)) ?? '';
+        if (zone.kind === 'context') {
+          // Muted and silent: no name, no tooltip over the whole island.
+          return (
+            <g key={zone.id} className={zoneClassName(zone)} data-zone-id={zone.id}>
+              <path d={d} vectorEffect="non-scaling-stroke" />
+            </g>
+          );
+        }
+        const town = zone.kind === 'settlement';
         const centroid =
           zone.kind === 'line-of-contact' ? null : path.centroid(windForD3(zone.geometry));
         return (
-          <g key={zone.id} className={`zone zone-${zone.kind}`} data-zone-id={zone.id}>
+          <g key={zone.id} className={zoneClassName(zone)} data-zone-id={zone.id}>
             <path d={d} vectorEffect="non-scaling-stroke">
               <title>
                 {zone.name} ({zone.kind})
               </title>
             </path>
-            {centroid &&
+            {town && centroid && shownNames.has(zone.id) ? (
+              // Placed like a village's name, where nonOverlappingLabels measured it.
+              <text x={centroid[0] + 6 / zoom} y={centroid[1] - 6 / zoom} fontSize={12 / zoom}>
+                {zone.name}
+              </text>
+            ) : null}
+            {!town &&
+            centroid &&
             Number.isFinite(centroid[0]) &&
             zone.kind !== 'sector' &&
             showZoneLabels ? (
@@ -376,6 +413,9 @@ function MapLegend() {
       </li>
       <li>
         <span className="swatch swatch-buffer" /> buffer zone
+      </li>
+      <li>
+        <span className="swatch swatch-site" /> protected site
       </li>
       <li>
         <span className="swatch swatch-sensor" /> sensor + coverage

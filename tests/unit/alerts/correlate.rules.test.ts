@@ -40,13 +40,15 @@ const KM = 1 / 111.2;
 describe('correlation', () => {
   it('joins an event within 60 min and 10 km of the last event, and names the alert after the first', () => {
     const { engine } = run(
-      buildScenario([ev('a', 0, 49.9, 39), ev('b', 60, 49.9 + 9.5 * KM, 39)], ZONES),
+      buildScenario([ev('a', 0, -42.6, -119), ev('b', 60, -42.6 + 9.5 * KM, -119)], ZONES),
     );
     expect(engine.all().map((a) => [a.id, a.eventIds])).toEqual([['A-a', ['a', 'b']]]);
   });
 
   it('opens a new alert beyond the window or the radius', () => {
-    const late = run(buildScenario([ev('a', 0, 49.9, 39), ev('b', 61, 49.9, 39)], ZONES)).engine;
+    const late = run(
+      buildScenario([ev('a', 0, -42.6, -119), ev('b', 61, -42.6, -119)], ZONES),
+    ).engine;
     expect(
       late
         .all()
@@ -54,7 +56,7 @@ describe('correlation', () => {
         .sort(),
     ).toEqual(['A-a', 'A-b']);
     const far = run(
-      buildScenario([ev('a', 0, 49.9, 39), ev('b', 1, 49.9 + 10.5 * KM, 39)], ZONES),
+      buildScenario([ev('a', 0, -42.6, -119), ev('b', 1, -42.6 + 10.5 * KM, -119)], ZONES),
     ).engine;
     expect(
       far
@@ -65,23 +67,23 @@ describe('correlation', () => {
   });
 
   it('measures from the last event, so a moving incident stays one alert', () => {
-    const steps = [0, 1, 2, 3, 4].map((i) => ev(`m${i}`, i * 30, 49.9 + i * 8 * KM, 39));
+    const steps = [0, 1, 2, 3, 4].map((i) => ev(`m${i}`, i * 30, -42.6 + i * 8 * KM, -119));
     const { engine } = run(buildScenario(steps, ZONES));
     expect(engine.all()).toHaveLength(1);
   });
 
   it('correlates by `time`, not by when the report arrived', () => {
-    const late = ev('b', 30, 49.9, 39, { reported: at(400) });
-    const { engine } = run(buildScenario([ev('a', 0, 49.9, 39), late], ZONES));
+    const late = ev('b', 30, -42.6, -119, { reported: at(400) });
+    const { engine } = run(buildScenario([ev('a', 0, -42.6, -119), late], ZONES));
     expect(engine.all().map((a) => a.eventIds)).toEqual([['a', 'b']]);
   });
 
   it('measures from the latest event in time, so a late report of an earlier moment does not hold the alert back', () => {
     const events = [
-      ev('a', 0, 49.9, 39),
-      ev('b', 50, 49.9, 39),
-      ev('c', 5, 49.9, 39, { reported: at(100) }),
-      ev('d', 105, 49.9, 39, { reported: at(106) }),
+      ev('a', 0, -42.6, -119),
+      ev('b', 50, -42.6, -119),
+      ev('c', 5, -42.6, -119, { reported: at(100) }),
+      ev('d', 105, -42.6, -119, { reported: at(106) }),
     ];
     const { engine } = run(buildScenario(events, ZONES));
     expect(engine.all().map((a) => a.eventIds)).toEqual([['a', 'b', 'c', 'd']]);
@@ -89,16 +91,16 @@ describe('correlation', () => {
 
   it('chooses the nearest open alert in space, then in time', () => {
     const events = [
-      ev('near', 0, 49.9, 39),
-      ev('far', 0, 49.9 + 12 * KM, 39),
-      ev('x', 10, 49.9 + 4 * KM, 39),
+      ev('near', 0, -42.6, -119),
+      ev('far', 0, -42.6 + 12 * KM, -119),
+      ev('x', 10, -42.6 + 4 * KM, -119),
     ];
     const { engine } = run(buildScenario(events, ZONES));
     expect(engine.get('A-near')!.eventIds).toEqual(['near', 'x']);
     const sameSpot = [
-      ev('old', 0, 49.9, 39.1),
-      ev('new', 40, 49.9, 39.1 + 0.2),
-      ev('y', 50, 49.9, 39.2),
+      ev('old', 0, -42.6, -118.9),
+      ev('new', 40, -42.6, -118.9 + 0.2),
+      ev('y', 50, -42.6, -118.8),
     ];
     // 'y' is halfway between; equal distance, nearer in time to 'new'.
     const tie = run(buildScenario(sameSpot, ZONES)).engine;
@@ -106,8 +108,12 @@ describe('correlation', () => {
   });
 
   it('never spans two sectors; events outside every sector join by distance and time alone', () => {
-    // 48.3 is the boundary of Sector North and Sector South.
-    const events = [ev('s', 0, 48.28, 36.52), ev('n', 5, 48.32, 36.52), ev('o', 10, 48.3, 36.49)];
+    // -44.2 is the boundary of Sector North and Sector South.
+    const events = [
+      ev('s', 0, -44.22, -121.48),
+      ev('n', 5, -44.18, -121.48),
+      ev('o', 10, -44.2, -121.51),
+    ];
     const { engine } = run(buildScenario(events, ZONES));
     expect(engine.get('A-s')!.sector).toBe('sector-south');
     expect(engine.get('A-n')!.sector).toBe('sector-north');
@@ -116,7 +122,7 @@ describe('correlation', () => {
   });
 
   it('gives a closed alert no new events', () => {
-    const scenario = buildScenario([ev('a', 0, 49.9, 39), ev('b', 10, 49.9, 39)], ZONES);
+    const scenario = buildScenario([ev('a', 0, -42.6, -119), ev('b', 10, -42.6, -119)], ZONES);
     const engine = new AlertEngine({ model: MODEL, zones: scenario.zones });
     engine.addEvent(scenario.events[0]!);
     expect(engine.close('A-a')).toEqual([
@@ -132,7 +138,7 @@ describe('correlation', () => {
   });
 
   it('turns an alert quiet after 180 min without a new event, unless a protocol step is active', () => {
-    const scenario = buildScenario([ev('a', 0, 49.9, 39), ev('b', 0, 47.2, 36.6)], ZONES);
+    const scenario = buildScenario([ev('a', 0, -42.6, -119), ev('b', 0, -45.3, -121.4)], ZONES);
     const engine = new AlertEngine({ model: MODEL, zones: scenario.zones });
     for (const e of scenario.events) engine.addEvent(e);
     engine.setProtocolActive('A-b', true);
@@ -147,8 +153,8 @@ describe('correlation', () => {
   });
 
   it('reactivates a quiet alert that takes a late-reported event', () => {
-    const late = ev('b', 50, 49.9, 39, { reported: at(300) });
-    const { engine, changes } = run(buildScenario([ev('a', 0, 49.9, 39), late], ZONES));
+    const late = ev('b', 50, -42.6, -119, { reported: at(300) });
+    const { engine, changes } = run(buildScenario([ev('a', 0, -42.6, -119), late], ZONES));
     expect(changes.map((c) => c.kind)).toEqual([
       'alert-opened',
       'alert-quiet',
@@ -160,9 +166,9 @@ describe('correlation', () => {
 
   it('forms alerts for sensor faults, jamming and movement restrictions, and for unlocated injects', () => {
     const events = [
-      ev('f', 0, 49.9, 39, { type: 'sensor-fault', source: 'ground-sensor' }),
-      ev('j', 0, 47.2, 36.6, { type: 'jamming', source: 'drone' }),
-      ev('r', 0, 48.9, 36.6, { type: 'movement-restriction' }),
+      ev('f', 0, -42.6, -119, { type: 'sensor-fault', source: 'ground-sensor' }),
+      ev('j', 0, -45.3, -121.4, { type: 'jamming', source: 'drone' }),
+      ev('r', 0, -43.6, -121.4, { type: 'movement-restriction' }),
       {
         id: 'i',
         time: at(0),
@@ -182,7 +188,7 @@ describe('correlation', () => {
 
   it('reports opening and severity changes so the log can record them', () => {
     const events = [
-      ev('a', 0, 48.75, 37.85, {
+      ev('a', 0, -43.75, -120.15, {
         source: 'satellite',
         type: 'heavy-weapon-sighting',
         weapon_class: 'mlrs',
@@ -190,7 +196,7 @@ describe('correlation', () => {
         count: 6,
         confidence: 0.8,
       }),
-      ev('b', 20, 48.76, 37.86, {
+      ev('b', 20, -43.74, -120.14, {
         source: 'drone',
         type: 'heavy-weapon-sighting',
         weapon_class: 'mlrs',

@@ -13,21 +13,21 @@ async function sample(): Promise<LoadedScenario> {
 }
 
 describe('sample-feeds/line-72h, ranked', () => {
-  it('puts the MLRS in Exclusion Zone 2 first and critical once the drone has confirmed it', async () => {
+  it('puts the MLRS near Marrin first and critical once the drone has confirmed it', async () => {
     const scenario = await sample();
-    const ranked = rankAlertsAt(scenario, Date.parse('2026-09-09T11:30:00Z'));
-    expect(ranked[0]!.id).toBe('A-SAT-EZ2-MLRS-1');
+    const ranked = rankAlertsAt(scenario, Date.parse('2027-03-09T22:30:00Z'));
+    expect(ranked[0]!.id).toBe('A-SAT-S2-MLRS-1');
     expect(ranked[0]!.severity).toBe('critical');
-    expect(ranked[0]!.eventIds).toContain('DRN-EZ2-MLRS-1');
+    expect(ranked[0]!.eventIds).toContain('DRN-S2-MLRS-1');
     expect(
       ranked[0]!.factors.some(
         (f) => f.factor === 'zone-breach' && f.reason.startsWith('MLRS inside'),
       ),
     ).toBe(true);
     // On imagery alone, before the drone, it is not yet critical.
-    const early = rankAlertsAt(scenario, Date.parse('2026-09-09T09:20:00Z'));
-    const imageryOnly = early.find((a) => a.id === 'A-SAT-EZ2-MLRS-1')!;
-    expect(imageryOnly.eventIds).toEqual(['SAT-EZ2-MLRS-1']);
+    const early = rankAlertsAt(scenario, Date.parse('2027-03-09T20:20:00Z'));
+    const imageryOnly = early.find((a) => a.id === 'A-SAT-S2-MLRS-1')!;
+    expect(imageryOnly.eventIds).toEqual(['SAT-S2-MLRS-1']);
     expect(imageryOnly.severity).not.toBe('critical');
   });
 
@@ -37,11 +37,11 @@ describe('sample-feeds/line-72h, ranked', () => {
     const byEvent = (id: string) => ranked.find((a) => a.eventIds.includes(id))!;
     expect(byEvent('SAT-FIRE-S1-1').severity).toBe('low');
     expect(byEvent('SAT-FIRE-S5-1').severity).toBe('low');
-    for (const incident of ['SAT-EZ2-MLRS-1', 'GND-KOR-IMPACT-1', 'GND-EZ1-TANK-1']) {
+    for (const incident of ['SAT-S2-MLRS-1', 'GND-KER-IMPACT-1', 'GND-S1-TANK-1']) {
       expect(byEvent(incident).severity).toBe('critical');
     }
     for (const falseAlarm of ['SAT-FIRE-S1-1', 'DRN-COLUMN-S5-1']) {
-      expect(byEvent(falseAlarm).score).toBeLessThan(byEvent('SAT-EZ2-MLRS-1').score);
+      expect(byEvent(falseAlarm).score).toBeLessThan(byEvent('SAT-S2-MLRS-1').score);
       expect(['low', 'medium', 'info']).toContain(byEvent(falseAlarm).severity);
     }
   });

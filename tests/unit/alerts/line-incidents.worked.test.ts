@@ -27,14 +27,14 @@ describe('the line incidents, ranked at the end of the exercise', () => {
     );
   });
 
-  it('ranks the shelling of Krasne with casualties high, second, with the casualty range shown', () => {
+  it('ranks the shelling of Ardell with casualties high, second, with the casualty range shown', () => {
     const shelling = ranked[1]!;
     expect(shelling.id).toBe('A-gs-0001');
     expect(shelling.severity).toBe('high');
     expect(shelling.factors.find((f) => f.factor === 'casualties')!.reason).toMatch(
       /^Casualties 3 \(range 2–5\): \+/,
     );
-    expect(shelling.factors.some((f) => f.reason.startsWith('Inside Krasne:'))).toBe(true);
+    expect(shelling.factors.some((f) => f.reason.startsWith('Inside Ardell:'))).toBe(true);
   });
 
   it('keeps the crop-fire hotspots low, the jammed drone and the tractor column below medium', () => {

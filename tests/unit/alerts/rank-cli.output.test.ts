@@ -19,8 +19,8 @@ function writePackage(root: string, scoring?: unknown): void {
       geometry: {
         type: 'LineString',
         coordinates: [
-          [LINE_LON, 46.5],
-          [LINE_LON, 50],
+          [LINE_LON, -46.0],
+          [LINE_LON, -42.5],
         ],
       },
     },

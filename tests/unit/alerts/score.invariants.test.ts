@@ -180,8 +180,8 @@ describe('invariant 5: contributions add up, and a clamp is its own line', () =>
     const base = {
       time: '2026-03-01T05:00:00.000Z',
       type: 'mlrs-fire',
-      lat: 48.75,
-      lon: 37.85,
+      lat: -43.75,
+      lon: -120.15,
       weapon_class: 'mlrs',
       calibre_mm: 300,
       count: 40,

@@ -159,7 +159,10 @@ describe('engineSession (real engine, memory log)', () => {
       participant: controller,
       schedule: () => {},
     });
-    await session.commands.inject('Party B statement: no firing today', { lat: 48.0, lon: 37.52 });
+    await session.commands.inject('Party B statement: no firing today', {
+      lat: -44.5,
+      lon: -120.48,
+    });
     const injected = session.eventAt(scenario.events.length);
     expect(injected?.event.source).toBe('inject');
     expect(injected?.event.summary).toBe('Party B statement: no firing today');

@@ -17,25 +17,25 @@ const square: Zone = {
     type: 'Polygon',
     coordinates: [
       [
-        [37.0, 48.0],
-        [38.0, 48.0],
-        [38.0, 48.5],
-        [37.0, 48.5],
-        [37.0, 48.0],
+        [-121.0, -44.5],
+        [-120.0, -44.5],
+        [-120.0, -44.0],
+        [-121.0, -44.0],
+        [-121.0, -44.5],
       ],
     ],
   },
-  bbox: [37.0, 48.0, 38.0, 48.5],
+  bbox: [-121.0, -44.5, -120.0, -44.0],
 };
 
 describe('fitMapProjection', () => {
   it('puts every zone corner inside the padded view', () => {
     const p = fitMapProjection({ zones: [square], points: [] }, 800, 600, 20);
     for (const [lon, lat] of [
-      [37, 48],
-      [38, 48.5],
-      [37, 48.5],
-      [38, 48],
+      [-121, -44.5],
+      [-120, -44.0],
+      [-121, -44.0],
+      [-120, -44.5],
     ] as const) {
       const xy = p([lon, lat])!;
       expect(xy[0]).toBeGreaterThanOrEqual(19.9);
@@ -46,8 +46,8 @@ describe('fitMapProjection', () => {
   });
 
   it('keeps extra points (sensors) in view', () => {
-    const p = fitMapProjection({ zones: [square], points: [[39, 49]] }, 800, 600, 20);
-    const xy = p([39, 49])!;
+    const p = fitMapProjection({ zones: [square], points: [[-119, -43.5]] }, 800, 600, 20);
+    const xy = p([-119, -43.5])!;
     expect(xy[0]).toBeLessThanOrEqual(780.1);
     expect(xy[1]).toBeGreaterThanOrEqual(19.9);
   });
@@ -55,7 +55,7 @@ describe('fitMapProjection', () => {
 
 describe('fitMapProjection with coverage', () => {
   it('keeps a sensor coverage circle inside the view', () => {
-    const circle = coverageCircle(37.5, 47.7, 40);
+    const circle = coverageCircle(-120.5, -44.8, 40);
     const p = fitMapProjection({ zones: [square], points: [], coverage: [circle] }, 800, 600, 20);
     for (const point of circle.coordinates[0]!) {
       const [x, y] = p(point as [number, number])!;
@@ -93,9 +93,12 @@ describe('scaleBarFor', () => {
 
 describe('coverageCircle and event fading', () => {
   it('draws a coverage ring at the sensor range', () => {
-    const ring = coverageCircle(37.5, 48.2, 15).coordinates[0]!;
+    const ring = coverageCircle(-120.5, -44.3, 15).coordinates[0]!;
     for (const point of ring) {
-      expect(geoDistance(point as [number, number], [37.5, 48.2]) * 6371.0088).toBeCloseTo(15, 1);
+      expect(geoDistance(point as [number, number], [-120.5, -44.3]) * 6371.0088).toBeCloseTo(
+        15,
+        1,
+      );
     }
   });
 

@@ -45,8 +45,8 @@ function alert(protocol: ProtocolView | null): AlertView {
     eventSeqs: [0, 1],
     factors: [],
     protocol,
-    lat: 48,
-    lon: 37,
+    lat: -44.5,
+    lon: -121,
   };
 }
 

@@ -23,8 +23,8 @@ function alertView(id: string, version: number, rank: number): AlertView {
     eventSeqs: Array.from({ length: version + 1 }, (_, i) => i),
     factors: [{ id: 'intensity', label: 'Intensity', points: version, reason: 'why' }],
     protocol: null,
-    lat: 48,
-    lon: 37,
+    lat: -44.5,
+    lon: -121,
   };
 }
 

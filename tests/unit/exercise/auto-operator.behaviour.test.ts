@@ -30,7 +30,7 @@ const story = (entries: readonly LogEntry[]) =>
 function busyEvents(): ScenarioEvent[] {
   const events: ScenarioEvent[] = [];
   for (let i = 0; i < 5; i += 1) {
-    const lat = 47.6 + i * 0.18;
+    const lat = -44.9 + i * 0.18;
     events.push(
       {
         id: `b${i}-gs`,
@@ -38,7 +38,7 @@ function busyEvents(): ScenarioEvent[] {
         source: 'ground-sensor',
         type: 'artillery-fire',
         lat,
-        lon: 37.51,
+        lon: -120.49,
         confidence: 0.8,
         weapon_class: 'artillery',
         calibre_mm: 152,
@@ -52,7 +52,7 @@ function busyEvents(): ScenarioEvent[] {
         type: 'explosion',
         subtype: 'impact',
         lat,
-        lon: 37.49,
+        lon: -120.51,
         confidence: 0.8,
         casualties: 1,
         truth: 'violation',
@@ -174,8 +174,8 @@ describe('auto operator', () => {
         time: at(30),
         source: 'satellite',
         type: 'thermal-hotspot',
-        lat: 47.95,
-        lon: 37.52,
+        lat: -44.55,
+        lon: -120.48,
         confidence: 0.5,
         truth: 'false-positive',
       },

@@ -175,8 +175,8 @@ describe('exercise engine intents', () => {
         time: at(100),
         source: 'satellite' as const,
         type: 'thermal-hotspot',
-        lat: 47.6,
-        lon: 37.9,
+        lat: -44.9,
+        lon: -120.1,
         confidence: 0.3,
       },
     ];
@@ -227,15 +227,20 @@ describe('exercise engine intents', () => {
     const { scenario, engine, log } = await start();
     await engine.advanceTo(T0 + 40 * MIN);
     await engine.inject(
-      { summary: 'Media report of shelling near the line', lat: 48.0, lon: 37.51, method: 'media' },
+      {
+        summary: 'Media report of shelling near the line',
+        lat: -44.5,
+        lon: -120.49,
+        method: 'media',
+      },
       controller,
     );
     const inject = (await log.readEntries()).find((e) => e.kind === 'inject')!;
     expect(inject.data).toEqual({
       event_id: 'inject-1',
       summary: 'Media report of shelling near the line',
-      lat: 48.0,
-      lon: 37.51,
+      lat: -44.5,
+      lon: -120.49,
       method: 'media',
     });
     expect(engine.injectedEvents()[0]!.event).toMatchObject({

@@ -57,44 +57,58 @@ describe('point in polygon', () => {
 
 describe('haversine', () => {
   it('matches known distances', () => {
-    // Kyiv – Kharkiv, about 409 km great-circle.
-    expect(haversineKm(50.4501, 30.5234, 49.9935, 36.2304)).toBeCloseTo(409, -1);
+    // A quarter meridian, equator to pole: πR/2 with R = 6371.0088 km.
+    expect(haversineKm(0, -121, 90, -121)).toBeCloseTo((Math.PI * 6371.0088) / 2, 6);
+    // Antipodes: half the circumference, πR.
+    expect(haversineKm(-44, -121, 44, 59)).toBeCloseTo(Math.PI * 6371.0088, 6);
+    // One degree of longitude at 44° S: 2R·asin(cos 44° · sin 0.5°), about 79.99 km.
+    const rad = Math.PI / 180;
+    expect(haversineKm(-44, -121, -44, -120)).toBeCloseTo(
+      2 * 6371.0088 * Math.asin(Math.cos(44 * rad) * Math.sin(0.5 * rad)),
+      9,
+    );
     // One degree of latitude, about 111.2 km.
-    expect(haversineKm(48, 37, 49, 37)).toBeCloseTo(111.19, 1);
-    expect(haversineKm(48, 37, 48, 37)).toBe(0);
+    expect(haversineKm(-44.5, -121, -43.5, -121)).toBeCloseTo(111.19, 1);
+    expect(haversineKm(-44.5, -121, -44.5, -121)).toBe(0);
   });
 });
 
 describe('distance to the line of contact', () => {
   const line = [
-    [37, 48],
-    [37, 49],
+    [-121, -44.5],
+    [-121, -43.5],
   ];
 
   it('is the perpendicular distance beside the segment and the end distance beyond it', () => {
-    // 0.1° of longitude at 48.5°N is about 7.37 km.
-    expect(distanceToLinesKm(37.1, 48.5, [line])).toBeCloseTo(haversineKm(48.5, 37.1, 48.5, 37), 2);
-    expect(distanceToLinesKm(37, 49.5, [line])).toBeCloseTo(haversineKm(49.5, 37, 49, 37), 2);
-    expect(distanceToLinesKm(37, 48.3, [line])).toBe(0);
+    // 0.1° of longitude at 44° S is about 8.0 km.
+    expect(distanceToLinesKm(-120.9, -44, [line])).toBeCloseTo(
+      haversineKm(-44, -120.9, -44, -121),
+      2,
+    );
+    expect(distanceToLinesKm(-121, -43, [line])).toBeCloseTo(
+      haversineKm(-43, -121, -43.5, -121),
+      2,
+    );
+    expect(distanceToLinesKm(-121, -44.2, [line])).toBe(0);
   });
 
   it('takes the nearest of several lines (MultiLineString)', () => {
     const other = [
-      [38, 48],
-      [38, 49],
+      [-120, -44.5],
+      [-120, -43.5],
     ];
-    expect(distanceToLinesKm(37.9, 48.5, [line, other])).toBeCloseTo(
-      haversineKm(48.5, 37.9, 48.5, 38),
+    expect(distanceToLinesKm(-120.1, -44, [line, other])).toBeCloseTo(
+      haversineKm(-44, -120.1, -44, -120),
       2,
     );
   });
 
   it('is within 0.5% of a dense brute-force search near the front', () => {
-    const wavy = Array.from({ length: 30 }, (_, i) => [37 + 0.1 * Math.sin(i), 48 + i * 0.05]);
+    const wavy = Array.from({ length: 30 }, (_, i) => [-121 + 0.1 * Math.sin(i), -45 + i * 0.05]);
     fc.assert(
       fc.property(
-        fc.double({ min: 36, max: 38, noNaN: true }),
-        fc.double({ min: 47.5, max: 50, noNaN: true }),
+        fc.double({ min: -122, max: -120, noNaN: true }),
+        fc.double({ min: -45.5, max: -43, noNaN: true }),
         (lon, lat) => {
           let brute = Infinity;
           for (let i = 1; i < wavy.length; i++) {
@@ -124,34 +138,37 @@ describe('zone locator', () => {
     zone('loc', 'line-of-contact', {
       type: 'LineString',
       coordinates: [
-        [37, 48],
-        [37, 49],
+        [-121, -44.5],
+        [-121, -43.5],
       ],
     }),
     zone('buffer', 'buffer-zone', {
       type: 'Polygon',
-      coordinates: [square(36.9, 48, 37.1, 49), square(36.95, 48.4, 37.05, 48.5)],
+      coordinates: [square(-121.1, -44.5, -120.9, -43.5), square(-121.05, -44.1, -120.95, -44)],
     }),
-    zone('town', 'settlement', { type: 'Point', coordinates: [37.3, 48.3] }, { radius_m: 2000 }),
-    zone('city', 'settlement', { type: 'Polygon', coordinates: [square(37.5, 48.5, 37.6, 48.6)] }),
+    zone('town', 'settlement', { type: 'Point', coordinates: [-120.7, -44.2] }, { radius_m: 2000 }),
+    zone('city', 'settlement', {
+      type: 'Polygon',
+      coordinates: [square(-120.5, -44, -120.4, -43.9)],
+    }),
   ];
   const locate = createZoneLocator(zones);
 
   it('lists every containing zone in zone order, skipping the line of contact', () => {
-    expect(locate(37.0, 48.2).zoneIds).toEqual(['buffer']);
-    expect(locate(37.0, 48.45).zoneIds).toEqual([]);
-    expect(locate(37.3, 48.31).zoneIds).toEqual(['town']);
-    expect(locate(37.55, 48.55).zoneIds).toEqual(['city']);
+    expect(locate(-121.0, -44.3).zoneIds).toEqual(['buffer']);
+    expect(locate(-121.0, -44.05).zoneIds).toEqual([]);
+    expect(locate(-120.7, -44.19).zoneIds).toEqual(['town']);
+    expect(locate(-120.45, -43.95).zoneIds).toEqual(['city']);
   });
 
   it('measures the nearest settlement to its edge (0 inside) and the line distance', () => {
-    const inTown = locate(37.3, 48.3);
+    const inTown = locate(-120.7, -44.2);
     expect(inTown.settlementId).toBe('town');
     expect(inTown.settlementDistanceKm).toBe(0);
-    const near = locate(37.3, 48.4);
+    const near = locate(-120.7, -44.1);
     expect(near.settlementId).toBe('town');
-    expect(near.settlementDistanceKm).toBeCloseTo(haversineKm(48.4, 37.3, 48.3, 37.3) - 2, 3);
-    expect(near.lineDistanceKm).toBeCloseTo(haversineKm(48.4, 37.3, 48.4, 37), 1);
+    expect(near.settlementDistanceKm).toBeCloseTo(haversineKm(-44.1, -120.7, -44.2, -120.7) - 2, 3);
+    expect(near.lineDistanceKm).toBeCloseTo(haversineKm(-44.1, -120.7, -44.1, -121), 1);
   });
 
   it('has no geography for an event without a location', () => {
@@ -170,10 +187,18 @@ describe('zone locator', () => {
       return zone(p.id, p.kind, f.geometry, p);
     });
     const fast = createZoneLocator(genZones);
+    // Around the generated front, with a margin beyond its outermost zones.
+    const boxes = genZones.map((z) => z.bbox);
+    const [w, s, e, n] = [
+      Math.min(...boxes.map((b) => b[0])) - 0.2,
+      Math.min(...boxes.map((b) => b[1])) - 0.2,
+      Math.max(...boxes.map((b) => b[2])) + 0.2,
+      Math.max(...boxes.map((b) => b[3])) + 0.2,
+    ];
     fc.assert(
       fc.property(
-        fc.double({ min: 36.8, max: 38.8, noNaN: true }),
-        fc.double({ min: 47.4, max: 49.4, noNaN: true }),
+        fc.double({ min: w, max: e, noNaN: true }),
+        fc.double({ min: s, max: n, noNaN: true }),
         (lon, lat) => {
           const got = fast(lon, lat);
           const expectedIds = genZones
@@ -210,19 +235,19 @@ describe('zone locator', () => {
 describe('pruned line distance', () => {
   it('gives exactly the plain scan’s result', () => {
     const wavy = Array.from({ length: 65 }, (_, i) => [
-      37.6 + 0.08 * Math.sin(i / 7),
-      47.5 + i * 0.027,
+      -120.4 + 0.08 * Math.sin(i / 7),
+      -45 + i * 0.027,
     ]);
-    const second = [[38.5, 48.0]];
+    const second = [[-119.5, -44.5]];
     const third = [
-      [36.5, 49.5],
-      [36.6, 49.6],
+      [-121.5, -43.0],
+      [-121.4, -42.9],
     ];
     const fast = createLineDistance([wavy, second, third]);
     fc.assert(
       fc.property(
-        fc.double({ min: 35, max: 40, noNaN: true }),
-        fc.double({ min: 46, max: 51, noNaN: true }),
+        fc.double({ min: -123, max: -118, noNaN: true }),
+        fc.double({ min: -46.5, max: -41.5, noNaN: true }),
         (lon, lat) => {
           expect(fast(lon, lat)).toBe(distanceToLinesKm(lon, lat, [wavy, second, third]));
         },

@@ -3,7 +3,7 @@ import { ImportPlanError, planImport } from '../../../renderer/src/library/impor
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const UCDP_HEADER =
-  'id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,where_prec,latitude\n1,a,2022,1,Clear,1,1,1,48.1\n';
+  'id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,where_prec,latitude\n1,a,2022,1,Clear,1,1,1,-44.4\n';
 
 describe('planImport', () => {
   it('treats a picked folder as a scenario package rooted at its scenario.json', () => {

@@ -9,8 +9,13 @@ import {
 
 describe('log time format', () => {
   it('shows exercise time in the scenario zone, DST included', () => {
-    expect(formatLogTime('2026-09-09T06:00:00Z', 'Europe/Kyiv')).toBe('2026-09-09 09:00:00');
-    expect(formatLogTime('2026-01-09T06:00:00.000Z', 'Europe/Kyiv')).toBe('2026-01-09 08:00:00');
+    // New Zealand: standard time (UTC+12) in September, summer time (UTC+13) in January.
+    expect(formatLogTime('2026-09-09T06:00:00Z', 'Pacific/Auckland')).toBe('2026-09-09 18:00:00');
+    expect(formatLogTime('2026-01-09T06:00:00.000Z', 'Pacific/Auckland')).toBe(
+      '2026-01-09 19:00:00',
+    );
+    // The samples' fixed zone: Etc/GMT+8 is UTC−8 (POSIX sign inverted).
+    expect(formatLogTime('2027-03-09T17:00:00Z', 'Etc/GMT+8')).toBe('2027-03-09 09:00:00');
     expect(formatLogTime('2026-09-09T06:00:00Z', 'UTC')).toBe('2026-09-09 06:00:00');
   });
 
@@ -19,18 +24,18 @@ describe('log time format', () => {
   });
 
   it('reads a typed time in the given zone, with a space or a T, seconds optional', () => {
-    const expected = Date.parse('2026-09-09T06:30:00Z');
-    expect(zonedInputToMs('2026-09-09 09:30', 'Europe/Kyiv')).toBe(expected);
-    expect(zonedInputToMs('2026-09-09T09:30', 'Europe/Kyiv')).toBe(expected);
-    expect(zonedInputToMs(' 2026-09-09 09:30:15 ', 'Europe/Kyiv')).toBe(expected + 15_000);
-    expect(msToZonedInput(expected, 'Europe/Kyiv')).toBe('2026-09-09 09:30');
+    const expected = Date.parse('2026-09-08T21:30:00Z');
+    expect(zonedInputToMs('2026-09-09 09:30', 'Pacific/Auckland')).toBe(expected);
+    expect(zonedInputToMs('2026-09-09T09:30', 'Pacific/Auckland')).toBe(expected);
+    expect(zonedInputToMs(' 2026-09-09 09:30:15 ', 'Pacific/Auckland')).toBe(expected + 15_000);
+    expect(msToZonedInput(expected, 'Pacific/Auckland')).toBe('2026-09-09 09:30');
   });
 
   it('reads an end bound to the end of the minute (or second) typed', () => {
-    const at = Date.parse('2026-09-09T06:30:00Z');
-    expect(zonedEndToMs('2026-09-09 09:30', 'Europe/Kyiv')).toBe(at + 59_999);
-    expect(zonedEndToMs('2026-09-09 09:30:15', 'Europe/Kyiv')).toBe(at + 15_999);
-    expect(zonedEndToMs('2026-09-09 09:61', 'Europe/Kyiv')).toBeNull();
+    const at = Date.parse('2026-09-08T21:30:00Z');
+    expect(zonedEndToMs('2026-09-09 09:30', 'Pacific/Auckland')).toBe(at + 59_999);
+    expect(zonedEndToMs('2026-09-09 09:30:15', 'Pacific/Auckland')).toBe(at + 15_999);
+    expect(zonedEndToMs('2026-09-09 09:61', 'Pacific/Auckland')).toBeNull();
   });
 
   it('refuses text that is not a real date and time in that form', () => {
@@ -44,13 +49,20 @@ describe('log time format', () => {
       '2026-09-09 09:60',
       '2026-09-09 9:30',
     ]) {
-      expect(zonedInputToMs(text, 'Europe/Kyiv'), text).toBeNull();
+      expect(zonedInputToMs(text, 'Pacific/Auckland'), text).toBeNull();
     }
     expect(zonedInputToMs('2028-02-29 10:00', 'UTC')).toBe(Date.parse('2028-02-29T10:00:00Z'));
   });
 
   it('round-trips minute-aligned times through the input format in any zone', () => {
-    const zones = ['UTC', 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'];
+    const zones = [
+      'UTC',
+      'Etc/GMT+8',
+      'Pacific/Auckland',
+      'America/New_York',
+      'Australia/Adelaide',
+      'Pacific/Chatham',
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 66_000_000 }),

@@ -39,15 +39,17 @@ function event(seq: number, lon: number | undefined, lat: number | undefined, zo
 }
 
 // A 1,000 km line in five sectors; the exercise happens in sector 2 only.
-const zones = [0, 1, 2, 3, 4].map((i) => box(`sector-${i + 1}`, 30 + 2 * i, 47, 32 + 2 * i, 49));
+const zones = [0, 1, 2, 3, 4].map((i) =>
+  box(`sector-${i + 1}`, -128 + 2 * i, -45.5, -126 + 2 * i, -43.5),
+);
 // A demilitarized strip along the whole line: touched by every event, but framing it is the whole line.
-const strip = box('dmz', 30, 47.9, 40, 48.1);
+const strip = box('dmz', -128, -44.6, -118, -44.4);
 const oneSector: Pick<LoadedScenario, 'zones' | 'events' | 'sensors'> = {
   zones: [...zones, strip],
   sensors: [],
   events: [
-    event(0, 32.5, 48.1, ['sector-2', 'dmz']),
-    event(1, 33.2, 48.6, ['sector-2']),
+    event(0, -125.5, -44.4, ['sector-2', 'dmz']),
+    event(1, -124.8, -43.9, ['sector-2']),
     event(2, undefined, undefined, []),
   ],
 };
@@ -57,20 +59,20 @@ describe('eventExtent', () => {
     const focus = eventExtent(oneSector)!;
     expect(focus.zones.map((z) => z.id)).toEqual(['sector-2']);
     expect(focus.points).toEqual([
-      [32.5, 48.1],
-      [33.2, 48.6],
+      [-125.5, -44.4],
+      [-124.8, -43.9],
     ]);
     const framed = fitMapProjection(focus, 800, 500);
     const whole = fitMapProjection(wholeGeography(oneSector), 800, 500);
     // Sector 2 fills the frame; the far sectors fall outside it.
     expect(framed.scale()).toBeGreaterThan(1.4 * whole.scale());
-    const far = framed([39, 48])!;
+    const far = framed([-119, -44.5])!;
     expect(far[0]).toBeGreaterThan(800);
   });
 
   it('frames a single event with some room around it', () => {
-    const focus = eventExtent({ zones, events: [event(0, 33, 48, [])] })!;
-    const [x, y] = fitMapProjection(focus, 640, 400)([33, 48])!;
+    const focus = eventExtent({ zones, events: [event(0, -125, -44.5, [])] })!;
+    const [x, y] = fitMapProjection(focus, 640, 400)([-125, -44.5])!;
     expect(x).toBeCloseTo(320, 0);
     expect(y).toBeCloseTo(200, 0);
   });

@@ -69,9 +69,9 @@ describe('exercise clock', () => {
   it('finds the next event time strictly after now', () => {
     const scenario = buildScenario(
       [
-        { id: 'a', time: at(10), source: 'observer', type: 'explosion', lat: 48, lon: 37 },
-        { id: 'b', time: at(10), source: 'observer', type: 'explosion', lat: 48, lon: 37 },
-        { id: 'c', time: at(20), source: 'observer', type: 'explosion', lat: 48, lon: 37 },
+        { id: 'a', time: at(10), source: 'observer', type: 'explosion', lat: -44.5, lon: -121 },
+        { id: 'b', time: at(10), source: 'observer', type: 'explosion', lat: -44.5, lon: -121 },
+        { id: 'c', time: at(20), source: 'observer', type: 'explosion', lat: -44.5, lon: -121 },
       ],
       [],
     );

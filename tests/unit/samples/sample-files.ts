@@ -66,8 +66,27 @@ export interface SensorRecord {
   kind: string;
   lat: number;
   lon: number;
-  range_km: number;
+  /** Absent for imaging satellites: they see only their scenes. */
+  range_km?: number;
   coverage: { from: string; to: string }[];
+  /** Per pass, the scene imaged (an extension field until the format has its own). */
+  'x-footprints'?: {
+    from: string;
+    to: string;
+    scene: string;
+    geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+  }[];
+}
+
+/** True when (lon, lat) lies inside the ring (ray casting). */
+export function inRing(ring: readonly (readonly [number, number])[], lon: number, lat: number) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 /** Great-circle distance in km between two lat/lon points. */

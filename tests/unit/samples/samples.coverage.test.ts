@@ -1,8 +1,9 @@
 // Sensor coverage in the samples is realistic and consistent with the events:
-// drone sorties of 6–8 h, radar passes 12 h apart, daily optical passes, and
-// every event a sensor reports falls in its coverage and range.
+// drone sorties of 6–8 h, radar passes 12 h apart, daily optical passes that
+// each image one scene a few tens of km wide, and every event a sensor reports
+// falls in its coverage and range (or scene).
 import { describe, expect, it } from 'vitest';
-import { SAMPLES, km, readEvents, readJson, type SensorRecord } from './sample-files';
+import { SAMPLES, inRing, km, readEvents, readJson, type SensorRecord } from './sample-files';
 
 const HOUR = 3_600_000;
 const windows = (s: SensorRecord) =>
@@ -61,20 +62,45 @@ describe('line-72h sensor coverage', () => {
     }
   });
 
-  it('marks the ground-sensor outage with a sensor fault where its coverage stops', () => {
-    const array = sensors.find((s) => s.id === 'ACOUSTIC-05')!;
-    const [before, after] = windows(array);
-    expect(after![0] - before![1]).toBe(7.5 * HOUR);
-    expect(faultsOf('ACOUSTIC-05')).toEqual([before![1]]);
+  it('images scenes 5–30 km wide and at most 80 km long, one per pass, each named in the tasking plan', () => {
+    for (const id of ['SAR-1', 'SAR-2', 'OPT-1', 'OPT-2']) {
+      const sensor = sensors.find((s) => s.id === id)!;
+      const footprints = sensor['x-footprints']!;
+      expect(
+        footprints.map((f) => [f.from, f.to]),
+        id,
+      ).toEqual(sensor.coverage.map((w) => [w.from, w.to]));
+      // A scene is an area of interest, not the whole front.
+      expect(sensor.range_km, id).toBeUndefined();
+      for (const f of footprints) {
+        const ring = f.geometry.coordinates[0]!;
+        const lons = ring.map((p) => p[0]);
+        const lats = ring.map((p) => p[1]);
+        const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+        const wide = km(midLat, Math.min(...lons), midLat, Math.max(...lons));
+        const long = km(Math.min(...lats), lons[0]!, Math.max(...lats), lons[0]!);
+        expect(wide, `${id} ${f.from}`).toBeGreaterThanOrEqual(5);
+        expect(wide, `${id} ${f.from}`).toBeLessThanOrEqual(30.1);
+        expect(long, `${id} ${f.from}`).toBeLessThanOrEqual(80.1);
+        expect(f.scene, id).toMatch(/^NAI-\d /);
+      }
+    }
   });
 
-  it('keeps day patrols to daylight hours (08:00–18:00 local) and one forward base round the clock', () => {
+  it('marks the ground-sensor outage with a sensor fault where its coverage stops', () => {
+    const array = sensors.find((s) => s.id === 'ACOUSTIC-09')!;
+    const [before, after] = windows(array);
+    expect(after![0] - before![1]).toBe(7.5 * HOUR);
+    expect(faultsOf('ACOUSTIC-09')).toEqual([before![1]]);
+  });
+
+  it('keeps day patrols to daylight hours (08:00–18:00 local, UTC−8) and one forward base round the clock', () => {
     const patrols = sensors.filter((s) => s.kind === 'observer');
     const roundTheClock = patrols.filter((p) => windows(p).some(([a, b]) => b - a > 12 * HOUR));
     expect(roundTheClock.map((p) => p.id)).toEqual(['PATROL-07']);
     for (const patrol of patrols.filter((p) => p.id !== 'PATROL-07')) {
       for (const [from, to] of windows(patrol)) {
-        expect(new Date(from).getUTCHours(), patrol.id).toBe(5);
+        expect(new Date(from).getUTCHours(), patrol.id).toBe(16);
         expect(to - from, patrol.id).toBe(10 * HOUR);
       }
     }
@@ -94,10 +120,17 @@ describe.each(SAMPLES)('%s: every sensor report is within its sensor coverage an
     expect(outside.map((e) => e.id)).toEqual([]);
   });
 
-  it('puts each located event within range of its sensor (satellites cover the whole front)', () => {
+  it('puts each located event within range of its sensor, or inside the scene its satellite imaged', () => {
     const outOfRange = events.filter((e) => {
       if (typeof e.sensor !== 'string' || typeof e.lat !== 'number') return false;
       const s = sensors.get(e.sensor)!;
+      const footprints = s['x-footprints'];
+      if (footprints) {
+        const t = Date.parse(String(e.time));
+        const scene = footprints.find((f) => t >= Date.parse(f.from) && t <= Date.parse(f.to));
+        return !scene || !inRing(scene.geometry.coordinates[0]!, e.lon as number, e.lat);
+      }
+      if (s.range_km === undefined) return true;
       // Observers locate what they hear only roughly: allow the stated precision on top.
       const slack =
         typeof e.precision_m === 'number' && s.kind === 'observer' ? e.precision_m / 1000 : 0.5;

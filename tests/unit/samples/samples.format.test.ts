@@ -7,7 +7,7 @@ import {
   sensorSchema,
   zonePropertiesSchema,
 } from '../../../shared/scenario/schema';
-import { SAMPLES, km, readEvents, readJson, type SensorRecord } from './sample-files';
+import { SAMPLES, inRing, km, readEvents, readJson, type SensorRecord } from './sample-files';
 
 type Position = [number, number];
 interface ZoneFeature {
@@ -81,7 +81,7 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
     }
   });
 
-  it('has valid zones of every kind, a line of contact over 1,000 km and 5 sectors', () => {
+  it('has valid zones of every kind, a line of contact several hundred km long and 5 sectors', () => {
     expect(zones.type).toBe('FeatureCollection');
     const kinds = new Map<string, number>();
     for (const feature of zones.features) {
@@ -93,30 +93,91 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
           expect(ring[0], props.id).toEqual(ring[ring.length - 1]);
         }
       } else if (feature.geometry.type === 'Point') {
-        expect(props.kind).toBe('settlement');
+        expect(['settlement', 'infrastructure']).toContain(props.kind);
         expect(props.radius_m).toBeGreaterThan(0);
       } else {
         expect(feature.geometry.type).toBe('LineString');
-        expect(props.kind).toBe('line-of-contact');
-        expect(lineKm(feature.geometry.coordinates as Position[])).toBeGreaterThan(1000);
+        expect(['line-of-contact', 'context']).toContain(props.kind);
       }
-      if (props.kind === 'weapons-exclusion') {
-        expect(props.prohibited).toEqual(['artillery', 'mlrs', 'tank']);
-        expect(props.max_calibre_mm).toBe(100);
+      if (props.kind === 'line-of-contact') {
+        const length = lineKm(feature.geometry.coordinates as Position[]);
+        expect(length).toBeGreaterThan(600);
+        expect(length).toBeLessThan(900);
       }
     }
     expect(Object.fromEntries(kinds)).toEqual({
       'line-of-contact': 1,
       'demilitarized-zone': 1,
-      'weapons-exclusion': 5,
+      'weapons-exclusion': 3,
       'disengagement-area': 3,
-      settlement: 22,
+      settlement: 25,
+      infrastructure: 7,
       sector: 5,
+      context: 20,
     });
     const polygonSettlements = zones.features.filter(
       (f) => f.properties.kind === 'settlement' && f.geometry.type === 'Polygon',
     );
     expect(polygonSettlements.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('draws withdrawal zones along the whole line, deeper for longer-range weapons', () => {
+    const line = zones.features.find((f) => f.properties.kind === 'line-of-contact')!;
+    const vertices = line.geometry.coordinates as Position[];
+    const bands = zones.features.filter((f) => f.properties.kind === 'weapons-exclusion');
+    expect(
+      bands.map((f) => [f.properties.id, f.properties.prohibited, f.properties.max_calibre_mm]),
+    ).toEqual([
+      ['wez-15', ['tank'], 100],
+      ['wez-50', ['artillery'], undefined],
+      ['wez-70', ['mlrs'], undefined],
+    ]);
+    for (const band of bands) {
+      const ring = (band.geometry.coordinates as Position[][])[0]!;
+      // Every vertex but the two ends (on the coast and on the border, the band's own edge).
+      const outside = vertices.slice(1, -1).filter(([lon, lat]) => !inRing(ring, lon, lat));
+      expect(outside, String(band.properties.id)).toEqual([]);
+    }
+  });
+
+  it('forbids heavy weapons in every settlement near the line and gives each its population', () => {
+    const near = zones.features.filter(
+      (f) => f.properties.kind === 'settlement' && f.properties.controlled_by !== undefined,
+    );
+    expect(near.length).toBeGreaterThanOrEqual(22);
+    for (const settlement of near.filter((f) => f.properties.prohibited !== undefined)) {
+      expect(settlement.properties.prohibited).toEqual(['artillery', 'mlrs', 'tank', 'mortar']);
+    }
+    expect(near.filter((f) => f.properties.prohibited !== undefined).length).toBe(22);
+    for (const settlement of zones.features.filter((f) => f.properties.kind === 'settlement')) {
+      expect(settlement.properties.population, String(settlement.properties.id)).toBeGreaterThan(
+        1000,
+      );
+    }
+  });
+
+  it('puts the whole theatre on the invented island, in open ocean far from any real land', () => {
+    const coast = zones.features.find((f) => f.properties.context === 'coast')!;
+    const island = (coast.geometry.coordinates as Position[][])[0]!;
+    for (const [lon, lat] of island) {
+      // South Pacific, around the oceanic pole of inaccessibility: no island within 1,000 km.
+      expect(lon).toBeGreaterThan(-128);
+      expect(lon).toBeLessThan(-113);
+      expect(lat).toBeGreaterThan(-48);
+      expect(lat).toBeLessThan(-40);
+    }
+    const line = zones.features.find((f) => f.properties.kind === 'line-of-contact')!;
+    for (const [lon, lat] of line.geometry.coordinates as Position[]) {
+      expect(inRing(island, lon, lat), `${lon},${lat}`).toBe(true);
+    }
+    for (const sensor of sensors)
+      expect(inRing(island, sensor.lon, sensor.lat), sensor.id).toBe(true);
+    for (const { value } of events) {
+      if (typeof value.lat === 'number') {
+        expect(inRing(island, value.lon as number, value.lat), String(value.id)).toBe(true);
+      }
+    }
+    expect(manifest.timezone).toBe('Etc/GMT+8');
   });
 
   it('makes disengagement areas about 2 x 2 km', () => {
@@ -157,10 +218,28 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
     ]) {
       expect(briefing).toContain(heading);
     }
+    for (const depth of ['| 15 km |', '| 50 km |', '| 70 km |']) expect(briefing).toContain(depth);
     expect(briefing).toMatch(
-      /Prohibited inside: artillery, multiple-launch rocket systems \(MLRS\) and tanks/,
+      /no artillery, MLRS, tanks or mortars of any calibre inside a settlement/,
     );
     expect(briefing).toMatch(/reply within 48 h/);
+  });
+
+  it('counts in its briefing the sensors the map shows', () => {
+    const briefing = readFileSync(join('sample-feeds', id, 'briefing.md'), 'utf8');
+    const count = (prefix: string) => sensors.filter((s) => s.id.startsWith(prefix)).length;
+    expect(briefing).toContain(`${count('ACOUSTIC-')} acoustic arrays`);
+    expect(briefing).toContain(`${count('UAV-')} long-range drones`);
+    expect(briefing).toContain(`${count('PATROL-')} daytime patrols`);
+    expect(briefing).toContain(`(${count('CAM-')} cameras in all)`);
+    // Every imaging pass in the package is in the briefing's tasking plan, and no other.
+    const planned = [
+      ...briefing.matchAll(/^\| \d \| \d\d:\d\d \| ([A-Z]+-\d) \| (NAI-\d[^|]*) \|$/gm),
+    ];
+    const passes = sensors.flatMap((s) =>
+      (s['x-footprints'] ?? []).map((f) => `${s.id} ${f.scene}`),
+    );
+    expect(planned.map((m) => `${m[1]} ${m[2]!.trim()}`).sort()).toEqual(passes.sort());
   });
 });
 

@@ -38,11 +38,11 @@ describe('both samples load through the scenario loader', () => {
 });
 
 describe('line-72h scripted incidents', () => {
-  it('MLRS inside Exclusion Zone 2: satellite first, drone confirms within 60 min and 10 km', () => {
-    const sat = event('line-72h', 'SAT-EZ2-MLRS-1');
-    const drone = event('line-72h', 'DRN-EZ2-MLRS-1');
+  it('MLRS 12 km from the line, inside the MLRS and heavy-weapons zones: satellite first, drone confirms within 60 min and 10 km', () => {
+    const sat = event('line-72h', 'SAT-S2-MLRS-1');
+    const drone = event('line-72h', 'DRN-S2-MLRS-1');
     for (const e of [sat, drone]) {
-      expect(e.zoneIds).toContain('ez-2');
+      expect(e.zoneIds).toEqual(expect.arrayContaining(['wez-15', 'wez-70', 'sector-2']));
       expect(e.event.weapon_class).toBe('mlrs');
       expect(e.event.truth).toBe('violation');
       expect(e.event.expected_action).toBeTruthy();
@@ -55,26 +55,26 @@ describe('line-72h scripted incidents', () => {
   });
 
   it('the MLRS alert is the top critical alert once the drone has confirmed it', () => {
-    for (const time of ['2026-09-09T09:40:00Z', '2026-09-09T10:00:00Z', '2026-09-09T11:00:00Z']) {
+    for (const time of ['2027-03-09T20:40:00Z', '2027-03-09T21:00:00Z', '2027-03-09T22:00:00Z']) {
       const [top, second] = rankAlertsAt(loaded.get('line-72h')!, at(time));
-      expect(top?.id, time).toBe('A-SAT-EZ2-MLRS-1');
+      expect(top?.id, time).toBe('A-SAT-S2-MLRS-1');
       expect(top?.severity, time).toBe('critical');
       expect(top?.sources).toEqual(expect.arrayContaining(['satellite', 'drone']));
       expect(second!.score, time).toBeLessThan(top!.score);
     }
   });
 
-  it('shelling of Korvany: impacts inside the settlement, casualties, fire from inside EZ-4', () => {
-    const casualties = event('line-72h', 'OBS-KOR-CASUALTIES-1');
+  it('shelling of Kerrow: impacts inside the settlement, casualties, fire from inside the 50 km artillery zone', () => {
+    const casualties = event('line-72h', 'OBS-KER-CASUALTIES-1');
     expect(casualties.event.casualties).toEqual({ low: 2, best: 3, high: 4 });
-    expect(casualties.settlementId).toBe('set-korvany');
+    expect(casualties.settlementId).toBe('set-kerrow');
     expect(casualties.settlementDistanceKm).toBe(0);
-    expect(event('line-72h', 'GND-KOR-IMPACT-1').settlementId).toBe('set-korvany');
-    expect(event('line-72h', 'GND-KOR-ORIGIN-1').zoneIds).toContain('ez-4');
-    const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2026-09-08T19:15:00Z'));
+    expect(event('line-72h', 'GND-KER-IMPACT-1').settlementId).toBe('set-kerrow');
+    expect(event('line-72h', 'GND-KER-ORIGIN-1').zoneIds).toContain('wez-50');
+    const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2027-03-09T06:15:00Z'));
     expect(alerts.slice(0, 2).map((a) => [a.id, a.severity])).toEqual([
-      ['A-GND-KOR-IMPACT-1', 'critical'],
-      ['A-GND-KOR-ORIGIN-1', 'critical'],
+      ['A-GND-KER-IMPACT-1', 'critical'],
+      ['A-GND-KER-ORIGIN-1', 'critical'],
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('line-72h scripted incidents', () => {
     expect(lost.at - jam.at).toBeLessThan(15 * 60_000);
     const uav = loaded.get('line-72h')!.sensors.find((s) => s.id === 'UAV-04')!;
     expect(uav.coverage!.some((w) => Date.parse(w.to) === lost.at)).toBe(true);
-    const alert = rankAlertsAt(loaded.get('line-72h')!, at('2026-09-10T07:00:00Z')).find(
+    const alert = rankAlertsAt(loaded.get('line-72h')!, at('2027-03-10T18:00:00Z')).find(
       (a) => a.id === 'A-DRN-UAV04-JAM-1',
     );
     expect(alert?.eventIds).toEqual(['DRN-UAV04-JAM-1', 'DRN-UAV04-LOST-1', 'OBS-UAV04-DENIED-1']);
@@ -117,8 +117,8 @@ describe('line-72h scripted incidents', () => {
       expect(others.map((e) => e.event.id)).toEqual([]);
     }
     for (const [time, id] of [
-      ['2026-09-08T12:00:00Z', 'A-SAT-FIRE-S1-1'],
-      ['2026-09-09T14:00:00Z', 'A-SAT-FIRE-S5-1'],
+      ['2027-03-08T23:00:00Z', 'A-SAT-FIRE-S1-1'],
+      ['2027-03-10T01:00:00Z', 'A-SAT-FIRE-S5-1'],
     ] as const) {
       const alert = rankAlertsAt(scenario, at(time)).find((a) => a.id === id);
       expect(['low', 'info']).toContain(alert?.severity);
@@ -148,17 +148,83 @@ describe('line-72h scripted incidents', () => {
   it('the evening of day 2 is busy: several serious alerts open at once', () => {
     expect(event('line-72h', 'GND-DA2-CAM-1').zoneIds).toContain('da-2');
     expect(event('line-72h', 'DRN-DMZ-DIG-1').zoneIds).toContain('dmz');
-    expect(event('line-72h', 'DRN-EZ1-TANK-1').zoneIds).toContain('ez-1');
-    const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2026-09-09T19:00:00Z')).filter(
+    expect(event('line-72h', 'DRN-S1-TANK-1').zoneIds).toContain('wez-15');
+    const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2027-03-10T06:00:00Z')).filter(
       (a) => !a.quiet,
     );
     expect(alerts.filter((a) => a.severity === 'critical').map((a) => a.id)).toEqual([
-      'A-GND-EZ1-TANK-1',
+      'A-GND-S1-TANK-1',
       'A-GND-DA2-SEISMIC-1',
     ]);
     expect(
       alerts.filter((a) => ['critical', 'high', 'medium'].includes(a.severity)).length,
     ).toBeGreaterThanOrEqual(6);
+  });
+
+  it('Kerrow craters: analysed on the ground (calibre, direction), one per round fired; the drone only counts what it sees', () => {
+    const rounds = ['GND-KER-ORIGIN-1', 'GND-KER-ORIGIN-2'].reduce(
+      (n, id) => n + event('line-72h', id).event.count!,
+      0,
+    );
+    const ground = event('line-72h', 'OBS-KER-CRATERS-1').event;
+    expect(ground).toMatchObject({ source: 'observer', type: 'crater-field', calibre_mm: 152 });
+    expect(ground.count).toBe(rounds);
+    const origin = event('line-72h', 'GND-KER-ORIGIN-1');
+    const fromImpacts = event('line-72h', 'OBS-KER-CRATERS-1');
+    // The direction the analysis gives points back at the located firing position.
+    const back = Math.atan2(
+      (origin.event.lon! - fromImpacts.event.lon!) * Math.cos((origin.event.lat! * Math.PI) / 180),
+      origin.event.lat! - fromImpacts.event.lat!,
+    );
+    const expected = ((back * 180) / Math.PI + 360) % 360;
+    expect(Math.abs(ground.bearing_deg! - expected)).toBeLessThan(5);
+    const drone = event('line-72h', 'DRN-KER-CRATERS-1').event;
+    expect(drone.source).toBe('drone');
+    expect(drone.calibre_mm).toBeUndefined();
+    expect(drone.bearing_deg).toBeUndefined();
+    expect(drone.count).toBeLessThanOrEqual(rounds);
+  });
+
+  it('routine exchanges of fire reach three kinds of source every day, not only the scripted incidents', () => {
+    const scenario = loaded.get('line-72h')!;
+    const end = Math.max(...scenario.events.map((e) => e.shownAt));
+    const routine = rankAlertsAt(scenario, end).filter(
+      (a) => /^A-[a-z]{3}-\d+$/.test(a.id) && a.sources.length >= 3,
+    );
+    const days = new Set(
+      routine.map((a) => {
+        const first = scenario.events.find((e) => e.event.id === a.eventIds[0])!;
+        return Math.floor((first.at - Date.parse('2027-03-08T11:00:00Z')) / 86_400_000);
+      }),
+    );
+    expect([...days].sort()).toEqual([0, 1, 2]);
+  });
+
+  it('convenes each emergency meeting within 24 h of the violation it names', () => {
+    const scenario = loaded.get('line-72h')!;
+    const injects = scenario.events.filter((e) => e.event.type === 'inject');
+    const meetings = injects.filter((e) => /is convened/.test(e.event.summary!));
+    const violations: Record<string, string> = {
+      Kerrow: 'GND-KER-ORIGIN-1',
+      'MLRS near Marrin': 'SAT-S2-MLRS-1',
+      'UAV-04': 'DRN-UAV04-JAM-1',
+    };
+    expect(meetings).toHaveLength(3);
+    for (const meeting of meetings) {
+      const text = meeting.event.summary!;
+      const named = Object.keys(violations).filter((k) => text.includes(k));
+      expect(named, text).toHaveLength(1);
+      const violation = event('line-72h', violations[named[0]!]!);
+      // "convened by video for HH:MM local": on the inject's local day, or the next.
+      const [, hh, mm] = /for (\d\d):(\d\d) local/.exec(text)!;
+      const local = new Date(meeting.at - 8 * 3_600_000);
+      let at =
+        Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), +hh!, +mm!) +
+        8 * 3_600_000;
+      if (at < meeting.at) at += 86_400_000;
+      expect(at - violation.at, text).toBeGreaterThan(0);
+      expect(at - violation.at, text).toBeLessThanOrEqual(24 * 3_600_000);
+    }
   });
 
   it('every scripted event that matters carries truth and, mostly, an expected action', () => {
@@ -181,13 +247,13 @@ describe('line-72h scripted incidents', () => {
 describe('quick-demo', () => {
   it('ranks one critical (MLRS) above one high (drone strike), with the crop fire at most low', () => {
     const scenario = loaded.get('quick-demo')!;
-    const alerts = rankAlertsAt(scenario, at('2026-09-09T10:00:00Z'));
+    const alerts = rankAlertsAt(scenario, at('2027-03-09T21:00:00Z'));
     expect(alerts.slice(0, 2).map((a) => [a.id, a.severity])).toEqual([
-      ['A-SAT-EZ2-MLRS-1', 'critical'],
-      ['A-DRN-ORAVETS-UAV-1', 'high'],
+      ['A-SAT-S2-MLRS-1', 'critical'],
+      ['A-DRN-ORVALE-UAV-1', 'high'],
     ]);
     expect(alerts.filter((a) => a.severity === 'critical')).toHaveLength(1);
-    const fire = rankAlertsAt(scenario, at('2026-09-09T11:59:00Z')).find(
+    const fire = rankAlertsAt(scenario, at('2027-03-09T22:59:00Z')).find(
       (a) => a.id === 'A-SAT-FIRE-S2-1',
     );
     expect(['low', 'info']).toContain(fire?.severity);

@@ -102,7 +102,7 @@ describe('isCanonicalJsonText', () => {
   it.each([
     [
       'a feed line',
-      '{"id":"e1","lat":48.12345,"source":"drone","time":"2026-03-01T00:00:00.000Z"}',
+      '{"id":"e1","lat":-44.37655,"source":"drone","time":"2026-03-01T00:00:00.000Z"}',
     ],
     ['small and negative numbers', '{"a":0.000001,"b":-12.5,"c":0,"d":[true,false,null]}'],
     ['nested objects', '{"casualties":{"best":2,"high":3,"low":1},"id":"x"}'],

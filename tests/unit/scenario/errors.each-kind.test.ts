@@ -157,7 +157,7 @@ describe('feed record errors name file, line and field', () => {
   });
 
   it('JSON array elements are reported at the line where they start', async () => {
-    const text = `[\n  ${JSON.stringify(ok('a'))},\n  {\n    "id": "b",\n    "time": "2026-03-01T05:00:00Z",\n    "source": "drone",\n    "type": "explosion",\n    "lat": 91,\n    "lon": 37\n  }\n]\n`;
+    const text = `[\n  ${JSON.stringify(ok('a'))},\n  {\n    "id": "b",\n    "time": "2026-03-01T05:00:00Z",\n    "source": "drone",\n    "type": "explosion",\n    "lat": 91,\n    "lon": -121\n  }\n]\n`;
     expect(await errorsOf(folder({ 'feeds/a.json': text }))).toEqual([
       'feeds/a.json:3: lat: must be a number between -90 and 90, got 91',
     ]);
@@ -165,7 +165,7 @@ describe('feed record errors name file, line and field', () => {
 
   it('CSV records are reported at the line where they start, even after multi-line fields', async () => {
     const csv =
-      'id,time,source,type,lat,lon,summary\r\na,2026-03-01T01:00:00Z,observer,explosion,48.5,37,"two\r\nlines"\r\nb,2026-03-01T01:00:00Z,observer,explosion,abc,37,x\r\n';
+      'id,time,source,type,lat,lon,summary\r\na,2026-03-01T01:00:00Z,observer,explosion,-44.0,-121,"two\r\nlines"\r\nb,2026-03-01T01:00:00Z,observer,explosion,abc,37,x\r\n';
     expect(await errorsOf(folder({ 'feeds/a.csv': csv }))).toEqual([
       'feeds/a.csv:4: lat: must be a number between -90 and 90, got "abc"',
     ]);
@@ -220,7 +220,7 @@ describe('JSON document errors name file and JSON pointer', () => {
     });
     expect(await errorsOf(reader)).toEqual([
       'scenario.json:/end: must be after start (2026-03-01T00:00:00Z), got "2026-03-01T00:00:00Z"',
-      'scenario.json:/timezone: must be an IANA time zone name such as Europe/Kyiv, got "Mars/Olympus"',
+      'scenario.json:/timezone: must be an IANA time zone name such as Pacific/Auckland or Etc/GMT+8, got "Mars/Olympus"',
       'scenario.json:/parties/1/id: duplicate party id "A" (first at /parties/0/id)',
     ]);
   });
@@ -251,7 +251,7 @@ describe('JSON document errors name file and JSON pointer', () => {
     const zones = structuredClone(ZONES) as typeof ZONES;
     const ring = zones.features[1]!.geometry.coordinates[0] as unknown as number[][];
     ring.pop();
-    ring.push([36.95, 48.0]);
+    ring.push([-121.05, -44.5]);
     zones.features.push({
       type: 'Feature',
       properties: { id: 'buffer', name: 'Again', kind: 'settlement' },

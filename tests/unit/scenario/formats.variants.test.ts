@@ -30,7 +30,7 @@ describe('CSV feeds', () => {
       {
         id: 'M-2',
         time: '2026-03-01T07:00:00.000Z',
-        summary: 'Media report of casualties near Novoselivka',
+        summary: 'Media report of casualties near Tarrow',
         expected_action: 'Verify with observers',
         casualties: { low: 1, best: 2, high: 4 },
         source: 'inject',
@@ -42,7 +42,7 @@ describe('CSV feeds', () => {
   it('accepts the other MSEL headings, any case, and parses numbers only for numeric fields', async () => {
     const csv = [
       'INJECT #,time,Event Description,Expected Action,Delivery Method,SOURCE,Type,LAT,lon,count,platform,x-Ref',
-      'I-7,2026-03-01T01:00:00+01:00,"Column, 12 trucks",Report,radio,observer,vehicle-column, 48.5 ,37,12,007,0042',
+      'I-7,2026-03-01T01:00:00+01:00,"Column, 12 trucks",Report,radio,observer,vehicle-column, -44.0 ,-121,12,007,0042',
     ].join('\n');
     expect(await feedEvents('f.csv', csv)).toEqual([
       {
@@ -53,8 +53,8 @@ describe('CSV feeds', () => {
         'x-inject-kind': 'radio',
         source: 'observer',
         type: 'vehicle-column',
-        lat: 48.5,
-        lon: 37,
+        lat: -44.0,
+        lon: -121,
         count: 12,
         platform: '007',
         'x-ref': '0042',
@@ -199,14 +199,15 @@ describe('packages', () => {
 
   it('computes zone membership and distances once at load', async () => {
     const feed = ndjson([
-      event({ id: 'in', lat: 48.5, lon: 37.05 }),
-      event({ id: 'out', lat: 48.5, lon: 37.5 }),
+      event({ id: 'in', lat: -44.0, lon: -120.95 }),
+      event({ id: 'out', lat: -44.0, lon: -120.5 }),
       event({ id: 'inj', source: 'inject', type: 'inject', lat: undefined, lon: undefined }),
     ]);
     const { scenario } = await loaded(folder({ 'feeds/a.ndjson': feed }));
     const byId = new Map(scenario.events.map((r) => [r.event.id, r]));
     expect(byId.get('in')!.zoneIds).toEqual(['buffer']);
-    expect(byId.get('in')!.lineDistanceKm).toBeCloseTo(3.69, 1);
+    // 0.05° of longitude at 44° S.
+    expect(byId.get('in')!.lineDistanceKm).toBeCloseTo(4.0, 1);
     expect(byId.get('out')!.zoneIds).toEqual([]);
     expect(byId.get('inj')!.lineDistanceKm).toBeNull();
   });
@@ -226,7 +227,7 @@ describe('structural JSON-array problems are reported once', () => {
 
 describe('hostile field names', () => {
   it('a "__proto__" field is kept as an unknown field, in NDJSON and CSV alike', async () => {
-    const line = `{"id":"a","time":"2026-03-01T01:00:00Z","source":"drone","type":"explosion","lat":48,"lon":37,"__proto__":{"polluted":true}}`;
+    const line = `{"id":"a","time":"2026-03-01T01:00:00Z","source":"drone","type":"explosion","lat":-44.5,"lon":-121,"__proto__":{"polluted":true}}`;
     const [fromJson] = await feedEvents('f.ndjson', line);
     expect(Object.getPrototypeOf(fromJson!.extra)).toBe(Object.prototype);
     expect(Object.keys(fromJson!.extra!)).toEqual(['__proto__']);

@@ -54,6 +54,39 @@ describe('generate', () => {
     ).toBeGreaterThan(3000);
   });
 
+  it('places the synthetic front on the invented island of the samples, in its time zone', () => {
+    const generated = generateScenario({ events: 500, seed: 5 });
+    expect(generated.manifest.timezone).toBe('Etc/GMT+8');
+    const samples = JSON.parse(readFileSync('sample-feeds/line-72h/zones.geojson', 'utf8')) as {
+      features: { properties: { context?: string }; geometry: { coordinates: unknown } }[];
+    };
+    const coast = (
+      samples.features.find((f) => f.properties.context === 'coast')!.geometry
+        .coordinates as number[][][]
+    )[0]!;
+    const onIsland = (lon: number, lat: number) => {
+      let inside = false;
+      for (let i = 0, j = coast.length - 1; i < coast.length; j = i, i += 1) {
+        const [xi, yi] = coast[i]! as [number, number];
+        const [xj, yj] = coast[j]! as [number, number];
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi)
+          inside = !inside;
+      }
+      return inside;
+    };
+    const positions = (c: unknown): number[][] =>
+      typeof (c as unknown[])[0] === 'number'
+        ? [c as number[]]
+        : (c as unknown[]).flatMap((x) => positions(x));
+    for (const f of generated.zones.features) {
+      for (const [lon, lat] of positions((f.geometry as { coordinates: unknown }).coordinates))
+        expect(onIsland(lon!, lat!), String(f.properties?.id)).toBe(true);
+    }
+    for (const { event } of generated.events()) {
+      if (event.lat !== undefined) expect(onIsland(event.lon!, event.lat), event.id).toBe(true);
+    }
+  });
+
   it('lists only feeds that have events, even for one event', async () => {
     const dir = fresh();
     await writeGeneratedScenario(dir, { events: 1 });

@@ -18,8 +18,8 @@ export const ZONES = {
       geometry: {
         type: 'LineString',
         coordinates: [
-          [37.0, 48.0],
-          [37.0, 49.0],
+          [-121.0, -44.5],
+          [-121.0, -43.5],
         ],
       },
     },
@@ -30,11 +30,11 @@ export const ZONES = {
         type: 'Polygon',
         coordinates: [
           [
-            [36.9, 48.0],
-            [37.1, 48.0],
-            [37.1, 49.0],
-            [36.9, 49.0],
-            [36.9, 48.0],
+            [-121.1, -44.5],
+            [-120.9, -44.5],
+            [-120.9, -43.5],
+            [-121.1, -43.5],
+            [-121.1, -44.5],
           ],
         ],
       },
@@ -56,7 +56,7 @@ export function manifest(overrides: Record<string, unknown> = {}): Record<string
       { id: 'B', name: 'Party B', role: 'party' },
     ],
     zones: 'zones.geojson',
-    sensors: [{ id: 'S1', kind: 'ground-sensor', lat: 48.5, lon: 37.0 }],
+    sensors: [{ id: 'S1', kind: 'ground-sensor', lat: -44.0, lon: -121.0 }],
     feeds: ['feeds/a.ndjson'],
     ...overrides,
   };
@@ -69,8 +69,8 @@ export function event(overrides: Record<string, unknown> = {}): Record<string, u
     time: '2026-03-01T04:12:00Z',
     source: 'ground-sensor',
     type: 'explosion',
-    lat: 48.5,
-    lon: 37.05,
+    lat: -44.0,
+    lon: -120.95,
     ...overrides,
   };
   for (const [k, v] of Object.entries(base)) if (v === undefined) delete base[k];
