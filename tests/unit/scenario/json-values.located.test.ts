@@ -85,13 +85,13 @@ describe('in a JSON document: its own file and pointer', () => {
         manifest({ sensors: 'sensors.json', protocol: 'protocol.json' }),
       ),
       'zones.geojson': JSON.stringify(ZONES),
-      'sensors.json': JSON.stringify([{ id: 'S1', kind: 'ground-sensor', lat: 48.5, lon: 37 }]),
+      'sensors.json': JSON.stringify([{ id: 'S1', kind: 'ground-sensor', lat: -44, lon: -121 }]),
       'protocol.json': '{}',
       'feeds/a.ndjson': ndjson([event()]),
       ...over,
     });
   const sensor = (raw: string) =>
-    `[{"id":"S1","kind":"ground-sensor","lat":48.5,"lon":37},{"id":"S2","kind":"drone","lat":48.6,"lon":37,${raw}}]`;
+    `[{"id":"S1","kind":"ground-sensor","lat":-44,"lon":-121},{"id":"S2","kind":"drone","lat":-43.9,"lon":-121,${raw}}]`;
   const zones = (raw: string) => `${JSON.stringify(ZONES).slice(0, -1)},${raw}}`;
 
   it('sensors.json', async () => {
