@@ -112,6 +112,26 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isCheckpoint = (entry: LogEntry) =>
   entry.kind === 'clock' && (entry.data as { action?: unknown }).action === 'checkpoint';
 
+/**
+ * Where the exercise clock stands once `entry` has taken effect, as a resume
+ * replaying the log up to it finds it; null when the entry carries no time.
+ * That is the entry's exercise time, except for a backward seek: it is logged
+ * at the time it left, and the clock it leaves stands at its target. (A
+ * forward seek is logged at its start too; the events it passes are logged
+ * after it, and a checkpoint at its target has always been accepted, so logs
+ * holding one still resume.)
+ */
+function clockAfterEntry(entry: LogEntry): number | null {
+  if (entry.exercise_time === null) return null;
+  const at = Date.parse(entry.exercise_time);
+  const data = entry.data as { action?: unknown; to?: unknown };
+  if (entry.kind === 'clock' && data.action === 'seek' && typeof data.to === 'string') {
+    const to = Date.parse(data.to);
+    if (to < at) return to;
+  }
+  return at;
+}
+
 /** The `exercise-created` draft of a new exercise. */
 export function exerciseCreatedDraft(setup: ExerciseSetup, actor: ExerciseActor): EntryDraft {
   const { scenario, protocol, scoring } = setup;
@@ -325,10 +345,10 @@ export class ExerciseEngine {
     });
   }
 
-  /** True when the exercise clock is past the exercise time of the last entry. */
+  /** True when the exercise clock is past where the last entry left it (see clockAfterEntry). */
   clockMovedSinceLastEntry(): boolean {
-    const last = this.#lastEntry?.exercise_time;
-    return last === undefined || last === null || this.#now > Date.parse(last);
+    const left = this.#lastEntry ? clockAfterEntry(this.#lastEntry) : null;
+    return left === null || this.#now > left;
   }
 
   /** Seeks the clock: forwards processes everything in between; backwards only per the seek rules. */
