@@ -1,7 +1,9 @@
-// Binds the exercise engine's AlertTracker to the alert engine of shared/alerts.
-import { AlertEngine } from '../alerts/alert-engine';
+// Binds the exercise engine's AlertTracker to the replay cursor of
+// shared/replay, which feeds the alert engine of shared/alerts.
+import type { AlertChange as EngineChange } from '../alerts/alert-engine';
 import type { AlertView } from '../alerts/alert-view';
 import type { ScoringModel } from '../alerts/scoring-model';
+import { ReplayCursor } from '../replay/cursor';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import type { AlertChange, AlertTracker, TrackedAlert } from './alert-tracker';
 
@@ -27,47 +29,74 @@ function tracked(view: AlertView): TrackedAlert {
   return alert;
 }
 
-/** An AlertTracker over a fresh AlertEngine for the scenario and scoring model. */
+/** What the exercise logs of the alert engine's changes (quiet and closed are its own to note). */
+function logged(changes: readonly EngineChange[]): AlertChange[] {
+  const out: AlertChange[] = [];
+  for (const change of changes) {
+    if (change.kind === 'alert-opened') {
+      out.push({
+        kind: 'opened',
+        alertId: change.alertId,
+        eventId: change.eventId,
+        severity: change.severity,
+        score: change.score,
+      });
+    } else if (change.kind === 'event-joined') {
+      out.push({ kind: 'joined', alertId: change.alertId, eventId: change.eventId });
+    } else if (change.kind === 'alert-severity-changed') {
+      out.push({
+        kind: 'severity-changed',
+        alertId: change.alertId,
+        from: change.from,
+        to: change.to,
+        score: change.score,
+      });
+    }
+  }
+  return out;
+}
+
+/** An AlertTracker over a fresh replay of the scenario with the scoring model. */
 export function createAlertTracker(scenario: LoadedScenario, model: ScoringModel): AlertTracker {
-  const engine = new AlertEngine({ model, zones: scenario.zones });
+  const cursor = new ReplayCursor(scenario, { model });
+  const engine = cursor.engine;
   // Ranking sorts every alert: keep it until something changes.
   let ranked: TrackedAlert[] | null = null;
   return {
-    addEvent(event) {
+    get shown() {
+      return cursor.position;
+    },
+    get injected() {
+      return cursor.injected;
+    },
+    showNext() {
       ranked = null;
-      const changes: AlertChange[] = [];
-      for (const change of engine.addEvent(event)) {
-        if (change.kind === 'alert-opened') {
-          changes.push({
-            kind: 'opened',
-            alertId: change.alertId,
-            eventId: change.eventId,
-            severity: change.severity,
-            score: change.score,
-          });
-        } else if (change.kind === 'event-joined') {
-          changes.push({ kind: 'joined', alertId: change.alertId, eventId: change.eventId });
-        } else if (change.kind === 'alert-severity-changed') {
-          changes.push({
-            kind: 'severity-changed',
-            alertId: change.alertId,
-            from: change.from,
-            to: change.to,
-            score: change.score,
-          });
-        }
-      }
-      return changes;
+      const { event, changes } = cursor.showNext();
+      return { event, changes: logged(changes) };
+    },
+    inject(event) {
+      ranked = null;
+      return logged(cursor.inject(event));
     },
     advanceTo(at) {
-      if (engine.advanceTo(at).length > 0) ranked = null;
+      if (cursor.advanceTo(at).length > 0) ranked = null;
+    },
+    rewindTo(at) {
+      // Forwards, the cursor would show events without their changes reaching the log.
+      if (at > cursor.time) {
+        throw new Error(
+          `rewind to ${new Date(at).toISOString()} is ahead of the replay (${new Date(cursor.time).toISOString()})`,
+        );
+      }
+      ranked = null;
+      cursor.seek(at);
     },
     close(alertId) {
-      engine.close(alertId);
+      cursor.close(alertId);
       ranked = null;
     },
     setProtocolActive(alertId, active) {
-      engine.setProtocolActive(alertId, active);
+      cursor.setProtocolActive(alertId, active);
       ranked = null;
     },
     ranked() {

@@ -1,6 +1,7 @@
-// What the exercise engine needs from the alert engine (shared/alerts). The
-// engine codes against this narrow interface; alert-tracker-adapter.ts binds
-// it to the real AlertEngine.
+// What the exercise engine needs from the replay of its events into the alert
+// engine. The engine codes against this narrow interface;
+// alert-tracker-adapter.ts binds it to the replay cursor (shared/replay), the
+// path `rank` and the benchmarks take too.
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { AlertView } from '../alerts/alert-view';
 import type { Severity } from '../protocol/schema';
@@ -28,12 +29,24 @@ export type AlertChange =
   | { kind: 'joined'; alertId: string; eventId: string }
   | { kind: 'severity-changed'; alertId: string; from: Severity; to: Severity; score: number };
 
-/** The alert engine, narrowed to what an exercise drives. */
+/** The replayed alerts, narrowed to what an exercise drives. */
 export interface AlertTracker {
-  /** Adds the next event in replay order; returns what changed (a join before its severity change). */
-  addEvent(event: ReplayEvent): AlertChange[];
-  /** Moves the tracker's clock (quiet alerts) to exercise time `at`. */
+  /** Scenario events shown so far: the next one is scenario.events[shown]. */
+  readonly shown: number;
+  /** Events injected so far, in the order shown. */
+  readonly injected: readonly ReplayEvent[];
+  /** Shows the next scenario event; returns it and what changed (a join before its severity change). */
+  showNext(): { event: ReplayEvent; changes: AlertChange[] };
+  /** Shows an event injected at the current exercise time, after every scenario event due by then. */
+  inject(event: ReplayEvent): AlertChange[];
+  /** Moves the tracker's clock (quiet alerts) to exercise time `at`; events due by then are shown already. */
   advanceTo(at: number): void;
+  /**
+   * Goes back to exercise time `at` (a controller's backward seek): events
+   * injected after it are dropped, and the state is rebuilt from the nearest
+   * snapshot before it, with no changes reported.
+   */
+  rewindTo(at: number): void;
   /** A closed alert takes no new events. */
   close(alertId: string): void;
   /** An alert under an active protocol step never goes quiet. */
@@ -42,9 +55,6 @@ export interface AlertTracker {
   ranked(): readonly TrackedAlert[];
   get(alertId: string): TrackedAlert | undefined;
 }
-
-/** Makes a fresh tracker for a scenario (a backwards seek starts over). */
-export type AlertTrackerFactory = () => AlertTracker;
 
 /** Ordering of severities, most severe first. */
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

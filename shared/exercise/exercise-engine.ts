@@ -37,7 +37,12 @@ import {
 } from '../json/well-formed-text';
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { ScenarioEvent } from '../scenario/schema';
-import { severityRose, type AlertTracker, type TrackedAlert } from './alert-tracker';
+import {
+  severityRose,
+  type AlertChange,
+  type AlertTracker,
+  type TrackedAlert,
+} from './alert-tracker';
 import type { ExerciseSetup } from './exercise-setup';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
 import { z, type ZodType } from 'zod';
@@ -127,6 +132,26 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isCheckpoint = (entry: LogEntry) =>
   entry.kind === 'clock' && (entry.data as { action?: unknown }).action === 'checkpoint';
 
+/**
+ * Where the exercise clock stands once `entry` has taken effect, as a resume
+ * replaying the log up to it finds it; null when the entry carries no time.
+ * That is the entry's exercise time, except for a backward seek: it is logged
+ * at the time it left, and the clock it leaves stands at its target. (A
+ * forward seek is logged at its start too; the events it passes are logged
+ * after it, and a checkpoint at its target has always been accepted, so logs
+ * holding one still resume.)
+ */
+function clockAfterEntry(entry: LogEntry): number | null {
+  if (entry.exercise_time === null) return null;
+  const at = Date.parse(entry.exercise_time);
+  const data = entry.data as { action?: unknown; to?: unknown };
+  if (entry.kind === 'clock' && data.action === 'seek' && typeof data.to === 'string') {
+    const to = Date.parse(data.to);
+    if (to < at) return to;
+  }
+  return at;
+}
+
 /** The `exercise-created` draft of a new exercise. */
 export function exerciseCreatedDraft(setup: ExerciseSetup, actor: ExerciseActor): EntryDraft {
   const { scenario, protocol, scoring } = setup;
@@ -164,8 +189,6 @@ export class ExerciseEngine {
   #speed = 1;
   /** Fraction of a millisecond left over by the last tick (the clock moves in whole ms). */
   #tickCarry = 0;
-  #cursor = 0;
-  #injects: ReplayEvent[] = [];
   #protocols = new Map<string, AlertProtocolState>();
   #alerts = new Map<string, AlertBookkeeping>();
   #protocolStarted = false;
@@ -178,7 +201,8 @@ export class ExerciseEngine {
   #listeners = new Set<() => void>();
   #snapshot: ExerciseSnapshot | null = null;
   #locate: ReturnType<typeof createZoneLocator>;
-  #eventIds: Set<string>;
+  /** Ids taken by events, built at the first inject (a million ids cost a second to collect). */
+  #eventIds: Set<string> | null = null;
 
   /** Use createExercise or resumeExercise rather than this constructor. */
   constructor(setup: ExerciseSetup, sink: EntrySink, actor: ExerciseActor) {
@@ -191,7 +215,6 @@ export class ExerciseEngine {
     this.#tracker = setup.createTracker();
     this.#now = setup.scenario.start;
     this.#locate = createZoneLocator(setup.scenario.zones);
-    this.#eventIds = new Set(setup.scenario.events.map((e) => e.event.id));
   }
 
   // ---- reading -------------------------------------------------------------
@@ -230,16 +253,18 @@ export class ExerciseEngine {
   }
   /** Scenario events shown so far (injects not counted). */
   get shownCount(): number {
-    return this.#cursor;
+    return this.#tracker.shown;
   }
   /** Events shown so far, scenario and injected, in the order shown. */
   shownEvents(): ReplayEvent[] {
-    const shown = this.setup.scenario.events.slice(0, this.#cursor);
-    return [...shown, ...this.#injects].sort((a, b) => a.shownAt - b.shownAt || a.seq - b.seq);
+    const shown = this.setup.scenario.events.slice(0, this.#tracker.shown);
+    return [...shown, ...this.#tracker.injected].sort(
+      (a, b) => a.shownAt - b.shownAt || a.seq - b.seq,
+    );
   }
   /** Every injected event so far. */
   injectedEvents(): readonly ReplayEvent[] {
-    return this.#injects;
+    return this.#tracker.injected;
   }
   /** The alert tracker's current alerts, ranked. */
   alerts(): readonly TrackedAlert[] {
@@ -255,7 +280,7 @@ export class ExerciseEngine {
   }
   /** Exercise time of the next scenario event still to be shown, or null. */
   nextEventAt(): number | null {
-    return this.setup.scenario.events[this.#cursor]?.shownAt ?? null;
+    return this.setup.scenario.events[this.#tracker.shown]?.shownAt ?? null;
   }
   /** Exercise time of the next deadline warning or breach, or null. */
   nextTimerAt(): number | null {
@@ -342,10 +367,10 @@ export class ExerciseEngine {
     });
   }
 
-  /** True when the exercise clock is past the exercise time of the last entry. */
+  /** True when the exercise clock is past where the last entry left it (see clockAfterEntry). */
   clockMovedSinceLastEntry(): boolean {
-    const last = this.#lastEntry?.exercise_time;
-    return last === undefined || last === null || this.#now > Date.parse(last);
+    const left = this.#lastEntry ? clockAfterEntry(this.#lastEntry) : null;
+    return left === null || this.#now > left;
   }
 
   /** Seeks the clock: forwards processes everything in between; backwards only per the seek rules. */
@@ -518,10 +543,9 @@ export class ExerciseEngine {
       let event: ReplayEvent | null = null;
       await this.#commit([this.#draft(actor, 'inject', data)], () => {
         event = this.#injectEvent(data);
-        this.#injects.push(event);
-        this.#eventIds.add(data.event_id);
+        this.#takenIds().add(data.event_id);
       });
-      if (event) await this.#show(event);
+      if (event) await this.#show(event, this.#tracker.inject(event));
     });
   }
 
@@ -776,7 +800,7 @@ export class ExerciseEngine {
     const to = Math.min(Math.floor(target), end);
     for (;;) {
       if (this.#stopped) return;
-      const event = this.setup.scenario.events[this.#cursor];
+      const event = this.setup.scenario.events[this.#tracker.shown];
       const timer = this.#nextTimer();
       const eventAt = event?.shownAt ?? Infinity;
       const timerAt = timer?.at ?? Infinity;
@@ -787,8 +811,9 @@ export class ExerciseEngine {
         await this.#fire(timer!);
       } else {
         this.#now = Math.max(this.#now, eventAt);
-        this.#cursor += 1;
-        await this.#show(event!);
+        const shown = this.#tracker.showNext();
+        const logging = this.#show(shown.event, shown.changes);
+        if (logging) await logging;
       }
     }
     if (this.#stopped) return;
@@ -849,9 +874,15 @@ export class ExerciseEngine {
     );
   }
 
-  /** Shows one event: the tracker correlates it, and what changed is logged and applied. */
-  async #show(event: ReplayEvent): Promise<void> {
-    const changes = this.#tracker.addEvent(event);
+  /** Logs and applies what showing one event changed (the tracker has correlated it). */
+  #show(event: ReplayEvent, changes: readonly AlertChange[]): Promise<boolean> | null {
+    // Most events join an alert no protocol holds: nothing to log. Settled
+    // here, without a promise or a map, as a million-event replay does a
+    // million times.
+    if (changes.every((c) => c.kind === 'joined' && !this.#protocols.has(c.alertId))) {
+      this.#changed();
+      return null;
+    }
     const drafts: EntryDraft[] = [];
     const protocols = new Map<string, AlertProtocolState>();
     const books = new Map<string, AlertBookkeeping>();
@@ -931,9 +962,9 @@ export class ExerciseEngine {
     }
     if (drafts.length === 0) {
       this.#changed();
-      return;
+      return null;
     }
-    await this.#commit(drafts, () => {
+    return this.#commit(drafts, () => {
       for (const [id, book] of books) this.#alerts.set(id, book);
       for (const [id, state] of protocols) {
         if (entered.has(id)) this.#enter(id, state);
@@ -942,9 +973,15 @@ export class ExerciseEngine {
     });
   }
 
+  #takenIds(): Set<string> {
+    this.#eventIds ??= new Set(this.setup.scenario.events.map((e) => e.event.id));
+    return this.#eventIds;
+  }
+
   #injectId(): string {
-    let n = this.#injects.length + 1;
-    while (this.#eventIds.has(`inject-${n}`)) n += 1;
+    let n = this.#tracker.injected.length + 1;
+    const taken = this.#takenIds();
+    while (taken.has(`inject-${n}`)) n += 1;
     return `inject-${n}`;
   }
 
@@ -962,7 +999,7 @@ export class ExerciseEngine {
     };
     const place = this.#locate(data.lon, data.lat);
     return {
-      seq: this.setup.scenario.events.length + this.#injects.length,
+      seq: this.setup.scenario.events.length + this.#tracker.injected.length,
       at: this.#now,
       shownAt: this.#now,
       event,
@@ -973,41 +1010,31 @@ export class ExerciseEngine {
     };
   }
 
-  /** A backwards seek (controller, before any protocol): rebuild the replay at `to` without re-logging. */
+  /**
+   * A backwards seek (controller, before any protocol): the replay goes back
+   * to `to` from its nearest snapshot, without re-logging. Acknowledgements
+   * and notes stay with their alerts, as the log keeps them.
+   */
   #rebuildAt(to: number): void {
-    this.#tracker = this.setup.createTracker();
+    this.#tracker.rewindTo(to);
     const events = this.setup.scenario.events;
-    const injects = this.#injects.filter((e) => e.shownAt <= to);
-    this.#injects = injects;
-    let cursor = 0;
-    let i = 0;
+    const injected = this.#tracker.injected;
     const alerts = new Map<string, AlertBookkeeping>();
-    const feed = (event: ReplayEvent) => {
-      for (const change of this.#tracker.addEvent(event)) {
-        if (change.kind === 'opened') {
-          alerts.set(change.alertId, {
-            openedAt: event.shownAt,
-            severity: change.severity,
-            acknowledged: this.#alerts.get(change.alertId)?.acknowledged ?? null,
-            notes: this.#alerts.get(change.alertId)?.notes ?? [],
-          });
-        } else if (change.kind === 'severity-changed') {
-          const book = alerts.get(change.alertId);
-          if (book) alerts.set(change.alertId, { ...book, severity: change.to });
-        }
-      }
-    };
-    while (cursor < events.length && events[cursor]!.shownAt <= to) {
-      const event = events[cursor]!;
-      while (i < injects.length && injects[i]!.shownAt <= event.shownAt) feed(injects[i++]!);
-      feed(event);
-      cursor += 1;
+    for (const alert of this.#tracker.ranked()) {
+      // Opened when its first event was shown; every change of its severity
+      // was logged, so the logged one is the tracker's.
+      const seq = alert.eventSeqs[0]!;
+      const opener = seq < events.length ? events[seq]! : injected[seq - events.length]!;
+      const before = this.#alerts.get(alert.id);
+      alerts.set(alert.id, {
+        openedAt: opener.shownAt,
+        severity: alert.severity,
+        acknowledged: before?.acknowledged ?? null,
+        notes: before?.notes ?? [],
+      });
     }
-    while (i < injects.length) feed(injects[i++]!);
-    this.#cursor = cursor;
     this.#alerts = alerts;
     this.#now = to;
-    this.#tracker.advanceTo(to);
     this.#changed();
   }
 }

@@ -18,7 +18,7 @@ export interface ExerciseSetup {
   protocol: Protocol;
   scoring: { model: ScoringModel; hash: string };
   appVersion: string;
-  /** A fresh alert tracker (called again when a controller seeks backwards). */
+  /** A fresh alert tracker: the scenario's replay, from its start. */
   createTracker(): AlertTracker;
 }
 

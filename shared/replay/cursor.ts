@@ -1,6 +1,9 @@
-// The replay cursor: delivers the scenario's events to the alert engine in
-// replay order up to the exercise time, and seeks by restoring the nearest
-// snapshot before the target and replaying forward from there.
+// The replay cursor: the one way events reach the alert engine. It shows the
+// scenario's events in replay order, and events injected during an exercise
+// where the clock met them, and seeks backwards by restoring the nearest
+// snapshot before the target and replaying forward from there. The exercise
+// engine drives it event by event (it logs what each one changes); `rank`
+// drives it straight to one time.
 import { AlertEngine, type AlertChange, type AlertEngineSnapshot } from '../alerts/alert-engine';
 import { BUILTIN_SCORING_MODEL, type ScoringModel } from '../alerts/scoring-model';
 import type { LoadedScenario, ReplayEvent } from '../scenario/loaded-scenario';
@@ -9,13 +12,15 @@ import { firstEventAfter } from './clock';
 export interface ReplayCursorOptions {
   /** Scoring model in use (the scenario's, or the built-in one). */
   model?: ScoringModel;
-  /** Events between snapshots; default max(2000, n / 64) (see docs/ARCHITECTURE.md, "Replay"). */
+  /** Scenario events between snapshots; default max(2000, n / 64) (see docs/ARCHITECTURE.md, "Replay"). */
   snapshotEvery?: number;
 }
 
 interface Snapshot {
-  /** Events applied when it was taken. */
+  /** Scenario events applied when it was taken. */
   position: number;
+  /** Injected events applied when it was taken. */
+  injected: number;
   engine: AlertEngineSnapshot;
 }
 
@@ -31,14 +36,19 @@ export function defaultSnapshotEvery(n: number): number {
   return Math.max(2000, Math.ceil(n / 64));
 }
 
-/** Replays a scenario's events into an AlertEngine on the exercise clock. */
+const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms));
+
+/** Replays a scenario's events, and injected ones, into an AlertEngine on the exercise clock. */
 export class ReplayCursor {
   readonly scenario: LoadedScenario;
   readonly engine: AlertEngine;
   readonly snapshotEvery: number;
   private applied = 0;
+  private injects: ReplayEvent[] = [];
   private clock = -Infinity;
   private snapshots: Snapshot[] = [];
+  /** Set once an alert is closed or put under protocol: no backward seek can rebuild that. */
+  private acted = false;
 
   constructor(scenario: LoadedScenario, options: ReplayCursorOptions = {}) {
     this.scenario = scenario;
@@ -49,108 +59,25 @@ export class ReplayCursor {
     this.engine = new AlertEngine({
       model: options.model ?? BUILTIN_SCORING_MODEL,
       zones: scenario.zones,
+      // An injected event is shown when it happens, so the scenario's events bound the delay.
       maxReportDelayMs: maxReportDelay(scenario.events),
     });
-    this.snapshots.push({ position: 0, engine: this.engine.snapshot() });
+    this.snapshots.push({ position: 0, injected: 0, engine: this.engine.snapshot() });
   }
 
-  /** Number of events delivered so far (they are events[0 .. position-1]). */
+  /** Number of scenario events shown so far (they are events[0 .. position-1]). */
   get position(): number {
     return this.applied;
   }
 
-  /** Exercise time the cursor stands at (-Infinity before the first advance). */
+  /** Exercise time the cursor stands at (-Infinity before the first event or advance). */
   get time(): number {
     return this.clock;
   }
 
-  /** Delivers every event shown at or before `time`; returns what changed, in order. */
-  advanceTo(time: number): AlertChange[] {
-    if (time < this.clock) {
-      throw new Error(`cannot advance backwards from ${this.clock} to ${time}: use seek`);
-    }
-    const changes: AlertChange[] = [];
-    const events = this.scenario.events;
-    while (this.applied < events.length && events[this.applied]!.shownAt <= time) {
-      for (const c of this.engine.addEvent(events[this.applied]!)) changes.push(c);
-      this.applied += 1;
-      this.maybeSnapshot();
-    }
-    for (const c of this.engine.advanceTo(time)) changes.push(c);
-    this.clock = time;
-    return changes;
-  }
-
-  /**
-   * Goes to `time`. Forwards it plays every event in between (and returns the
-   * changes, as if the clock had run); backwards it restores the nearest
-   * snapshot at or before the target and replays forward silently.
-   */
-  seek(time: number): AlertChange[] {
-    if (time >= this.clock) return this.advanceTo(time);
-    const target = firstEventAfter(this.scenario.events, time);
-    let chosen = this.snapshots[0]!;
-    for (const s of this.snapshots)
-      if (s.position <= target && s.position >= chosen.position) chosen = s;
-    this.engine.restore(chosen.engine);
-    this.applied = chosen.position;
-    this.clock =
-      chosen.position === 0 ? -Infinity : this.scenario.events[chosen.position - 1]!.shownAt;
-    this.advanceTo(time);
-    return [];
-  }
-
-  /** Time of the next event after the cursor, or null at the end. */
-  nextEventTime(): number | null {
-    const next = this.scenario.events[this.applied];
-    return next ? next.shownAt : null;
-  }
-
-  /** Plays up to and including the next event time; null at the end. */
-  stepToNextEvent(): { time: number; changes: AlertChange[] } | null {
-    const time = this.nextEventTime();
-    if (time === null) return null;
-    return { time, changes: this.advanceTo(time) };
-  }
-
-  /** Plays forward, event time by event time, until an alert opens; null if none does. */
-  stepToNextAlert(): { time: number; changes: AlertChange[] } | null {
-    const all: AlertChange[] = [];
-    for (;;) {
-      const step = this.stepToNextEvent();
-      if (!step) return null;
-      for (const c of step.changes) all.push(c);
-      if (step.changes.some((c) => c.kind === 'alert-opened'))
-        return { time: step.time, changes: all };
-    }
-  }
-
-  /**
-   * When the next alert will open, without moving: a trial run from a
-   * snapshot of the current state (costs one snapshot and restore).
-   */
-  peekNextAlertTime(): number | null {
-    const saved = { applied: this.applied, clock: this.clock, engine: this.engine.snapshot() };
-    const snapshots = this.snapshots;
-    this.snapshots = [...snapshots];
-    const step = this.stepToNextAlert();
-    this.engine.restore(saved.engine);
-    this.applied = saved.applied;
-    this.clock = saved.clock;
-    this.snapshots = snapshots;
-    return step ? step.time : null;
-  }
-
-  /** Closes an alert (protocol `close`). */
-  close(alertId: string): AlertChange[] {
-    this.forgetFuture();
-    return this.engine.close(alertId);
-  }
-
-  /** Marks an alert as under an active protocol step (or not). */
-  setProtocolActive(alertId: string, active: boolean): AlertChange[] {
-    this.forgetFuture();
-    return this.engine.setProtocolActive(alertId, active);
+  /** The events injected so far in this history, in the order shown. */
+  get injected(): readonly ReplayEvent[] {
+    return this.injects;
   }
 
   /** Number of snapshots held (for measurements). */
@@ -158,22 +85,144 @@ export class ReplayCursor {
     return this.snapshots.length;
   }
 
-  // An action changes every later state: snapshots taken at or beyond this
-  // point no longer describe this history. (Restoring one from before an
-  // action drops the action: the exercise engine, which logs actions,
-  // re-applies them when it rebuilds.)
-  private forgetFuture(): void {
-    this.snapshots = this.snapshots.filter((s) => s.position < this.applied || s.position === 0);
+  /** The next scenario event to show, or undefined at the end. */
+  peek(): ReplayEvent | undefined {
+    return this.scenario.events[this.applied];
   }
 
-  private maybeSnapshot(): void {
-    if (this.applied % this.snapshotEvery !== 0) return;
-    const last = this.snapshots[this.snapshots.length - 1]!;
-    if (last.position >= this.applied) {
-      // Already taken on an earlier pass over this part of the history.
-      if (this.snapshots.some((s) => s.position === this.applied)) return;
+  /** Shows the next scenario event; returns it and what changed, in order. */
+  showNext(): { event: ReplayEvent; changes: AlertChange[] } {
+    const event = this.scenario.events[this.applied];
+    if (!event) {
+      throw new Error(`all ${this.scenario.events.length} scenario events have been shown`);
     }
-    const snapshot = { position: this.applied, engine: this.engine.snapshot() };
+    const changes = this.engine.addEvent(event);
+    this.applied += 1;
+    if (event.shownAt > this.clock) this.clock = event.shownAt;
+    this.maybeSnapshot(this.injects.length);
+    return { event, changes };
+  }
+
+  /**
+   * Shows an event injected at the cursor's time (a controller's inject). It
+   * comes after every scenario event shown at or before that time, as it did
+   * on the exercise clock; a backward seek replays it there.
+   */
+  inject(event: ReplayEvent): AlertChange[] {
+    if (event.shownAt < this.clock) {
+      throw new Error(
+        `event "${event.event.id}" injected at ${iso(event.shownAt)} is before the replay time ${iso(this.clock)}`,
+      );
+    }
+    const next = this.peek();
+    if (next && next.shownAt <= event.shownAt) {
+      throw new Error(
+        `event "${event.event.id}" injected at ${iso(event.shownAt)}: scenario event "${next.event.id}" shown at ${iso(next.shownAt)} must be shown first`,
+      );
+    }
+    // Snapshots ahead of here, from an earlier pass, describe a history without it.
+    this.snapshots = this.snapshots.filter((s) => s.position <= this.applied);
+    this.injects.push(event);
+    const changes = this.engine.addEvent(event);
+    this.clock = event.shownAt;
+    return changes;
+  }
+
+  /** Shows every scenario event shown at or before `time`; returns what changed, in order. */
+  advanceTo(time: number): AlertChange[] {
+    if (time < this.clock) {
+      throw new Error(`cannot advance backwards from ${iso(this.clock)} to ${iso(time)}: use seek`);
+    }
+    const changes: AlertChange[] = [];
+    const events = this.scenario.events;
+    while (this.applied < events.length && events[this.applied]!.shownAt <= time) {
+      for (const c of this.showNext().changes) changes.push(c);
+    }
+    for (const c of this.engine.advanceTo(time)) changes.push(c);
+    this.clock = time;
+    return changes;
+  }
+
+  /**
+   * Goes to `time`. Forwards it shows every event in between (and returns the
+   * changes, as if the clock had run). Backwards it drops the events injected
+   * after `time`, restores the nearest snapshot at or before the target and
+   * replays forward silently: at most `snapshotEvery` scenario events, not the
+   * whole history. Refused once an alert was closed or put under protocol.
+   */
+  seek(time: number): AlertChange[] {
+    if (time >= this.clock) return this.advanceTo(time);
+    if (this.acted) {
+      throw new Error(
+        `cannot seek back to ${iso(time)}: alerts were closed or put under protocol, which a replay of the events does not rebuild`,
+      );
+    }
+    let kept = this.injects.length;
+    while (kept > 0 && this.injects[kept - 1]!.shownAt > time) kept -= 1;
+    if (kept < this.injects.length) {
+      this.injects = this.injects.slice(0, kept);
+      this.snapshots = this.snapshots.filter((s) => s.injected <= kept);
+    }
+    const events = this.scenario.events;
+    const target = firstEventAfter(events, time);
+    let chosen = this.snapshots[0]!;
+    for (const s of this.snapshots) {
+      if (s.position <= target && s.position >= chosen.position) chosen = s;
+    }
+    this.engine.restore(chosen.engine);
+    this.applied = chosen.position;
+    // The order of the exercise clock: an injected event after every
+    // scenario event shown at or before its time.
+    let injected = chosen.injected;
+    for (;;) {
+      const event = this.applied < target ? events[this.applied]! : null;
+      const inject = injected < kept ? this.injects[injected]! : null;
+      if (inject && (!event || inject.shownAt < event.shownAt)) {
+        this.engine.addEvent(inject);
+        injected += 1;
+      } else if (event) {
+        this.engine.addEvent(event);
+        this.applied += 1;
+        this.maybeSnapshot(injected);
+      } else {
+        break;
+      }
+    }
+    this.engine.advanceTo(time);
+    this.clock = time;
+    return [];
+  }
+
+  /** Time of the next scenario event after the cursor, or null at the end. */
+  nextEventTime(): number | null {
+    return this.peek()?.shownAt ?? null;
+  }
+
+  /** Closes an alert (protocol `close`). */
+  close(alertId: string): AlertChange[] {
+    this.endBackwardSeeks();
+    return this.engine.close(alertId);
+  }
+
+  /** Marks an alert as under an active protocol step (or not). */
+  setProtocolActive(alertId: string, active: boolean): AlertChange[] {
+    this.endBackwardSeeks();
+    return this.engine.setProtocolActive(alertId, active);
+  }
+
+  // The cursor replays events, not actions: once one is taken no snapshot
+  // can rebuild this history, so they are dropped and no more are taken (the
+  // exercise engine refuses backward seeks once the protocol has started).
+  private endBackwardSeeks(): void {
+    this.acted = true;
+    this.snapshots = [];
+  }
+
+  private maybeSnapshot(injected: number): void {
+    if (this.acted || this.applied % this.snapshotEvery !== 0) return;
+    // Already taken on an earlier pass over this part of the history.
+    if (this.snapshots.some((s) => s.position === this.applied)) return;
+    const snapshot = { position: this.applied, injected, engine: this.engine.snapshot() };
     const at = this.snapshots.findIndex((s) => s.position > this.applied);
     if (at < 0) this.snapshots.push(snapshot);
     else this.snapshots.splice(at, 0, snapshot);

@@ -1,20 +1,6 @@
-// The replay module's public surface: exercise clock, cursor, headless ranking.
-export {
-  CLOCK_SPEEDS,
-  MAX_TICK_WALL_MS,
-  createClock,
-  firstEventAfter,
-  nextEventTime,
-  nextTimeAfter,
-  pause,
-  play,
-  seek,
-  setSpeed,
-  tick,
-  type ClockSpeed,
-  type ClockState,
-  type SeekResult,
-} from './clock';
+// The replay module's public surface: the replay cursor (the one path events
+// take to the alert engine), headless ranking, the speeds offered.
+export { CLOCK_SPEEDS, firstEventAfter, type ClockSpeed } from './clock';
 export {
   ReplayCursor,
   defaultSnapshotEvery,

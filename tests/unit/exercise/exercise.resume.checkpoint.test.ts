@@ -102,6 +102,29 @@ describe('clock checkpoints', () => {
     }
   });
 
+  it('after a backward seek, the clock run back to where the seek left is checkpointed and resumed there', async () => {
+    // The shrunk counterexample of the resume property test: the seek entry is
+    // logged at the time it left (00:02), but the clock it leaves stands at its
+    // target (00:01); running on to 00:02 has moved the clock since that entry.
+    const controller = { name: 'ctl', role: 'controller' as const };
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+    await engine.advanceTo(T0 + 2 * MIN);
+    await engine.seek(T0 + 1 * MIN, controller);
+    expect(engine.clockMovedSinceLastEntry()).toBe(false);
+    await engine.advanceTo(T0 + 2 * MIN);
+    expect(engine.clockMovedSinceLastEntry()).toBe(true);
+    await engine.checkpoint();
+    expect(log.entries().at(-1)).toMatchObject({
+      kind: 'clock',
+      exercise_time: new Date(T0 + 2 * MIN).toISOString(),
+      data: { action: 'checkpoint' },
+    });
+    const resumed = await resumeExercise(scenario, log.entries());
+    expect(resumed.now).toBe(T0 + 2 * MIN);
+    expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
+  });
+
   it('is refused when the clock has not moved, and is not an action of the participant', async () => {
     const log = new MemoryAuditLog('ex-1', { now: WALL });
     const engine = await started(log);
