@@ -45,13 +45,13 @@ describe('seeking back', () => {
     const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
     // The hotspot is shown at 00:30; the controller injects a report beside it at 00:30.
     await engine.advanceTo(T0 + 30 * MIN);
-    await engine.inject({ summary: 'Farmer reports a field fire', lat: 47.6, lon: 37.9 });
+    await engine.inject({ summary: 'Farmer reports a field fire', lat: -44.9, lon: -120.1 });
     await engine.advanceTo(T0 + 45 * MIN);
     await engine.seek(T0 + 40 * MIN, controller);
 
     const straight = await straightTo(scenario, T0 + 30 * MIN);
     await straight.inject(
-      { summary: 'Farmer reports a field fire', lat: 47.6, lon: 37.9 },
+      { summary: 'Farmer reports a field fire', lat: -44.9, lon: -120.1 },
       controller,
     );
     await straight.advanceTo(T0 + 40 * MIN);
@@ -89,7 +89,7 @@ describe('seeking back', () => {
       const targets = [0.9, 0.45, 0.7, 0.2].map((f) => Math.floor(start + f * (end - start)));
       for (const [i, target] of targets.entries()) {
         await engine.advanceTo(Math.min(end, engine.now + 20 * MIN));
-        await engine.inject({ summary: `Controller note ${i}`, lat: 48.2, lon: 37.6 });
+        await engine.inject({ summary: `Controller note ${i}`, lat: -44.3, lon: -120.4 });
         const back = target < engine.now;
         await engine.seek(target, controller);
         expect(engine.now).toBe(target);

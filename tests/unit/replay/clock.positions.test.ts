@@ -10,9 +10,9 @@ describe('exercise time in the replay', () => {
   it('places a time after every event shown at or before it', () => {
     const scenario = buildScenario(
       [
-        { id: 'a', time: at(10), source: 'observer', type: 'explosion', lat: 48, lon: 37 },
-        { id: 'b', time: at(10), source: 'observer', type: 'explosion', lat: 48, lon: 37 },
-        { id: 'c', time: at(20), source: 'observer', type: 'explosion', lat: 48, lon: 37 },
+        { id: 'a', time: at(10), source: 'observer', type: 'explosion', lat: -44.5, lon: -121 },
+        { id: 'b', time: at(10), source: 'observer', type: 'explosion', lat: -44.5, lon: -121 },
+        { id: 'c', time: at(20), source: 'observer', type: 'explosion', lat: -44.5, lon: -121 },
       ],
       [],
     );
