@@ -59,6 +59,25 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: the mistakes types can see and syntax cannot — a
+    // promise nobody awaits, an async callback where a void one is expected, a
+    // condition that is always true or false by its type, a switch over a
+    // union that misses a member.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
+  {
     // shared/ domain: runs in Node, renderer and workers alike.
     files: ['shared/**/*.{ts,tsx,js,mjs}'],
     ignores: ['shared/node/**'],

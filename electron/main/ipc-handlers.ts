@@ -108,14 +108,17 @@ export function registerIpcHandlers(
 
   ipcMain.handle(IPC_CHANNELS.appInfo, (event): ElectronAppInfo => {
     trustedWindow(event, IPC_CHANNELS.appInfo);
+    // Electron's types declare these always set, but the handlers are plain Node
+    // code (Electron comes in through the injected APIs): under Node they are absent.
+    const versions: Partial<Record<string, string>> = process.versions;
     return {
       version: app.getVersion(),
       platform: process.platform,
       arch: process.arch,
       userDataPath: app.getPath('userData'),
       versions: {
-        electron: process.versions.electron ?? '',
-        chrome: process.versions.chrome ?? '',
+        electron: versions.electron ?? '',
+        chrome: versions.chrome ?? '',
         node: process.versions.node,
       },
     };

@@ -620,7 +620,7 @@ export function missionSensors(start: number, end: number, localDayOne: number):
   });
   for (const patrol of PATROL_BASES) {
     const windows: [number, number][] =
-      'roundTheClock' in patrol && patrol.roundTheClock
+      'roundTheClock' in patrol
         ? [[start, end]]
         : [1, 2, 3].map((day) => [
             dayTime(localDayOne, day, '08:00'),

@@ -69,7 +69,9 @@ function sortedKeysOf(value: object, depth: number): string[] {
 function writeObject(value: object, depth: number, omit: string | undefined): string {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    throw new CanonicalJsonError(`a ${value.constructor?.name ?? 'non-plain'} object is not JSON`);
+    // Any prototype can get here (Object.create), so `constructor` may be missing.
+    const made = (value as { constructor?: { name?: string } }).constructor;
+    throw new CanonicalJsonError(`a ${made?.name ?? 'non-plain'} object is not JSON`);
   }
   // Default sort compares UTF-16 code units, exactly the order JCS requires.
   const keys = sortedKeysOf(value, depth);

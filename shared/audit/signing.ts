@@ -33,7 +33,10 @@ export class SigningKeyError extends Error {
 }
 
 function subtle(): Subtle {
-  const s = globalThis.crypto?.subtle;
+  // Typed as always there, but absent in older Node and in a page that is not a
+  // secure context (crypto.subtle is then undefined).
+  const webCrypto = (globalThis as { crypto?: { subtle?: Subtle } }).crypto;
+  const s = webCrypto?.subtle;
   if (!s) throw new SigningKeyError('WebCrypto is not available here (a secure context is needed)');
   return s;
 }

@@ -60,7 +60,8 @@ function tamperedSignature(reason: string, count: number, finalHash: string): Ve
 
 function show(value: unknown): string {
   if (value === undefined) return 'missing';
-  const text = JSON.stringify(value) ?? String(value);
+  // undefined for a function or symbol, whatever the type says.
+  const text = (JSON.stringify(value) as string | undefined) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 

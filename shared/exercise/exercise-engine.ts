@@ -545,6 +545,7 @@ export class ExerciseEngine {
         event = this.#injectEvent(data);
         this.#takenIds().add(data.event_id);
       });
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the commit callback, which TS does not see run
       if (event) await this.#show(event, this.#tracker.inject(event));
     });
   }
@@ -816,7 +817,6 @@ export class ExerciseEngine {
         if (logging) await logging;
       }
     }
-    if (this.#stopped) return;
     if (to > this.#now) {
       this.#now = to;
       this.#changed();

@@ -229,7 +229,8 @@ export function checkZones(
   const errorsBefore = log.errors.length;
   const report = (path: Path, message: string) =>
     log.error({ file, pointer: jsonPointer([...base, ...path]), message });
-  const fc = value as { type?: unknown; features?: unknown };
+  // The document comes from a file: anything at all until checked.
+  const fc = value as { type?: unknown; features?: unknown } | null | undefined;
   if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection') {
     report(['type'], `zones must be a GeoJSON FeatureCollection, got type ${showValue(fc?.type)}`);
     return null;
@@ -242,7 +243,8 @@ export function checkZones(
   const ids = new Map<string, number>();
   fc.features.forEach((feature: unknown, i: number) => {
     const at: Path = ['features', i];
-    const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown };
+    const f = feature as
+      { type?: unknown; properties?: unknown; geometry?: unknown } | null | undefined;
     if (f === null || typeof f !== 'object' || f.type !== 'Feature') {
       report([...at, 'type'], `must be a GeoJSON Feature, got ${showValue(f?.type ?? f)}`);
       return;

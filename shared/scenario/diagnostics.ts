@@ -62,7 +62,8 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // undefined for a function or symbol, whatever the type says.
+    text = (JSON.stringify(value) as string | undefined) ?? String(value);
   } catch {
     text = String(value);
   }

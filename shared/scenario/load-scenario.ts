@@ -234,6 +234,7 @@ async function readScenario<S extends EventSink, R extends { warnings: readonly 
       sink = makeSink(zones);
       return sink;
     });
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- sink is set inside the loadPackage callback, which TS does not see run
     if (parts && sink && !log.failed) {
       const warnings = log.finalWarnings(manifestFile);
       const scenario = finish(parts, sink);
@@ -247,7 +248,7 @@ async function readScenario<S extends EventSink, R extends { warnings: readonly 
         message:
           error instanceof PackagePathError
             ? error.message
-            : `could not be loaded: ${(error as Error).message ?? String(error)}`,
+            : `could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
   }
@@ -411,6 +412,7 @@ async function loadPackage(
     if (typeof path !== 'string') log.error(path);
     else await readFeedFile(reader, path, collector, log, options.onProgress);
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- log.failed is a getter that the feed reads above can turn true; TS keeps its narrowing from the earlier check
   if (log.failed || !zones) return null;
   return { manifest, resolved, zones, sensors, documents, briefing, start, end };
 }
@@ -448,7 +450,7 @@ export async function loadFeed(
         message:
           error instanceof PackagePathError
             ? error.message
-            : `could not be loaded: ${(error as Error).message ?? String(error)}`,
+            : `could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
   }

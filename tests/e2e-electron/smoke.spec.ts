@@ -20,7 +20,8 @@ type PageGlobals = {
   location: { href: string };
 };
 
-let app: ElectronApplication;
+// Undefined when the launch in beforeAll failed (afterAll still runs).
+let app: ElectronApplication | undefined;
 test.beforeAll(async () => {
   // No dev server, no run-as-node: the app as a user starts it.
   const env = Object.fromEntries(
@@ -37,7 +38,7 @@ test.afterAll(async () => {
 });
 
 test('the window opens on app://, shows EXERCISE, requests nothing outside app:// and logs no error', async () => {
-  const window = await app.firstWindow();
+  const window = await app!.firstWindow();
   const outside: string[] = [];
   const consoleErrors: string[] = [];
   window.on('request', (request) => {
@@ -59,7 +60,7 @@ test('the window opens on app://, shows EXERCISE, requests nothing outside app:/
 });
 
 test('the renderer is sandboxed and sees only window.truceline', async () => {
-  const window = await app.firstWindow();
+  const window = await app!.firstWindow();
   const exposed = await window.evaluate(() => {
     const page = globalThis as unknown as PageGlobals;
     return {
@@ -76,7 +77,7 @@ test('the renderer is sandboxed and sees only window.truceline', async () => {
 });
 
 test('IPC answers app info and rejects a payload of the wrong shape', async () => {
-  const window = await app.firstWindow();
+  const window = await app!.firstWindow();
   const info = await window.evaluate(() =>
     (globalThis as unknown as PageGlobals).truceline!.appInfo(),
   );
@@ -94,7 +95,7 @@ test('IPC answers app info and rejects a payload of the wrong shape', async () =
 });
 
 test('navigation away from the app is blocked', async () => {
-  const window = await app.firstWindow();
+  const window = await app!.firstWindow();
   await window.evaluate(() => {
     (globalThis as unknown as PageGlobals).location.href = 'https://example.org/';
   });

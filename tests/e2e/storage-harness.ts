@@ -38,7 +38,7 @@ function describeFailure(error: unknown) {
   return {
     ok: false as const,
     kind: 'other',
-    message: String((error as Error)?.message ?? error),
+    message: error instanceof Error ? error.message : String(error),
     wayOut: '',
   };
 }

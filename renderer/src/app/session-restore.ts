@@ -15,7 +15,12 @@ interface SavedSession {
 
 function readSaved(storage: Storage): SavedSession | null {
   try {
-    const saved = JSON.parse(storage.getItem(KEY) ?? 'null') as Partial<SavedSession> | null;
+    // Whatever is in storage is only a guess at a session until every field is checked.
+    const saved = JSON.parse(storage.getItem(KEY) ?? 'null') as {
+      exerciseId?: unknown;
+      scenarioHash?: unknown;
+      participant?: { name?: unknown; role?: unknown } | null;
+    } | null;
     if (
       saved &&
       typeof saved.exerciseId === 'string' &&

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../app/app-context';
+import type { Participant } from '../app/app-store';
 import { Dialog } from '../ui/Dialog';
 import { useFileDrop } from '../ui/use-file-drop';
 import { BriefingText } from './BriefingText';
@@ -30,6 +31,23 @@ export function LibraryScreen() {
     if (files.length > 0) await importPickedFiles(library, files);
   });
   const ready = starting?.state.status === 'ready' ? starting.state : null;
+
+  // Never rejects: a failure is shown in the start dialog.
+  const startExercise = async (participant: Participant): Promise<void> => {
+    if (!starting || !ready) return;
+    setBusy(true);
+    try {
+      const active = { scenario: ready.scenario, origin: starting.origin };
+      if (resumeId) resumeExercise(app, active, resumeId, participant);
+      else await launchExercise(app, active, participant);
+      setStarting(null);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setStartError(`The exercise could not be started: ${reason}`);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <section className={drop.dragging ? 'library dragging' : 'library'} {...drop.target}>
@@ -79,20 +97,7 @@ export function LibraryScreen() {
         busy={busy}
         error={startError}
         onCancel={() => setStarting(null)}
-        onStart={async (participant) => {
-          if (!starting || !ready) return;
-          setBusy(true);
-          try {
-            const active = { scenario: ready.scenario, origin: starting.origin };
-            if (resumeId) resumeExercise(app, active, resumeId, participant);
-            else await launchExercise(app, active, participant);
-            setStarting(null);
-          } catch (error) {
-            setStartError(`The exercise could not be started: ${(error as Error).message}`);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onStart={(participant) => void startExercise(participant)}
       />
       <Dialog
         open={reading?.state.status === 'ready'}

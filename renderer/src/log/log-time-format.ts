@@ -26,7 +26,9 @@ export function localTimezone(): string {
 export function zonedInputToMs(value: string, timezone: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+  // An optional group that did not match (the seconds) is undefined, whatever the type says.
+  const groups = m.slice(1) as (string | undefined)[];
+  const [y, mo, d, h, mi, s] = groups.map((x) => Number(x ?? 0));
   // Date arithmetic would roll 2026-02-30 over to March: refuse it instead.
   const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth || h! > 23 || mi! > 59 || s! > 59) {

@@ -105,7 +105,7 @@ export const ScenarioMap = memo(function ScenarioMap({
           aria-label={`Map: ${scenario.zones.length} zones, ${scenario.sensors.length} sensors`}
           data-testid="map"
           onPointerDown={(e) => {
-            (e.target as Element).setPointerCapture?.(e.pointerId);
+            (e.target as Element).setPointerCapture(e.pointerId);
             drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
           }}
           onPointerMove={(e) => {

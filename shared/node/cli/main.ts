@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     // Unexpected failures still get one plain line, never a stack trace.
-    err(`truceline ${name}: ${(error as Error).message ?? String(error)}`);
+    err(`truceline ${name}: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.TRUCELINE_DEBUG) err(String((error as Error).stack));
     return EXIT.invalid;
   }

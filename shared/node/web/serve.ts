@@ -12,13 +12,13 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'out/renderer' },
   },
 });
-const root = resolve(values.dir ?? 'out/renderer');
+const root = resolve(values.dir);
 if (!existsSync(join(root, 'index.html'))) {
   process.stderr.write(`web: ${root}/index.html not found; run "npm run build:web" first\n`);
   process.exit(1);
 }
 const port = Number(values.port);
-if (!/^\d+$/.test(values.port ?? '') || port < 1 || port > 65_535) {
+if (!/^\d+$/.test(values.port) || port < 1 || port > 65_535) {
   process.stderr.write(`web: --port "${values.port}" is not a port number (1 to 65535)\n`);
   process.exit(2);
 }

@@ -44,13 +44,14 @@ const strictB64 = (s: unknown): Buffer | null =>
 
 /** Returns the result line's verdict prefix: "OK …" / "UNSIGNED …" in full, "TAMPERED seq k", "TAMPERED head", "TAMPERED signature", "INVALID". */
 function simpleVerify(text: string, expectedKey?: string): string {
-  let b: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let parsed: unknown;
   try {
-    b = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return 'INVALID';
   }
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) return 'INVALID';
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'INVALID';
+  const b = parsed as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   if (b.format !== 'truceline-log' || b.version !== 1) return 'INVALID';
   if (
     typeof b.exercise !== 'object' ||
@@ -59,8 +60,10 @@ function simpleVerify(text: string, expectedKey?: string): string {
     b.entries.length === 0
   )
     return 'INVALID';
-  const e = b.entries as Record<string, unknown>[];
-  if (e.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) return 'INVALID';
+  const entries = b.entries as unknown[];
+  if (entries.some((x) => typeof x !== 'object' || x === null || Array.isArray(x)))
+    return 'INVALID';
+  const e = entries as Record<string, unknown>[];
   const n = e.length;
   for (let i = 0; i < n; i++) if (e[i]!.seq !== i + 1) return `TAMPERED seq ${i + 1}`;
   for (let i = 0; i < n; i++) {

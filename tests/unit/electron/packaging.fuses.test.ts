@@ -117,9 +117,7 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     const files = [config.files]
       .flat(3)
-      .flatMap((entry) =>
-        typeof entry === 'string' ? [entry] : ((entry as { filter?: string[] })?.filter ?? []),
-      );
+      .flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry?.filter ?? [])));
     expect(files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!node_modules/**']));
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toEqual(['nsis']);

@@ -42,6 +42,7 @@ describe('writeFileAtomic', () => {
     const seen = new Set<string>();
     let writing = true;
     const watcher = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the test body sets it false once the write is done
       while (writing) {
         for (const name of await readdir(dir)) seen.add(name);
         await new Promise((resolve) => setImmediate(resolve));

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 const chromiumPath = process.env.TRUCELINE_CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'http://truceline.test';
 
-let browser: Browser;
+// Undefined when the launch in beforeAll failed (afterAll still runs).
+let browser: Browser | undefined;
 let page: Page;
 let bundle: string;
 let dir: string;
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true });
+  page = await browser!.newPage({ acceptDownloads: true });
   await page.route(`${ORIGIN}/**`, (route) =>
     route.fulfill({
       contentType: 'text/html',
