@@ -15,6 +15,7 @@ import type {
   SaveDialogReturnValue,
   Streams,
 } from 'electron';
+import type { ElectronResourceType } from '../../shared/security/request-policy';
 
 /** An event whose default action (a navigation, a download…) a listener may cancel. */
 export interface CancellableEvent {
@@ -71,21 +72,8 @@ export interface AppApi {
   ): unknown;
 }
 
-/** Electron's webRequest resource types. */
-export type ResourceType =
-  | 'mainFrame'
-  | 'subFrame'
-  | 'stylesheet'
-  | 'script'
-  | 'image'
-  | 'font'
-  | 'object'
-  | 'xhr'
-  | 'ping'
-  | 'cspReport'
-  | 'media'
-  | 'webSocket'
-  | 'other';
+/** Electron's webRequest resource types (defined once, beside the policy that reads them). */
+export type ResourceType = ElectronResourceType;
 
 export type BeforeRequestListener = (
   details: { url: string; resourceType: ResourceType },

@@ -1,8 +1,8 @@
 // The app is offline by design: the only network it may touch is its own bundle.
 import { APP_ORIGIN } from './app-origin';
 
-/** Electron's webRequest resource types (the subset this policy distinguishes). */
-export type RequestResourceType =
+/** Electron's webRequest resource types. */
+export type ElectronResourceType =
   | 'mainFrame'
   | 'subFrame'
   | 'stylesheet'
@@ -15,8 +15,10 @@ export type RequestResourceType =
   | 'cspReport'
   | 'media'
   | 'webSocket'
-  | 'other'
-  | string;
+  | 'other';
+
+/** A resource type as the policy receives it: Electron's, or one a later Electron adds. */
+export type RequestResourceType = ElectronResourceType | string;
 
 export interface RequestContext {
   url: string;
