@@ -1,55 +1,10 @@
 // The exercise, verify and report commands end to end on real files.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZONES, handEvents } from './hand-scenario';
-
-function truceline(...args: string[]) {
-  return spawnSync(
-    process.execPath,
-    ['shared/node/run-ts.mjs', 'shared/node/cli/main.ts', ...args],
-    {
-      encoding: 'utf8',
-    },
-  );
-}
-
-function scenarioFile(
-  dir: string,
-  name: string,
-  events = handEvents(),
-  extra: Record<string, unknown> = {},
-): string {
-  const manifest = {
-    format: 'truceline-scenario',
-    version: 1,
-    id: 'hand-made',
-    title: 'Hand-made CLI scenario',
-    classification: 'EXERCISE',
-    start: '2026-03-01T00:00:00Z',
-    end: '2026-03-02T00:00:00Z',
-    parties: [
-      { id: 'A', name: 'Party A', role: 'party' },
-      { id: 'B', name: 'Party B', role: 'party' },
-      { id: 'MM', name: 'Monitoring Mission', role: 'monitor' },
-    ],
-    zones: {
-      type: 'FeatureCollection',
-      features: ZONES.map(({ geometry, bbox: _bbox, ...properties }) => ({
-        type: 'Feature',
-        properties,
-        geometry,
-      })),
-    },
-    feeds: [events],
-    ...extra,
-  };
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(manifest, null, 2));
-  return path;
-}
+import { handEvents } from './hand-scenario';
+import { truceline, writeHandScenarioFile } from './hand-scenario-cli';
 
 let dir: string;
 let scenario: string;
@@ -58,7 +13,7 @@ let keyFile: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'truceline-cli-'));
-  scenario = scenarioFile(dir, 'hand.scenario.json');
+  scenario = writeHandScenarioFile(dir, 'hand.scenario.json');
   keyFile = join(dir, 'key.json');
   expect(truceline('keygen', '--out', keyFile).status).toBe(0);
   log = join(dir, 'log.json');
@@ -120,7 +75,7 @@ describe('truceline exercise / report', () => {
   });
 
   it('refuses a scenario whose hash differs from the log, and a tampered log (exit 1)', () => {
-    const other = scenarioFile(dir, 'other.scenario.json', handEvents().slice(0, 3));
+    const other = writeHandScenarioFile(dir, 'other.scenario.json', handEvents().slice(0, 3));
     const refused = truceline('report', log, '--scenario', other);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/scenario hash [0-9a-f]{64} is not the log's [0-9a-f]{64}/);
@@ -140,7 +95,9 @@ describe('truceline exercise / report', () => {
       steps: { actions: { next: string }[] }[];
     };
     protocol.steps[1]!.actions[0]!.next = 'notfy';
-    const bad = scenarioFile(dir, 'bad-protocol.scenario.json', handEvents(), { protocol });
+    const bad = writeHandScenarioFile(dir, 'bad-protocol.scenario.json', handEvents(), {
+      protocol,
+    });
     const run = truceline('exercise', bad, '--out', join(dir, 'never.json'));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(

@@ -2,7 +2,6 @@
 // it reports on every log verify finds intact (OK or UNSIGNED: signature null,
 // members the format does not define, "__proto__"), and refuses the rest in
 // one plain line, never a validation dump.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,17 +13,7 @@ import {
   type ExportBundle,
   type LogEntry,
 } from '../../../shared/audit';
-import { ZONES, handEvents } from './hand-scenario';
-
-function truceline(...args: string[]) {
-  return spawnSync(
-    process.execPath,
-    ['shared/node/run-ts.mjs', 'shared/node/cli/main.ts', ...args],
-    {
-      encoding: 'utf8',
-    },
-  );
-}
+import { truceline, writeHandScenarioFile } from './hand-scenario-cli';
 
 let dir: string;
 let scenario: string;
@@ -33,33 +22,7 @@ let signed: ExportBundle;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'truceline-report-verify-'));
-  scenario = join(dir, 'hand.scenario.json');
-  writeFileSync(
-    scenario,
-    JSON.stringify({
-      format: 'truceline-scenario',
-      version: 1,
-      id: 'hand-made',
-      title: 'Hand-made CLI scenario',
-      classification: 'EXERCISE',
-      start: '2026-03-01T00:00:00Z',
-      end: '2026-03-02T00:00:00Z',
-      parties: [
-        { id: 'A', name: 'Party A', role: 'party' },
-        { id: 'B', name: 'Party B', role: 'party' },
-        { id: 'MM', name: 'Monitoring Mission', role: 'monitor' },
-      ],
-      zones: {
-        type: 'FeatureCollection',
-        features: ZONES.map(({ geometry, bbox: _bbox, ...properties }) => ({
-          type: 'Feature',
-          properties,
-          geometry,
-        })),
-      },
-      feeds: [handEvents()],
-    }),
-  );
+  scenario = writeHandScenarioFile(dir, 'hand.scenario.json');
   keyFile = join(dir, 'key.json');
   expect(truceline('keygen', '--out', keyFile).status).toBe(0);
   const log = join(dir, 'signed.json');
