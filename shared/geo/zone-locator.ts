@@ -139,6 +139,8 @@ export function createZoneLocator(
       lines.push(...linesOf(zone));
       continue;
     }
+    // Context (coast, river, road…) is drawn, never scored: no event lies "in" it.
+    if (zone.kind === 'context') continue;
     const test = areaTest(zone);
     if (test) areas.push(test);
     if (zone.kind === 'settlement') {

@@ -172,9 +172,11 @@ function checkGeometry(
   const allowed =
     kind === 'line-of-contact'
       ? LINE_TYPES
-      : kind === 'settlement'
+      : kind === 'settlement' || kind === 'infrastructure'
         ? [...AREA_TYPES, 'Point']
-        : AREA_TYPES;
+        : kind === 'context'
+          ? [...LINE_TYPES, ...AREA_TYPES]
+          : AREA_TYPES;
   if (typeof g.type !== 'string' || !allowed.includes(g.type)) {
     report(
       [...path, 'type'],
@@ -191,7 +193,7 @@ function checkGeometry(
       if (radius === undefined) {
         report(
           [...path.slice(0, -1), 'properties', 'radius_m'],
-          'a settlement given as a Point needs radius_m (metres)',
+          `a ${kind === 'infrastructure' ? 'protected site' : 'settlement'} given as a Point needs radius_m (metres)`,
         );
       }
       break;

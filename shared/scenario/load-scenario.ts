@@ -5,6 +5,7 @@
 // without keeping the events (for `validate`), optionally reading the feed
 // files in other threads.
 import { decodeWindows1252 } from './windows-1252';
+import { SCORING_VERSION_1_REFUSED, isScoringVersion1 } from '../alerts/scoring-v1-refusal';
 import { lineColumn, locateJsonError } from './json-error';
 import { createZoneLocator } from '../geo/zone-locator';
 import { checkManifest, checkSensors, checkZones } from './check-documents';
@@ -394,6 +395,15 @@ async function loadPackage(
       });
       continue;
     }
+    if (key === 'scoring' && isScoringVersion1(doc.value)) {
+      // The one version-1 scenario that no longer loads (docs/SCENARIO-FORMAT.md section 8).
+      log.error({
+        file: doc.file,
+        pointer: jsonPointer([...doc.base, 'version']),
+        message: SCORING_VERSION_1_REFUSED,
+      });
+      continue;
+    }
     documents[key] = doc.value;
     resolved[key] = doc.value;
   }
@@ -464,6 +474,7 @@ async function loadPackage(
       await readFeedFile(reader, path, collector, log, options.onProgress);
     }
   }
+  collector.checkReferences();
   if (log.failed || !zones) return null;
   return { manifest, resolved, zones, sensors, documents, briefing, start, end };
 }

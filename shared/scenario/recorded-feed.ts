@@ -41,6 +41,9 @@ export interface RecordedFeed {
   errorsBefore: Int32Array;
   warningsBefore: Int32Array;
   ids: string[];
+  /** The records that refer to another event (`refers_to`): their index and the id named. */
+  referIndex: number[];
+  referTo: string[];
   /** Source and type of each record, as indices into `names`. */
   sourceOf: Uint16Array;
   typeOf: Uint16Array;
@@ -64,6 +67,8 @@ class RecordingCollector extends EventCollector {
   readonly errorsBefore: number[] = [];
   readonly warningsBefore: number[] = [];
   readonly eventIds: string[] = [];
+  readonly referIndex: number[] = [];
+  readonly referTo: string[] = [];
   readonly sourceOf: number[] = [];
   readonly typeOf: number[] = [];
   readonly names: string[] = [];
@@ -96,6 +101,10 @@ class RecordingCollector extends EventCollector {
     this.shownAt.push(shownAt);
     this.errorsBefore.push(this.log.errors.length);
     this.warningsBefore.push(this.log.warnings.length + this.log.droppedWarnings);
+    if (event.refers_to !== undefined) {
+      this.referIndex.push(this.eventIds.length);
+      this.referTo.push(event.refers_to);
+    }
     this.eventIds.push(event.id);
     this.sourceOf.push(this.nameOf(event.source));
     this.typeOf.push(this.nameOf(event.type));
@@ -144,6 +153,8 @@ export async function recordFeed(
     errorsBefore: Int32Array.from(collector.errorsBefore),
     warningsBefore: Int32Array.from(collector.warningsBefore),
     ids: collector.eventIds,
+    referIndex: collector.referIndex,
+    referTo: collector.referTo,
     sourceOf: Uint16Array.from(collector.sourceOf),
     typeOf: Uint16Array.from(collector.typeOf),
     names: collector.names,
@@ -164,6 +175,7 @@ export function replayRecordedFeed(
   const { errors, warnings, names } = recorded;
   let e = 0;
   let w = 0;
+  let r = 0;
   const upTo = (errorCount: number, warningCount: number) => {
     for (; w < warningCount && w < warnings.length; w++) log.warn(warnings[w]!);
     for (; e < errorCount; e++) log.error(errors[e]!);
@@ -172,7 +184,10 @@ export function replayRecordedFeed(
     upTo(recorded.errorsBefore[k]!, recorded.warningsBefore[k]!);
     const line = recorded.lines[k]!;
     const id = recorded.ids[k]!;
-    if (!collector.admit(source, line, id, recorded.valid[k] === 1)) continue;
+    while (r < recorded.referIndex.length && recorded.referIndex[r]! < k) r++;
+    const refersTo = recorded.referIndex[r] === k ? recorded.referTo[r] : undefined;
+    if (!collector.admit(source, line, id, recorded.valid[k] === 1, recorded.shownAt[k]!, refersTo))
+      continue;
     const at = recorded.at[k]!;
     // A slice of the feed's text: a small view, not a copy.
     const text = recorded.text.slice(k === 0 ? 0 : recorded.textEnds[k - 1]!, recorded.textEnds[k]);
