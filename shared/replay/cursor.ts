@@ -26,6 +26,13 @@ export function maxReportDelay(events: readonly ReplayEvent[]): number {
   return max;
 }
 
+/** Ids some event names in `refers_to` (the engine remembers only their alerts). */
+export function referencedIds(events: readonly ReplayEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of events) if (e.event.refers_to !== undefined) ids.add(e.event.refers_to);
+  return ids;
+}
+
 /** Default snapshot spacing for a scenario of `n` events. */
 export function defaultSnapshotEvery(n: number): number {
   return Math.max(2000, Math.ceil(n / 64));
@@ -50,6 +57,7 @@ export class ReplayCursor {
       model: options.model ?? BUILTIN_SCORING_MODEL,
       zones: scenario.zones,
       maxReportDelayMs: maxReportDelay(scenario.events),
+      referencedIds: referencedIds(scenario.events),
     });
     this.snapshots.push({ position: 0, engine: this.engine.snapshot() });
   }
