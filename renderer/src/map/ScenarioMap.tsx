@@ -37,12 +37,14 @@ interface ViewTransform {
 }
 
 const ZONE_DRAW_ORDER: Record<Zone['kind'], number> = {
+  context: -1,
   sector: 0,
   'buffer-zone': 1,
   'weapons-exclusion': 2,
   'disengagement-area': 3,
   'demilitarized-zone': 4,
   settlement: 5,
+  infrastructure: 5,
   'line-of-contact': 6,
 };
 
