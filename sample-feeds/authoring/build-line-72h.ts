@@ -42,6 +42,7 @@ const files = assembleScenario({
   start: START,
   end: END,
   timezone: 'Europe/Kyiv',
+  version: 2,
   utcOffsetHours: 3,
   zones: buildZones(),
   sensors,

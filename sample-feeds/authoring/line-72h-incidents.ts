@@ -260,7 +260,13 @@ export const SHELLING_OF_KORVANY: ScriptedEvent[] = [
     off: 7,
     precision_m: 2000,
     confidence: 0.85,
-    casualties: { low: 2, best: 3, high: 4 },
+    killed: { low: 2, best: 3, high: 4 },
+    civilian_killed: { low: 2, best: 3, high: 4 },
+    injured: 7,
+    civilian_injured: 7,
+    target: 'civilian',
+    assessment: 'confirms',
+    refers_to: 'GND-KOR-IMPACT-1',
     summary:
       'PATROL-07 spoke by phone with the Korvany district hospital: three civilians killed (a woman and two men), seven injured; two houses and the school annex hit.',
     truth: 'violation',
@@ -280,6 +286,7 @@ export const SHELLING_OF_KORVANY: ScriptedEvent[] = [
     confidence: 0.9,
     count: 21,
     bearing_deg: 336,
+    refers_to: 'GND-KOR-IMPACT-1',
     summary:
       'UAV-05 crater analysis at Korvany: 21 craters consistent with 152 mm rounds fired from the south-south-east.',
     truth: 'violation',
@@ -371,6 +378,25 @@ export const CROP_FIRES: ScriptedEvent[] = [
     expected_action:
       'A single low-confidence thermal source in farmland 20 km from the line during the harvest: close as a false alarm (stubble burning) or keep monitoring; do not notify.',
   })),
+  {
+    id: 'DRN-FIRE-S1-1',
+    day: 1,
+    clock: '11:50:00',
+    delayMin: 2,
+    source: 'drone',
+    sensor: 'UAV-01',
+    type: 'thermal-hotspot',
+    s: 70.5,
+    off: 22,
+    precision_m: 100,
+    confidence: 0.9,
+    assessment: 'clears',
+    refers_to: 'SAT-FIRE-S1-1',
+    summary:
+      'UAV-01 over the fields reported by THERM-1: farmers burning stubble after the harvest; no craters, no vehicles, no military activity.',
+    truth: 'false-positive',
+    expected_action: "Close the crop-fire alert as a false alarm, citing UAV-01's observation.",
+  },
   ...(
     [
       ['SAT-FIRE-S5-1', 955, -21, 0.3],
@@ -431,6 +457,8 @@ export const TRACTOR_COLUMN: ScriptedEvent[] = [
     precision_m: 300,
     confidence: 0.95,
     count: 11,
+    assessment: 'clears',
+    refers_to: 'DRN-COLUMN-S5-1',
     summary:
       'PATROL-09 checked the column reported by UAV-06: eight combine harvesters and three tractors of the Rusk agricultural cooperative harvesting sunflower. No military vehicles.',
     truth: 'false-positive',
@@ -850,13 +878,17 @@ export const SENSOR_FAULTS: ScriptedEvent[] = [
   },
 ];
 
+/** Each event of a scripted incident, marked with it (controller-only `incident`). */
+const incident = (name: string, rows: ScriptedEvent[]) =>
+  rows.map((r) => ({ ...r, incident: name }));
+
 /** Every scripted incident of line-72h. */
 export const LINE_72H_SCRIPTED: ScriptedEvent[] = [
-  ...MLRS_IN_EXCLUSION_ZONE,
-  ...SHELLING_OF_KORVANY,
-  ...DRONE_JAMMED,
-  ...CROP_FIRES,
-  ...TRACTOR_COLUMN,
+  ...incident('mlrs-in-ez2', MLRS_IN_EXCLUSION_ZONE),
+  ...incident('shelling-of-korvany', SHELLING_OF_KORVANY),
+  ...incident('uav04-jammed', DRONE_JAMMED),
+  ...incident('crop-fires', CROP_FIRES),
+  ...incident('harvester-column', TRACTOR_COLUMN),
   ...BUSY_EVENING,
   ...DAY_THREE,
   ...SENSOR_FAULTS,
