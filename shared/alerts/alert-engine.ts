@@ -26,7 +26,12 @@ import {
   type AlertView,
   type IncidentView,
 } from './alert-view';
-import { evaluateEvent, scoringContext, type ScoringContext } from './event-evidence';
+import {
+  evaluateEvent,
+  evaluationScratch,
+  scoringContext,
+  type ScoringContext,
+} from './event-evidence';
 import { LazyHeap } from './rank-heap';
 import type { ScoringModel } from './scoring-model';
 import { SpatialGrid, haversineKm } from './spatial-grid';
@@ -249,6 +254,7 @@ export class AlertEngine {
   private readonly maxDelayMs: number;
   private readonly referenced: ReadonlySet<string> | null;
   private readonly grid: SpatialGrid<GridEntry>;
+  private readonly scratch = evaluationScratch();
   private records: AlertRecord[] = [];
   private byId = new Map<string, AlertRecord>();
   /** Alert id of each event that may be referred to (checked against the alert on use). */
@@ -286,7 +292,8 @@ export class AlertEngine {
   /** Adds the next event in replay order; returns what changed. */
   addEvent(replay: ReplayEvent): AlertChange[] {
     const changes = this.advanceTo(replay.shownAt);
-    const item = evaluateEvent(this.context, replay);
+    // Evaluated into one reusable object: the evidence keeps numbers and the report, not this.
+    const item = evaluateEvent(this.context, replay, this.scratch);
     const sector = replay.zoneIds.find((id) => this.sectorIds.has(id)) ?? null;
     const eventId = replay.event.id;
     let target: AlertRecord | null = null;
@@ -298,7 +305,7 @@ export class AlertEngine {
     else if (located(replay)) target = this.findAlertFor(replay, sector);
     if (!target) {
       const record = this.openAlert(replay, sector, continues);
-      addEvidence(record.evidence, item, this.lines);
+      addEvidence(record.evidence, item, this.lines, this.model);
       record.measures = measure(this.model, record.evidence);
       this.remember(replay, record);
       this.pushRank(record);
@@ -313,62 +320,80 @@ export class AlertEngine {
       });
       return changes;
     }
-    const before = bandsOf(target.measures);
+    const was = target.measures;
+    const wasQuiet = target.quiet;
+    const wasFirstAt = target.firstAt;
     target.events.push(replay);
     target.eventIds.push(eventId);
     target.eventSeqs.push(replay.seq);
-    addEvidence(target.evidence, item, this.lines);
+    addEvidence(target.evidence, item, this.lines, this.model);
     this.mergePlaces(target, replay, sector);
     target.firstAt = Math.min(target.firstAt, replay.at);
     target.lastAt = Math.max(target.lastAt, replay.at);
     target.lastShownAt = replay.shownAt;
-    target.measures = measure(this.model, target.evidence);
+    target.measures = measure(this.model, target.evidence, was);
     this.remember(replay, target);
-    this.changed(target);
+    this.invalidate(target);
     if (replay.at >= target.anchor.at && (target !== referred || refersTo === undefined)) {
       target.anchor = replay;
       const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!, replay.at);
       if (key !== target.cellKey) this.file(target, key);
     }
+    const m = target.measures;
     changes.push({
       kind: 'event-joined',
       alertId: target.id,
       eventId,
       at: this.clock,
-      ...now(target.measures),
+      gravity: m.gravity,
+      severity: m.severity,
+      certainty: m.certainty,
+      certaintyBand: m.certaintyBand,
     });
     if (target.quiet) {
       target.quiet = false;
       changes.push({ kind: 'alert-active', alertId: target.id, at: this.clock });
     }
-    if (!sameBands(before, bandsOf(target.measures))) {
+    // Measures are replaced, never changed in place: `was` still holds the old bands.
+    if (!sameBands(was, m)) {
       changes.push({
         kind: 'alert-bands-changed',
         alertId: target.id,
         eventId,
         at: this.clock,
-        from: before,
-        ...now(target.measures),
+        from: bandsOf(was),
+        ...now(m),
       });
     }
     const incident = target.incident;
     if (incident) {
-      const was = bandsOf(incident.measures);
-      addEvidence(incident.evidence, item, this.lines);
+      const before = incident.measures;
+      addEvidence(incident.evidence, item, this.lines, this.model);
       this.remeasureIncident(incident);
-      if (!sameBands(was, bandsOf(incident.measures))) {
+      if (!sameBands(before, incident.measures)) {
         changes.push({
           kind: 'incident-bands-changed',
           incidentId: incident.id,
           primaryId: incident.members[0]!.id,
           eventId,
           at: this.clock,
-          from: was,
+          from: bandsOf(before),
           ...now(incident.measures),
         });
       }
     }
-    this.pushRank(target);
+    // A new rank entry only when the rank key changed: most reports change neither measure.
+    const now2 = target.measures;
+    if (
+      wasQuiet ||
+      wasFirstAt !== target.firstAt ||
+      was.gravity !== now2.gravity ||
+      was.certainty !== now2.certainty ||
+      was.cleared !== now2.cleared
+    ) {
+      this.changed(target);
+      this.pushRank(target);
+    }
     this.pushQuiet(target);
     return changes;
   }
@@ -609,7 +634,9 @@ export class AlertEngine {
 
   private remember(replay: ReplayEvent, record: AlertRecord): void {
     const id = replay.event.id;
-    if (this.referenced === null || this.referenced.has(id)) this.alertOfEvent.set(id, record.id);
+    if (this.referenced === null || (this.referenced.size > 0 && this.referenced.has(id))) {
+      this.alertOfEvent.set(id, record.id);
+    }
   }
 
   private openAlert(
@@ -686,7 +713,8 @@ export class AlertEngine {
   private rebuildIncident(incident: IncidentRecord): void {
     const events = incident.members.flatMap((r) => r.events).sort((a, b) => a.seq - b.seq);
     const evidence = emptyEvidence();
-    for (const e of events) addEvidence(evidence, evaluateEvent(this.context, e), this.lines);
+    for (const e of events)
+      addEvidence(evidence, evaluateEvent(this.context, e, this.scratch), this.lines, this.model);
     incident.evidence = evidence;
     this.remeasureIncident(incident);
   }
@@ -831,7 +859,7 @@ export class AlertEngine {
         severity: m.severity,
         certainty: m.certainty,
         certaintyBand: m.certaintyBand,
-        certaintyFactors: certaintyFactorViews(this.model, incident.evidence),
+        certaintyFactors: certaintyFactorViews(this.context, incident.evidence),
       };
     }
     return incident.view;
@@ -840,9 +868,7 @@ export class AlertEngine {
   private viewOf(record: AlertRecord): AlertView {
     if (!record.view) {
       record.view = buildAlertView(
-        this.model,
-        this.zonesById,
-        this.context.groupsOf,
+        this.context,
         record,
         (eventId) => this.alertHolding(eventId)?.id ?? null,
         record.incident ? this.incidentView(record.incident) : null,

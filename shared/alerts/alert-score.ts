@@ -14,11 +14,10 @@ import {
   FLOOR_CRITICAL,
   FLOOR_HIGH,
   evaluateEvent,
-  sourceIndex,
   type EventEvidence,
   type ScoringContext,
 } from './event-evidence';
-import type { CountUnit, ScoringModel } from './scoring-model';
+import type { ScoringModel } from './scoring-model';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 /** The band of a gravity (called severity in the log and the protocol). */
@@ -51,7 +50,7 @@ export type CertaintyFactor = (typeof CERTAINTY_FACTORS)[number];
 /** Certainty an assessment that confirms lifts an alert to (the floor of `probable`). */
 export const PROBABLE = 0.6;
 /** How many distinct firing points and impacts an alert keeps to look for fire across the line. */
-const ENDPOINTS_KEPT = 32;
+const ENDPOINTS_KEPT = 8;
 
 /** The band of a rounded gravity. */
 export function severityOf(gravity: number): Severity {
@@ -71,196 +70,331 @@ export function certaintyBandOf(certainty: number, cleared = false): CertaintyBa
   return 'unconfirmed';
 }
 
-/** Per compatibility group: each source kind's best certainty, and whether it agrees. */
-interface GroupTally {
-  best: Float64Array;
-  agree: Uint8Array;
-  /** The report giving `best`, per kind (for the reasons shown). */
-  item: (EventEvidence | null)[];
+/** Number of source kinds: each group's tally has one slot per kind. */
+const KINDS = SOURCES.length;
+
+/**
+ * Per compatibility group present in the alert (group 0: its assessments):
+ * each source kind's best certainty, whether it agrees, and the report giving
+ * that best (for the reasons shown). Flat arrays, `KINDS` slots per group, so
+ * copying an alert's tallies is a few slices.
+ */
+interface Tallies {
+  groups: number[];
+  best: number[];
+  /** Bit k set: kind k agrees. */
+  agree: number[];
+  event: (ReplayEvent | null)[];
 }
 
-function newTally(): GroupTally {
+function noTallies(): Tallies {
+  return { groups: [], best: [], agree: [], event: [] };
+}
+
+function copyTallies(t: Tallies): Tallies {
   return {
-    best: new Float64Array(SOURCES.length),
-    agree: new Uint8Array(SOURCES.length),
-    item: SOURCES.map(() => null),
+    groups: t.groups.slice(),
+    best: t.best.slice(),
+    agree: t.agree.slice(),
+    event: t.event.slice(),
   };
 }
 
-function copyTally(t: GroupTally): GroupTally {
-  return { best: t.best.slice(), agree: t.agree.slice(), item: t.item.slice() };
+/** Where group `g` is in the tallies, or -1. */
+function slotOf(t: Tallies, g: number): number {
+  const groups = t.groups;
+  for (let i = 0; i < groups.length; i++) if (groups[i] === g) return i;
+  return -1;
 }
 
-function tallyReport(t: GroupTally, k: number, item: EventEvidence, agrees: boolean): void {
-  if (item.certainty > t.best[k]! || t.item[k] === null) {
-    if (item.certainty >= t.best[k]!) {
-      t.best[k] = item.certainty;
-      t.item[k] = item;
+function tallyReport(t: Tallies, g: number, k: number, item: EventEvidence, agrees: boolean): void {
+  let slot = slotOf(t, g);
+  if (slot === -1) {
+    slot = t.groups.length;
+    t.groups.push(g);
+    t.agree.push(0);
+    for (let i = 0; i < KINDS; i++) {
+      t.best.push(0);
+      t.event.push(null);
     }
   }
-  if (agrees) t.agree[k] = 1;
+  const at = slot * KINDS + k;
+  if (item.certainty > t.best[at]! || (t.event[at] === null && item.certainty >= t.best[at]!)) {
+    t.best[at] = item.certainty;
+    t.event[at] = item.replay;
+  }
+  if (agrees) t.agree[slot] = t.agree[slot]! | (1 << k);
 }
 
-/** The running evidence of one alert. */
+/**
+ * Claims seen (report signatures), in an append-only list that snapshots
+ * share (each keeps its own length), indexed by a set that only the live
+ * evidence owns: a snapshot costs nothing however many reports an alert has.
+ */
+export interface SeenClaims {
+  list: number[];
+  count: number;
+  /** Null until needed (a restored copy builds it from the first `count`). */
+  index: Set<number> | null;
+}
+
+function noClaims(): SeenClaims {
+  return { list: [], count: 0, index: null };
+}
+
+function ownIndex(seen: SeenClaims): Set<number> {
+  if (seen.index === null) {
+    // A restored copy: take its own part of the shared list, and index it.
+    seen.list = seen.list.slice(0, seen.count);
+    seen.index = new Set(seen.list);
+  }
+  return seen.index;
+}
+
+function hasClaim(seen: SeenClaims, signature: number): boolean {
+  return seen.count > 0 && ownIndex(seen).has(signature);
+}
+
+function addClaim(seen: SeenClaims, signature: number): void {
+  const index = ownIndex(seen);
+  seen.list.push(signature);
+  seen.count = seen.list.length;
+  index.add(signature);
+}
+
+/** A firing point or an impact kept to look for fire across the line. */
+interface Endpoint {
+  lon: number;
+  lat: number;
+  id: string;
+  placeWeight: number;
+}
+
+/**
+ * The running evidence of one alert: numbers and references to its reports,
+ * never the evaluations themselves (those are made again for the reasons a
+ * view shows), so what an alert keeps is small and outlives no report.
+ */
 export interface AlertEvidence {
-  /** Per EVENT_FACTORS: the report with the highest value (earliest on ties). */
-  best: (EventEvidence | null)[];
   /**
-   * The most trusted report giving harm figures (ties: the later one). A
-   * repeat of a report already counted (the same claims) is not weighed
+   * True while its inner lists and tallies are shared with a snapshot: they
+   * are copied before the next change (copy on write), so a snapshot of an
+   * alert that never changes again costs nothing more.
+   */
+  shared: boolean;
+  /** Per EVENT_FACTORS: the highest value, and the report giving it (earliest on ties). */
+  bestValue: number[];
+  bestEvent: (ReplayEvent | null)[];
+  /**
+   * The figures of the most trusted report giving harm (ties: the later one).
+   * A repeat of a report already counted (the same claims) is not weighed
    * again, so a second source saying the same never changes the figures.
    */
-  harm: EventEvidence | null;
-  harmSeen: Set<number>;
-  /** Per count unit: the report with the highest count. */
-  scale: Partial<Record<CountUnit, EventEvidence>>;
+  harmEvent: ReplayEvent | null;
+  harmTrust: number;
+  harmPoints: number;
+  harmCivilians: number;
+  harmSeen: SeenClaims;
+  /** The report whose count scores most, each in its own unit (earliest on ties). */
+  scaleEvent: ReplayEvent | null;
+  scalePoints: number;
   /** Signatures of the fire reports seen: a repeat does not stretch an exchange. */
-  fireSeen: Set<number>;
-  fireFirst: EventEvidence | null;
-  fireLast: EventEvidence | null;
-  origins: EventEvidence[];
-  impacts: EventEvidence[];
+  fireSeen: SeenClaims;
+  fireFirst: ReplayEvent | null;
+  fireLast: ReplayEvent | null;
+  origins: Endpoint[];
+  impacts: Endpoint[];
   /** Places already kept as origins or impacts: a report from the same place adds nothing. */
-  endpointPlaces: Set<string>;
-  across: [EventEvidence, EventEvidence] | null;
-  /** The report setting the highest floor of its own (harm floors come from `harm`). */
-  floor: EventEvidence | null;
+  endpointPlaces: Set<number> | null;
+  across: { from: string; to: string; placeWeight: number } | null;
+  /** The highest floor a report sets of its own (harm floors come from the harm figures). */
+  floorLevel: number;
+  floorEvent: ReplayEvent | null;
   // Certainty
   /** The report with the highest act (earliest on ties): what the alert is about. */
-  lead: EventEvidence | null;
-  groups: Map<string, GroupTally>;
-  /** Assessments (confirms, inconclusive) are about the alert: always compatible. */
-  assessed: GroupTally;
-  cleared: EventEvidence | null;
-  confirmed: EventEvidence | null;
+  leadEvent: ReplayEvent | null;
+  leadAct: number;
+  leadGroups: readonly string[];
+  leadGroupIds: readonly number[];
+  /** Per group (0: assessments, which are about the alert: always compatible). */
+  tallies: Tallies;
+  cleared: ReplayEvent | null;
+  confirmed: ReplayEvent | null;
   clearSeen: number[];
   eventCount: number;
 }
 
+const NO_GROUPS: readonly string[] = Object.freeze([]);
+/** Shared empty lists, replaced by a list of its own on the first push (most alerts never push). */
+const NO_ENDPOINTS = Object.freeze([]) as unknown as Endpoint[];
+const NO_SIGNATURES = Object.freeze([]) as unknown as number[];
+const NO_GROUP_IDS: readonly number[] = Object.freeze([]);
+
 /** Empty evidence for a new alert. */
 export function emptyEvidence(): AlertEvidence {
   return {
-    best: EVENT_FACTORS.map(() => null),
-    harm: null,
-    harmSeen: new Set(),
-    scale: {},
-    fireSeen: new Set(),
+    shared: false,
+    bestValue: [0, 0, 0, 0, 0, 0, 0],
+    bestEvent: [null, null, null, null, null, null, null],
+    harmEvent: null,
+    harmTrust: 0,
+    harmPoints: 0,
+    harmCivilians: 0,
+    harmSeen: noClaims(),
+    scaleEvent: null,
+    scalePoints: 0,
+    fireSeen: noClaims(),
     fireFirst: null,
     fireLast: null,
-    origins: [],
-    impacts: [],
-    endpointPlaces: new Set(),
+    origins: NO_ENDPOINTS,
+    impacts: NO_ENDPOINTS,
+    endpointPlaces: null,
     across: null,
-    floor: null,
-    lead: null,
-    groups: new Map(),
-    assessed: newTally(),
+    floorLevel: 0,
+    floorEvent: null,
+    leadEvent: null,
+    leadAct: -1,
+    leadGroups: NO_GROUPS,
+    leadGroupIds: NO_GROUP_IDS,
+    tallies: noTallies(),
     cleared: null,
     confirmed: null,
-    clearSeen: [],
+    clearSeen: NO_SIGNATURES,
     eventCount: 0,
   };
 }
 
-/** A copy that later `addEvidence` calls on the original do not affect. */
+/**
+ * A copy that later `addEvidence` calls on the original do not affect. Both
+ * share the inner structures until either is changed (copy on write).
+ */
 export function cloneEvidence(e: AlertEvidence): AlertEvidence {
-  const groups = new Map<string, GroupTally>();
-  for (const [g, t] of e.groups) groups.set(g, copyTally(t));
-  return {
-    best: e.best.slice(),
-    harm: e.harm,
-    harmSeen: new Set(e.harmSeen),
-    scale: { ...e.scale },
-    fireSeen: new Set(e.fireSeen),
-    fireFirst: e.fireFirst,
-    fireLast: e.fireLast,
-    origins: e.origins.slice(),
-    impacts: e.impacts.slice(),
-    endpointPlaces: new Set(e.endpointPlaces),
-    across: e.across,
-    floor: e.floor,
-    lead: e.lead,
-    groups,
-    assessed: copyTally(e.assessed),
-    cleared: e.cleared,
-    confirmed: e.confirmed,
-    clearSeen: e.clearSeen.slice(),
-    eventCount: e.eventCount,
-  };
+  e.shared = true;
+  const copy = { ...e };
+  // The copy shares the lists but not the indexes: only the live one appends.
+  copy.harmSeen = { list: e.harmSeen.list, count: e.harmSeen.count, index: null };
+  copy.fireSeen = { list: e.fireSeen.list, count: e.fireSeen.count, index: null };
+  return copy;
+}
+
+/** Gives evidence its own inner structures before a change. */
+function unshare(e: AlertEvidence): void {
+  e.tallies = copyTallies(e.tallies);
+  e.bestValue = e.bestValue.slice();
+  e.bestEvent = e.bestEvent.slice();
+  if (e.origins !== NO_ENDPOINTS) e.origins = e.origins.slice();
+  if (e.impacts !== NO_ENDPOINTS) e.impacts = e.impacts.slice();
+  if (e.endpointPlaces) e.endpointPlaces = new Set(e.endpointPlaces);
+  if (e.clearSeen !== NO_SIGNATURES) e.clearSeen = e.clearSeen.slice();
+  e.shared = false;
 }
 
 /** Lines of the line of contact, for fire across it. */
 export type ContactLines = readonly (readonly (readonly number[])[])[];
 
-function crosses(a: EventEvidence, b: EventEvidence, lines: ContactLines): boolean {
-  const p = a.replay.event;
-  const q = b.replay.event;
-  return segmentCrossesLines([p.lon!, p.lat!], [q.lon!, q.lat!], lines);
+function placeWeightOf(model: ScoringModel, item: EventEvidence): number {
+  const c = item.weaponClass;
+  const w = c ? model.weapons.classes[c as keyof ScoringModel['weapons']['classes']] : undefined;
+  return w?.place_weight ?? model.weapons.default_place_weight;
 }
 
 /** Adds one evaluated report to an alert's evidence (mutates). */
-export function addEvidence(e: AlertEvidence, item: EventEvidence, lines: ContactLines): void {
-  const event = item.replay.event;
+export function addEvidence(
+  e: AlertEvidence,
+  item: EventEvidence,
+  lines: ContactLines,
+  model: ScoringModel,
+): void {
+  if (e.shared) unshare(e);
+  const replay = item.replay;
+  const event = replay.event;
   const assessment = event.assessment;
-  for (let i = 0; i < EVENT_FACTORS.length; i++) {
-    const current = e.best[i];
-    if (item.values[i]! > 0 && (!current || item.values[i]! > current.values[i]!)) e.best[i] = item;
+  const values = item.values;
+  for (let i = 0; i < 7; i++) {
+    const v = values[i]!;
+    if (v > e.bestValue[i]!) {
+      e.bestValue[i] = v;
+      e.bestEvent[i] = replay;
+    }
   }
-  if (item.harm && !e.harmSeen.has(item.signature)) {
-    e.harmSeen.add(item.signature);
-    if (!e.harm || item.trust >= e.harm.trust) e.harm = item;
+  if (item.harm && !hasClaim(e.harmSeen, item.signature)) {
+    addClaim(e.harmSeen, item.signature);
+    if (!e.harmEvent || item.trust >= e.harmTrust) {
+      e.harmEvent = replay;
+      e.harmTrust = item.trust;
+      e.harmPoints = item.harm.points;
+      e.harmCivilians = item.harm.civilianKilled;
+    }
   }
-  if (item.unit && event.count !== undefined) {
-    const current = e.scale[item.unit];
-    if (!current || item.count > current.count) e.scale[item.unit] = item;
+  if (item.scalePoints > e.scalePoints) {
+    e.scalePoints = item.scalePoints;
+    e.scaleEvent = replay;
   }
-  if (item.sustains && !e.fireSeen.has(item.signature)) {
-    e.fireSeen.add(item.signature);
-    if (!e.fireFirst || item.replay.at < e.fireFirst.replay.at) e.fireFirst = item;
-    if (!e.fireLast || item.replay.at > e.fireLast.replay.at) e.fireLast = item;
+  if (item.sustains && !hasClaim(e.fireSeen, item.signature)) {
+    addClaim(e.fireSeen, item.signature);
+    if (!e.fireFirst || replay.at < e.fireFirst.at) e.fireFirst = replay;
+    if (!e.fireLast || replay.at > e.fireLast.at) e.fireLast = replay;
   }
   if (!e.across && lines.length > 0 && (item.origin || item.impact)) {
-    const place = `${item.origin ? 'o' : 'i'}${event.lat},${event.lon}`;
+    // The place to about a metre, and whether it is an origin (a number: no string per report).
+    const place =
+      (Math.round(event.lat! * 1e5) * 4e7 + Math.round(event.lon! * 1e5)) * 2 +
+      (item.origin ? 1 : 0);
+    if (item.origin && e.origins === NO_ENDPOINTS) e.origins = [];
+    if (item.impact && e.impacts === NO_ENDPOINTS) e.impacts = [];
     const mine = item.origin ? e.origins : e.impacts;
     // Only the first distinct places count, and a repeat from a known place adds nothing.
-    if (!e.endpointPlaces.has(place) && mine.length < ENDPOINTS_KEPT) {
-      e.endpointPlaces.add(place);
-      mine.push(item);
+    if (!e.endpointPlaces?.has(place) && mine.length < ENDPOINTS_KEPT) {
+      (e.endpointPlaces ??= new Set()).add(place);
+      const end: Endpoint = {
+        lon: event.lon!,
+        lat: event.lat!,
+        id: event.id,
+        placeWeight: placeWeightOf(model, item),
+      };
+      mine.push(end);
       for (const other of item.origin ? e.impacts : e.origins) {
-        if (crosses(item, other, lines)) {
-          e.across = item.origin ? [item, other] : [other, item];
+        if (segmentCrossesLines([end.lon, end.lat], [other.lon, other.lat], lines)) {
+          const [from, to] = item.origin ? [end, other] : [other, end];
+          e.across = {
+            from: from.id,
+            to: to.id,
+            placeWeight: Math.max(from.placeWeight, to.placeWeight),
+          };
           break;
         }
       }
     }
   }
-  if (item.floor > 0 && (!e.floor || item.floor > e.floor.floor)) e.floor = item;
+  if (item.floor > e.floorLevel) {
+    e.floorLevel = item.floor;
+    e.floorEvent = replay;
+  }
 
   // Certainty.
-  if (assessment !== 'clears' && (!e.lead || item.act > e.lead.act)) e.lead = item;
-  const k = sourceIndex(event.source);
+  if (assessment !== 'clears' && item.act > e.leadAct) {
+    e.leadEvent = replay;
+    e.leadAct = item.act;
+    e.leadGroups = item.groups;
+    e.leadGroupIds = item.groupIds;
+  }
+  const k = item.kind;
   if (assessment === 'confirms' || assessment === 'inconclusive') {
-    tallyReport(e.assessed, k, item, assessment === 'confirms');
+    tallyReport(e.tallies, 0, k, item, assessment === 'confirms');
   } else if (assessment !== 'clears') {
-    for (const g of item.groups) {
-      let t = e.groups.get(g);
-      if (!t) {
-        t = newTally();
-        e.groups.set(g, t);
-      }
-      tallyReport(t, k, item, true);
-    }
+    for (const g of item.groupIds) tallyReport(e.tallies, g, k, item, true);
   }
   // An assessment assesses something: a report that refers to another, or one
   // joining reports already in the alert.
   const assesses = event.refers_to !== undefined || e.eventCount > 0;
   if (assessment === 'clears' && !e.clearSeen.includes(item.signature)) {
     // A repeat of a clearing report already counted clears nothing new.
+    if (e.clearSeen === NO_SIGNATURES) e.clearSeen = [];
     e.clearSeen.push(item.signature);
-    e.cleared = item;
+    e.cleared = replay;
     e.confirmed = null;
   } else if (assessment === 'confirms' && assesses) {
-    e.confirmed = item;
+    e.confirmed = replay;
     e.cleared = null;
   }
   e.eventCount += 1;
@@ -269,60 +403,41 @@ export function addEvidence(e: AlertEvidence, item: EventEvidence, lines: Contac
 /** Gravity factors, exactly: per GRAVITY_FACTORS up to (not including) floor and clamp. */
 function rawGravity(model: ScoringModel, e: AlertEvidence, out: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < EVENT_FACTORS.length; i++) {
-    const v = e.best[i]?.values[i] ?? 0;
+  for (let i = 0; i < 7; i++) {
+    const v = e.bestValue[i]!;
     out[i] = v;
     sum += v;
   }
-  const n = EVENT_FACTORS.length;
-  const across = e.across
-    ? model.protected_places.fire_across_line *
-      Math.max(placeWeightOf(model, e.across[0]), placeWeightOf(model, e.across[1]))
-    : 0;
-  out[n] = across;
-  out[n + 1] = e.harm?.harm?.points ?? 0;
-  let scale = 0;
-  for (const unit in e.scale) {
-    const item = e.scale[unit as CountUnit]!;
-    const rule = model.scale[unit as CountUnit];
-    if (!rule) continue;
-    const points = Math.min(rule.max_points, rule.per_doubling * Math.log2(item.count));
-    if (points > scale) scale = points;
-  }
-  out[n + 2] = scale;
+  const across = e.across ? model.protected_places.fire_across_line * e.across.placeWeight : 0;
+  out[7] = across;
+  out[8] = e.harmPoints;
+  out[9] = e.scalePoints;
   let sustained = 0;
-  if (e.fireFirst && e.fireLast) {
-    const minutes = (e.fireLast.replay.at - e.fireFirst.replay.at) / 60_000;
+  if (e.fireFirst && e.fireLast && e.fireLast.at > e.fireFirst.at) {
+    const minutes = (e.fireLast.at - e.fireFirst.at) / 60_000;
     const s = model.sustained;
     sustained = Math.min(s.max_points, s.per_doubling * Math.log2(1 + minutes / s.unit_min));
   }
-  out[n + 3] = sustained;
-  return sum + across + out[n + 1]! + scale + sustained;
+  out[10] = sustained;
+  return sum + across + e.harmPoints + e.scalePoints + sustained;
 }
 
-function placeWeightOf(model: ScoringModel, item: EventEvidence): number {
-  const c = item.weaponClass;
-  const w = c ? model.weapons.classes[c as keyof ScoringModel['weapons']['classes']] : undefined;
-  return w?.place_weight ?? model.weapons.default_place_weight;
-}
-
-/** The floor the alert is held to (0: none) and the report that sets it. */
-export function floorOf(e: AlertEvidence): {
-  level: number;
-  item: EventEvidence | null;
-  reason: string | null;
-} {
-  let level = e.floor?.floor ?? 0;
-  let item = e.floor;
-  let reason = e.floor?.floorReason ?? null;
-  const civilians = e.harm?.harm?.civilianKilled ?? 0;
+/** The floor the alert is held to (0: none), the report that sets it, and why. */
+export function floorOf(
+  ctx: ScoringContext,
+  e: AlertEvidence,
+): { level: number; event: ReplayEvent | null; reason: string | null } {
+  let level = e.floorLevel;
+  let event = e.floorEvent;
+  let reason = event ? evaluateEvent(ctx, event).floorReason : null;
+  const civilians = e.harmCivilians;
   const harmFloor = civilians >= 5 ? FLOOR_CRITICAL : civilians >= 1 ? FLOOR_HIGH : 0;
   if (harmFloor > level) {
     level = harmFloor;
-    item = e.harm;
+    event = e.harmEvent;
     reason = `${civilians} civilian${civilians === 1 ? '' : 's'} killed`;
   }
-  return { level, item, reason };
+  return { level, event, reason };
 }
 
 const RAW_COUNT = GRAVITY_FACTORS.length - 2;
@@ -335,66 +450,120 @@ export function exactGravity(
   out: Float64Array = scratch,
 ): { sum: number; floored: number; gravity: number } {
   const sum = rawGravity(model, e, out);
-  const floor = floorOf(e).level;
-  const floored = floor > 0 ? Math.max(sum, floor + model.floors.lift * sum) : sum;
+  const floored = lift(model, sum, floorLevel(e));
   return { sum, floored, gravity: Math.min(100, Math.max(0, floored)) };
 }
 
-/** The alert's compatible reports per source kind: best certainty and agreement. */
-function compatible(e: AlertEvidence): GroupTally | null {
-  if (!e.lead) return null;
-  const tally = copyTally(e.assessed);
-  for (const g of e.lead.groups) {
-    const t = e.groups.get(g);
-    if (!t) continue;
-    for (let k = 0; k < SOURCES.length; k++) {
-      if (t.item[k] && (t.best[k]! > tally.best[k]! || !tally.item[k])) {
-        tally.best[k] = t.best[k]!;
-        tally.item[k] = t.item[k]!;
+/** The sum lifted by a floor: max(sum, floor + lift × sum). */
+function lift(model: ScoringModel, sum: number, floor: number): number {
+  return floor > 0 ? Math.max(sum, floor + model.floors.lift * sum) : sum;
+}
+
+/** The floor's level alone (the hot path: no reason text). */
+function floorLevel(e: AlertEvidence): number {
+  const level = e.floorLevel;
+  const civilians = e.harmCivilians;
+  const harmFloor = civilians >= 5 ? FLOOR_CRITICAL : civilians >= 1 ? FLOOR_HIGH : 0;
+  return harmFloor > level ? harmFloor : level;
+}
+
+/** The alert's compatible reports per source kind: best certainty, agreement, the report. */
+function compatible(
+  e: AlertEvidence,
+): { best: number[]; agree: boolean[]; event: (ReplayEvent | null)[] } | null {
+  if (!e.leadEvent) return null;
+  const best = [0, 0, 0, 0, 0, 0];
+  const agree = [false, false, false, false, false, false];
+  const event: (ReplayEvent | null)[] = [null, null, null, null, null, null];
+  const t = e.tallies;
+  for (const g of [0, ...e.leadGroupIds]) {
+    const slot = slotOf(t, g);
+    if (slot === -1) continue;
+    for (let k = 0; k < KINDS; k++) {
+      const at = slot * KINDS + k;
+      if (t.event[at] && (t.best[at]! > best[k]! || !event[k])) {
+        best[k] = t.best[at]!;
+        event[k] = t.event[at]!;
       }
-      if (t.agree[k]) tally.agree[k] = 1;
+      if (t.agree[slot]! & (1 << k)) agree[k] = true;
     }
   }
-  return tally;
+  return { best, agree, event };
 }
+
+/** Per model: which kinds are independent, by SOURCES index (looked up once). */
+const independentCache = new WeakMap<ScoringModel, Uint8Array>();
+function independentKinds(model: ScoringModel): Uint8Array {
+  let flags = independentCache.get(model);
+  if (!flags) {
+    flags = Uint8Array.from(SOURCES, (s) => (model.certainty.sources[s]?.independent ? 1 : 0));
+    independentCache.set(model, flags);
+  }
+  return flags;
+}
+
+const bestScratch = new Float64Array(SOURCES.length);
 
 /**
- * How many source kinds agree. A kind that is not independent (a controller
- * inject) counts only beside an independent one: a sensor that bears out a
- * hotline call corroborates it; two calls prove nothing more than one.
+ * Certainty before rounding (0 when cleared), with what went into it: the
+ * kinds whose best report counts (in SOURCES order) and how many agree.
  */
-function agreeingKinds(model: ScoringModel, tally: GroupTally): number {
-  let independent = 0;
-  let other = 0;
-  for (let k = 0; k < SOURCES.length; k++) {
-    if (!tally.agree[k]) continue;
-    if (model.certainty.sources[SOURCES[k]!]?.independent) independent += 1;
-    else other += 1;
-  }
-  return independent === 0 ? 0 : independent + other;
-}
-
-/** Certainty before rounding (0 when cleared), with what went into it. */
 export function exactCertainty(
   model: ScoringModel,
   e: AlertEvidence,
 ): { certainty: number; raw: number; doubt: number[]; agreeing: number } {
-  const tally = compatible(e);
-  if (!tally) return { certainty: 0, raw: 0, doubt: [], agreeing: 0 };
-  let doubt = 1;
-  const steps: number[] = [];
-  const agreeing = agreeingKinds(model, tally);
-  for (let k = 0; k < SOURCES.length; k++) {
-    if (tally.best[k]! > 0) {
-      doubt *= 1 - tally.best[k]!;
-      steps.push(k);
-    }
+  const raw = certaintyOf(model, e);
+  const agreeing = lastAgreeing;
+  const doubt: number[] = [];
+  for (let k = 0; k < SOURCES.length; k++) if (bestScratch[k]! > 0) doubt.push(k);
+  return { certainty: e.cleared ? 0 : raw, raw, doubt, agreeing };
+}
+
+/**
+ * The certainty of evidence, before rounding and before clearing (the hot
+ * path: no allocation). Leaves each kind's best in `bestScratch`.
+ */
+function certaintyOf(model: ScoringModel, e: AlertEvidence): number {
+  if (!e.leadEvent) {
+    bestScratch.fill(0);
+    lastAgreeing = 0;
+    return 0;
   }
+  bestScratch.fill(0);
+  let agreeBits = 0;
+  const t = e.tallies;
+  // Assessments (group 0) and the lead's groups.
+  for (let i = -1; i < e.leadGroupIds.length; i++) {
+    const slot = slotOf(t, i === -1 ? 0 : e.leadGroupIds[i]!);
+    if (slot === -1) continue;
+    const base = slot * KINDS;
+    for (let k = 0; k < KINDS; k++) {
+      const v = t.best[base + k]!;
+      if (v > bestScratch[k]!) bestScratch[k] = v;
+    }
+    agreeBits |= t.agree[slot]!;
+  }
+  const flags = independentKinds(model);
+  let independent = 0;
+  let other = 0;
+  let doubt = 1;
+  for (let k = 0; k < SOURCES.length; k++) {
+    doubt *= 1 - bestScratch[k]!;
+    if (!(agreeBits & (1 << k))) continue;
+    if (flags[k]) independent += 1;
+    else other += 1;
+  }
+  // A kind that is not independent (an inject) agrees only beside one that is.
+  const agreeing = independent === 0 ? 0 : independent + other;
   if (agreeing > 1) doubt *= (1 - model.certainty.agreement) ** (agreeing - 1);
   let raw = 1 - doubt;
   if (e.confirmed && raw < PROBABLE) raw = PROBABLE;
-  return { certainty: e.cleared ? 0 : raw, raw, doubt: steps, agreeing };
+  lastAgreeing = agreeing;
+  return raw;
 }
+
+/** How many kinds agreed in the last certaintyOf (read right after it). */
+let lastAgreeing = 0;
 
 /** The rounded measures of an alert: what bands and ranking use. */
 export interface AlertMeasures {
@@ -407,11 +576,28 @@ export interface AlertMeasures {
   cleared: boolean;
 }
 
-/** The measures of an alert's evidence (the engine's hot path). */
-export function measure(model: ScoringModel, e: AlertEvidence): AlertMeasures {
-  const gravity = Math.round(exactGravity(model, e).gravity * 10) / 10;
+/**
+ * The measures of an alert's evidence (the engine's hot path). When they are
+ * those of `previous`, `previous` itself is returned: most reports change
+ * neither measure, and measures are never changed in place.
+ */
+export function measure(
+  model: ScoringModel,
+  e: AlertEvidence,
+  previous?: AlertMeasures,
+): AlertMeasures {
+  const floored = lift(model, rawGravity(model, e, scratch), floorLevel(e));
+  const gravity = Math.round(Math.min(100, Math.max(0, floored)) * 10) / 10;
   const cleared = e.cleared !== null;
-  const certainty = Math.round(exactCertainty(model, e).certainty * 100) / 100;
+  const certainty = cleared ? 0 : Math.round(certaintyOf(model, e) * 100) / 100;
+  if (
+    previous !== undefined &&
+    previous.gravity === gravity &&
+    previous.certainty === certainty &&
+    previous.cleared === cleared
+  ) {
+    return previous;
+  }
   return {
     gravity,
     severity: severityOf(gravity),
@@ -440,7 +626,8 @@ export interface GravityBreakdown {
 }
 
 /** Scores an alert's gravity with display lines. */
-export function gravityBreakdown(model: ScoringModel, e: AlertEvidence): GravityBreakdown {
+export function gravityBreakdown(ctx: ScoringContext, e: AlertEvidence): GravityBreakdown {
+  const model = ctx.model;
   const values = new Float64Array(RAW_COUNT);
   const { sum, floored, gravity } = exactGravity(model, e, values);
   const raws: { factor: GravityFactor; raw: number }[] = [];
@@ -457,7 +644,7 @@ export function gravityBreakdown(model: ScoringModel, e: AlertEvidence): Gravity
     ]),
     sum,
     floored,
-    floor: floorOf(e),
+    floor: floorOf(ctx, e),
   };
 }
 
@@ -476,7 +663,7 @@ export interface CertaintyBreakdown {
   lines: (FactorLine<CertaintyFactor> & { kind: number | null })[];
   agreeing: number;
   /** Per source kind, the compatible report that counts (its best), or null. */
-  counted: readonly (EventEvidence | null)[];
+  counted: readonly (ReplayEvent | null)[];
   /** Per source kind: whether it counts as an agreeing independent kind. */
   agrees: readonly boolean[];
 }
@@ -525,7 +712,7 @@ export function certaintyBreakdown(model: ScoringModel, e: AlertEvidence): Certa
     band: certaintyBandOf(hundredths / 100, e.cleared !== null),
     lines,
     agreeing: exact.agreeing,
-    counted: tally?.item ?? SOURCES.map(() => null),
+    counted: tally?.event ?? SOURCES.map(() => null),
     agrees: SOURCES.map((_, k) => exact.agreeing > 0 && !!tally?.agree[k]),
   };
 }
@@ -543,7 +730,7 @@ function displayLines<F extends string, T extends { factor: F; raw: number }>(
   // The total was rounded once; the lines are scaled to it (a hair for gravity,
   // up to half a point for certainty, rounded to whole hundredths).
   const rawSum = raws.reduce((sum, r) => sum + r.raw, 0);
-  const scale = rawSum !== 0 && totalTenths !== 0 ? totalTenths / 10 / rawSum : 1;
+  const scale = rawSum !== 0 ? totalTenths / 10 / rawSum : 1;
   const parts = raws
     .filter((r) => r.raw !== 0)
     .map((r, order) => {
@@ -553,14 +740,14 @@ function displayLines<F extends string, T extends { factor: F; raw: number }>(
     });
   let missing = totalTenths - parts.reduce((sum, p) => sum + p.tenths, 0);
   const byRemainder = [...parts].sort((a, b) => b.remainder - a.remainder || a.order - b.order);
-  for (const part of byRemainder) {
-    if (missing <= 0) break;
-    part.tenths += 1;
+  // Largest remainders first; as many passes as the rounding needs.
+  for (let pass = 0; missing > 0 && byRemainder.length > 0; pass++) {
+    byRemainder[pass % byRemainder.length]!.tenths += 1;
     missing -= 1;
   }
-  for (const part of byRemainder.reverse()) {
-    if (missing >= 0) break;
-    part.tenths -= 1;
+  const bySmallest = byRemainder.slice().reverse();
+  for (let pass = 0; missing < 0 && bySmallest.length > 0; pass++) {
+    bySmallest[pass % bySmallest.length]!.tenths -= 1;
     missing += 1;
   }
   return parts
@@ -575,6 +762,6 @@ export function evidenceOf(
   lines: ContactLines = [],
 ): AlertEvidence {
   const evidence = emptyEvidence();
-  for (const r of events) addEvidence(evidence, evaluateEvent(ctx, r), lines);
+  for (const r of events) addEvidence(evidence, evaluateEvent(ctx, r), lines, ctx.model);
   return evidence;
 }

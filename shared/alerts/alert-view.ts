@@ -3,7 +3,7 @@
 // and its band with its own reasons, the alert's state, the links its reports
 // make to other reports, and its incident. Every reason is one line a trainer
 // can read aloud.
-import type { ReplayEvent, Zone } from '../scenario/loaded-scenario';
+import type { ReplayEvent } from '../scenario/loaded-scenario';
 import { SOURCES, type Source } from '../scenario/schema';
 import {
   certaintyBreakdown,
@@ -17,9 +17,11 @@ import {
 import {
   EVENT_FACTORS,
   bestOf,
+  evaluateEvent,
   killedOf,
   type EventEvidence,
   type PlaceDetail,
+  type ScoringContext,
 } from './event-evidence';
 import type { ScoringModel } from './scoring-model';
 
@@ -217,14 +219,16 @@ function harmText(item: EventEvidence): string {
 }
 
 function gravityLabel(
-  model: ScoringModel,
+  ctx: ScoringContext,
   factor: GravityFactor,
   evidence: AlertEvidence,
   breakdown: ReturnType<typeof gravityBreakdown>,
 ): { label: string; eventId: string | null } {
+  const model = ctx.model;
   const index = (EVENT_FACTORS as readonly string[]).indexOf(factor);
   if (index >= 0) {
-    const item = evidence.best[index]!;
+    // The alert keeps the report, not its evaluation: evaluated again for the reason.
+    const item = evaluateEvent(ctx, evidence.bestEvent[index]!);
     const event = item.replay.event;
     const label = typeLabel(model, event.type);
     const weapon = weaponLabel(model, item.weaponClass) ?? 'Weapon';
@@ -308,37 +312,28 @@ function gravityLabel(
   }
   switch (factor) {
     case 'fire-across': {
-      const [from, to] = evidence.across!;
+      const { from, to } = evidence.across!;
       return {
-        label: `Fire across the line of contact (from ${from.replay.event.id} to ${to.replay.event.id})`,
-        eventId: to.replay.event.id,
+        label: `Fire across the line of contact (from ${from} to ${to})`,
+        eventId: to,
       };
     }
     case 'harm':
-      return { label: harmText(evidence.harm!), eventId: evidence.harm!.replay.event.id };
-    case 'scale': {
-      let best: EventEvidence | null = null;
-      let bestPoints = -1;
-      for (const unit in evidence.scale) {
-        const item = evidence.scale[unit as keyof typeof evidence.scale]!;
-        const rule = model.scale[unit as keyof typeof model.scale];
-        if (!rule) continue;
-        const points = Math.min(rule.max_points, rule.per_doubling * Math.log2(item.count));
-        if (points > bestPoints) {
-          bestPoints = points;
-          best = item;
-        }
-      }
-      const unit = best!.unit!;
       return {
-        label: `${best!.count} ${model.scale[unit]?.label ?? unit} in one report${bestPoints >= (model.scale[unit]?.max_points ?? Infinity) ? ' (capped)' : ''}`,
-        eventId: best!.replay.event.id,
+        label: harmText(evaluateEvent(ctx, evidence.harmEvent!)),
+        eventId: evidence.harmEvent!.event.id,
+      };
+    case 'scale': {
+      const best = evaluateEvent(ctx, evidence.scaleEvent!);
+      const unit = best.unit!;
+      const rule = model.scale[unit];
+      return {
+        label: `${best.count} ${rule?.label ?? unit} in one report${best.scalePoints >= (rule?.max_points ?? Infinity) ? ' (capped)' : ''}`,
+        eventId: best.replay.event.id,
       };
     }
     case 'sustained': {
-      const minutes = Math.round(
-        (evidence.fireLast!.replay.at - evidence.fireFirst!.replay.at) / 60_000,
-      );
+      const minutes = Math.round((evidence.fireLast!.at - evidence.fireFirst!.at) / 60_000);
       const span =
         minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
       const capped =
@@ -351,7 +346,7 @@ function gravityLabel(
       const band = f.level >= 80 ? 'CRITICAL' : f.level >= 60 ? 'HIGH' : 'MEDIUM';
       return {
         label: `At least ${band}: ${f.reason ?? ''}`,
-        eventId: f.item?.replay.event.id ?? null,
+        eventId: f.event?.event.id ?? null,
       };
     }
     default:
@@ -364,12 +359,12 @@ function gravityLabel(
 
 /** The gravity factors of evidence, with reasons. */
 export function gravityFactorViews(
-  model: ScoringModel,
+  ctx: ScoringContext,
   evidence: AlertEvidence,
-  breakdown = gravityBreakdown(model, evidence),
+  breakdown = gravityBreakdown(ctx, evidence),
 ): GravityFactorView[] {
   return breakdown.lines.map((line) => {
-    const { label, eventId } = gravityLabel(model, line.factor, evidence, breakdown);
+    const { label, eventId } = gravityLabel(ctx, line.factor, evidence, breakdown);
     return {
       factor: line.factor,
       label,
@@ -382,16 +377,17 @@ export function gravityFactorViews(
 
 /** The certainty factors of evidence, with reasons. */
 export function certaintyFactorViews(
-  model: ScoringModel,
+  ctx: ScoringContext,
   evidence: AlertEvidence,
-  breakdown = certaintyBreakdown(model, evidence),
+  breakdown = certaintyBreakdown(ctx.model, evidence),
 ): CertaintyFactorView[] {
+  const model = ctx.model;
   return breakdown.lines.map((line) => {
     let label: string;
     let source: Source | null = null;
     let eventId: string | null = null;
     if (line.factor === 'source') {
-      const item = breakdown.counted[line.kind!]!;
+      const item = evaluateEvent(ctx, breakdown.counted[line.kind!]!);
       source = SOURCES[line.kind!]!;
       eventId = item.replay.event.id;
       const reliability = model.certainty.sources[source]?.reliability ?? 1;
@@ -402,13 +398,13 @@ export function certaintyFactorViews(
       label = `${kinds.length} independent source kinds agree (${kinds.join(', ')})`;
     } else if (line.factor === 'confirmed') {
       const item = evidence.confirmed!;
-      eventId = item.replay.event.id;
-      source = item.replay.event.source;
+      eventId = item.event.id;
+      source = item.event.source;
       label = `Confirmed by ${source} report ${eventId}: at least probable`;
     } else {
       const item = evidence.cleared!;
-      eventId = item.replay.event.id;
-      source = item.replay.event.source;
+      eventId = item.event.id;
+      source = item.event.source;
       label = `Cleared by ${source} report ${eventId}: consider closing as a false alarm`;
     }
     return {
@@ -428,29 +424,27 @@ function incompatibleCount(
   events: readonly ReplayEvent[],
   groupsOf: (type: string) => readonly string[],
 ): number {
-  const lead = evidence.lead;
-  if (!lead) return 0;
+  if (!evidence.leadEvent) return 0;
+  const lead = evidence.leadGroups;
   let n = 0;
   for (const r of events) {
     const a = r.event.assessment;
     if (a === 'clears' || a === 'confirms' || a === 'inconclusive') continue;
-    if (!groupsOf(r.event.type).some((g) => lead.groups.includes(g))) n += 1;
+    if (!groupsOf(r.event.type).some((g) => lead.includes(g))) n += 1;
   }
   return n;
 }
 
 /** Builds the view of an alert (reasons are made here, not on every score update). */
 export function buildAlertView(
-  model: ScoringModel,
-  zonesById: ReadonlyMap<string, Zone>,
-  groupsOf: (type: string) => readonly string[],
+  ctx: ScoringContext,
   facts: AlertFacts,
   alertOfEvent: (eventId: string) => string | null,
   incident: IncidentView | null,
 ): AlertView {
   const { evidence } = facts;
-  const gravity = gravityBreakdown(model, evidence);
-  const certainty = certaintyBreakdown(model, evidence);
+  const gravity = gravityBreakdown(ctx, evidence);
+  const certainty = certaintyBreakdown(ctx.model, evidence);
   const cleared = evidence.cleared !== null;
   const located = facts.events.find((e) => e.event.lat !== undefined && e.event.lon !== undefined);
   const links: ReferenceLink[] = [];
@@ -464,11 +458,11 @@ export function buildAlertView(
     state: stateOf({ closed: facts.closed, quiet: facts.quiet, cleared }),
     gravity: gravity.gravity,
     severity: gravity.severity,
-    factors: gravityFactorViews(model, evidence, gravity),
+    factors: gravityFactorViews(ctx, evidence, gravity),
     certainty: certainty.certainty,
     certaintyBand: certainty.band,
-    certaintyFactors: certaintyFactorViews(model, evidence, certainty),
-    incompatibleReports: incompatibleCount(evidence, facts.events, groupsOf),
+    certaintyFactors: certaintyFactorViews(ctx, evidence, certainty),
+    incompatibleReports: incompatibleCount(evidence, facts.events, ctx.groupsOf),
     links,
     continues: facts.continues,
     incident,
@@ -485,7 +479,7 @@ export function buildAlertView(
     closed: facts.closed,
     cleared,
     protocolActive: facts.protocolActive,
-    title: alertTitle(model, zonesById, facts),
+    title: alertTitle(ctx, facts),
     sector: facts.sector,
     lat: located?.event.lat ?? null,
     lon: located?.event.lon ?? null,
@@ -494,19 +488,20 @@ export function buildAlertView(
 
 /** "MLRS fire — Exclusion Zone 2, Sector North": what, where, which sector. */
 export function alertTitle(
-  model: ScoringModel,
-  zonesById: ReadonlyMap<string, Zone>,
+  ctx: ScoringContext,
   facts: Pick<AlertFacts, 'evidence' | 'events' | 'zones' | 'sector'>,
 ): string {
-  const leadItem = facts.evidence.lead ?? facts.evidence.best[0];
-  const lead = leadItem?.replay ?? facts.events[0]!;
+  const { model, zonesById } = ctx;
+  const e = facts.evidence;
+  const lead = e.leadEvent ?? e.bestEvent[0] ?? facts.events[0]!;
   const event = lead.event;
   let what = typeLabel(model, event.type);
   if (event.subtype === 'compliant') what = `${model.compliant.label}: ${what.toLowerCase()}`;
-  const weaponClass = leadItem?.weaponClass ?? event.weapon_class ?? null;
+  const weaponClass = evaluateEvent(ctx, lead).weaponClass ?? event.weapon_class ?? null;
   const weapon = weaponClass === 'unknown' ? null : weaponLabel(model, weaponClass);
   if (weapon && !what.toLowerCase().includes(weapon.toLowerCase())) what += ` (${weapon})`;
-  const place = facts.evidence.best[2]?.details[2] ?? facts.evidence.best[5]?.details[5];
+  const placeEvent = e.bestEvent[2] ?? e.bestEvent[5];
+  const place = placeEvent ? evaluateEvent(ctx, placeEvent).details[e.bestEvent[2] ? 2 : 5] : null;
   const zoneName = (id: string) => zonesById.get(id)?.name ?? id;
   const placeId =
     place?.zone?.id ??

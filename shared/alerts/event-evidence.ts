@@ -36,6 +36,9 @@ export const F_LINE = 4;
 export const F_PROTECTED = 5;
 export const F_MISSION = 6;
 
+/** Shared by every report with no place factor: none of its factors needs a reason. */
+const NO_DETAILS: readonly (PlaceDetail | null)[] = Object.freeze(EVENT_FACTORS.map(() => null));
+
 /** Bands of gravity, as the floors name them. */
 export const FLOOR_MEDIUM = 40;
 export const FLOOR_HIGH = 60;
@@ -127,8 +130,8 @@ export interface EventEvidence {
   /** The act points this report claims (the alert's lead is its highest). */
   readonly act: number;
   /** Gravity per EVENT_FACTORS (0 for a clearing report: clearing never raises gravity). */
-  readonly values: Float64Array;
-  readonly details: (PlaceDetail | null)[];
+  readonly values: readonly number[];
+  readonly details: readonly (PlaceDetail | null)[];
   readonly weaponClass: string | null;
   /** Its own confidence (or the model default). */
   readonly confidence: number;
@@ -140,6 +143,10 @@ export interface EventEvidence {
   readonly harm: HarmFigures | null;
   readonly unit: CountUnit | null;
   readonly count: number;
+  /** Points of its `count` in its own unit (rounds are never added to vehicles). */
+  readonly scalePoints: number;
+  /** Index of its source kind in SOURCES. */
+  readonly kind: number;
   /** Fire that can make a sustained exchange. */
   readonly sustains: boolean;
   /** Where the weapon was, or where the fire landed (for fire across the line). */
@@ -150,6 +157,8 @@ export interface EventEvidence {
   readonly floorReason: string | null;
   /** Compatibility groups (certainty): reports agree when they share one. */
   readonly groups: readonly string[];
+  /** The same as numbers (1 and up; 0 stands for the alert's assessments). */
+  readonly groupIds: readonly number[];
   /** A hash of what it claims (type, subtype, weapon, calibre, count, harm, target, place, precision). */
   readonly signature: number;
 }
@@ -189,11 +198,11 @@ export function harmPoints(model: ScoringModel, f: Omit<HarmFigures, 'points'>):
 
 function hasHarm(event: ScenarioEvent): boolean {
   return (
-    event.killed !== undefined ||
-    event.casualties !== undefined ||
-    event.injured !== undefined ||
-    event.civilian_killed !== undefined ||
-    event.civilian_injured !== undefined
+    (event.killed ??
+      event.casualties ??
+      event.injured ??
+      event.civilian_killed ??
+      event.civilian_injured) !== undefined
   );
 }
 
@@ -211,32 +220,48 @@ function harmOf(model: ScoringModel, event: ScenarioEvent): HarmFigures | null {
   return { ...figures, points: harmPoints(model, figures) };
 }
 
-/** FNV-1a over a string, as a non-negative number. */
-function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
+// A hash of what a report claims, cheap enough for every fire report: FNV-1a
+// mixed over the fields' text and numbers, without building a string.
+const NUMBER_BITS = new Float64Array(1);
+const NUMBER_WORDS = new Uint32Array(NUMBER_BITS.buffer);
+
+function mixText(h: number, text: string | undefined): number {
+  if (text === undefined) return Math.imul(h ^ 0x2f, 0x01000193);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
 }
 
-function signatureOf(event: ScenarioEvent): number {
-  return hashText(
-    JSON.stringify([
-      event.type,
-      event.subtype ?? null,
-      event.weapon_class ?? null,
-      event.calibre_mm ?? null,
-      event.count ?? null,
-      killedOf(event) ?? null,
-      event.injured ?? null,
-      event.civilian_killed ?? null,
-      event.civilian_injured ?? null,
-      event.target ?? null,
-      event.assessment ?? null,
-      event.lat ?? null,
-      event.lon ?? null,
-      event.precision_m ?? null,
-    ]),
-  );
+function mixNumber(h: number, value: number | undefined): number {
+  if (value === undefined) return Math.imul(h ^ 0x3f, 0x01000193);
+  NUMBER_BITS[0] = value;
+  h = Math.imul(h ^ NUMBER_WORDS[0]!, 0x01000193);
+  return Math.imul(h ^ NUMBER_WORDS[1]!, 0x01000193);
+}
+
+function mixPeople(h: number, count: PeopleCount | undefined): number {
+  if (count === undefined || typeof count === 'number') return mixNumber(h, count);
+  return mixNumber(mixNumber(mixNumber(h ^ 0x5f, count.low), count.best), count.high);
+}
+
+/** A hash of a report's claims: equal for a repeat (invariant 1), whatever its source, time and confidence. */
+export function claimSignature(event: ScenarioEvent): number {
+  let h = 0x811c9dc5;
+  h = mixText(h, event.type);
+  h = mixText(h, event.subtype);
+  h = mixText(h, event.weapon_class);
+  h = mixNumber(h, event.calibre_mm);
+  h = mixNumber(h, event.count);
+  h = mixPeople(h, killedOf(event));
+  h = mixPeople(h, event.injured);
+  h = mixPeople(h, event.civilian_killed);
+  h = mixPeople(h, event.civilian_injured);
+  h = mixText(h, event.target);
+  h = mixText(h, event.assessment);
+  h = mixNumber(h, event.lat);
+  h = mixNumber(h, event.lon);
+  h = mixNumber(h, event.precision_m);
+  // A small integer (a tagged value in V8): cheaper in sets and lists than a heap number.
+  return h | 0;
 }
 
 /** Everything an evaluation needs besides the model: zones by id and the groups table. */
@@ -245,6 +270,8 @@ export interface ScoringContext {
   readonly zonesById: ReadonlyMap<string, Zone>;
   /** Compatibility groups per event type. */
   readonly groupsOf: (type: string) => readonly string[];
+  /** The same as numbers (each group's, from 1; stable for the context's life). */
+  readonly groupIdsOf: (type: string) => readonly number[];
 }
 
 /** Builds the context once per engine. */
@@ -260,28 +287,45 @@ export function scoringContext(model: ScoringModel, zones: Iterable<Zone>): Scor
   const own = new Map<string, readonly string[]>();
   const zonesById = new Map<string, Zone>();
   for (const z of zones) zonesById.set(z.id, z);
-  return {
-    model,
-    zonesById,
-    groupsOf: (type) => {
-      const listed = table.get(type);
-      if (listed) return listed;
-      // A type in no group agrees only with reports of its own type.
-      let mine = own.get(type);
-      if (!mine) {
-        mine = [`type:${type}`];
-        own.set(type, mine);
-      }
-      return mine;
-    },
+  const groupsOf = (type: string): readonly string[] => {
+    const listed = table.get(type);
+    if (listed) return listed;
+    // A type in no group agrees only with reports of its own type.
+    let mine = own.get(type);
+    if (!mine) {
+      mine = [`type:${type}`];
+      own.set(type, mine);
+    }
+    return mine;
   };
+  const numbers = new Map<string, number>();
+  const idsByType = new Map<string, readonly number[]>();
+  const groupIdsOf = (type: string): readonly number[] => {
+    let ids = idsByType.get(type);
+    if (!ids) {
+      ids = groupsOf(type).map((g) => {
+        let n = numbers.get(g);
+        if (n === undefined) {
+          n = numbers.size + 1;
+          numbers.set(g, n);
+        }
+        return n;
+      });
+      idsByType.set(type, ids);
+    }
+    return ids;
+  };
+  return { model, zonesById, groupsOf, groupIdsOf };
 }
 
-const SOURCE_INDEX = new Map<Source, number>(SOURCES.map((s, i) => [s, i]));
+const SOURCE_KIND: Readonly<Record<string, number>> = Object.fromEntries(
+  SOURCES.map((s, i) => [s, i]),
+);
 /** Index of a source kind in SOURCES. */
 export function sourceIndex(source: Source): number {
-  return SOURCE_INDEX.get(source) ?? 0;
+  return SOURCE_KIND[source] ?? 0;
 }
+const NO_VALUES: number[] = [0, 0, 0, 0, 0, 0, 0];
 
 function applies(
   rule: 'always' | 'unless-impact' | 'outgoing' | 'never',
@@ -303,8 +347,111 @@ function impactApplies(rule: RoleRules['impact'], subtype: string | undefined): 
   return false;
 }
 
-/** Evaluates one report against the model. */
-export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEvidence {
+function scalePointsOf(
+  model: ScoringModel,
+  unit: CountUnit | null,
+  count: number | undefined,
+): number {
+  if (unit === null || count === undefined) return 0;
+  const rule = model.scale[unit];
+  return rule ? Math.min(rule.max_points, rule.per_doubling * Math.log2(count)) : 0;
+}
+
+/**
+ * The state of the evaluation in progress. Evaluations never nest, so one
+ * object serves them all: no closure or state object is made per report.
+ */
+const current = {
+  values: [0, 0, 0, 0, 0, 0, 0],
+  details: NO_DETAILS as (PlaceDetail | null)[],
+  lon: 0,
+  lat: 0,
+  radiusKm: 0,
+  directions: 32,
+  precisionWeight: 1,
+  shareZone: null as Zone | null,
+  share: 1,
+  floor: 0,
+  floorReason: null as string | null,
+};
+
+/** Offers a zone's points to a factor: weighted by the share of the circle in it and precision. */
+function offer(factor: number, points: number, zone: Zone, kind: PlaceDetail['kind']): void {
+  if (points <= 0) return;
+  const c = current;
+  // Each zone is measured once, and only when a factor there has points.
+  if (c.shareZone !== zone) {
+    c.share = discCoverage(zone, c.lon, c.lat, c.radiusKm, c.directions);
+    c.shareZone = zone;
+  }
+  const value = points * c.share * c.precisionWeight;
+  if (value > c.values[factor]!) {
+    c.values[factor] = value;
+    if (c.details === NO_DETAILS) c.details = EVENT_FACTORS.map(() => null);
+    c.details[factor] = { zone, kind, share: c.share, precisionWeight: c.precisionWeight };
+  }
+}
+
+/** How a located weapon is described: firing, in a firing position, or only there. */
+function howOf(rules: RoleRules, subtype: string | undefined): string {
+  if (rules.fire) return 'firing from inside';
+  return subtype === 'firing-position' ? 'in a firing position inside' : 'inside';
+}
+
+/** Raises the report's floor (reasons are made only when one applies). */
+function raise(level: number, why: () => string): void {
+  if (level > current.floor) {
+    current.floor = level;
+    current.floorReason = why();
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A reusable evaluation for callers that use each result at once and keep
+ * nothing of it (the engine's hot path): `evaluateEvent(ctx, replay, into)`
+ * then fills this object instead of making one per report.
+ */
+export function evaluationScratch(): EventEvidence {
+  return {
+    replay: null as unknown as ReplayEvent,
+    weight: null as unknown as TypeWeight,
+    rules: NONE,
+    compliant: false,
+    act: 0,
+    values: [0, 0, 0, 0, 0, 0, 0],
+    details: NO_DETAILS,
+    weaponClass: null,
+    confidence: 0,
+    trust: 0,
+    certainty: 0,
+    precisionWeight: 1,
+    harm: null,
+    unit: null,
+    count: 1,
+    scalePoints: 0,
+    kind: 0,
+    sustains: false,
+    origin: false,
+    impact: false,
+    floor: 0,
+    floorReason: null,
+    groups: [],
+    groupIds: [],
+    signature: 0,
+  };
+}
+
+/**
+ * Evaluates one report against the model: a new object, or `into` filled
+ * (whose previous result is then gone).
+ */
+export function evaluateEvent(
+  ctx: ScoringContext,
+  replay: ReplayEvent,
+  into?: EventEvidence,
+): EventEvidence {
   const { model, zonesById } = ctx;
   const event = replay.event;
   const weight = typeWeightOf(model, event.type);
@@ -316,10 +463,21 @@ export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEv
   const source = model.certainty.sources[event.source];
   const trust = confidence * (source?.reliability ?? 1);
   const precisionWeight = precisionWeightOf(model, event.precision_m);
-  const radiusKm = (event.precision_m ?? model.precision.default_m) / 1000;
   const located = event.lat !== undefined && event.lon !== undefined;
-  const values = new Float64Array(EVENT_FACTORS.length);
-  const details: (PlaceDetail | null)[] = EVENT_FACTORS.map(() => null);
+  // A plain array of doubles: cheaper to make than a typed array, once per report.
+  const values = into ? (into.values as number[]) : [0, 0, 0, 0, 0, 0, 0];
+  if (into) values.fill(0);
+  const c = current;
+  c.values = values;
+  c.details = NO_DETAILS as (PlaceDetail | null)[];
+  c.lon = event.lon ?? 0;
+  c.lat = event.lat ?? 0;
+  c.radiusKm = (event.precision_m ?? model.precision.default_m) / 1000;
+  c.directions = model.precision.directions;
+  c.precisionWeight = precisionWeight;
+  c.shareZone = null;
+  c.floor = 0;
+  c.floorReason = null;
   const weaponClass = event.weapon_class ?? weight.weapon ?? null;
   const weaponModel = weaponClass
     ? model.weapons.classes[weaponClass as keyof ScoringModel['weapons']['classes']]
@@ -329,14 +487,6 @@ export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEv
   const locates =
     applies(rules.locates, subtype) || (subtype === 'firing-position' && reportsWeapon);
   const impact = impactApplies(rules.impact, subtype);
-  let floor = 0;
-  let floorReason: string | null = null;
-  const raise = (level: number, why: string) => {
-    if (level > floor) {
-      floor = level;
-      floorReason = why;
-    }
-  };
 
   values[F_ACT] = compliant ? model.compliant.act : weight.act;
   if (reportsWeapon && weaponClass) {
@@ -350,52 +500,25 @@ export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEv
     values[F_WEAPON] = (weaponModel?.points ?? 0) + calibre;
   }
 
-  // Each zone is measured once, and only when a factor there has points.
-  const shares = new Map<string, number>();
-  const shareIn = (zone: Zone) => {
-    let s = shares.get(zone.id);
-    if (s === undefined) {
-      s = discCoverage(zone, event.lon!, event.lat!, radiusKm, model.precision.directions);
-      shares.set(zone.id, s);
-    }
-    return s;
-  };
-  const offer = (factor: number, points: number, detail: PlaceDetail) => {
-    if (points <= 0) return;
-    const value = points * detail.share * detail.precisionWeight;
-    if (value > values[factor]!) {
-      values[factor] = value;
-      details[factor] = detail;
-    }
-  };
   const heavy = weaponClass !== null && HEAVY_WEAPONS.has(weaponClass);
   // Invariant 6 floors heavy weapons *firing* (or in a firing position) from a
   // settlement or a zone prohibiting them; a sighting alone is judged by its factors.
   const firing = rules.fire || subtype === 'firing-position';
-  const how = rules.fire
-    ? 'firing from inside'
-    : subtype === 'firing-position'
-      ? 'in a firing position inside'
-      : 'inside';
   if (located) {
     const place = model.place_of_weapon;
     for (const zoneId of replay.zoneIds) {
       const zone = zonesById.get(zoneId);
       if (!zone) continue;
       const kind = zone.kind;
-      const at = (k: PlaceDetail['kind']): PlaceDetail => ({
-        zone,
-        kind: k,
-        share: shareIn(zone),
-        precisionWeight,
-      });
+      if (kind === 'sector') continue;
       if (locates && weaponClass) {
         if (zone.prohibited?.includes(weaponClass as never)) {
-          offer(F_PLACE, place.prohibited_class * placeWeight, at('prohibited-class'));
+          offer(F_PLACE, place.prohibited_class * placeWeight, zone, 'prohibited-class');
           if (heavy && firing)
             raise(
               FLOOR_HIGH,
-              `${weaponModel?.label ?? weaponClass} ${how} ${zone.name}, where it is prohibited`,
+              () =>
+                `${weaponModel?.label ?? weaponClass} ${howOf(rules, subtype)} ${zone.name}, where it is prohibited`,
             );
         }
         if (
@@ -403,35 +526,55 @@ export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEv
           zone.max_calibre_mm !== undefined &&
           event.calibre_mm > zone.max_calibre_mm
         ) {
-          offer(F_PLACE, place.over_max_calibre * placeWeight, at('over-max-calibre'));
+          offer(F_PLACE, place.over_max_calibre * placeWeight, zone, 'over-max-calibre');
           if (heavy && firing)
             raise(
               FLOOR_HIGH,
-              `${event.calibre_mm} mm ${how} ${zone.name} (limit ${zone.max_calibre_mm} mm)`,
+              () =>
+                `${event.calibre_mm} mm ${howOf(rules, subtype)} ${zone.name} (limit ${zone.max_calibre_mm} mm)`,
             );
         }
         if (kind === 'settlement' && heavy) {
-          offer(F_PLACE, place.heavy_in_settlement, at('heavy-in-settlement'));
-          if (firing) raise(FLOOR_HIGH, `${weaponModel?.label ?? weaponClass} ${how} ${zone.name}`);
+          offer(F_PLACE, place.heavy_in_settlement, zone, 'heavy-in-settlement');
+          if (firing)
+            raise(
+              FLOOR_HIGH,
+              () => `${weaponModel?.label ?? weaponClass} ${howOf(rules, subtype)} ${zone.name}`,
+            );
         }
       }
       const presence =
         kind === 'demilitarized-zone' || kind === 'disengagement-area' || kind === 'buffer-zone'
           ? kind
           : null;
-      if (rules.presence && presence) offer(F_PLACE, place.presence[presence] ?? 0, at('presence'));
+      if (rules.presence && presence)
+        offer(F_PLACE, place.presence[presence] ?? 0, zone, 'presence');
       if (rules.fire && presence) {
-        offer(F_SEPARATION, (model.separation_fire[presence] ?? 0) * placeWeight, at('separation'));
+        offer(
+          F_SEPARATION,
+          (model.separation_fire[presence] ?? 0) * placeWeight,
+          zone,
+          'separation',
+        );
       }
       if (impact && (kind === 'settlement' || kind === 'infrastructure')) {
-        offer(F_PROTECTED, model.protected_places[kind] * placeWeight, at('impact-in'));
+        offer(F_PROTECTED, model.protected_places[kind] * placeWeight, zone, 'impact-in');
       }
     }
     const line = model.line_of_contact;
     if (rules.fire && replay.lineDistanceKm !== null && replay.lineDistanceKm < line.radius_km) {
-      const share = discWithinDistance(replay.lineDistanceKm, radiusKm, line.radius_km);
-      const points = line.max_points * (1 - replay.lineDistanceKm / line.radius_km) * placeWeight;
-      offer(F_LINE, points, { zone: null, kind: 'line', share, precisionWeight });
+      const within = discWithinDistance(replay.lineDistanceKm, c.radiusKm, line.radius_km);
+      const value =
+        line.max_points *
+        (1 - replay.lineDistanceKm / line.radius_km) *
+        placeWeight *
+        within *
+        precisionWeight;
+      if (value > 0) {
+        values[F_LINE] = value;
+        if (c.details === NO_DETAILS) c.details = EVENT_FACTORS.map(() => null);
+        c.details[F_LINE] = { zone: null, kind: 'line', share: within, precisionWeight };
+      }
     }
   }
   const target = event.target;
@@ -439,36 +582,76 @@ export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEv
     const points = model.protected_places.target[target] * placeWeight;
     if (points > values[F_PROTECTED]!) {
       values[F_PROTECTED] = points;
-      details[F_PROTECTED] = { zone: null, kind: 'target', share: 1, precisionWeight: 1 };
+      if (c.details === NO_DETAILS) c.details = EVENT_FACTORS.map(() => null);
+      c.details[F_PROTECTED] = { zone: null, kind: 'target', share: 1, precisionWeight: 1 };
     }
   }
   if (target === 'mission' && (rules.fire || weight.role === 'impact')) {
     values[F_MISSION] = model.mission.fire;
-    raise(FLOOR_HIGH, 'fire at the monitoring mission');
+    raise(FLOOR_HIGH, () => 'fire at the monitoring mission');
   } else if (weight.role === 'mission' && (target === undefined || target === 'mission')) {
     const jamming = event.type === 'jamming' || event.subtype === 'jamming';
     values[F_MISSION] = jamming ? model.mission.jamming : model.mission.movement_restriction;
-    raise(
-      FLOOR_MEDIUM,
+    raise(FLOOR_MEDIUM, () =>
       jamming ? 'jamming of the monitoring mission' : 'the mission denied access',
     );
   }
 
-  const harm = harmOf(model, event);
-  const unit = compliant ? null : (weight.count_of ?? null);
+  const harm = clears ? null : harmOf(model, event);
+  const unit = compliant || clears ? null : (weight.count_of ?? null);
+  let details = c.details;
+  let floor = c.floor;
+  let floorReason = c.floorReason;
   if (clears) {
     // A clearing report never raises gravity: it only clears (certainty).
     values.fill(0);
-    details.fill(null);
+    details = NO_DETAILS as (PlaceDetail | null)[];
     floor = 0;
     floorReason = null;
+  }
+  // Nothing of this evaluation stays in the shared state.
+  c.values = NO_VALUES;
+  c.details = NO_DETAILS as (PlaceDetail | null)[];
+  c.shareZone = null;
+  const act = compliant ? model.compliant.act : weight.act;
+  const scalePoints = scalePointsOf(model, unit, event.count);
+  const kind = SOURCE_KIND[event.source] ?? 0;
+  // Only what a repeat could count twice needs it (sustained fire, harm, clearing).
+  const signature = rules.fire || harm !== null || clears ? claimSignature(event) : 0;
+  if (into) {
+    const r = into as Mutable<EventEvidence>;
+    r.replay = replay;
+    r.weight = weight;
+    r.rules = rules;
+    r.compliant = compliant;
+    r.act = act;
+    r.details = details;
+    r.weaponClass = weaponClass;
+    r.confidence = confidence;
+    r.trust = trust;
+    r.certainty = trust * precisionWeight;
+    r.precisionWeight = precisionWeight;
+    r.harm = harm;
+    r.unit = unit;
+    r.count = event.count ?? 1;
+    r.scalePoints = scalePoints;
+    r.kind = kind;
+    r.sustains = rules.fire && !clears;
+    r.origin = located && locates && !clears;
+    r.impact = located && impact && !clears;
+    r.floor = floor;
+    r.floorReason = floorReason;
+    r.groups = ctx.groupsOf(event.type);
+    r.groupIds = ctx.groupIdsOf(event.type);
+    r.signature = signature;
+    return into;
   }
   return {
     replay,
     weight,
     rules,
     compliant,
-    act: compliant ? model.compliant.act : weight.act,
+    act,
     values,
     details,
     weaponClass,
@@ -476,15 +659,18 @@ export function evaluateEvent(ctx: ScoringContext, replay: ReplayEvent): EventEv
     trust,
     certainty: trust * precisionWeight,
     precisionWeight,
-    harm: clears ? null : harm,
-    unit: clears ? null : unit,
+    harm,
+    unit,
     count: event.count ?? 1,
+    scalePoints,
+    kind,
     sustains: rules.fire && !clears,
     origin: located && locates && !clears,
     impact: located && impact && !clears,
     floor,
     floorReason,
     groups: ctx.groupsOf(event.type),
-    signature: signatureOf(event),
+    groupIds: ctx.groupIdsOf(event.type),
+    signature,
   };
 }

@@ -24,6 +24,7 @@ import {
   WEAPON_CLASSES,
   type ScenarioEvent,
   type Source,
+  type WeaponClass,
 } from '../../../shared/scenario/schema';
 import { SUBTYPES, eventArb, eventsArb } from './fixtures/arbitraries';
 import { T0, rectZone, settlementZone } from './fixtures/build-scenario';
@@ -267,7 +268,7 @@ describe('invariant 3: a prohibited weapon is judged where the weapon was', () =
         const impact = { ...event, subtype: 'impact' } as ScenarioEvent;
         const hit = alertOf(replays([impact], zones), zones);
         expect(hit.factors.some((f) => f.factor === 'place')).toBe(false);
-        expect(hit.evidence.best[EVENT_FACTORS.indexOf('place')]).toBeNull();
+        expect(hit.evidence.bestEvent[EVENT_FACTORS.indexOf('place')]).toBeNull();
       }),
       RUNS,
     );
@@ -458,7 +459,7 @@ describe('invariant 6: heavy weapons firing from a settlement or prohibiting zon
               }) as ScenarioEvent,
           );
           const smallAlert = alertOf(replays(small, worst), worst);
-          const zones = inTown ? [town] : ONE_ZONE({ prohibited: [weapon] });
+          const zones = inTown ? [town] : ONE_ZONE({ prohibited: [weapon as WeaponClass] });
           const heavy = {
             ...raw,
             id: 'h',
@@ -606,7 +607,7 @@ describe('invariant 8: agreement raises certainty; disagreement does not; cleari
       fc.property(eventsArb(1, 6, 120), eventArb(120), fc.nat(), (raw, extraRaw, pick) => {
         const events = plain(raw);
         const before = alertOf(replays(events));
-        const lead = before.evidence.lead!;
+        const lead = { act: before.evidence.leadAct, groups: before.evidence.leadGroups };
         const present = new Set(events.map((e) => e.source));
         const fresh = SOURCES.filter(
           (s) => !present.has(s) && MODEL.certainty.sources[s].independent,
@@ -775,6 +776,12 @@ describe('invariant 10: the contributions shown sum to the measures', () => {
       }),
       RUNS,
     );
+  });
+
+  it('example: a report at confidence 0.002 rounds to certainty 0.00, and its lines to 0 points', () => {
+    const a = scoreEvents([report({ source: 'satellite', confidence: 0.00201 })]);
+    expect(a.measures.certainty).toBe(0);
+    expect(a.certaintyFactors.reduce((s, f) => s + f.contribution, 0)).toBe(0);
   });
 
   it('example: a clamped alert shows its clamp', () => {
