@@ -35,6 +35,8 @@ export interface AssembleOptions {
   localDayOne: number;
   timezone: string;
   utcOffsetHours: number;
+  /** Scenario format version: 2 when the events use the fields of section 8. */
+  version?: 1 | 2;
   zones: PackageFiles['zones'];
   sensors: readonly MissionSensor[];
   scripted: EventDraft[];
@@ -101,7 +103,7 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
 
   const manifest = {
     format: 'truceline-scenario',
-    version: 1,
+    version: options.version ?? 1,
     id: options.id,
     title: options.title,
     classification: options.classification,

@@ -48,6 +48,7 @@ const files = assembleScenario({
   end: END,
   localDayOne: LOCAL_DAY_ONE,
   timezone: TIME_ZONE,
+  version: 2,
   utcOffsetHours: UTC_OFFSET_HOURS,
   zones: buildZones(),
   sensors,

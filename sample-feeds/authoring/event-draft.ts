@@ -1,6 +1,14 @@
 // Events are written from drafts (epoch ms, lon/lat pairs) into the scenario
 // format with a fixed field order, so rebuilt files compare byte for byte.
-import type { ScenarioEvent, Source, Truth, WeaponClass } from '../../shared/scenario/schema';
+import type {
+  Assessment,
+  PeopleCount,
+  ScenarioEvent,
+  Source,
+  Target,
+  Truth,
+  WeaponClass,
+} from '../../shared/scenario/schema';
 import { round6, type LonLat } from './front-geometry';
 
 export interface EventDraft {
@@ -20,11 +28,20 @@ export interface EventDraft {
   count?: number;
   bearing_deg?: number;
   casualties?: number | { low: number; best: number; high: number };
+  killed?: PeopleCount;
+  injured?: PeopleCount;
+  civilian_killed?: PeopleCount;
+  civilian_injured?: PeopleCount;
+  target?: Target;
+  assessment?: Assessment;
+  refers_to?: string;
   party?: string;
   summary?: string;
   ref?: string;
   truth?: Truth;
   expected_action?: string;
+  /** Controller-only: the scripted incident the event belongs to (section 8). */
+  incident?: string;
   extra?: Record<`x-${string}`, unknown>;
 }
 
@@ -51,11 +68,19 @@ export function toEvent(d: EventDraft): ScenarioEvent {
     'count',
     'bearing_deg',
     'casualties',
+    'killed',
+    'injured',
+    'civilian_killed',
+    'civilian_injured',
+    'target',
+    'assessment',
+    'refers_to',
     'party',
     'summary',
     'ref',
     'truth',
     'expected_action',
+    'incident',
   ] as const;
   for (const key of optional) if (d[key] !== undefined) event[key] = d[key];
   for (const [key, value] of Object.entries(d.extra ?? {})) event[key] = value;

@@ -302,7 +302,13 @@ export const SHELLING_OF_KERROW: ScriptedEvent[] = [
     off: HOSPITAL[1],
     precision_m: 2000,
     confidence: 0.85,
-    casualties: { low: 2, best: 3, high: 4 },
+    killed: { low: 2, best: 3, high: 4 },
+    civilian_killed: { low: 2, best: 3, high: 4 },
+    injured: 7,
+    civilian_injured: 7,
+    target: 'civilian',
+    assessment: 'confirms',
+    refers_to: 'GND-KER-IMPACT-1',
     summary:
       'PATROL-07 spoke by phone with Kerrow district hospital: three civilians killed (a woman and two men), seven injured; two houses and the school annex hit.',
     truth: 'violation',
@@ -321,6 +327,7 @@ export const SHELLING_OF_KERROW: ScriptedEvent[] = [
     precision_m: 50,
     confidence: 0.85,
     count: 11,
+    refers_to: 'GND-KER-IMPACT-1',
     summary:
       'UAV-05 imaged the impact area in Kerrow: at least 11 fresh craters visible from the air, in gardens, a street and beside the school annex; two damaged roofs. Calibre and direction of fire cannot be read from the air.',
     truth: 'violation',
@@ -442,6 +449,25 @@ export const CROP_FIRES: ScriptedEvent[] = [
     expected_action:
       'A single low-confidence thermal source in farmland 20 km from the line during the harvest: close as a false alarm (stubble burning) or keep monitoring; do not notify.',
   })),
+  {
+    id: 'DRN-FIRE-S1-1',
+    day: 1,
+    clock: '14:55:00',
+    delayMin: 2,
+    source: 'drone',
+    sensor: 'UAV-01',
+    type: 'thermal-hotspot',
+    s: 70.5,
+    off: 22,
+    precision_m: 100,
+    confidence: 0.9,
+    assessment: 'clears',
+    refers_to: 'SAT-FIRE-S1-1',
+    summary:
+      'UAV-01 over the fields reported by THERM-1: farmers burning stubble after the harvest; no craters, no vehicles, no military activity.',
+    truth: 'false-positive',
+    expected_action: "Close the crop-fire alert as a false alarm, citing UAV-01's observation.",
+  },
   ...(
     [
       ['SAT-FIRE-S5-1', 628, -21, 0.3],
@@ -504,6 +530,8 @@ export const TRACTOR_COLUMN: ScriptedEvent[] = [
     precision_m: 300,
     confidence: 0.95,
     count: 11,
+    assessment: 'clears',
+    refers_to: 'DRN-COLUMN-S5-1',
     summary:
       'PATROL-09 checked the column reported by UAV-06: eight combine harvesters and three tractors of the Rennick agricultural cooperative harvesting maize. No military vehicles.',
     truth: 'false-positive',
@@ -932,13 +960,17 @@ export const SENSOR_FAULTS: ScriptedEvent[] = [
   },
 ];
 
+/** Each event of a scripted incident, marked with it (controller-only `incident`). */
+const incident = (name: string, rows: ScriptedEvent[]) =>
+  rows.map((r) => ({ ...r, incident: name }));
+
 /** Every scripted incident of line-72h. */
 export const LINE_72H_SCRIPTED: ScriptedEvent[] = [
-  ...MLRS_IN_EXCLUSION_ZONE,
-  ...SHELLING_OF_KERROW,
-  ...DRONE_JAMMED,
-  ...CROP_FIRES,
-  ...TRACTOR_COLUMN,
+  ...incident('mlrs-in-s2', MLRS_IN_EXCLUSION_ZONE),
+  ...incident('shelling-of-kerrow', SHELLING_OF_KERROW),
+  ...incident('uav04-jammed', DRONE_JAMMED),
+  ...incident('crop-fires', CROP_FIRES),
+  ...incident('harvester-column', TRACTOR_COLUMN),
   ...BUSY_EVENING,
   ...DAY_THREE,
   ...SENSOR_FAULTS,

@@ -1,21 +1,42 @@
-// The alerts module's public surface: correlation, scoring, ranking.
+// The alerts module's public surface: correlation, gravity and certainty, ranking.
 export {
   AlertEngine,
   compareAlerts,
   type AlertChange,
   type AlertEngineOptions,
   type AlertEngineSnapshot,
+  type Bands,
+  type MeasuresNow,
 } from './alert-engine';
 export {
-  FACTORS,
+  CERTAINTY_BANDS,
+  CERTAINTY_FACTORS,
+  GRAVITY_FACTORS,
   SEVERITIES,
-  scoreAlertEvents,
+  certaintyBandOf,
+  certaintyBreakdown,
+  evidenceOf,
+  gravityBreakdown,
+  measure,
   severityOf,
-  type Factor,
-  type ScoreBreakdown,
+  type AlertMeasures,
+  type CertaintyBand,
+  type CertaintyFactor,
+  type GravityFactor,
   type Severity,
 } from './alert-score';
-export { alertTitle, formatPoints, type AlertView, type FactorView } from './alert-view';
+export {
+  ALERT_STATES,
+  alertTitle,
+  formatPoints,
+  stateOf,
+  type AlertState,
+  type AlertView,
+  type CertaintyFactorView,
+  type GravityFactorView,
+  type IncidentView,
+  type ReferenceLink,
+} from './alert-view';
 export {
   BUILTIN_SCORING_HASH,
   BUILTIN_SCORING_MODEL,

@@ -63,13 +63,15 @@ export function logToCsv(entries: readonly LogEntry[], classification = 'EXERCIS
 export interface AlertCsvRow {
   rank: number;
   id: string;
-  score: number;
+  gravity: number;
   severity: string;
+  certainty: number;
+  certainty_band: string;
   zones: readonly string[];
   event_ids: readonly string[];
   first_seen: string;
   last_seen: string;
-  /** e.g. active, quiet, closed. */
+  /** active, cleared, quiet, closed. */
   status?: string;
   /** The protocol step the alert is in, if any. */
   step?: string | null;
@@ -80,8 +82,10 @@ export const ALERTS_CSV_COLUMNS = [
   'classification',
   'rank',
   'id',
-  'score',
+  'gravity',
   'severity',
+  'certainty',
+  'certainty_band',
   'status',
   'step',
   'zones',
@@ -100,8 +104,10 @@ export function alertsToCsv(rows: readonly AlertCsvRow[], classification = 'EXER
       classification,
       r.rank,
       r.id,
-      r.score,
+      r.gravity,
       r.severity,
+      r.certainty,
+      r.certainty_band,
       r.status,
       r.step,
       r.zones.join(' '),

@@ -51,15 +51,38 @@ export function summarizeEntry(entry: LogEntry): string {
       return clip(`Clock ${action}${detail ? ` ${action === 'speed' ? '×' : '→ '}${detail}` : ''}`);
     }
     case 'alert-opened': {
-      const facts = [pick(d, 'severity'), pick(d, 'score') && `score ${pick(d, 'score')!}`].filter(
-        Boolean,
-      );
+      // Version 2 logs gravity and certainty; version-1 logs kept their one score.
+      const facts = [
+        pick(d, 'severity'),
+        pick(d, 'gravity') && `gravity ${pick(d, 'gravity')!}`,
+        pick(d, 'certainty') &&
+          `certainty ${pick(d, 'certainty')!} ${pick(d, 'certainty_band') ?? ''}`.trim(),
+        pick(d, 'score') && `score ${pick(d, 'score')!}`,
+        pick(d, 'continues') && `continues ${pick(d, 'continues')!}`,
+      ].filter(Boolean);
       return clip(`Alert opened${on(entry)}${facts.length ? ` (${facts.join(', ')})` : ''}`);
     }
     case 'alert-severity-changed':
+    case 'incident-bands-changed': {
+      const who =
+        entry.kind === 'incident-bands-changed'
+          ? `Incident ${pick(d, 'incident') ?? '?'}`
+          : 'Severity';
+      const certainty =
+        pick(d, 'certainty_from') && pick(d, 'certainty_from') !== pick(d, 'certainty_to')
+          ? `, certainty ${pick(d, 'certainty_from')!} → ${pick(d, 'certainty_to') ?? '?'}`
+          : '';
+      const severity = `${pick(d, 'from') ?? '?'} → ${pick(d, 'to', 'severity') ?? '?'}`;
+      return clip(`${who}${on(entry)} ${severity}${certainty}`);
+    }
+    case 'link': {
+      const ids = Array.isArray(d.alert_ids) ? (d.alert_ids as unknown[]).map(String) : [];
       return clip(
-        `Severity${on(entry)} ${pick(d, 'from') ?? '?'} → ${pick(d, 'to', 'severity') ?? '?'}`,
+        `Linked ${ids[1] ?? '?'} into incident ${pick(d, 'incident') ?? '?'} of ${ids[0] ?? '?'}${pick(d, 'superseded') ? ` (run of ${pick(d, 'superseded')!} superseded)` : ''}`,
       );
+    }
+    case 'unlink':
+      return clip(`Unlinked${on(entry)} from incident ${pick(d, 'incident') ?? '?'}`);
     case 'ack':
       return clip(`Acknowledged${on(entry)} by ${entry.actor}`);
     case 'protocol-action': {

@@ -16,8 +16,11 @@ function tracked(view: AlertView): TrackedAlert {
   if (known) return known;
   const alert: TrackedAlert = {
     id: view.id,
+    state: view.state,
     severity: view.severity,
-    score: view.score,
+    gravity: view.gravity,
+    certainty: view.certainty,
+    certaintyBand: view.certaintyBand,
     quiet: view.quiet,
     firstAt: view.firstAt,
     lastAt: view.lastAt,
@@ -33,24 +36,54 @@ function tracked(view: AlertView): TrackedAlert {
 function logged(changes: readonly EngineChange[]): AlertChange[] {
   const out: AlertChange[] = [];
   for (const change of changes) {
-    if (change.kind === 'alert-opened') {
-      out.push({
-        kind: 'opened',
-        alertId: change.alertId,
-        eventId: change.eventId,
-        severity: change.severity,
-        score: change.score,
-      });
-    } else if (change.kind === 'event-joined') {
-      out.push({ kind: 'joined', alertId: change.alertId, eventId: change.eventId });
-    } else if (change.kind === 'alert-severity-changed') {
-      out.push({
-        kind: 'severity-changed',
-        alertId: change.alertId,
-        from: change.from,
-        to: change.to,
-        score: change.score,
-      });
+    switch (change.kind) {
+      case 'alert-opened':
+        out.push({
+          kind: 'opened',
+          alertId: change.alertId,
+          eventId: change.eventId,
+          continues: change.continues,
+          measures: {
+            gravity: change.gravity,
+            severity: change.severity,
+            certainty: change.certainty,
+            certaintyBand: change.certaintyBand,
+          },
+        });
+        break;
+      case 'event-joined':
+        out.push({ kind: 'joined', alertId: change.alertId, eventId: change.eventId });
+        break;
+      case 'alert-bands-changed':
+      case 'incident-bands-changed': {
+        const to = {
+          gravity: change.gravity,
+          severity: change.severity,
+          certainty: change.certainty,
+          certaintyBand: change.certaintyBand,
+        };
+        out.push(
+          change.kind === 'alert-bands-changed'
+            ? {
+                kind: 'bands-changed',
+                alertId: change.alertId,
+                eventId: change.eventId,
+                from: change.from,
+                to,
+              }
+            : {
+                kind: 'incident-bands-changed',
+                incidentId: change.incidentId,
+                primaryId: change.primaryId,
+                eventId: change.eventId!,
+                from: change.from,
+                to,
+              },
+        );
+        break;
+      }
+      default:
+        break;
     }
   }
   return out;
@@ -63,6 +96,7 @@ export function createAlertTracker(scenario: LoadedScenario, model: ScoringModel
   // Ranking sorts every alert: keep it until something changes.
   let ranked: TrackedAlert[] | null = null;
   return {
+    modelVersion: 2,
     get shown() {
       return cursor.position;
     },
@@ -106,6 +140,32 @@ export function createAlertTracker(scenario: LoadedScenario, model: ScoringModel
     get(alertId) {
       const view = engine.get(alertId);
       return view ? tracked(view) : undefined;
+    },
+    link(primaryId, otherId) {
+      ranked = null;
+      return cursor.link(primaryId, otherId);
+    },
+    unlink(alertId) {
+      ranked = null;
+      return cursor.unlink(alertId);
+    },
+    incidentOf(alertId) {
+      const incident = engine.incidentOf(alertId);
+      if (!incident) return null;
+      const m = incident.measures;
+      return {
+        id: incident.id,
+        alertIds: incident.alertIds,
+        measures: {
+          gravity: m.gravity,
+          severity: m.severity,
+          certainty: m.certainty,
+          certaintyBand: m.certaintyBand,
+        },
+      };
+    },
+    nextIncidentId(primaryId) {
+      return engine.nextIncidentId(primaryId);
     },
   };
 }

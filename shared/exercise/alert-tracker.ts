@@ -1,16 +1,22 @@
 // What the exercise engine needs from the replay of its events into the alert
 // engine. The engine codes against this narrow interface;
 // alert-tracker-adapter.ts binds it to the replay cursor (shared/replay), the
-// path `rank` and the benchmarks take too.
+// path `rank` and the benchmarks take too; legacy-v1-tracker.ts binds it to
+// the frozen scorer of version 1, for exercises opened read-only.
 import type { ReplayEvent } from '../scenario/loaded-scenario';
-import type { AlertView } from '../alerts/alert-view';
+import type { AlertState, AlertView } from '../alerts/alert-view';
+import type { CertaintyBand } from '../alerts/alert-score';
 import type { Severity } from '../protocol/schema';
 
 /** One alert as the exercise engine sees it. */
 export interface TrackedAlert {
   id: string;
+  state: AlertState;
+  /** The band of its gravity. */
   severity: Severity;
-  score: number;
+  gravity: number;
+  certainty: number;
+  certaintyBand: CertaintyBand;
   quiet: boolean;
   /** Epoch ms of the first and last event (`time`). */
   firstAt: number;
@@ -23,19 +29,61 @@ export interface TrackedAlert {
   view: AlertView;
 }
 
+/** Both bands of an alert or incident. */
+export interface TrackedBands {
+  severity: Severity;
+  certaintyBand: CertaintyBand;
+}
+
+/** Rounded measures and their bands. */
+export interface TrackedMeasures extends TrackedBands {
+  gravity: number;
+  certainty: number;
+}
+
 /** What adding one event did to the alerts. */
 export type AlertChange =
-  | { kind: 'opened'; alertId: string; eventId: string; severity: Severity; score: number }
+  | {
+      kind: 'opened';
+      alertId: string;
+      eventId: string;
+      measures: TrackedMeasures;
+      /** The closed alert it continues (its first report refers to one), if any. */
+      continues: string | null;
+    }
   | { kind: 'joined'; alertId: string; eventId: string }
-  | { kind: 'severity-changed'; alertId: string; from: Severity; to: Severity; score: number };
+  | {
+      kind: 'bands-changed';
+      alertId: string;
+      eventId: string;
+      from: TrackedBands;
+      to: TrackedMeasures;
+    }
+  | {
+      kind: 'incident-bands-changed';
+      incidentId: string;
+      primaryId: string;
+      eventId: string;
+      from: TrackedBands;
+      to: TrackedMeasures;
+    };
 
-/** The replayed alerts, narrowed to what an exercise drives. */
+/** An incident: alerts an operator linked, the primary (whose protocol run it follows) first. */
+export interface TrackedIncident {
+  id: string;
+  alertIds: readonly string[];
+  measures: TrackedMeasures;
+}
+
+/** The alert engine, narrowed to what an exercise drives. */
 export interface AlertTracker {
+  /** 2: gravity and certainty; 1: the frozen single score of read-only exercises. */
+  readonly modelVersion: 1 | 2;
   /** Scenario events shown so far: the next one is scenario.events[shown]. */
   readonly shown: number;
   /** Events injected so far, in the order shown. */
   readonly injected: readonly ReplayEvent[];
-  /** Shows the next scenario event; returns it and what changed (a join before its severity change). */
+  /** Shows the next scenario event; returns it and what changed (a join before its band change). */
   showNext(): { event: ReplayEvent; changes: AlertChange[] };
   /** Shows an event injected at the current exercise time, after every scenario event due by then. */
   inject(event: ReplayEvent): AlertChange[];
@@ -51,15 +99,36 @@ export interface AlertTracker {
   close(alertId: string): void;
   /** An alert under an active protocol step never goes quiet. */
   setProtocolActive(alertId: string, active: boolean): void;
-  /** Every alert, ranked best first. */
+  /** Every alert, ranked best first (closed last). */
   ranked(): readonly TrackedAlert[];
   get(alertId: string): TrackedAlert | undefined;
+  /** Links `otherId` (and its incident) into `primaryId`'s incident; returns the incident's id. */
+  link(primaryId: string, otherId: string): string;
+  /** Takes an alert out of its incident; returns the incident's id. */
+  unlink(alertId: string): string;
+  /** The incident an alert is in, or null. */
+  incidentOf(alertId: string): TrackedIncident | null;
+  /** The id a new incident made with this primary would get. */
+  nextIncidentId(primaryId: string): string;
 }
 
 /** Ordering of severities, most severe first. */
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+/** Ordering of certainty bands, most certain first (cleared last). */
+export const CERTAINTY_ORDER: readonly CertaintyBand[] = [
+  'confirmed',
+  'probable',
+  'possible',
+  'unconfirmed',
+  'cleared',
+];
 
 /** True when `to` is more severe than `from`. */
 export function severityRose(from: Severity, to: Severity): boolean {
   return SEVERITY_ORDER.indexOf(to) < SEVERITY_ORDER.indexOf(from);
+}
+
+/** True when `to` is a more certain band than `from`. */
+export function certaintyRose(from: CertaintyBand, to: CertaintyBand): boolean {
+  return CERTAINTY_ORDER.indexOf(to) < CERTAINTY_ORDER.indexOf(from);
 }

@@ -1,29 +1,33 @@
 // The `auto` policy of headless exercises (docs/CLI.md): a diligent but human
-// operator. It sees only what an operator sees — the alert queue, each
-// alert's events without `truth` or `expected_action`, the protocol
-// walkthrough — and works one alert at a time, so busy periods breach
-// deadlines. Replies from the parties (acknowledgements, explanations,
-// meeting outcomes) arrive after delays drawn deterministically from the
-// alert and step, as a simulation cell would deliver them.
+// operator. It sees only what an operator sees — the alert queue with each
+// alert's gravity and certainty and their reasons, each alert's events
+// without `truth`, `expected_action` or `incident`, the protocol walkthrough —
+// and works one alert at a time, so busy periods breach deadlines. Replies
+// from the parties (acknowledgements, explanations, meeting outcomes) arrive
+// after delays drawn deterministically from the alert and step, as a
+// simulation cell would deliver them.
 //
-// Evidence rule (documented in docs, applied at triage and after verification):
-// - weak: one independent source kind, highest confidence below 0.6, no
-//   weapon class reported, no casualties -> closed as a false alarm;
-// - strong: two or more independent source kinds and a weapon, casualties or
-//   a zone-rule breach; or one source at confidence 0.8 or more reporting
-//   casualties or a zone-rule breach -> escalated (notify);
+// Evidence rule (documented in docs, applied at triage and after
+// verification), on the alert's (or its incident's) gravity and certainty:
+// - cleared (a report on the ground cleared it) -> closed as a false alarm;
+// - weak: certainty below 0.35 (unconfirmed), gravity below 40, no harm and
+//   no attack on the mission -> closed as a false alarm;
+// - strong: certainty at least 0.6 (probable) and gravity at least 40, or
+//   harm, a weapon where it is prohibited, or an attack on the mission ->
+//   escalated (notify) at triage, confirmed after verification;
 // - anything else -> verified (triage) or kept under watch (after verification).
 //
 // The policy keeps no state of its own: its next step is a function of the
 // exercise state and the time of the operator's last logged action, so it
 // can pick up a resumed exercise where it stood.
+import type { CertaintyBand } from '../alerts/alert-score';
 import type { ScenarioEvent, Source } from '../scenario/schema';
+import type { Severity } from '../protocol/schema';
 import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
 import type { AlertSnapshot } from './exercise-snapshot';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const INDEPENDENT: readonly Source[] = ['satellite', 'drone', 'ground-sensor', 'observer'];
 const ACK_CHANNELS = [
   'hotline, duty officer',
   'hotline, liaison officer',
@@ -40,18 +44,26 @@ const VISIBLE_FIELDS = [
   'subtype',
   'lat',
   'lon',
+  'precision_m',
   'confidence',
   'weapon_class',
   'calibre_mm',
   'count',
   'casualties',
+  'killed',
+  'injured',
+  'civilian_killed',
+  'civilian_injured',
+  'target',
+  'assessment',
+  'refers_to',
   'party',
   'summary',
 ] as const;
 /** Inject fields a player is shown (who called, how). */
 const VISIBLE_EXTENSIONS = ['x-from', 'x-to', 'x-inject-kind'] as const;
 
-/** What the policy reads of an event: never `truth` nor `expected_action`. */
+/** What the policy reads of an event: never `truth`, `expected_action` nor `incident`. */
 export type OperatorEvent = Pick<ScenarioEvent, (typeof VISIBLE_FIELDS)[number]> &
   Partial<Record<(typeof VISIBLE_EXTENSIONS)[number], unknown>>;
 
@@ -64,46 +76,56 @@ export function operatorVisible(event: ScenarioEvent): OperatorEvent {
   return visible as OperatorEvent;
 }
 
-/** How the operator reads an alert's evidence. */
-export interface EvidenceJudgement {
-  kinds: Source[];
-  maxConfidence: number;
-  weapons: string[];
-  casualties: number;
-  zoneBreach: boolean;
-  verdict: 'weak' | 'strong' | 'unclear';
+/** What the operator reads of an alert on the console: its measures and which factors it has. */
+export interface AlertReading {
+  gravity: number;
+  severity: Severity;
+  certainty: number;
+  certaintyBand: CertaintyBand;
+  /** Killed or injured reported. */
+  harm: boolean;
+  /** A weapon where it is prohibited, or forces in a separation area. */
+  breach: boolean;
+  /** Fire at the mission, jamming, denial of access. */
+  mission: boolean;
+  /** Source kinds of its reports. */
+  kinds: readonly Source[];
 }
 
-function casualtiesOf(event: OperatorEvent): number {
-  const c = event.casualties;
-  if (c === undefined) return 0;
-  return typeof c === 'number' ? c : c.best;
+/** How the operator judges an alert's evidence. */
+export interface EvidenceJudgement extends AlertReading {
+  verdict: 'cleared' | 'weak' | 'strong' | 'unclear';
 }
 
-/** Applies the documented evidence rule to what the operator sees of an alert. */
-export function judgeEvidence(
-  events: readonly OperatorEvent[],
-  zoneBreach: boolean,
-): EvidenceJudgement {
-  const kinds = [...new Set(events.map((e) => e.source))].filter((s) => INDEPENDENT.includes(s));
-  const maxConfidence = Math.max(0, ...events.map((e) => e.confidence ?? 0.5));
-  const weapons = [
-    ...new Set(
-      events
-        .map((e) => e.weapon_class)
-        .filter((w): w is NonNullable<typeof w> => w !== undefined && w !== 'unknown'),
-    ),
-  ];
-  const casualties = Math.max(0, ...events.map(casualtiesOf));
-  const corroborated = kinds.length >= 2 && (weapons.length > 0 || casualties > 0 || zoneBreach);
-  const sureAndSerious = maxConfidence >= 0.8 && (casualties > 0 || zoneBreach);
+/** Applies the documented evidence rule to what the operator reads of an alert. */
+export function judgeEvidence(reading: AlertReading): EvidenceJudgement {
   let verdict: EvidenceJudgement['verdict'] = 'unclear';
-  if (kinds.length <= 1 && maxConfidence < 0.6 && weapons.length === 0 && casualties === 0) {
+  if (reading.certaintyBand === 'cleared') verdict = 'cleared';
+  else if (reading.certainty < 0.35 && reading.gravity < 40 && !reading.harm && !reading.mission) {
     verdict = 'weak';
-  } else if (corroborated || sureAndSerious) {
+  } else if (
+    reading.certainty >= 0.6 &&
+    (reading.gravity >= 40 || reading.harm || reading.breach || reading.mission)
+  ) {
     verdict = 'strong';
   }
-  return { kinds, maxConfidence, weapons, casualties, zoneBreach, verdict };
+  return { ...reading, verdict };
+}
+
+/** The reading of an alert as the console shows it (its incident's measures when linked). */
+export function readingOf(alert: AlertSnapshot): AlertReading {
+  const factors = new Set(alert.view.factors.map((f) => f.factor));
+  const m = alert.incident ?? alert;
+  return {
+    gravity: m.gravity,
+    severity: m.severity,
+    certainty: m.certainty,
+    certaintyBand: m.certaintyBand,
+    harm: factors.has('harm'),
+    breach: factors.has('place'),
+    mission: factors.has('mission'),
+    kinds: alert.view.sources,
+  };
 }
 
 /** Deterministic number in [0, 1) from a key (FNV-1a): the same scenario always plays the same. */
@@ -152,19 +174,29 @@ function attributed(events: readonly OperatorEvent[]): string | null {
   return events.find((e) => e.party !== undefined)?.party ?? null;
 }
 
+/** Weapons named in the alert's reports (for the measures asked of a party). */
+function weaponsOf(events: readonly OperatorEvent[]): string[] {
+  return [
+    ...new Set(
+      events
+        .map((e) => e.weapon_class)
+        .filter((w): w is NonNullable<typeof w> => w !== undefined && w !== 'unknown'),
+    ),
+  ];
+}
+
 /** How the operator reads one alert now (cached: an alert's events only grow). */
 type Reader = (alert: AlertSnapshot) => { events: OperatorEvent[]; judgement: EvidenceJudgement };
 
 function createReader(engine: ExerciseEngine): Reader {
-  // The alert engine makes a new view whenever an alert changes.
-  const cache = new WeakMap<AlertSnapshot['view'], ReturnType<Reader>>();
+  // The engine makes a new alert snapshot whenever an alert (or its incident) changes.
+  const cache = new WeakMap<AlertSnapshot, ReturnType<Reader>>();
   return (alert) => {
-    const hit = cache.get(alert.view);
+    const hit = cache.get(alert);
     if (hit) return hit;
     const events = visibleEvents(engine, alert);
-    const breach = alert.view.factors.some((f) => f.factor === 'zone-breach');
-    const read = { events, judgement: judgeEvidence(events, breach) };
-    cache.set(alert.view, read);
+    const read = { events, judgement: judgeEvidence(readingOf(alert)) };
+    cache.set(alert, read);
     return read;
   };
 }
@@ -256,17 +288,24 @@ function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
 // Low alerts do not enter the protocol by themselves. When nothing more
 // urgent waits, the operator looks through them and takes up two kinds: those
 // whose evidence is weak (to close them as false alarms, so they stop
-// cluttering the queue) and those that report casualties, or a zone-rule
-// breach at confidence 0.8 or more (to run them through the protocol).
+// cluttering the queue) and those that report harm, or a weapon where it is
+// prohibited at probable certainty or more (to run them through the
+// protocol). Cleared alerts of any band outside the protocol are closed too.
 function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
-  if (alert.severity !== 'low') return [];
+  if (alert.incident !== null) return [];
   const { judgement } = read(alert);
-  const notable =
-    judgement.casualties > 0 || (judgement.zoneBreach && judgement.maxConfidence >= 0.8);
-  if (!notable && (judgement.verdict !== 'weak' || alert.quiet)) return [];
+  // A cleared alert is closed whatever its band: the console says to.
+  if (alert.severity !== 'low' && judgement.verdict !== 'cleared') return [];
+  const notable = judgement.harm || (judgement.breach && judgement.certainty >= 0.6);
+  const closable = judgement.verdict === 'weak' || judgement.verdict === 'cleared';
+  if (!notable && (!closable || (alert.quiet && judgement.verdict !== 'cleared'))) return [];
   const id = alert.id;
-  const why = notable ? 'casualties or zone breach' : 'weak evidence';
-  // Casualties or a breach are looked at within the hour, as if on a deadline.
+  const why = notable
+    ? 'harm or a prohibited weapon'
+    : closable
+      ? `${judgement.verdict} evidence`
+      : '';
+  // Harm or a breach are looked at within the hour, as if on a deadline.
   const priority = notable ? alert.openedAt + 60 * MIN : LOW_REVIEW;
   if (!alert.acknowledged) {
     return [
@@ -300,7 +339,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
   const key = `${id}|${p.stepId}|${p.history.length}`;
   const r = (salt: string) => chance(`${key}|${salt}`);
   // Earliest deadline first, as a diligent operator works a queue with countdowns.
-  const urgency = p.deadlineAt ?? NO_DEADLINE + SEVERITY_RANK[alert.severity];
+  const urgency = p.deadlineAt ?? NO_DEADLINE + SEVERITY_RANK[(alert.incident ?? alert).severity];
   const { events, judgement } = read(alert);
   const title = alert.view.title;
   const party = attributed(events);
@@ -316,6 +355,8 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
       },
     ];
   }
+  // An incident has one run: the operator works it from its primary alert.
+  if (alert.incident && !alert.incident.primary) return [];
   if (p.severityPrompt) {
     return [
       {
@@ -342,8 +383,12 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
     what: action,
     run: (e, a) => e.act(id, action, inputs, a),
   });
-  const kinds = judgement.kinds.join(', ') || 'no independent source';
-  const weakRationale = `Only one source kind (${kinds}), highest confidence ${judgement.maxConfidence.toFixed(2)}, no weapon and no casualties reported${events.some((e) => e.type === 'thermal-hotspot') ? '; consistent with a crop or grass fire' : ''}.`;
+  const kinds = judgement.kinds.join(', ') || 'no source';
+  const clearing = alert.view.certaintyFactors.find((f) => f.factor === 'cleared');
+  const weakRationale =
+    judgement.verdict === 'cleared'
+      ? `${clearing?.label ?? 'Cleared by a report on the ground'}; gravity ${judgement.gravity.toFixed(1)} (${judgement.severity}) does not stand.`
+      : `Certainty ${judgement.certainty.toFixed(2)} (${judgement.certaintyBand}) from ${kinds}, gravity ${judgement.gravity.toFixed(1)} (${judgement.severity}), no harm and no attack on the mission reported${events.some((e) => e.type === 'thermal-hotspot') ? '; consistent with a crop or grass fire' : ''}.`;
   const falseAlarm = (availableAt: number, durationMin: number) =>
     act(availableAt, durationMin, 'false-alarm', {
       rationale: weakRationale,
@@ -384,16 +429,17 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
     case 'triage': {
       // Reading takes a couple of minutes, more for alerts with several events.
       const duration = 2 + Math.min(events.length, 3) + Math.floor(2 * r('read'));
-      if (judgement.verdict === 'weak') return [falseAlarm(p.enteredAt, duration)];
+      if (judgement.verdict === 'weak' || judgement.verdict === 'cleared')
+        return [falseAlarm(p.enteredAt, duration)];
       if (judgement.verdict === 'strong') return [act(p.enteredAt, duration, 'escalate-now')];
       return [act(p.enteredAt, duration, 'start-verification')];
     }
     case 'verify': {
       // The tasked sortie, imagery or patrol reports back after 15–55 minutes.
       const back = p.enteredAt + Math.round(15 + 40 * r('sortie')) * MIN;
-      if (judgement.verdict === 'weak') return [falseAlarm(back, 3)];
-      if (judgement.verdict === 'strong' || judgement.kinds.length >= 2)
-        return [act(back, 3, 'confirmed')];
+      if (judgement.verdict === 'weak' || judgement.verdict === 'cleared')
+        return [falseAlarm(back, 3)];
+      if (judgement.verdict === 'strong') return [act(back, 3, 'confirmed')];
       return [act(back, 3, 'unconfirmed')];
     }
     case 'monitor':
@@ -415,7 +461,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
     case 'consult': {
       const outcome = p.enteredAt + Math.round((3 + 25 * r('meeting')) * 60) * MIN;
       if (r('agreed') < 0.7) {
-        const weapon = judgement.weapons[0] ?? 'the weapons concerned';
+        const weapon = weaponsOf(events)[0] ?? 'the weapons concerned';
         return [
           act(outcome, 10, 'measures-agreed', {
             measures: `${party ? `Party ${party}` : 'Both parties'} to withdraw ${weapon} beyond the withdrawal line within 24 hours; local ceasefire reaffirmed; joint drone overflight to verify.`,

@@ -8,9 +8,9 @@ import {
   applyAction,
   applyBreach,
   applyNewEvent,
+  applyEntryRise,
   applyPartyAck,
   applySeverityJump,
-  applySeverityRise,
   applyWarning,
   breachTarget,
   checkAction,
@@ -18,7 +18,7 @@ import {
   checkSeverityJump,
   currentVisit,
   dismissSeverityPrompt,
-  entryStepFor,
+  entryStepForBands,
   manualEntryStep,
   newEventTarget,
   nextTimer,
@@ -38,10 +38,13 @@ import {
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { ScenarioEvent } from '../scenario/schema';
 import {
+  certaintyRose,
   severityRose,
   type AlertChange,
   type AlertTracker,
   type TrackedAlert,
+  type TrackedBands,
+  type TrackedMeasures,
 } from './alert-tracker';
 import type { ExerciseSetup } from './exercise-setup';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
@@ -51,12 +54,15 @@ import {
   clockData,
   endedData,
   injectData,
+  linkData,
   noteData,
   partyAckData,
   protocolActionData,
+  unlinkData,
   type ClockData,
   type ExerciseCreatedData,
   type InjectData,
+  type LinkData,
   type ProtocolActionData,
 } from './log-data';
 
@@ -125,6 +131,8 @@ const INTENT_DATA: Record<string, ZodType> = {
   'exercise-ended': endedData,
   export: z.record(z.string(), z.unknown()),
   'protocol-action': protocolActionData,
+  link: linkData,
+  unlink: unlinkData,
 };
 /** Longest slice of wall time one tick turns into exercise time: a slow frame never jumps. */
 const MAX_TICK_WALL_MS = 250;
@@ -189,7 +197,15 @@ export class ExerciseEngine {
   #speed = 1;
   /** Fraction of a millisecond left over by the last tick (the clock moves in whole ms). */
   #tickCarry = 0;
+  /**
+   * Protocol runs, keyed by the alert that owns them: a lone alert, or the
+   * primary of an incident (whose alerts share its run).
+   */
   #protocols = new Map<string, AlertProtocolState>();
+  /** Runs ended by a link (the linked alert's incident follows another run), for the record. */
+  #superseded = new Map<string, AlertProtocolState>();
+  /** True once any alerts have been linked (backwards seeking is then refused). */
+  #linked = false;
   #alerts = new Map<string, AlertBookkeeping>();
   #protocolStarted = false;
   #ended = false;
@@ -270,9 +286,29 @@ export class ExerciseEngine {
   alerts(): readonly TrackedAlert[] {
     return this.#tracker.ranked();
   }
-  /** Protocol state of an alert, if it entered the protocol. */
+  /** Protocol state of an alert (its incident's run, when linked), if it entered the protocol. */
   protocolOf(alertId: string): AlertProtocolState | undefined {
-    return this.#protocols.get(alertId);
+    return this.#protocols.get(this.unitOf(alertId));
+  }
+
+  /** The alert owning the protocol run an alert follows: its incident's primary, or itself. */
+  unitOf(alertId: string): string {
+    return this.#tracker.incidentOf(alertId)?.alertIds[0] ?? alertId;
+  }
+
+  /** The incident an alert is in (id, alerts with the primary first, measures), or null. */
+  incidentOf(alertId: string) {
+    return this.#tracker.incidentOf(alertId);
+  }
+
+  /** Protocol runs ended by a link, by the alert that owned them. */
+  supersededRuns(): ReadonlyMap<string, AlertProtocolState> {
+    return this.#superseded;
+  }
+
+  /** Why the exercise can only be read (a version-1 log), or null. */
+  get readOnly(): string | null {
+    return this.setup.readOnly;
   }
   /** Engine-side facts of an alert (opened at, acknowledgement). */
   bookkeepingOf(alertId: string): AlertBookkeeping | undefined {
@@ -289,7 +325,12 @@ export class ExerciseEngine {
 
   /** An immutable view of the whole exercise for the UI (cached until the next change). */
   getSnapshot(): ExerciseSnapshot {
-    this.#snapshot ??= buildSnapshot(this, this.#tracker, this.#protocols, this.#alerts);
+    this.#snapshot ??= buildSnapshot(
+      this,
+      this.#tracker,
+      (alertId) => this.protocolOf(alertId),
+      this.#alerts,
+    );
     return this.#snapshot;
   }
 
@@ -386,6 +427,11 @@ export class ExerciseEngine {
       }
       const refusal = checkSeek(this.#now, to, actor.role, this.#protocolStarted);
       if (refusal) throw new IntentRefused(refusal);
+      if (to < this.#now && this.#linked) {
+        throw new IntentRefused(
+          'alerts have been linked into incidents: seeking backwards would rewrite that history',
+        );
+      }
       const from = this.#now;
       await this.#commitClock(actor, { action: 'seek', from: iso(from), to: iso(to) }, () => {});
       if (to >= from) await this.#advance(to);
@@ -410,6 +456,9 @@ export class ExerciseEngine {
   /** Starts the protocol by hand at the protocol's manual entry step. */
   startProtocol(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      // An incident has one protocol run: its primary's, whichever alert is named.
+      this.#requireAlert(alertId);
+      alertId = this.unitOf(alertId);
       this.#requireAlert(alertId);
       if (this.#protocols.has(alertId))
         throw new IntentRefused(`alert ${alertId} is already in the protocol`);
@@ -434,6 +483,9 @@ export class ExerciseEngine {
   /** Takes a protocol action of the alert's current step. */
   act(alertId: string, actionId: string, inputs: ActionInputs, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      // An incident has one protocol run: its primary's, whichever alert is named.
+      this.#requireAlert(alertId);
+      alertId = this.unitOf(alertId);
       const state = this.#requireProtocol(alertId);
       const refusal = checkAction(this.ctx, state, actionId, inputs, actor);
       if (refusal) throw new IntentRefused(refusal);
@@ -450,9 +502,7 @@ export class ExerciseEngine {
         inputs: cause.inputs,
         from,
         to: visit.step,
-        ...(visit.step === CLOSE_STEP
-          ? { event_ids: [...(this.#tracker.get(alertId)?.eventIds ?? [])] }
-          : {}),
+        ...(visit.step === CLOSE_STEP ? { event_ids: this.#unitEventIds(alertId) } : {}),
       };
       await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () =>
         this.#setProtocol(alertId, next),
@@ -463,6 +513,9 @@ export class ExerciseEngine {
   /** Records a party's acknowledgement in the alert's current step. */
   ackParty(alertId: string, party: string, how: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      // An incident has one protocol run: its primary's, whichever alert is named.
+      this.#requireAlert(alertId);
+      alertId = this.unitOf(alertId);
       const state = this.#requireProtocol(alertId);
       const refusal = checkPartyAck(this.ctx, state, party, how);
       if (refusal) throw new IntentRefused(refusal);
@@ -480,6 +533,9 @@ export class ExerciseEngine {
   /** Accepts the severity-rise prompt: jumps to the higher entry step. */
   jumpToEntry(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      // An incident has one protocol run: its primary's, whichever alert is named.
+      this.#requireAlert(alertId);
+      alertId = this.unitOf(alertId);
       const state = this.#requireProtocol(alertId);
       const refusal = checkSeverityJump(state, actor);
       if (refusal) throw new IntentRefused(refusal);
@@ -495,6 +551,9 @@ export class ExerciseEngine {
   /** Declines the severity-rise prompt. */
   dismissSeverityPrompt(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      // An incident has one protocol run: its primary's, whichever alert is named.
+      this.#requireAlert(alertId);
+      alertId = this.unitOf(alertId);
       const state = this.#requireProtocol(alertId);
       const refusal = checkSeverityJump(state, actor);
       if (refusal) throw new IntentRefused(refusal);
@@ -503,6 +562,105 @@ export class ExerciseEngine {
       const from = currentVisit(state).step;
       await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () => {
         this.#setProtocol(alertId, dismissSeverityPrompt(state));
+      });
+    });
+  }
+
+  /**
+   * Links alert `otherId` (and its incident, if any) into the incident of
+   * `primaryId`: one incident, one protocol run — the primary's. If the other
+   * alert had a run of its own, that run ends (superseded). Refused when the
+   * other is in the protocol and the primary is not (name it first), when
+   * either is closed, or when they are already one incident.
+   */
+  link(primaryId: string, otherId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (this.#tracker.modelVersion !== 2) {
+        throw new IntentRefused(
+          'alerts of an exercise scored by the version-1 model cannot be linked',
+        );
+      }
+      this.#requireAlert(primaryId);
+      this.#requireAlert(otherId);
+      if (primaryId === otherId)
+        throw new IntentRefused(`an alert cannot be linked to itself (${primaryId})`);
+      for (const id of [primaryId, otherId]) {
+        if (this.#tracker.get(id)?.view.closed || this.protocolOf(id)?.closed) {
+          throw new IntentRefused(`alert ${id} is closed`);
+        }
+      }
+      const primaryUnit = this.unitOf(primaryId);
+      const otherUnit = this.unitOf(otherId);
+      if (primaryUnit === otherUnit) {
+        throw new IntentRefused(`alerts ${primaryId} and ${otherId} are already one incident`);
+      }
+      const primaryRun = this.#protocols.get(primaryUnit);
+      const otherRun = this.#protocols.get(otherUnit);
+      if (!primaryRun && otherRun) {
+        throw new IntentRefused(
+          `alert ${otherId} is in the protocol and ${primaryId} is not: link them naming ${otherId} first, so that the incident follows its protocol run`,
+        );
+      }
+      const data: LinkData = {
+        alert_ids: [primaryId, otherId],
+        incident: this.#tracker.nextIncidentId(primaryUnit),
+        ...(otherRun ? { superseded: otherUnit } : {}),
+      };
+      await this.#commit([this.#draft(actor, 'link', data, primaryId)], () => {
+        this.#tracker.link(primaryId, otherId);
+        this.#linked = true;
+        if (otherRun) {
+          this.#protocols.delete(otherUnit);
+          this.#superseded.set(otherUnit, otherRun);
+        }
+        if (primaryRun && !primaryRun.closed) {
+          for (const id of this.#membersOf(primaryUnit)) this.#tracker.setProtocolActive(id, true);
+        }
+      });
+    });
+  }
+
+  /**
+   * Takes an alert out of its incident (the primary only out of an incident
+   * of two, which then ends). The alert that leaves has no protocol run: it
+   * enters the protocol at once if its own bands call for it.
+   */
+  unlink(alertId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      this.#requireAlert(alertId);
+      const incident = this.#tracker.incidentOf(alertId);
+      if (!incident) throw new IntentRefused(`alert ${alertId} is not linked to an incident`);
+      const primary = incident.alertIds[0]!;
+      if (alertId === primary && incident.alertIds.length > 2) {
+        throw new IntentRefused(
+          `alert ${alertId} is the primary of incident ${incident.id} (its protocol run is the incident's): unlink the other alerts instead`,
+        );
+      }
+      const leaving = alertId === primary ? incident.alertIds[1]! : alertId;
+      const drafts: EntryDraft[] = [
+        this.#draft(actor, 'unlink', { incident: incident.id }, alertId),
+      ];
+      const run = this.#protocols.get(primary);
+      const own = this.#tracker.get(leaving);
+      const step = own && !own.view.closed ? this.#entryStep(own) : null;
+      let entered: AlertProtocolState | null = null;
+      if (step !== null) {
+        const enter: ProtocolActionData = {
+          type: 'enter',
+          severity: own!.severity,
+          ...(this.#tracker.modelVersion === 2 ? { certainty_band: own!.certaintyBand } : {}),
+          to: step,
+        };
+        drafts.push(this.#draft(SYSTEM, 'protocol-action', enter, leaving, step));
+        entered = startProtocol(this.setup.protocol, leaving, step, this.#now, {
+          kind: 'severity',
+          severity: own!.severity,
+        });
+      }
+      await this.#commit(drafts, () => {
+        this.#tracker.unlink(alertId);
+        if (run && !run.closed) this.#tracker.setProtocolActive(leaving, false);
+        if (entered) this.#enter(leaving, entered);
       });
     });
   }
@@ -629,6 +787,12 @@ export class ExerciseEngine {
         return this.end(String(data.reason), actor);
       case 'export':
         return this.recordExport(data, { name: entry.actor, role: entry.role });
+      case 'link': {
+        const [primary, other] = (data as LinkData).alert_ids;
+        return this.link(primary, other, actor);
+      }
+      case 'unlink':
+        return this.unlink(alertId, actor);
       default: {
         const action = data as ProtocolActionData;
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
@@ -765,16 +929,68 @@ export class ExerciseEngine {
 
   #enter(alertId: string, state: AlertProtocolState): void {
     this.#protocolStarted = true;
-    this.#tracker.setProtocolActive(alertId, true);
+    for (const id of this.#membersOf(alertId)) this.#tracker.setProtocolActive(id, true);
     this.#protocols.set(alertId, state);
   }
 
   #setProtocol(alertId: string, state: AlertProtocolState): void {
     this.#protocols.set(alertId, state);
     if (state.closed) {
-      this.#tracker.setProtocolActive(alertId, false);
-      this.#tracker.close(alertId);
+      // Closing a run closes every alert following it (the whole incident).
+      for (const id of this.#membersOf(alertId)) {
+        this.#tracker.setProtocolActive(id, false);
+        this.#tracker.close(id);
+      }
     }
+  }
+
+  /** The alerts following a run: the incident's, or the alert alone. */
+  #membersOf(unit: string): readonly string[] {
+    return this.#tracker.incidentOf(unit)?.alertIds ?? [unit];
+  }
+
+  /** Every event of the alerts following a run, in the order they joined. */
+  #unitEventIds(unit: string): string[] {
+    return this.#membersOf(unit).flatMap((id) => [...(this.#tracker.get(id)?.eventIds ?? [])]);
+  }
+
+  /**
+   * Where an alert with these bands enters the protocol: the `entry` table by
+   * gravity band, `verify` instead of `notify` below probable certainty
+   * (version-2 model); the table alone for version-1 exercises.
+   */
+  #entryStep(bands: TrackedBands): string | null {
+    return entryStepForBands(
+      this.setup.protocol,
+      bands.severity,
+      this.#tracker.modelVersion === 2 ? bands.certaintyBand : null,
+    );
+  }
+
+  /** The `enter` data of a run started by an alert's (or incident's) bands. */
+  #enterData(bands: TrackedBands, step: string): ProtocolActionData {
+    return {
+      type: 'enter',
+      severity: bands.severity,
+      ...(this.#tracker.modelVersion === 2 ? { certainty_band: bands.certaintyBand } : {}),
+      to: step,
+    };
+  }
+
+  /** What a change of bands logs (version 2: both bands; version 1: the score). */
+  #bandsData(eventId: string, from: TrackedBands, to: TrackedMeasures): Record<string, unknown> {
+    if (this.#tracker.modelVersion === 1) {
+      return { event_id: eventId, from: from.severity, to: to.severity, score: to.gravity };
+    }
+    return {
+      event_id: eventId,
+      from: from.severity,
+      to: to.severity,
+      gravity: to.gravity,
+      certainty_from: from.certaintyBand,
+      certainty_to: to.certaintyBand,
+      certainty: to.certainty,
+    };
   }
 
   #nextTimer(): {
@@ -887,77 +1103,108 @@ export class ExerciseEngine {
     const protocols = new Map<string, AlertProtocolState>();
     const books = new Map<string, AlertBookkeeping>();
     const entered = new Set<string>();
-    const protocolOf = (id: string) => protocols.get(id) ?? this.#protocols.get(id);
+    const protocolOf = (unit: string) => protocols.get(unit) ?? this.#protocols.get(unit);
     const protocol = this.setup.protocol;
     const eventId = event.event.id;
-    for (const change of changes) {
-      const id = change.alertId;
-      if (change.kind === 'opened') {
-        drafts.push(
-          this.#draft(
-            SYSTEM,
-            'alert-opened',
-            { event_id: eventId, severity: change.severity, score: change.score },
-            id,
-          ),
+    const v2 = this.#tracker.modelVersion === 2;
+    /**
+     * The protocol's answer to a change of bands of a run's owner (an alert
+     * alone, or an incident's primary): a rise whose entry step lies ahead
+     * prompts a jump; a gravity rise enters the protocol if it was not in it.
+     */
+    const onBands = (
+      unit: string,
+      from: TrackedBands,
+      to: TrackedMeasures,
+      data: Record<string, unknown>,
+    ): EntryDraft | null => {
+      const state = protocolOf(unit);
+      const graver = severityRose(from.severity, to.severity);
+      const rose = graver || (v2 && certaintyRose(from.certaintyBand, to.certaintyBand));
+      if (rose && state && !state.closed) {
+        const prompted = applyEntryRise(
+          protocol,
+          state,
+          this.#entryStep(from),
+          this.#entryStep(to),
+          to.severity,
         );
+        if (prompted.severityPrompt && prompted.severityPrompt !== state.severityPrompt) {
+          data.prompt = prompted.severityPrompt.target;
+        }
+        protocols.set(unit, prompted);
+      }
+      const step = this.#entryStep(to);
+      if (!graver || state || step === null) return null;
+      protocols.set(
+        unit,
+        startProtocol(protocol, unit, step, this.#now, { kind: 'severity', severity: to.severity }),
+      );
+      entered.add(unit);
+      return this.#draft(SYSTEM, 'protocol-action', this.#enterData(to, step), unit, step);
+    };
+    for (const change of changes) {
+      if (change.kind === 'opened') {
+        const id = change.alertId;
+        const m = change.measures;
+        const data = v2
+          ? {
+              event_id: eventId,
+              severity: m.severity,
+              gravity: m.gravity,
+              certainty: m.certainty,
+              certainty_band: m.certaintyBand,
+              ...(change.continues !== null ? { continues: change.continues } : {}),
+            }
+          : { event_id: eventId, severity: m.severity, score: m.gravity };
+        drafts.push(this.#draft(SYSTEM, 'alert-opened', data, id));
         books.set(id, {
           openedAt: this.#now,
-          severity: change.severity,
+          severity: m.severity,
           acknowledged: null,
           notes: [],
         });
-        const step = entryStepFor(protocol, change.severity);
+        const step = this.#entryStep(m);
         if (step !== null) {
-          const data: ProtocolActionData = { type: 'enter', severity: change.severity, to: step };
-          drafts.push(this.#draft(SYSTEM, 'protocol-action', data, id, step));
+          drafts.push(this.#draft(SYSTEM, 'protocol-action', this.#enterData(m, step), id, step));
           protocols.set(
             id,
             startProtocol(protocol, id, step, this.#now, {
               kind: 'severity',
-              severity: change.severity,
+              severity: m.severity,
             }),
           );
           entered.add(id);
         }
       } else if (change.kind === 'joined') {
-        const state = protocolOf(id);
+        const unit = this.unitOf(change.alertId);
+        const state = protocolOf(unit);
         if (!state) continue;
         const target = newEventTarget(protocol, state);
         if (target === null) continue;
         const from = currentVisit(state).step;
         const data: ProtocolActionData = { type: 'new-event', event_id: eventId, from, to: target };
-        drafts.push(this.#draft(SYSTEM, 'protocol-action', data, id, target));
-        protocols.set(id, applyNewEvent(protocol, state, eventId, this.#now));
-      } else {
+        drafts.push(this.#draft(SYSTEM, 'protocol-action', data, unit, target));
+        protocols.set(unit, applyNewEvent(protocol, state, eventId, this.#now));
+      } else if (change.kind === 'bands-changed') {
+        const id = change.alertId;
         const book = books.get(id) ?? this.#alerts.get(id);
-        if (book) books.set(id, { ...book, severity: change.to });
-        const state = protocolOf(id);
-        const rose = severityRose(change.from, change.to);
-        const data: Record<string, unknown> = {
-          event_id: eventId,
-          from: change.from,
-          to: change.to,
-          score: change.score,
-        };
-        if (rose && state && !state.closed) {
-          const prompted = applySeverityRise(protocol, state, change.from, change.to);
-          if (prompted.severityPrompt && prompted.severityPrompt !== state.severityPrompt) {
-            data.prompt = prompted.severityPrompt.target;
-          }
-          protocols.set(id, prompted);
-        }
+        if (book) books.set(id, { ...book, severity: change.to.severity });
+        const data = this.#bandsData(eventId, change.from, change.to);
+        // A linked alert follows its incident's run: the incident's bands decide.
+        const enter =
+          this.#tracker.incidentOf(id) === null ? onBands(id, change.from, change.to, data) : null;
         drafts.push(this.#draft(SYSTEM, 'alert-severity-changed', data, id));
-        const step = entryStepFor(protocol, change.to);
-        if (rose && !state && step !== null) {
-          const enter: ProtocolActionData = { type: 'enter', severity: change.to, to: step };
-          drafts.push(this.#draft(SYSTEM, 'protocol-action', enter, id, step));
-          protocols.set(
-            id,
-            startProtocol(protocol, id, step, this.#now, { kind: 'severity', severity: change.to }),
-          );
-          entered.add(id);
-        }
+        if (enter) drafts.push(enter);
+      } else {
+        const unit = change.primaryId;
+        const data = {
+          incident: change.incidentId,
+          ...this.#bandsData(eventId, change.from, change.to),
+        };
+        const enter = onBands(unit, change.from, change.to, data);
+        drafts.push(this.#draft(SYSTEM, 'incident-bands-changed', data, unit));
+        if (enter) drafts.push(enter);
       }
     }
     if (drafts.length === 0) {

@@ -7,12 +7,27 @@ import { canonicalJson } from '../audit/jcs';
 import type { AuditLogWriter } from '../audit/writer';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { ExerciseEngine, type EntrySink, type ExerciseActor } from './exercise-engine';
-import { prepareExercise, type ExerciseSetup } from './exercise-setup';
+import { READ_ONLY_V1, prepareExercise, type ExerciseSetup } from './exercise-setup';
+import { isScoringVersion1 } from '../alerts/scoring-v1-refusal';
 import { exerciseCreatedData, type ExerciseCreatedData } from './log-data';
 
 /** Raised when a log cannot be resumed against a scenario; names the entry and why. */
 export class ResumeError extends Error {
   override name = 'ResumeError';
+}
+
+/** Raised when an exercise that can only be read is asked to take new entries. */
+export class ReadOnlyExerciseError extends ResumeError {
+  override name = 'ReadOnlyExerciseError';
+}
+
+/** True when a log can only be opened read-only (its exercise-created entry says why), with the reason. */
+export function readOnlyReason(entries: readonly LogEntry[]): string | null {
+  const data =
+    entries[0]?.kind === 'exercise-created'
+      ? (entries[0].data as { scoring?: { document?: unknown } })
+      : null;
+  return data && isScoringVersion1(data.scoring?.document) ? READ_ONLY_V1 : null;
 }
 
 /** Starts a new exercise on an empty log: logs `exercise-created`, shows what is due at start. */
@@ -26,6 +41,7 @@ export async function createExercise(
       `a new exercise needs an empty log (this one has ${log.head().seq} entries): resume it instead`,
     );
   }
+  if (setup.readOnly) throw new Error(setup.readOnly);
   const engine = new ExerciseEngine(setup, (drafts) => log.append(drafts), actor);
   await engine.begin(actor);
   return engine;
@@ -120,10 +136,18 @@ export async function resumeExercise(
   options: ResumeOptions = {},
 ): Promise<ExerciseEngine> {
   const created = readExerciseCreated(entries, scenario);
-  const setup = prepareExercise(scenario, created.app_version, {
-    protocol: created.protocol.document,
-    scoring: created.scoring.document,
-  });
+  const setup = prepareExercise(
+    scenario,
+    created.app_version,
+    { protocol: created.protocol.document, scoring: created.scoring.document },
+    {},
+    true,
+  );
+  if (setup.readOnly && options.writer) {
+    // Nothing stored is lost, and nothing is re-scored silently: such a log
+    // replays as it was recorded, and takes no new entries.
+    throw new ReadOnlyExerciseError(setup.readOnly);
+  }
   if (setup.protocol.hash !== created.protocol.hash) {
     throw new ResumeError(
       `log entry 1: the protocol document does not hash to the recorded ${created.protocol.hash}`,

@@ -5,20 +5,33 @@ import {
   formatScoringProblem,
   type ScoringModel,
 } from '../alerts/scoring-model';
+import {
+  parseScoringModel as parseLegacyScoringModel,
+  type ScoringModel as LegacyScoringModel,
+} from '../alerts/legacy-v1/scoring-model';
+import { isScoringVersion1 } from '../alerts/scoring-v1-refusal';
 import { BUILTIN_PROTOCOL } from '../protocol/builtin-protocol';
 import { loadProtocol, type Protocol } from '../protocol/load-protocol';
 import { formatProtocolProblem } from '../protocol/problems';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import type { AlertTracker } from './alert-tracker';
 import { createAlertTracker } from './alert-tracker-adapter';
+import { createLegacyV1Tracker } from './legacy-v1-tracker';
 
 /** The fixed inputs of one exercise. */
 export interface ExerciseSetup {
   scenario: LoadedScenario;
   protocol: Protocol;
-  scoring: { model: ScoringModel; hash: string };
+  scoring:
+    | { version: 2; model: ScoringModel; hash: string }
+    | { version: 1; model: LegacyScoringModel; hash: string };
   appVersion: string;
-  /** A fresh alert tracker: the scenario's replay, from its start. */
+  /**
+   * Why the exercise can only be read, not continued (its log recorded a
+   * version-1 scoring model), or null.
+   */
+  readOnly: string | null;
+  /** A fresh alert tracker (called again when a controller seeks backwards). */
   createTracker(): AlertTracker;
 }
 
@@ -33,15 +46,22 @@ export class ExerciseSetupError extends Error {
   override name = 'ExerciseSetupError';
 }
 
+/** Why an exercise recorded with a version-1 scoring model opens read-only. */
+export const READ_ONLY_V1 =
+  'this exercise was recorded with version 1 of the severity model (one mixed score); it opens read-only, showing what its log recorded. Start a new exercise to use gravity and certainty.';
+
 /**
  * Resolves the protocol and scoring model of a scenario (its own, or the
- * built-in ones) — or, when resuming, the documents a log recorded.
+ * built-in ones) — or, when resuming, the documents a log recorded. A
+ * version-1 scoring model is accepted only from a log (`fromLog`), and makes
+ * the exercise read-only.
  */
 export function prepareExercise(
   scenario: LoadedScenario,
   appVersion: string,
   documents: { protocol?: unknown; scoring?: unknown } = {},
   locations: Partial<Record<'protocol' | 'scoring', DocumentLocation>> = {},
+  fromLog = false,
 ): ExerciseSetup {
   const protocolDocument = documents.protocol ?? scenario.protocol;
   let protocol = BUILTIN_PROTOCOL;
@@ -56,6 +76,23 @@ export function prepareExercise(
     protocol = loaded.protocol;
   }
   const scoringWhere = locations.scoring ?? { file: 'scoring.json', base: [] };
+  if (fromLog && isScoringVersion1(documents.scoring)) {
+    const legacy = parseLegacyScoringModel(documents.scoring, scoringWhere.file, scoringWhere.base);
+    if (!legacy.ok) {
+      throw new ExerciseSetupError(
+        `scoring model refused:\n${legacy.problems.map((p) => `  ${formatScoringProblem(p)}`).join('\n')}`,
+      );
+    }
+    const model = legacy.model;
+    return {
+      scenario,
+      protocol,
+      scoring: { version: 1, model, hash: legacy.hash },
+      appVersion,
+      readOnly: READ_ONLY_V1,
+      createTracker: () => createLegacyV1Tracker(scenario, model),
+    };
+  }
   const scoring = scoringModelForScenario(
     documents.scoring ?? scenario.scoring,
     scoringWhere.file,
@@ -70,8 +107,9 @@ export function prepareExercise(
   return {
     scenario,
     protocol,
-    scoring: { model, hash: scoring.hash },
+    scoring: { version: 2, model, hash: scoring.hash },
     appVersion,
+    readOnly: null,
     createTracker: () => createAlertTracker(scenario, model),
   };
 }

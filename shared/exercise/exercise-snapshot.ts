@@ -1,6 +1,7 @@
 // The view model of a running exercise: what any UI renders, built from the
 // engine's state and nothing else (no React here).
-import type { AlertView as TrackerAlertView } from '../alerts/alert-view';
+import type { AlertState, AlertView as TrackerAlertView } from '../alerts/alert-view';
+import type { CertaintyBand } from '../alerts/alert-score';
 import {
   allowedActions,
   currentVisit,
@@ -58,14 +59,32 @@ export interface ProtocolStatus {
   severityPrompt: { severity: Severity; target: string; targetTitle: string } | null;
 }
 
+/** The incident an alert is in, as the queue shows it. */
+export interface IncidentSnapshot {
+  id: string;
+  /** Its alerts, the primary (whose protocol run the incident follows) first. */
+  alertIds: readonly string[];
+  primary: boolean;
+  gravity: number;
+  severity: Severity;
+  certainty: number;
+  certaintyBand: CertaintyBand;
+}
+
 /** One alert as the queue, detail pane and map show it. */
 export interface AlertSnapshot {
   id: string;
   rank: number;
+  state: AlertState;
+  /** The band of its gravity. */
   severity: Severity;
-  score: number;
+  gravity: number;
+  certainty: number;
+  certaintyBand: CertaintyBand;
   quiet: boolean;
   closed: boolean;
+  /** Its incident (null when not linked). Its `protocol` is then the incident's run. */
+  incident: IncidentSnapshot | null;
   openedAt: number;
   acknowledged: { by: string; at: number } | null;
   /** Notes written about the alert, oldest first. */
@@ -196,27 +215,53 @@ function buildProtocolStatus(engine: ExerciseEngine, state: AlertProtocolState):
 
 const alertCache = new WeakMap<ExerciseEngine, Map<string, AlertSnapshot>>();
 
+function sameIncident(a: IncidentSnapshot | null, b: IncidentSnapshot | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.id === b.id &&
+    a.primary === b.primary &&
+    a.gravity === b.gravity &&
+    a.certainty === b.certainty &&
+    a.certaintyBand === b.certaintyBand &&
+    a.alertIds.length === b.alertIds.length &&
+    a.alertIds.every((id, i) => id === b.alertIds[i])
+  );
+}
+
 /** Builds the snapshot of an engine (called by ExerciseEngine.getSnapshot). */
 export function buildSnapshot(
   engine: ExerciseEngine,
   tracker: AlertTracker,
-  protocols: ReadonlyMap<string, AlertProtocolState>,
+  protocolOf: (alertId: string) => AlertProtocolState | undefined,
   books: ReadonlyMap<string, AlertBookkeeping>,
 ): ExerciseSnapshot {
   const { scenario } = engine.setup;
   const previous = alertCache.get(engine) ?? new Map<string, AlertSnapshot>();
   const next = new Map<string, AlertSnapshot>();
   const alerts = tracker.ranked().map((alert, index): AlertSnapshot => {
-    const state = protocols.get(alert.id);
+    const state = protocolOf(alert.id);
     const book = books.get(alert.id);
     const protocol = state ? protocolStatus(engine, state) : null;
+    const linked = tracker.incidentOf(alert.id);
     const old = previous.get(alert.id);
+    const incident: IncidentSnapshot | null = linked
+      ? {
+          id: linked.id,
+          alertIds: linked.alertIds,
+          primary: linked.alertIds[0] === alert.id,
+          gravity: linked.measures.gravity,
+          severity: linked.measures.severity,
+          certainty: linked.measures.certainty,
+          certaintyBand: linked.measures.certaintyBand,
+        }
+      : null;
     // Unchanged alerts keep their object: cheap snapshots, cheap re-renders.
     if (
       old &&
       old.view === alert.view &&
       old.rank === index + 1 &&
       old.protocol === protocol &&
+      sameIncident(old.incident, incident) &&
       old.acknowledged === (book?.acknowledged ?? null) &&
       old.notes === (book?.notes ?? old.notes)
     ) {
@@ -226,10 +271,14 @@ export function buildSnapshot(
     const snapshot: AlertSnapshot = {
       id: alert.id,
       rank: index + 1,
+      state: alert.state,
       severity: alert.severity,
-      score: alert.score,
+      gravity: alert.gravity,
+      certainty: alert.certainty,
+      certaintyBand: alert.certaintyBand,
       quiet: alert.quiet,
       closed: alert.view.closed,
+      incident,
       openedAt: book?.openedAt ?? alert.view.lastShownAt,
       acknowledged: book?.acknowledged ?? null,
       notes: book?.notes ?? [],

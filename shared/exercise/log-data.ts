@@ -6,10 +6,12 @@
 // exported logs (and are checked against the engine's output in tests).
 import { z } from 'zod';
 import { PROTOCOL_INPUTS, SEVERITIES } from '../protocol/schema';
+import { CERTAINTY_BANDS } from '../alerts/alert-score';
 
 z.config({ jitless: true });
 
 const severity = z.enum(SEVERITIES);
+const certaintyBand = z.enum(CERTAINTY_BANDS);
 const inputs = z.partialRecord(z.enum(PROTOCOL_INPUTS), z.string());
 
 export const clockData = z.discriminatedUnion('action', [
@@ -35,8 +37,16 @@ export const protocolActionData = z.discriminatedUnion('type', [
   }),
   /** An operator starts the protocol by hand. */
   z.strictObject({ type: z.literal('start'), to: z.string() }),
-  /** The alert's severity entered it (system). */
-  z.strictObject({ type: z.literal('enter'), severity, to: z.string() }),
+  /**
+   * The alert's bands entered it (system): its gravity band, and its certainty
+   * band with a version-2 model (below probable, `verify` replaces `notify`).
+   */
+  z.strictObject({
+    type: z.literal('enter'),
+    severity,
+    certainty_band: certaintyBand.optional(),
+    to: z.string(),
+  }),
   /** The operator accepts the severity-rise prompt. */
   z.strictObject({ type: z.literal('severity-jump'), severity, from: z.string(), to: z.string() }),
   /** The operator declines it. */
@@ -68,18 +78,67 @@ export const injectData = z.strictObject({
 export type InjectData = z.infer<typeof injectData>;
 export const endedData = z.strictObject({ reason: z.string() });
 
-export const alertOpenedData = z.strictObject({
-  event_id: z.string(),
-  severity,
-  score: z.number(),
-});
-export const severityChangedData = z.strictObject({
+/** An alert opened: its measures (version-2 model), or its one score (version 1, read-only logs). */
+export const alertOpenedData = z.union([
+  z.strictObject({
+    event_id: z.string(),
+    severity,
+    gravity: z.number(),
+    certainty: z.number(),
+    certainty_band: certaintyBand,
+    /** The closed alert it continues (its first report refers to one of its reports). */
+    continues: z.string().optional(),
+  }),
+  z.strictObject({ event_id: z.string(), severity, score: z.number() }),
+]);
+/**
+ * An alert's bands changed: `from`/`to` are gravity bands (severity); with a
+ * version-2 model the certainty bands too (either may have changed alone).
+ */
+export const severityChangedData = z.union([
+  z.strictObject({
+    event_id: z.string(),
+    from: severity,
+    to: severity,
+    gravity: z.number(),
+    certainty_from: certaintyBand,
+    certainty_to: certaintyBand,
+    certainty: z.number(),
+    prompt: z.string().optional(),
+  }),
+  z.strictObject({
+    event_id: z.string(),
+    from: severity,
+    to: severity,
+    score: z.number(),
+    prompt: z.string().optional(),
+  }),
+]);
+/** An incident's bands changed (its `alert_id` is the incident's primary alert). */
+export const incidentBandsChangedData = z.strictObject({
+  incident: z.string(),
   event_id: z.string(),
   from: severity,
   to: severity,
-  score: z.number(),
+  gravity: z.number(),
+  certainty_from: certaintyBand,
+  certainty_to: certaintyBand,
+  certainty: z.number(),
   prompt: z.string().optional(),
 });
+/**
+ * The operator links an alert (and its incident) into the incident of the
+ * first: one protocol run, the first's. `superseded`: the alert whose own
+ * run ended there.
+ */
+export const linkData = z.strictObject({
+  alert_ids: z.tuple([z.string(), z.string()]),
+  incident: z.string(),
+  superseded: z.string().optional(),
+});
+export type LinkData = z.infer<typeof linkData>;
+/** The operator takes the entry's alert out of an incident. */
+export const unlinkData = z.strictObject({ incident: z.string() });
 export const deadlineData = z.strictObject({
   deadline_at: z.string(),
   escalated_to: z.string().optional(),

@@ -84,6 +84,33 @@ export function entryStepFor(protocol: Protocol, severity: Severity): string | n
   return protocol.document.entry[severity];
 }
 
+/** Certainty bands below `probable` (docs/ALERTS-AND-SEVERITY.md, the entry rule). */
+const BELOW_PROBABLE: ReadonlySet<string> = new Set(['possible', 'unconfirmed', 'cleared']);
+
+/**
+ * The entry step of an alert under a version-1 protocol, whose `entry` table
+ * is keyed by the gravity band: the table's step, except that an alert whose
+ * certainty is below `probable` enters at `verify` where the table says
+ * `notify` (when the protocol has a `verify` step). Without a certainty band
+ * (alerts scored by the version-1 model) the table alone decides.
+ */
+export function entryStepForBands(
+  protocol: Protocol,
+  severity: Severity,
+  certaintyBand: string | null,
+): string | null {
+  const step = entryStepFor(protocol, severity);
+  if (
+    step === 'notify' &&
+    certaintyBand !== null &&
+    BELOW_PROBABLE.has(certaintyBand) &&
+    protocol.steps.has('verify')
+  ) {
+    return 'verify';
+  }
+  return step;
+}
+
 /** The step a manual "start protocol" enters, or null if the protocol has none. */
 export function manualEntryStep(protocol: Protocol): string | null {
   return protocol.document.entry.manual;
@@ -384,10 +411,30 @@ export function applySeverityRise(
   from: Severity,
   to: Severity,
 ): AlertProtocolState {
-  const target = entryStepFor(protocol, to);
-  const previous = entryStepFor(protocol, from) ?? state.visits[0]!.step;
-  if (target === null || target === previous) return state;
-  const prompt = promptStillAhead(protocol, state, { severity: to, target });
+  return applyEntryRise(
+    protocol,
+    state,
+    entryStepFor(protocol, from),
+    entryStepFor(protocol, to),
+    to,
+  );
+}
+
+/**
+ * The same, with the entry steps already worked out (from both bands): when
+ * the new entry step differs from the old one (or from where the alert
+ * entered) and lies ahead, the operator is prompted to jump there.
+ */
+export function applyEntryRise(
+  protocol: Protocol,
+  state: AlertProtocolState,
+  previousEntry: string | null,
+  targetEntry: string | null,
+  severity: Severity,
+): AlertProtocolState {
+  const previous = previousEntry ?? state.visits[0]!.step;
+  if (targetEntry === null || targetEntry === previous) return state;
+  const prompt = promptStillAhead(protocol, state, { severity, target: targetEntry });
   return prompt === null ? state : { ...state, severityPrompt: prompt };
 }
 

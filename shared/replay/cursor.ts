@@ -31,6 +31,13 @@ export function maxReportDelay(events: readonly ReplayEvent[]): number {
   return max;
 }
 
+/** Ids some event names in `refers_to` (the engine remembers only their alerts). */
+export function referencedIds(events: readonly ReplayEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of events) if (e.event.refers_to !== undefined) ids.add(e.event.refers_to);
+  return ids;
+}
+
 /** Default snapshot spacing for a scenario of `n` events. */
 export function defaultSnapshotEvery(n: number): number {
   return Math.max(2000, Math.ceil(n / 64));
@@ -47,7 +54,7 @@ export class ReplayCursor {
   private injects: ReplayEvent[] = [];
   private clock = -Infinity;
   private snapshots: Snapshot[] = [];
-  /** Set once an alert is closed or put under protocol: no backward seek can rebuild that. */
+  /** Set once an alert is closed, linked or put under protocol: no backward seek can rebuild that. */
   private acted = false;
 
   constructor(scenario: LoadedScenario, options: ReplayCursorOptions = {}) {
@@ -61,6 +68,7 @@ export class ReplayCursor {
       zones: scenario.zones,
       // An injected event is shown when it happens, so the scenario's events bound the delay.
       maxReportDelayMs: maxReportDelay(scenario.events),
+      referencedIds: referencedIds(scenario.events),
     });
     this.snapshots.push({ position: 0, injected: 0, engine: this.engine.snapshot() });
   }
@@ -148,13 +156,13 @@ export class ReplayCursor {
    * changes, as if the clock had run). Backwards it drops the events injected
    * after `time`, restores the nearest snapshot at or before the target and
    * replays forward silently: at most `snapshotEvery` scenario events, not the
-   * whole history. Refused once an alert was closed or put under protocol.
+   * whole history. Refused once an alert was closed, linked or put under protocol.
    */
   seek(time: number): AlertChange[] {
     if (time >= this.clock) return this.advanceTo(time);
     if (this.acted) {
       throw new Error(
-        `cannot seek back to ${iso(time)}: alerts were closed or put under protocol, which a replay of the events does not rebuild`,
+        `cannot seek back to ${iso(time)}: alerts were closed, linked or put under protocol, which a replay of the events does not rebuild`,
       );
     }
     let kept = this.injects.length;
@@ -202,6 +210,18 @@ export class ReplayCursor {
   close(alertId: string): AlertChange[] {
     this.endBackwardSeeks();
     return this.engine.close(alertId);
+  }
+
+  /** Links alert `otherId` (and its incident) into `primaryId`'s incident; returns its id. */
+  link(primaryId: string, otherId: string): string {
+    this.endBackwardSeeks();
+    return this.engine.link(primaryId, otherId);
+  }
+
+  /** Takes an alert out of its incident; returns the incident's id. */
+  unlink(alertId: string): string {
+    this.endBackwardSeeks();
+    return this.engine.unlink(alertId);
   }
 
   /** Marks an alert as under an active protocol step (or not). */

@@ -5,6 +5,7 @@ export {
   ReplayCursor,
   defaultSnapshotEvery,
   maxReportDelay,
+  referencedIds,
   type ReplayCursorOptions,
 } from './cursor';
 export { rankAlertsAt, rankRows, type RankRow } from './rank-at';

@@ -12,11 +12,17 @@
 // - time to consult: raised -> first entry into `consult`;
 // - a deadline is met when the step was left before it fell due, breached
 //   when a `deadline-breach` was logged, open when the exercise ended first;
-// - an alert's truth: `violation` if any of its events is one, else
-//   `false-positive` if every event with a truth is one, else `ambiguous`
-//   (or `unknown` when no event carries a truth);
-// - escalated: the alert reached a step collecting acks, `consult` or
-//   `refer`; dismissed: closed without being escalated.
+// - ground truth is judged per scripted incident (the events' controller-only
+//   `incident` field, docs/ALERTS-AND-SEVERITY.md): one outcome per incident,
+//   whatever the number of alerts its events fell into, handled as well as
+//   its best-handled alert (escalated, then in progress, then dismissed);
+//   alerts whose events name no incident are judged alone, as before;
+// - the truth of an incident (or lone alert): `violation` if any of its events
+//   is one, else `false-positive` if every event with a truth is one, else
+//   `ambiguous` (or `unknown` when no event carries a truth);
+// - escalated: the run reached a step collecting acks, `consult` or `refer`;
+//   dismissed: closed without being escalated. Alerts linked into one
+//   incident by the operator share one run, counted once.
 import type { LogEntry } from '../audit/entry';
 import { resumeExercise } from '../exercise/exercise-session';
 import { SEVERITY_ORDER } from '../exercise/alert-tracker';
@@ -56,7 +62,11 @@ export interface StepFigures {
 }
 
 export interface AlertOutcome {
+  /** The scripted incident judged (the events' `incident`), or null for an alert judged alone. */
+  incident: string | null;
+  /** The alert shown for it (the first opened), and every alert holding its events. */
   alert_id: string;
+  alert_ids: string[];
   title: string;
   severity: Severity;
   truth: AlertTruth;
@@ -105,6 +115,8 @@ export interface AfterActionReport {
     alerts: number;
     alerts_in_protocol: number;
     alerts_closed: number;
+    /** Scripted incidents (events' `incident`) judged as one each. */
+    incidents: number;
     deadline_breaches: number;
     injects: number;
   };
@@ -126,12 +138,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const time = (entry: LogEntry) => Date.parse(entry.exercise_time!);
 const ESCALATION_STEPS = new Set(['consult', 'refer']);
 
-function alertTruth(scenario: LoadedScenario, eventIds: readonly string[]): AlertTruth {
-  const byId = new Map(scenario.events.map((e) => [e.event.id, e.event.truth]));
-  const truths = eventIds.map((id) => byId.get(id)).filter((t) => t !== undefined);
-  if (truths.includes('violation')) return 'violation';
-  if (truths.length === 0) return 'unknown';
-  return truths.every((t) => t === 'false-positive') ? 'false-positive' : 'ambiguous';
+function truthOf(truths: readonly (string | undefined)[]): AlertTruth {
+  const given = truths.filter((t) => t !== undefined);
+  if (given.includes('violation')) return 'violation';
+  if (given.length === 0) return 'unknown';
+  return given.every((t) => t === 'false-positive') ? 'false-positive' : 'ambiguous';
+}
+
+/** Best handling first: one escalated alert is enough for an incident. */
+const HANDLING_ORDER: readonly AlertHandling[] = [
+  'escalated',
+  'in-progress',
+  'dismissed',
+  'not-handled',
+];
+function bestHandling(list: readonly AlertHandling[]): AlertHandling {
+  let best: AlertHandling = 'not-handled';
+  for (const h of list) if (HANDLING_ORDER.indexOf(h) < HANDLING_ORDER.indexOf(best)) best = h;
+  return best;
 }
 
 function handlingOf(engine: ExerciseEngine, state: AlertProtocolState | undefined): AlertHandling {
@@ -239,53 +263,127 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
   for (const step of protocol.document.steps)
     stepVisits.set(step.id, { met: 0, breached: 0, open: 0, visits: 0, durations: [] });
 
-  const outcomes: AlertOutcome[] = [];
   const ranked = engine.alerts();
+  const byEventId = new Map(scenario.events.map((e) => [e.event.id, e.event]));
+  const perAlert: {
+    id: string;
+    title: string;
+    severity: Severity;
+    handling: AlertHandling;
+    finalStep: string | null;
+    eventIds: string[];
+    openedAt: number;
+    inProtocol: boolean;
+  }[] = [];
+  const counted = new Set<AlertProtocolState>();
+  const countRun = (id: string, state: AlertProtocolState, raisedAt: number) => {
+    if (counted.has(state)) return;
+    counted.add(state);
+    const notified = state.visits.find((v) => {
+      const step = protocol.steps.get(v.step);
+      return (
+        step?.acks !== undefined &&
+        v.acks.length > 0 &&
+        engine.ctx.parties.length > 0 &&
+        v.acks.length >= askedCount(engine, v.step)
+      );
+    });
+    if (notified) add(id, 'notify', Math.max(...notified.acks.map((a) => a.at)) - raisedAt);
+    const consult = state.visits.find((v) => v.step === 'consult');
+    if (consult) add(id, 'consult', consult.enteredAt - raisedAt);
+    for (const v of state.visits) {
+      if (v.step === CLOSE_STEP) continue;
+      const figures = stepVisits.get(v.step);
+      if (!figures) continue;
+      figures.visits += 1;
+      figures.durations.push((v.leftAt ?? engine.now) - v.enteredAt);
+      if (v.deadlineAt === null) continue;
+      if (v.breachedAt !== null) figures.breached += 1;
+      else if (v.leftAt !== null) figures.met += 1;
+      else figures.open += 1;
+    }
+  };
   for (const alert of ranked) {
     const id = alert.id;
     const openedAt = opened.get(id) ?? alert.view.lastShownAt;
     const raisedAt = raised.get(id) ?? openedAt;
+    // An alert linked into an incident follows the incident's run.
     const state = engine.protocolOf(id);
     const ackAt = acked.get(id);
     if (ackAt !== undefined) add(id, 'acknowledge', Math.max(0, ackAt - raisedAt));
-    if (state) {
-      const notified = state.visits.find((v) => {
-        const step = protocol.steps.get(v.step);
-        return (
-          step?.acks !== undefined &&
-          v.acks.length > 0 &&
-          engine.ctx.parties.length > 0 &&
-          v.acks.length >= askedCount(engine, v.step)
-        );
-      });
-      if (notified) add(id, 'notify', Math.max(...notified.acks.map((a) => a.at)) - raisedAt);
-      const consult = state.visits.find((v) => v.step === 'consult');
-      if (consult) add(id, 'consult', consult.enteredAt - raisedAt);
-      for (const v of state.visits) {
-        if (v.step === CLOSE_STEP) continue;
-        const figures = stepVisits.get(v.step);
-        if (!figures) continue;
-        figures.visits += 1;
-        figures.durations.push((v.leftAt ?? engine.now) - v.enteredAt);
-        if (v.deadlineAt === null) continue;
-        if (v.breachedAt !== null) figures.breached += 1;
-        else if (v.leftAt !== null) figures.met += 1;
-        else figures.open += 1;
-      }
-    }
-    const truth = alertTruth(scenario, alert.eventIds);
-    const handling = handlingOf(engine, state);
-    if (!state && truth !== 'violation' && truth !== 'false-positive') continue;
-    outcomes.push({
-      alert_id: id,
+    if (state) countRun(engine.unitOf(id), state, raised.get(engine.unitOf(id)) ?? raisedAt);
+    perAlert.push({
+      id,
       title: alert.view.title,
       severity: maxSeverity.get(id) ?? alert.severity,
+      handling: handlingOf(engine, state),
+      finalStep: state ? state.visits[state.visits.length - 1]!.step : null,
+      eventIds: [...alert.eventIds],
+      openedAt,
+      inProtocol: state !== undefined,
+    });
+  }
+  for (const [unit, state] of engine.supersededRuns()) countRun(unit, state, raised.get(unit) ?? 0);
+
+  const outcomes: AlertOutcome[] = [];
+  // Scripted incidents first gather every alert holding one of their events.
+  const incidents = new Map<string, { alerts: typeof perAlert; truths: (string | undefined)[] }>();
+  for (const a of perAlert) {
+    let scripted = false;
+    for (const eventId of a.eventIds) {
+      const event = byEventId.get(eventId);
+      const name = event?.incident;
+      if (name === undefined) continue;
+      scripted = true;
+      const group = incidents.get(name) ?? { alerts: [], truths: [] };
+      if (!group.alerts.includes(a)) group.alerts.push(a);
+      group.truths.push(event!.truth);
+      incidents.set(name, group);
+    }
+    if (scripted) continue;
+    const truth = truthOf(a.eventIds.map((e) => byEventId.get(e)?.truth));
+    if (!a.inProtocol && truth !== 'violation' && truth !== 'false-positive') continue;
+    outcomes.push({
+      incident: null,
+      alert_id: a.id,
+      alert_ids: [a.id],
+      title: a.title,
+      severity: a.severity,
+      truth,
+      handling: a.handling,
+      verdict: verdictOf(truth, a.handling),
+      final_step: a.finalStep,
+      event_ids: a.eventIds,
+      opened_at: iso(a.openedAt),
+    });
+  }
+  for (const [name, group] of incidents) {
+    const alerts = [...group.alerts].sort(
+      (x, y) => x.openedAt - y.openedAt || (x.id < y.id ? -1 : 1),
+    );
+    const first = alerts[0]!;
+    const truth = truthOf(group.truths);
+    const handling = bestHandling(alerts.map((a) => a.handling));
+    const best = alerts.find((a) => a.handling === handling) ?? first;
+    let severity: Severity = 'info';
+    for (const a of alerts) {
+      if (SEVERITY_ORDER.indexOf(a.severity) < SEVERITY_ORDER.indexOf(severity))
+        severity = a.severity;
+    }
+    outcomes.push({
+      incident: name,
+      alert_id: first.id,
+      alert_ids: alerts.map((a) => a.id),
+      title: first.title,
+      severity,
       truth,
       handling,
       verdict: verdictOf(truth, handling),
-      final_step: state ? state.visits[state.visits.length - 1]!.step : null,
-      event_ids: [...alert.eventIds],
-      opened_at: iso(openedAt),
+      final_step: best.finalStep,
+      event_ids: alerts.flatMap((a) =>
+        a.eventIds.filter((e) => byEventId.get(e)?.incident === name),
+      ),
+      opened_at: iso(first.openedAt),
     });
   }
   outcomes.sort((a, b) =>
@@ -295,7 +393,11 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
         ? 1
         : a.alert_id < b.alert_id
           ? -1
-          : 1,
+          : a.alert_id > b.alert_id
+            ? 1
+            : (a.incident ?? '') < (b.incident ?? '')
+              ? -1
+              : 1,
   );
 
   const responseTimes = Object.fromEntries(
@@ -367,6 +469,7 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
       alerts: ranked.length,
       alerts_in_protocol: ranked.filter((a) => engine.protocolOf(a.id)).length,
       alerts_closed: ranked.filter((a) => engine.protocolOf(a.id)?.closed).length,
+      incidents: incidents.size,
       deadline_breaches: entries.filter((e) => e.kind === 'deadline-breach').length,
       injects: entries.filter((e) => e.kind === 'inject').length,
     },
@@ -395,6 +498,11 @@ function askedCount(engine: ExerciseEngine, stepId: string): number {
   return step.acks === 'all-parties'
     ? engine.ctx.parties.filter((p) => p.role === 'party').length
     : step.acks.length;
+}
+
+/** An outcome as named in the report: its scripted incident and alerts, or its alert. */
+export function outcomeName(o: AlertOutcome): string {
+  return o.incident === null ? o.alert_id : `incident ${o.incident} (${o.alert_ids.join(', ')})`;
 }
 
 /** Up to 12 ids, then how many more. */
@@ -464,9 +572,7 @@ function assess(
     );
   }
   if (o.false_alarms_escalated > 0) {
-    const ids = o.alerts
-      .filter((a) => a.verdict === 'false-alarm-escalated')
-      .map((a) => a.alert_id);
+    const ids = o.alerts.filter((a) => a.verdict === 'false-alarm-escalated').map(outcomeName);
     improvements.push({
       observation: `${o.false_alarms_escalated} false alarm(s) were escalated to the parties: ${listIds(ids)}.`,
       corrective_action:
@@ -474,7 +580,7 @@ function assess(
     });
   }
   if (o.violations_missed > 0) {
-    const ids = o.alerts.filter((a) => a.verdict === 'violation-missed').map((a) => a.alert_id);
+    const ids = o.alerts.filter((a) => a.verdict === 'violation-missed').map(outcomeName);
     improvements.push({
       observation: `${o.violations_missed} real violation(s) were not escalated by the end of the exercise: ${listIds(ids)}.`,
       corrective_action:

@@ -1,6 +1,6 @@
 // The after-action report as Markdown, marked EXERCISE, with the signing key id.
 import { SEVERITY_ORDER } from '../exercise/alert-tracker';
-import type { AfterActionReport } from './after-action-report';
+import { outcomeName, type AfterActionReport } from './after-action-report';
 import type { DurationStats } from './summary-stats';
 
 // Free text from the log is shown as text: no markup, no table breaks.
@@ -30,7 +30,7 @@ export function reportToMarkdown(
     `- Log: ${e.entries} entries, head \`${e.head_hash}\``,
     `- Signed by key: ${report.key_id === null ? '**UNSIGNED**' : `\`${report.key_id}\``}`,
     `- Protocol \`${e.protocol_hash.slice(0, 16)}\`, scoring model \`${e.scoring_hash.slice(0, 16)}\`, ${text(e.app_version)}`,
-    `- Alerts: ${report.counts.alerts} (${report.counts.alerts_in_protocol} in the protocol, ${report.counts.alerts_closed} closed); deadline breaches: ${report.counts.deadline_breaches}; injects added during play: ${report.counts.injects}`,
+    `- Alerts: ${report.counts.alerts} (${report.counts.alerts_in_protocol} in the protocol, ${report.counts.alerts_closed} closed); scripted incidents judged: ${report.counts.incidents}; deadline breaches: ${report.counts.deadline_breaches}; injects added during play: ${report.counts.injects}`,
     '',
   );
 
@@ -78,14 +78,16 @@ export function reportToMarkdown(
     `- Real violations escalated: ${o.violations_escalated}`,
     `- Real violations missed: ${o.violations_missed}`,
     '',
-    '| alert | severity | truth | handling | final step | verdict |',
+    'Ground truth is judged per scripted incident (however many alerts its reports fell into), and per alert where the scenario names no incident.',
+    '',
+    '| incident or alert | severity | truth | handling | final step | verdict |',
     '|---|---|---|---|---|---|',
   );
   // Alerts whose events carry no ground truth cannot be judged: counted, not listed.
   const judged = o.alerts.filter((a) => a.truth !== 'unknown');
   for (const a of judged) {
     lines.push(
-      `| ${a.alert_id} — ${text(a.title)} | ${a.severity} | ${a.truth} | ${a.handling} | ${a.final_step ?? '—'} | ${a.verdict} |`,
+      `| ${text(outcomeName(a))} — ${text(a.title)} | ${a.severity} | ${a.truth} | ${a.handling} | ${a.final_step ?? '—'} | ${a.verdict} |`,
     );
   }
   const unjudged = o.alerts.length - judged.length;

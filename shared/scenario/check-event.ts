@@ -181,6 +181,16 @@ function fastAccepts(e: Record<string, unknown>, at: number, shown: number): boo
     (count === undefined || (isCount(count) && (count as number) >= 1)) &&
     optNumberIn(e.bearing_deg, 0, 360) &&
     casualtiesOk(e.casualties) &&
+    // Section 8 fields have rules across fields (civilian parts within their
+    // totals, casualties or killed): the schema decides those records.
+    e.killed === undefined &&
+    e.injured === undefined &&
+    e.civilian_killed === undefined &&
+    e.civilian_injured === undefined &&
+    e.target === undefined &&
+    e.assessment === undefined &&
+    e.refers_to === undefined &&
+    e.incident === undefined &&
     (summary === undefined || (typeof summary === 'string' && summary.length <= 4000)) &&
     (e.truth === undefined || TRUTH_SET.has(e.truth)) &&
     optString(e.platform) &&

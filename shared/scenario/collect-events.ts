@@ -116,6 +116,10 @@ export class EventCollector {
    */
   private readonly ids = new IdIndex();
   private readonly origins: number[] = [];
+  /** `shownAt` of each admitted event, by number: `refers_to` must name an earlier one. */
+  private readonly shownAts: number[] = [];
+  /** Admitted events that refer to another (section 8), checked once every feed is read. */
+  private readonly references: { from: number; id: string; to: string }[] = [];
   private readonly sources: FeedSource[] = [];
   private readonly unknownWarned = new Set<string>();
   private readonly partyList: string;
@@ -199,10 +203,27 @@ export class EventCollector {
       );
       valid = false;
     }
-    if (!this.admit(source, line, event.id, valid)) return NaN;
     const asGiven =
       text !== undefined && event.time === givenTime && event.reported === givenReported;
-    this.sink.accept(event, at, shownAt, asGiven ? text : undefined);
+    return this.admitChecked(event, at, shownAt, valid, source, line, asGiven ? text : undefined);
+  }
+
+  /**
+   * A record that passed the event schema (`valid`: and the scenario's window,
+   * parties and sensors) goes through the cross-feed checks, then to the sink.
+   * `text`: its line, when its times were kept as given. Returns `at`, or NaN.
+   */
+  private admitChecked(
+    event: ScenarioEvent,
+    at: number,
+    shownAt: number,
+    valid: boolean,
+    source: number,
+    line: number,
+    text: string | undefined,
+  ): number {
+    if (!this.admit(source, line, event.id, valid, shownAt, event.refers_to)) return NaN;
+    this.sink.accept(event, at, shownAt, text);
     return at;
   }
 
@@ -210,7 +231,14 @@ export class EventCollector {
    * The checks that span feeds: a unique id (reported even for an otherwise
    * invalid record) and the event limit. True when the event is registered.
    */
-  private admit(source: number, line: number, id: string, valid: boolean): boolean {
+  private admit(
+    source: number,
+    line: number,
+    id: string,
+    valid: boolean,
+    shownAt = NaN,
+    refersTo?: string,
+  ): boolean {
     // An invalid record is not registered; a valid one is, in the same probe.
     const first = valid ? this.ids.addOrFind(id) : this.ids.find(id);
     if (first !== -1) {
@@ -233,7 +261,39 @@ export class EventCollector {
     }
     this.count++;
     this.origins.push(source * LINE_FACTOR + line);
+    this.shownAts.push(shownAt);
+    if (refersTo !== undefined) {
+      this.references.push({ from: this.origins.length - 1, id, to: refersTo });
+    }
     return true;
+  }
+
+  /**
+   * Once every feed is read: each `refers_to` names an event of the scenario
+   * that comes earlier in replay order `(reported ?? time, id)`. Reported at
+   * the referring event.
+   */
+  checkReferences(): void {
+    for (const { from, id, to } of this.references) {
+      const origin = this.origins[from]!;
+      const source = Math.floor(origin / LINE_FACTOR);
+      const line = origin % LINE_FACTOR;
+      const target = this.ids.find(to);
+      if (target === -1) {
+        this.report(source, line, 'refers_to', `unknown event ${showValue(to)}`);
+        continue;
+      }
+      const mine = this.shownAts[from]!;
+      const theirs = this.shownAts[target]!;
+      if (theirs < mine || (theirs === mine && to < id)) continue;
+      const when = (ms: number) => new Date(ms).toISOString();
+      this.report(
+        source,
+        line,
+        'refers_to',
+        `${showValue(to)} (${this.describe(this.origins[target]!)}) is not earlier in replay order: it is shown at ${when(theirs)}, this event at ${when(mine)}`,
+      );
+    }
   }
 
   private describe(origin: number): string {

@@ -3,10 +3,13 @@
 // it must be, and what was given.
 import type { z } from 'zod';
 import {
+  ASSESSMENTS,
+  CONTEXT_KINDS,
   EVENT_TYPES,
   PARTY_ROLES,
   SENSOR_KINDS,
   SOURCES,
+  TARGETS,
   TRUTHS,
   WEAPON_CLASSES,
   ZONE_KINDS,
@@ -15,6 +18,8 @@ import { showValue } from './diagnostics';
 
 const ISO = 'an ISO 8601 date-time with Z or an offset, e.g. 2026-03-01T04:12:00Z';
 const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
+const PEOPLE =
+  'a whole number >= 0, or { "low", "best", "high" } whole numbers with low <= best <= high';
 
 /** What each field of the format must be, keyed by field name. */
 const FIELD_RULES: Record<string, string> = {
@@ -35,8 +40,16 @@ const FIELD_RULES: Record<string, string> = {
   calibre_mm: 'a number greater than 0',
   count: 'a whole number of at least 1',
   bearing_deg: 'a number between 0 and 360',
-  casualties:
-    'a whole number >= 0, or { "low", "best", "high" } whole numbers with low <= best <= high',
+  casualties: PEOPLE,
+  killed: PEOPLE,
+  injured: PEOPLE,
+  civilian_killed: PEOPLE,
+  civilian_injured: PEOPLE,
+  target: oneOf(TARGETS),
+  assessment: oneOf(ASSESSMENTS),
+  refers_to: 'the id of an earlier event (a string of 1 to 128 characters)',
+  incident: 'a string of 1 to 128 characters',
+  context: oneOf(CONTEXT_KINDS),
   summary: 'text of at most 4000 characters',
   truth: oneOf(TRUTHS),
   platform: 'a string',
@@ -53,7 +66,7 @@ const FIELD_RULES: Record<string, string> = {
   prohibited: `a list of weapon classes (${WEAPON_CLASSES.join(', ')})`,
   controlled_by: 'a party id (string)',
   format: 'exactly "truceline-scenario"',
-  version: 'exactly 1',
+  version: '1 or 2',
   title: 'a non-empty string',
   name: 'a non-empty string',
   timezone: 'an IANA time zone name, e.g. Pacific/Auckland or Etc/GMT+8',

@@ -4,6 +4,7 @@
 // accepted whole or refused whole. `checkScenario` runs the same checks
 // without keeping the events (for `validate`).
 import { decodeWindows1252 } from './windows-1252';
+import { SCORING_VERSION_1_REFUSED, isScoringVersion1 } from '../alerts/scoring-v1-refusal';
 import { lineColumn, locateJsonError } from './json-error';
 import { jsonValueProblems, problemMessage, problemPointer } from './check-json-value';
 import { createZoneLocator } from '../geo/zone-locator';
@@ -362,6 +363,15 @@ async function loadPackage(
       });
       continue;
     }
+    if (key === 'scoring' && isScoringVersion1(doc.value)) {
+      // The one version-1 scenario that no longer loads (docs/SCENARIO-FORMAT.md section 8).
+      log.error({
+        file: doc.file,
+        pointer: jsonPointer([...doc.base, 'version']),
+        message: SCORING_VERSION_1_REFUSED,
+      });
+      continue;
+    }
     documents[key] = doc.value;
     resolved[key] = doc.value;
   }
@@ -412,6 +422,7 @@ async function loadPackage(
     if (typeof path !== 'string') log.error(path);
     else await readFeedFile(reader, path, collector, log, options.onProgress);
   }
+  collector.checkReferences();
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- log.failed is a getter that the feed reads above can turn true; TS keeps its narrowing from the earlier check
   if (log.failed || !zones) return null;
   return { manifest, resolved, zones, sensors, documents, briefing, start, end };

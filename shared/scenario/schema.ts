@@ -1,5 +1,6 @@
-// The one schema of the scenario format (docs/SCENARIO-FORMAT.md, version 1).
-// Every TypeScript type of the format is inferred from here.
+// The one schema of the scenario format (docs/SCENARIO-FORMAT.md, versions 1
+// and 2: section 8 adds harm, target, assessment and reference fields, and
+// zone kinds). Every TypeScript type of the format is inferred from here.
 import { z } from 'zod';
 
 // Zod 4 compiles validators with `new Function` unless jitless; the renderer's
@@ -52,6 +53,10 @@ export const WEAPON_CLASSES = [
   'unknown',
 ] as const;
 export const TRUTHS = ['violation', 'false-positive', 'ambiguous'] as const;
+/** What was fired at or hit (section 8); `mission` marks an attack on the monitoring mission. */
+export const TARGETS = ['mission', 'civilian', 'infrastructure', 'military', 'unknown'] as const;
+/** How a report assesses earlier reports (section 8). */
+export const ASSESSMENTS = ['confirms', 'clears', 'inconclusive'] as const;
 export const ZONE_KINDS = [
   'line-of-contact',
   'buffer-zone',
@@ -65,6 +70,8 @@ export const ZONE_KINDS = [
 ] as const;
 /** What a `context` zone draws (muted on the map, never scored). */
 export const CONTEXT_KINDS = ['coast', 'river', 'road', 'rail', 'border', 'lake'] as const;
+/** Scenario format versions this loader reads (version 2 only adds, section 8). */
+export const SCENARIO_VERSIONS = [1, 2] as const;
 export const PARTY_ROLES = ['party', 'monitor', 'guarantor', 'observer'] as const;
 export const SENSOR_KINDS = ['satellite', 'drone', 'ground-sensor', 'observer'] as const;
 
@@ -72,11 +79,14 @@ export type Source = (typeof SOURCES)[number];
 export type KnownEventType = (typeof EVENT_TYPES)[number];
 export type WeaponClass = (typeof WEAPON_CLASSES)[number];
 export type Truth = (typeof TRUTHS)[number];
+export type Target = (typeof TARGETS)[number];
+export type Assessment = (typeof ASSESSMENTS)[number];
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 /** ISO 8601 date-time with `Z` or an offset; fractions allowed. */
 export const isoDateTime = z.iso.datetime({ offset: true, local: false });
 
+/** A count of people: a whole number, or a `{ low, best, high }` range. */
 export const casualtiesSchema = z.union([
   z.number().int().min(0),
   z
@@ -87,9 +97,20 @@ export const casualtiesSchema = z.union([
     })
     .strict()
     .refine((c) => c.low <= c.best && c.best <= c.high, {
-      message: 'casualties must have low <= best <= high',
+      message: 'must have low <= best <= high',
     }),
 ]);
+export type PeopleCount = z.infer<typeof casualtiesSchema>;
+
+/** The harm fields of section 8, each beside the total its civilian part is bounded by. */
+const CIVILIAN_BOUNDS = [
+  ['civilian_killed', ['killed', 'casualties']],
+  ['civilian_injured', ['injured']],
+] as const;
+
+function boundsOf(count: PeopleCount): { low: number; best: number; high: number } {
+  return typeof count === 'number' ? { low: count, best: count, high: count } : count;
+}
 
 const eventType = z.union([
   z.enum(EVENT_TYPES),
@@ -119,6 +140,14 @@ export const eventSchema = z
     count: z.number().int().min(1).optional(),
     bearing_deg: z.number().min(0).max(360).optional(),
     casualties: casualtiesSchema.optional(),
+    killed: casualtiesSchema.optional(),
+    injured: casualtiesSchema.optional(),
+    civilian_killed: casualtiesSchema.optional(),
+    civilian_injured: casualtiesSchema.optional(),
+    target: z.enum(TARGETS).optional(),
+    assessment: z.enum(ASSESSMENTS).optional(),
+    refers_to: z.string().min(1).max(128).optional(),
+    incident: z.string().min(1).max(128).optional(),
     party: z.string().optional(),
     summary: z.string().max(4000).optional(),
     ref: z.string().optional(),
@@ -144,6 +173,39 @@ export const eventSchema = z
         code: 'custom',
         path: ['reported'],
         message: `is before time (${event.time})`,
+      });
+    }
+    // `casualties` (version 1) is read as `killed`: one event says it once.
+    if (event.casualties !== undefined && event.killed !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['casualties'],
+        message: 'cannot be given together with killed (casualties is read as killed)',
+      });
+    }
+    for (const [civilian, totals] of CIVILIAN_BOUNDS) {
+      const part = event[civilian];
+      const totalField = totals.find((t) => event[t] !== undefined);
+      if (part === undefined || totalField === undefined) continue;
+      const high = boundsOf(event[totalField]!).high;
+      const given = boundsOf(part);
+      const over = (['low', 'best', 'high'] as const).find((b) => given[b] > high);
+      if (over !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [civilian],
+          message:
+            typeof part === 'number'
+              ? `is more than ${totalField} (${high})`
+              : `${over} is more than ${totalField}${typeof event[totalField] === 'number' ? '' : ' high'} (${high})`,
+        });
+      }
+    }
+    if (event.refers_to !== undefined && event.refers_to === event.id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refers_to'],
+        message: 'an event cannot refer to itself',
       });
     }
   });
@@ -213,7 +275,7 @@ const pathOr = <T extends z.ZodType>(inline: T) => z.union([z.string().min(1), i
 export const manifestSchema = z
   .object({
     format: z.literal('truceline-scenario'),
-    version: z.literal(1),
+    version: z.union([z.literal(SCENARIO_VERSIONS[0]), z.literal(SCENARIO_VERSIONS[1])]),
     id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'id must be 1–64 of a-z, 0-9 and "-"'),
     title: z.string().min(1),
     classification: z.string().regex(/^EXERCISE/, 'classification must begin with EXERCISE'),

@@ -1,15 +1,17 @@
 // The tables that turn GED codes into feed fields. docs/UCDP-IMPORT.md documents them;
 // change both together.
-import type { KnownEventType } from '../scenario/schema';
+import type { KnownEventType, Target } from '../scenario/schema';
 
-/** `type_of_violence` → event type and subtype. */
-export const VIOLENCE_TYPES: Readonly<Record<string, { type: KnownEventType; subtype: string }>> = {
+/** `type_of_violence` → event type, subtype and (when GED says it) target. */
+export const VIOLENCE_TYPES: Readonly<
+  Record<string, { type: KnownEventType; subtype: string; target?: Target }>
+> = {
   // State-based and non-state conflict are fighting between organised armed sides.
   '1': { type: 'armed-clash', subtype: 'state-based' },
   '2': { type: 'armed-clash', subtype: 'non-state' },
   // One-sided violence is an armed side killing civilians: GED records the deaths,
   // not a clash, so it arrives as a casualty report.
-  '3': { type: 'casualty-report', subtype: 'one-sided' },
+  '3': { type: 'casualty-report', subtype: 'one-sided', target: 'civilian' },
 };
 
 /** `where_prec` → radius of location uncertainty in metres, with what the code means. */

@@ -190,9 +190,24 @@ function mapRow(
       warn('date_end', `${dateEnd} is before date_start ${start.date}; kept as given`);
   }
 
-  const casualties = parseDeaths(cell('low'), cell('best'), cell('high'));
-  if ('reason' in casualties) return reject(casualties.field, casualties.reason);
-  if (casualties.warning) warn('low/best/high', casualties.warning);
+  const killed = parseDeaths(cell('low'), cell('best'), cell('high'));
+  if ('reason' in killed) return reject(killed.field, killed.reason);
+  if (killed.warning) warn('low/best/high', killed.warning);
+  // The civilian part of the deaths (SCENARIO-FORMAT.md section 8). The column
+  // is optional: older exports without it still import.
+  let civilianKilled: number | undefined;
+  const rawCivilians = cell('deaths_civilians');
+  if (names.includes('deaths_civilians') && rawCivilians !== '') {
+    if (!/^\d+(\.0+)?$/.test(rawCivilians)) {
+      return reject('deaths_civilians', `"${rawCivilians}" is not a whole number of deaths`);
+    }
+    civilianKilled = Number(rawCivilians);
+    const high = killed.value?.high;
+    if (high !== undefined && civilianKilled > high) {
+      warn('deaths_civilians', `${civilianKilled} is more than high (${high}); taken as ${high}`);
+      civilianKilled = high;
+    }
+  }
 
   const wherePrec = WHERE_PRECISION_M[cell('where_prec')];
   if (!wherePrec)
@@ -220,7 +235,9 @@ function mapRow(
     lon,
     ...(wherePrec ? { precision_m: wherePrec.metres } : {}),
     confidence: gedConfidence(clarity, dateFactor),
-    ...(casualties.value ? { casualties: casualties.value } : {}),
+    ...(killed.value ? { killed: killed.value } : {}),
+    ...(civilianKilled !== undefined ? { civilian_killed: civilianKilled } : {}),
+    ...(violence.target ? { target: violence.target } : {}),
     summary: buildSummary(cell('where_description'), cell('source_headline'), cell('dyad_name')),
     ...(cell('relid') ? { ref: cell('relid') } : {}),
     ...(dateEnd ? { 'x-date-end': dateEnd } : {}),

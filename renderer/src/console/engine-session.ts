@@ -16,16 +16,18 @@ import type {
 } from './view-model';
 
 const FACTOR_LABELS: Record<string, string> = {
-  'event-type': 'Event type',
+  act: 'Act',
   weapon: 'Weapon',
-  'zone-breach': 'Zone breach',
-  casualties: 'Casualties',
-  intensity: 'Intensity',
-  'settlement-proximity': 'Near settlement',
-  'line-proximity': 'Near the line',
-  corroboration: 'Corroboration',
-  confidence: 'Confidence',
-  persistence: 'Persistence',
+  place: 'Place of the weapon',
+  separation: 'Separation zone',
+  line: 'Near the line',
+  protected: 'Protected place',
+  mission: 'Attack on the mission',
+  'fire-across': 'Across the line',
+  harm: 'Harm',
+  scale: 'Scale',
+  sustained: 'Sustained',
+  floor: 'Floor',
   clamp: 'Clamp',
 };
 
@@ -78,7 +80,8 @@ export function alertViewOf(a: AlertSnapshot): AlertView {
     id: a.id,
     rank: a.rank,
     severity: a.severity,
-    score: a.score,
+    // The console's one number is the gravity until its screens show certainty too.
+    score: a.gravity,
     title: a.view.title,
     zoneIds: a.view.zones,
     sources: a.view.sources,

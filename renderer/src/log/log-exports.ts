@@ -51,13 +51,15 @@ export async function alertsCsv(
   const rows: AlertCsvRow[] = engine.getSnapshot().alerts.map((alert) => ({
     rank: alert.rank,
     id: alert.id,
-    score: alert.score,
+    gravity: alert.gravity,
     severity: alert.severity,
+    certainty: alert.certainty,
+    certainty_band: alert.certaintyBand,
     zones: alert.view.zones,
     event_ids: alert.eventIds,
     first_seen: alert.view.firstSeen,
     last_seen: alert.view.lastSeen,
-    status: alert.closed ? 'closed' : alert.quiet ? 'quiet' : 'active',
+    status: alert.state,
     step: alert.protocol?.stepId ?? null,
     factors: alert.view.factors,
   }));

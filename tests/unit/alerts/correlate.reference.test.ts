@@ -1,5 +1,6 @@
 // The engine's indexed correlation (space-time grid, pruning of alerts no
-// late report can reach) against a brute-force reading of the rules.
+// late report can reach, joins by reference) against a brute-force reading of
+// the rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../../shared/alerts/spatial-grid';
@@ -17,6 +18,16 @@ function bruteForce(scenario: LoadedScenario): string[][] {
     const sector = e.zoneIds.find((id) => sectors.has(id)) ?? null;
     let best: (typeof alerts)[number] | null = null;
     let key: [number, number, string] = [Infinity, Infinity, ''];
+    // A report referring to an earlier one joins its alert, whatever the distance and time.
+    const referred =
+      e.event.refers_to === undefined
+        ? undefined
+        : alerts.find((a) => a.events.some((x) => x.event.id === e.event.refers_to));
+    if (referred) {
+      referred.events.push(e);
+      referred.sector ??= sector;
+      continue;
+    }
     if (e.event.lat !== undefined && e.event.lon !== undefined) {
       for (const a of alerts) {
         if (a.last.event.lat === undefined || a.last.event.lon === undefined) continue;

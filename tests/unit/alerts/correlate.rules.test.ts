@@ -1,4 +1,6 @@
-// The correlation rules of docs/ALERTS-AND-SEVERITY.md, one worked case each.
+// The correlation rules of docs/ALERTS-AND-SEVERITY.md (version 2), one worked
+// case each: time and distance, sectors, quiet and closed alerts, references
+// (refers_to), and incidents linked by an operator.
 import { describe, expect, it } from 'vitest';
 import { AlertEngine, type AlertChange } from '../../../shared/alerts/alert-engine';
 import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';
@@ -186,7 +188,7 @@ describe('correlation', () => {
     ).toEqual(['A-f', 'A-i', 'A-j', 'A-r']);
   });
 
-  it('reports opening and severity changes so the log can record them', () => {
+  it('reports opening and band changes so the log can record them', () => {
     const events = [
       ev('a', 0, -43.75, -120.15, {
         source: 'satellite',
@@ -194,14 +196,15 @@ describe('correlation', () => {
         weapon_class: 'mlrs',
         calibre_mm: 122,
         count: 6,
-        confidence: 0.8,
+        confidence: 0.5,
       }),
       ev('b', 20, -43.74, -120.14, {
         source: 'drone',
-        type: 'heavy-weapon-sighting',
+        type: 'mlrs-fire',
+        subtype: 'outgoing',
         weapon_class: 'mlrs',
         calibre_mm: 122,
-        count: 4,
+        count: 40,
         confidence: 0.9,
       }),
     ];
@@ -209,8 +212,157 @@ describe('correlation', () => {
     expect(changes.map((c) => c.kind)).toEqual([
       'alert-opened',
       'event-joined',
-      'alert-severity-changed',
+      'alert-bands-changed',
     ]);
-    expect(changes[2]).toMatchObject({ alertId: 'A-a', from: 'medium', to: 'critical' });
+    expect(changes[0]).toMatchObject({
+      alertId: 'A-a',
+      severity: 'high',
+      certaintyBand: 'possible',
+    });
+    expect(changes[2]).toMatchObject({
+      alertId: 'A-a',
+      from: { severity: 'high', certaintyBand: 'possible' },
+      severity: 'critical',
+      certaintyBand: 'confirmed',
+    });
+  });
+});
+
+describe('references (refers_to)', () => {
+  it('joins the referred alert whatever the distance and time, without moving it', () => {
+    const events = [
+      ev('gun', 0, 49.9, 39, { type: 'artillery-fire', subtype: 'outgoing' }),
+      // A crater analysis 40 km away, the next day.
+      ev('crater', 26 * 60, 49.9 + 40 * KM, 39, { type: 'crater-field', refers_to: 'gun' }),
+      // Near the gun an hour after it: still joins by distance and time from the gun.
+      ev('near', 50, 49.9 + 2 * KM, 39),
+    ];
+    const { engine } = run(buildScenario(events, ZONES));
+    expect(engine.all().map((a) => [a.id, a.eventIds])).toEqual([
+      ['A-gun', ['gun', 'near', 'crater']],
+    ]);
+    expect(engine.get('A-gun')!.links).toEqual([
+      { eventId: 'crater', refersTo: 'gun', alertId: 'A-gun' },
+    ]);
+  });
+
+  it('makes a quiet alert active again', () => {
+    const scenario = buildScenario(
+      [
+        ev('sighting', 0, 49.9, 39, { type: 'uav-overflight' }),
+        ev('patrol', 600, 49.0, 38, { refers_to: 'sighting', assessment: 'confirms' }),
+      ],
+      ZONES,
+    );
+    const engine = new AlertEngine({ model: MODEL, zones: scenario.zones });
+    engine.addEvent(scenario.events[0]!);
+    expect(engine.advanceTo(scenario.events[1]!.shownAt - 1).map((c) => c.kind)).toEqual([
+      'alert-quiet',
+    ]);
+    const changes = engine.addEvent(scenario.events[1]!);
+    expect(changes.map((c) => c.kind)).toContain('alert-active');
+    expect(engine.get('A-sighting')!.state).toBe('active');
+  });
+
+  it('opens a new alert naming the closed one, when the referred alert is closed', () => {
+    const scenario = buildScenario(
+      [
+        ev('first', 0, 49.9, 39),
+        ev('later', 30, 49.9, 39, { refers_to: 'first', assessment: 'confirms' }),
+      ],
+      ZONES,
+    );
+    const engine = new AlertEngine({ model: MODEL, zones: scenario.zones });
+    engine.addEvent(scenario.events[0]!);
+    engine.close('A-first');
+    const [opened] = engine.addEvent(scenario.events[1]!);
+    expect(opened).toMatchObject({
+      kind: 'alert-opened',
+      alertId: 'A-later',
+      continues: 'A-first',
+    });
+    expect(engine.get('A-later')).toMatchObject({
+      continues: 'A-first',
+      links: [{ eventId: 'later', refersTo: 'first', alertId: 'A-first' }],
+    });
+  });
+});
+
+describe('incidents', () => {
+  const scenario = () =>
+    buildScenario(
+      [
+        ev('gun', 0, 49.9, 39, {
+          type: 'artillery-fire',
+          subtype: 'outgoing',
+          source: 'ground-sensor',
+          confidence: 0.3,
+        }),
+        ev('town', 5, 49.9 + 30 * KM, 39, {
+          type: 'explosion',
+          subtype: 'impact',
+          source: 'observer',
+          confidence: 0.2,
+          killed: 2,
+        }),
+        ev('road', 6, 49.9 + 60 * KM, 39, {
+          type: 'explosion',
+          subtype: 'impact',
+          source: 'drone',
+          confidence: 0.6,
+        }),
+      ],
+      ZONES,
+    );
+
+  it('links alerts into one incident: gravity the highest of its alerts, certainty over all its reports', () => {
+    const s = scenario();
+    const { engine } = run(s);
+    const id = engine.link('A-gun', 'A-town');
+    expect(id).toBe('I-A-gun');
+    const town = engine.get('A-town')!;
+    const gun = engine.get('A-gun')!;
+    expect(town.incident).toMatchObject({ id: 'I-A-gun', alertIds: ['A-gun', 'A-town'] });
+    expect(town.incident!.gravity).toBe(Math.max(town.gravity, gun.gravity));
+    // Two compatible reports from two kinds agree: more certain than either alone.
+    expect(town.incident!.certainty).toBeGreaterThan(Math.max(town.certainty, gun.certainty));
+    // Linking the third through a member joins it to the same incident.
+    expect(engine.link('A-town', 'A-road')).toBe('I-A-gun');
+    expect(engine.get('A-road')!.incident!.alertIds).toEqual(['A-gun', 'A-town', 'A-road']);
+  });
+
+  it('refuses linking an alert to itself, twice, or when closed; unlinks, ending an incident of one', () => {
+    const { engine } = run(scenario());
+    expect(() => engine.link('A-gun', 'A-gun')).toThrow(/itself/);
+    engine.link('A-gun', 'A-town');
+    expect(() => engine.link('A-town', 'A-gun')).toThrow(/already one incident/);
+    engine.close('A-road');
+    expect(() => engine.link('A-gun', 'A-road')).toThrow(/closed/);
+    engine.unlink('A-town');
+    expect(engine.get('A-gun')!.incident).toBeNull();
+    expect(engine.get('A-town')!.incident).toBeNull();
+    expect(() => engine.unlink('A-town')).toThrow(/not linked/);
+  });
+
+  it('keeps the incident measures current as its alerts take reports', () => {
+    const s = scenario();
+    const engine = new AlertEngine({ model: MODEL, zones: s.zones });
+    engine.addEvent(s.events[0]!);
+    engine.addEvent(s.events[1]!);
+    engine.link('A-gun', 'A-town');
+    const before = engine.get('A-gun')!.incident!.certainty;
+    const more = buildScenario(
+      [
+        ev('sat', 7, 49.9, 39 + 0.001, {
+          type: 'artillery-fire',
+          source: 'satellite',
+          confidence: 0.9,
+        }),
+      ],
+      ZONES,
+    ).events[0]!;
+    const changes = engine.addEvent({ ...more, seq: 10 });
+    expect(engine.get('A-gun')!.incident!.certainty).toBeGreaterThan(before);
+    expect(changes.some((c) => c.kind === 'incident-bands-changed')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-// Worked examples on the shipped sample sample-feeds/line-72h, loaded from
-// its real files: what the trainer's answer key expects of the ranking.
+// Worked examples on the shipped sample sample-feeds/line-72h, loaded from its
+// real files: what the trainer's answer key expects of gravity, certainty and
+// the ranking (docs/ALERTS-AND-SEVERITY.md, version 2).
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
 import { rankAlertsAt } from '../../../shared/replay/rank-at';
@@ -13,36 +14,60 @@ async function sample(): Promise<LoadedScenario> {
 }
 
 describe('sample-feeds/line-72h, ranked', () => {
-  it('puts the MLRS near Marrin first and critical once the drone has confirmed it', async () => {
+  it('puts the shelling of Korvany first on day 1, critical and confirmed, with the civilian dead as its harm', async () => {
     const scenario = await sample();
-    const ranked = rankAlertsAt(scenario, Date.parse('2027-03-09T22:30:00Z'));
-    expect(ranked[0]!.id).toBe('A-SAT-S2-MLRS-1');
-    expect(ranked[0]!.severity).toBe('critical');
-    expect(ranked[0]!.eventIds).toContain('DRN-S2-MLRS-1');
-    expect(
-      ranked[0]!.factors.some(
-        (f) => f.factor === 'zone-breach' && f.reason.startsWith('MLRS inside'),
-      ),
-    ).toBe(true);
-    // On imagery alone, before the drone, it is not yet critical.
-    const early = rankAlertsAt(scenario, Date.parse('2027-03-09T20:20:00Z'));
-    const imageryOnly = early.find((a) => a.id === 'A-SAT-S2-MLRS-1')!;
-    expect(imageryOnly.eventIds).toEqual(['SAT-S2-MLRS-1']);
-    expect(imageryOnly.severity).not.toBe('critical');
+    const [first, second] = rankAlertsAt(scenario, Date.parse('2026-09-08T19:15:00Z'));
+    expect([first!.id, first!.severity, first!.certaintyBand]).toEqual([
+      'A-GND-KOR-IMPACT-1',
+      'critical',
+      'confirmed',
+    ]);
+    expect(first!.eventIds).toContain('OBS-KOR-CASUALTIES-1');
+    expect(first!.factors.find((f) => f.factor === 'harm')!.label).toBe(
+      '3 killed (2–4), 3 of them civilians; 7 injured, 7 of them civilians (observer report OBS-KOR-CASUALTIES-1)',
+    );
+    // The guns, 8 km away inside EZ-4, are their own alert: also critical.
+    expect([second!.id, second!.severity]).toEqual(['A-GND-KOR-ORIGIN-1', 'critical']);
+    expect(second!.factors.find((f) => f.factor === 'place')!.label).toMatch(
+      /^Artillery (firing from )?inside Heavy Weapons Exclusion Zone 4/,
+    );
   });
 
-  it('keeps the crop-fire hotspots low and the confirmed incidents above every false alarm', async () => {
+  it('ranks the MLRS in Exclusion Zone 2 first on day 2: high and confirmed in firing positions, critical once it fired', async () => {
+    const scenario = await sample();
+    const early = rankAlertsAt(scenario, Date.parse('2026-09-09T09:20:00Z'));
+    const imageryOnly = early.find((a) => a.id === 'A-SAT-EZ2-MLRS-1')!;
+    expect(imageryOnly.eventIds).toEqual(['SAT-EZ2-MLRS-1']);
+    expect([imageryOnly.severity, imageryOnly.certaintyBand]).toEqual(['high', 'probable']);
+    const [top] = rankAlertsAt(scenario, Date.parse('2026-09-09T11:30:00Z'));
+    expect(top!.id).toBe('A-SAT-EZ2-MLRS-1');
+    expect([top!.severity, top!.certaintyBand]).toEqual(['critical', 'confirmed']);
+    expect(top!.factors.find((f) => f.factor === 'place')!.label).toBe(
+      'MLRS inside Heavy Weapons Exclusion Zone 2 (Reservoir) (prohibited there)',
+    );
+    // Five reports from four kinds raise certainty, never gravity.
+    expect(top!.certaintyFactors.find((f) => f.factor === 'agreement')!.label).toBe(
+      '4 independent source kinds agree (satellite, drone, ground-sensor, observer)',
+    );
+  });
+
+  it('clears the harvester column and the crop fires, and keeps every cleared alert below the active ones', async () => {
     const scenario = await sample();
     const ranked = rankAlertsAt(scenario, scenario.end);
     const byEvent = (id: string) => ranked.find((a) => a.eventIds.includes(id))!;
-    expect(byEvent('SAT-FIRE-S1-1').severity).toBe('low');
-    expect(byEvent('SAT-FIRE-S5-1').severity).toBe('low');
-    for (const incident of ['SAT-S2-MLRS-1', 'GND-KER-IMPACT-1', 'GND-S1-TANK-1']) {
-      expect(byEvent(incident).severity).toBe('critical');
+    for (const falseAlarm of ['DRN-COLUMN-S5-1', 'SAT-FIRE-S1-1']) {
+      const alert = byEvent(falseAlarm);
+      expect([alert.state, alert.certainty, alert.certaintyBand]).toEqual([
+        'cleared',
+        0,
+        'cleared',
+      ]);
+      const index = ranked.indexOf(alert);
+      expect(ranked.slice(0, index).every((a) => a.state !== 'quiet')).toBe(true);
     }
-    for (const falseAlarm of ['SAT-FIRE-S1-1', 'DRN-COLUMN-S5-1']) {
-      expect(byEvent(falseAlarm).score).toBeLessThan(byEvent('SAT-S2-MLRS-1').score);
-      expect(['low', 'medium', 'info']).toContain(byEvent(falseAlarm).severity);
+    expect(byEvent('SAT-FIRE-S5-1').severity).toBe('info');
+    for (const incident of ['SAT-EZ2-MLRS-1', 'GND-KOR-IMPACT-1', 'GND-EZ1-TANK-1']) {
+      expect(byEvent(incident).severity).toBe('critical');
     }
   });
 });

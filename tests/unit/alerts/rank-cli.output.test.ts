@@ -80,40 +80,68 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('truceline rank', () => {
-  it('prints the JSON array of docs/CLI.md, MLRS first, byte-identical on every run', () => {
+  it('prints the JSON array of the contract, the shelling first, byte-identical on every run', () => {
     const first = rank(join(dir, 'good'), '--at', '2026-03-03T00:00:00Z', '--json');
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const rows = JSON.parse(first.stdout) as Record<string, unknown>[];
+    // docs/ALERTS-AND-SEVERITY.md, `rank --json`, and docs/CLI.md's extra fields.
     expect(Object.keys(rows[0]!)).toEqual([
       'rank',
       'id',
-      'score',
+      'state',
+      'gravity',
       'severity',
-      'zones',
+      'certainty',
+      'certainty_band',
+      'factors',
+      'certainty_factors',
       'event_ids',
+      'score',
+      'zones',
       'first_seen',
       'last_seen',
-      'factors',
+      'title',
+      'links',
+      'continues',
     ]);
     expect(rows[0]).toMatchObject({
       rank: 1,
-      id: 'A-sat-0001',
+      id: 'A-gs-0001',
+      state: 'quiet',
       severity: 'critical',
-      event_ids: ['sat-0001', 'uav-0001'],
+      certainty_band: 'confirmed',
+      event_ids: ['gs-0001', 'obs-0001'],
     });
-    expect(Object.keys((rows[0]!.factors as object[])[0]!)).toEqual([
-      'factor',
-      'contribution',
-      'reason',
-    ]);
-    expect(rows.find((r) => r.id === 'A-sat-0002')!.severity).toBe('low');
+    for (const row of rows) {
+      expect(row.score).toBe(row.gravity);
+      // One decimal for gravity, two for certainty.
+      expect(Math.round((row.gravity as number) * 10)).toBeCloseTo((row.gravity as number) * 10, 9);
+      expect(Math.round((row.certainty as number) * 100)).toBeCloseTo(
+        (row.certainty as number) * 100,
+        9,
+      );
+      for (const list of ['factors', 'certainty_factors'] as const) {
+        for (const f of row[list] as object[])
+          expect(Object.keys(f)).toEqual(['factor', 'label', 'contribution']);
+      }
+      const points = (row.certainty_factors as { contribution: number }[]).reduce(
+        (s, f) => s + f.contribution,
+        0,
+      );
+      expect(points).toBeCloseTo((row.certainty as number) * 100, 6);
+    }
+    expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.find((r) => r.id === 'A-sat-0001')).toMatchObject({
+      severity: 'high',
+      certainty_band: 'confirmed',
+    });
     expect(rank(join(dir, 'good'), '--at', '2026-03-03T00:00:00Z', '--json').stdout).toBe(
       first.stdout,
     );
   });
 
-  it('prints a readable table with reasons, limited by --top', () => {
+  it('prints a readable table with gravity, certainty and their reasons, limited by --top', () => {
     const { code, stdout } = rank(
       join(dir, 'good'),
       '--at',
@@ -126,7 +154,12 @@ describe('truceline rank', () => {
       /^EXERCISE — Line incidents \(line-incidents\) at 2026-03-02T22:00:00.000Z/,
     );
     expect(stdout).toContain('5 alerts, first 2 shown');
+    expect(stdout).toMatch(
+      / 1\. CRITICAL +\d+\.\d {2}certainty 0\.\d\d CONFIRMED {2}A-gs-0001 \(quiet\)/,
+    );
     expect(stdout).toContain('MLRS inside Exclusion Zone 2 (prohibited there): +');
+    expect(stdout).toContain('     certainty (points of 100):');
+    expect(stdout).toContain('2 independent source kinds agree (satellite, drone): +');
     expect(stdout).not.toContain('A-sat-0002');
   });
 

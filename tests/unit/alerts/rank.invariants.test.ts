@@ -1,19 +1,22 @@
-// Invariants 6 and 7 of docs/ALERTS-AND-SEVERITY.md over generated scenarios, plus
-// the agreement of the incremental engine with from-scratch scoring and with
-// a full sort.
+// Invariant 11 of docs/ALERTS-AND-SEVERITY.md (version 2) over generated
+// scenarios — total, deterministic order of active, cleared and quiet alerts;
+// no peeking — plus the agreement of the incremental engine with from-scratch
+// scoring and with a full sort.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareAlerts } from '../../../shared/alerts/alert-engine';
-import { scoreAlertEvents } from '../../../shared/alerts/alert-score';
 import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';
+import { rankAlertsAt } from '../../../shared/replay/rank-at';
 import { ReplayCursor } from '../../../shared/replay/cursor';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import { scenarioArb } from './fixtures/arbitraries';
-import { buildScenario, T0 } from './fixtures/build-scenario';
+import { buildScenario, T0, at } from './fixtures/build-scenario';
 import { ZONES } from './fixtures/line-incidents';
+import { alertOf } from './fixtures/score-helpers';
 
 const RUNS = { numRuns: 400 };
-const ZONES_BY_ID = new Map(ZONES.map((z) => [z.id, z]));
+const STATE = { active: 0, cleared: 1, quiet: 2, closed: 3 } as const;
 const timeArb = fc.integer({ min: -60, max: 80 * 60 }).map((m) => T0 + m * 60_000);
 
 function rankAt(scenario: LoadedScenario, time: number) {
@@ -22,22 +25,63 @@ function rankAt(scenario: LoadedScenario, time: number) {
   return cursor.engine.all();
 }
 
-describe('invariant 6: ranking is total and deterministic', () => {
-  it('orders active before quiet, then score desc, first time asc, id asc, with no ties', () => {
+describe('invariant 11: ranking is total and deterministic', () => {
+  it('orders active, then cleared, then quiet; gravity desc, certainty desc, first time asc, id asc; no ties', () => {
     fc.assert(
       fc.property(scenarioArb(1, 60), timeArb, (scenario, time) => {
         const ranked = rankAt(scenario, time);
         for (let i = 1; i < ranked.length; i++) {
           const [a, b] = [ranked[i - 1]!, ranked[i]!];
           expect(compareAlerts(a, b)).toBeLessThan(0);
-          if (a.quiet !== b.quiet) expect(a.quiet).toBe(false);
-          else if (a.score !== b.score) expect(a.score).toBeGreaterThan(b.score);
+          if (a.state !== b.state) expect(STATE[a.state]).toBeLessThan(STATE[b.state]);
+          else if (a.gravity !== b.gravity) expect(a.gravity).toBeGreaterThan(b.gravity);
+          else if (a.certainty !== b.certainty) expect(a.certainty).toBeGreaterThan(b.certainty);
           else if (a.firstAt !== b.firstAt) expect(a.firstAt).toBeLessThan(b.firstAt);
           else expect(a.id < b.id).toBe(true);
         }
+        // Cleared wins over quiet.
+        for (const a of ranked) if (a.cleared) expect(a.state).toBe('cleared');
       }),
       RUNS,
     );
+  });
+
+  it('example: an active low alert, a cleared critical one, a quiet one, and a closed one', () => {
+    const ev = (id: string, minute: number, lat: number, more: Partial<ScenarioEvent>) =>
+      ({
+        id,
+        time: at(minute),
+        source: 'drone',
+        type: 'explosion',
+        lat,
+        lon: 39.0,
+        ...more,
+      }) as ScenarioEvent;
+    const scenario = buildScenario(
+      [
+        ev('quiet', 0, 49.8, { type: 'artillery-fire', killed: 10 }),
+        ev('crit', 300, 49.5, { civilian_killed: 6, type: 'casualty-report' }),
+        ev('crit-clear', 310, 49.5, {
+          source: 'observer',
+          assessment: 'clears',
+          refers_to: 'crit',
+          type: 'casualty-report',
+        }),
+        ev('low', 320, 49.2, { type: 'small-arms-fire' }),
+        ev('gone', 320, 49.0, { type: 'mortar-fire' }),
+      ],
+      [...ZONES],
+    );
+    const cursor = new ReplayCursor(scenario);
+    cursor.advanceTo(T0 + 330 * 60_000);
+    cursor.close('A-gone');
+    expect(cursor.engine.top(10).map((a) => [a.id, a.state])).toEqual([
+      ['A-low', 'active'],
+      ['A-crit', 'cleared'],
+      ['A-quiet', 'quiet'],
+    ]);
+    expect(cursor.engine.get('A-crit')!.severity).toBe('critical');
+    expect(rankAlertsAt(scenario, T0 + 330 * 60_000).map((a) => a.id)).toContain('A-gone');
   });
 
   it('gives byte-identical output on every run, whatever order the events were listed in', () => {
@@ -97,14 +141,19 @@ describe('invariant 6: ranking is total and deterministic', () => {
         cursor.advanceTo(scenario.end);
         const bySeq = scenario.events;
         for (const view of cursor.engine.all()) {
-          const scratch = scoreAlertEvents(
-            MODEL,
-            ZONES_BY_ID,
+          const scratch = alertOf(
             view.eventSeqs.map((s) => bySeq[s]!),
+            ZONES,
+            MODEL,
           );
-          expect(view.score).toBe(scratch.score);
+          expect(view.gravity).toBe(scratch.measures.gravity);
+          expect(view.certainty).toBe(scratch.measures.certainty);
+          expect(view.certaintyBand).toBe(scratch.measures.certaintyBand);
           expect(view.factors.map((f) => f.contribution)).toEqual(
-            scratch.lines.map((l) => l.contribution),
+            scratch.factors.map((l) => l.contribution),
+          );
+          expect(view.certaintyFactors.map((f) => f.reason)).toEqual(
+            scratch.certaintyFactors.map((l) => l.reason),
           );
         }
       }),
@@ -113,7 +162,7 @@ describe('invariant 6: ranking is total and deterministic', () => {
   });
 });
 
-describe('invariant 7: no peeking', () => {
+describe('invariant 11: no peeking', () => {
   it('ranks at T the same whatever happens after T', () => {
     fc.assert(
       fc.property(scenarioArb(1, 50), scenarioArb(0, 20), timeArb, (scenario, later, time) => {

@@ -80,13 +80,15 @@ describe('log and alert CSV views', () => {
     );
   });
 
-  test('alerts CSV lists rank, severity, zones, events and factors', () => {
+  test('alerts CSV lists rank, gravity and certainty with their bands, zones, events and factors', () => {
     const text = alertsToCsv([
       {
         rank: 1,
         id: 'A-e1',
-        score: 82.5,
+        gravity: 82.5,
         severity: 'critical',
+        certainty: 0.67,
+        certainty_band: 'probable',
         zones: ['EZ-2', 'LOC'],
         event_ids: ['e1', 'e7'],
         first_seen: '2026-03-01T04:12:00Z',
@@ -101,7 +103,10 @@ describe('log and alert CSV views', () => {
     expect(row).toMatchObject({
       classification: 'EXERCISE',
       rank: '1',
+      gravity: '82.5',
       severity: 'critical',
+      certainty: '0.67',
+      certainty_band: 'probable',
       zones: 'EZ-2 LOC',
       events: '2',
       factors: 'zone-breach +30; confidence -5',

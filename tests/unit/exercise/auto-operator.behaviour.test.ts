@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/audit/entry';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
-import { chance, createAutoOperator, judgeEvidence } from '../../../shared/exercise/auto-operator';
+import {
+  chance,
+  createAutoOperator,
+  judgeEvidence,
+  type AlertReading,
+} from '../../../shared/exercise/auto-operator';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
@@ -63,58 +68,42 @@ function busyEvents(): ScenarioEvent[] {
 }
 
 describe('auto operator', () => {
-  it('applies the documented evidence rule', () => {
-    const base = { id: 'e', time: at(0), type: 'explosion' };
-    expect(judgeEvidence([{ ...base, source: 'satellite', confidence: 0.3 }], false).verdict).toBe(
+  it('applies the documented evidence rule to gravity and certainty', () => {
+    const reading = (over: Partial<AlertReading>): AlertReading => ({
+      gravity: 30,
+      severity: 'low',
+      certainty: 0.5,
+      certaintyBand: 'possible',
+      harm: false,
+      breach: false,
+      mission: false,
+      kinds: ['drone'],
+      ...over,
+    });
+    expect(judgeEvidence(reading({ certainty: 0.34, certaintyBand: 'unconfirmed' })).verdict).toBe(
       'weak',
     );
-    expect(judgeEvidence([{ ...base, source: 'satellite', confidence: 0.7 }], false).verdict).toBe(
-      'unclear',
-    );
+    // Harm or an attack on the mission is never closed as weak, however uncertain.
+    expect(judgeEvidence(reading({ certainty: 0.2, harm: true })).verdict).toBe('unclear');
+    expect(judgeEvidence(reading({ certainty: 0.2, mission: true })).verdict).toBe('unclear');
     expect(
-      judgeEvidence([{ ...base, source: 'observer', confidence: 0.3, casualties: 1 }], false)
-        .verdict,
+      judgeEvidence(reading({ certainty: 0.2, gravity: 45, severity: 'medium' })).verdict,
     ).toBe('unclear');
-    // One sure source reporting casualties or a zone-rule breach is enough.
-    const sure = [{ ...base, source: 'observer' as const, confidence: 0.85, casualties: 2 }];
-    expect(judgeEvidence(sure, false).verdict).toBe('strong');
-    expect(judgeEvidence([{ ...base, source: 'drone', confidence: 0.8 }], true).verdict).toBe(
-      'strong',
-    );
-    expect(judgeEvidence([{ ...base, source: 'drone', confidence: 0.79 }], true).verdict).toBe(
-      'unclear',
-    );
+    expect(judgeEvidence(reading({})).verdict).toBe('unclear');
+    // Probable and serious: escalated.
     expect(
-      judgeEvidence([{ ...base, source: 'observer', weapon_class: 'mortar' }], false).verdict,
-    ).toBe('unclear');
-    expect(
-      judgeEvidence(
-        [
-          { ...base, source: 'observer' },
-          { ...base, source: 'drone', weapon_class: 'mlrs' },
-        ],
-        false,
-      ).verdict,
+      judgeEvidence(reading({ certainty: 0.6, certaintyBand: 'probable', gravity: 40 })).verdict,
     ).toBe('strong');
     expect(
-      judgeEvidence(
-        [
-          { ...base, source: 'observer' },
-          { ...base, source: 'drone' },
-        ],
-        true,
-      ).verdict,
+      judgeEvidence(reading({ certainty: 0.6, certaintyBand: 'probable', breach: true })).verdict,
     ).toBe('strong');
-    // Open-source and injects are not independent sensor kinds.
     expect(
-      judgeEvidence(
-        [
-          { ...base, source: 'open-source', confidence: 0.9 },
-          { ...base, source: 'observer', confidence: 0.4 },
-        ],
-        false,
-      ).kinds,
-    ).toEqual(['observer']);
+      judgeEvidence(reading({ certainty: 0.59, gravity: 90, severity: 'critical' })).verdict,
+    ).toBe('unclear');
+    // A report on the ground cleared it.
+    expect(
+      judgeEvidence(reading({ certainty: 0, certaintyBand: 'cleared', gravity: 85 })).verdict,
+    ).toBe('cleared');
     expect(chance('x')).toBe(chance('x'));
     expect(chance('x')).not.toBe(chance('y'));
   });
@@ -170,23 +159,60 @@ describe('auto operator', () => {
   it('closes a low alert with weak evidence as a false alarm, giving its reasons', async () => {
     const events: ScenarioEvent[] = [
       {
-        id: 'fire-1',
+        id: 'col-1',
         time: at(30),
-        source: 'satellite',
-        type: 'thermal-hotspot',
-        lat: -44.55,
-        lon: -120.48,
-        confidence: 0.5,
+        source: 'observer',
+        type: 'heavy-weapon-sighting',
+        weapon_class: 'tank',
+        lat: -44.2,
+        lon: -120.1,
+        confidence: 0.3,
         truth: 'false-positive',
       },
     ];
     const { engine, entries } = await play(events);
     const alert = engine.getSnapshot().alerts[0]!;
-    expect(alert.severity).toBe('low');
+    expect([alert.severity, alert.certaintyBand]).toEqual(['low', 'unconfirmed']);
     expect(alert.closed).toBe(true);
     const close = entries.find((e) => e.data.action === 'false-alarm')!;
     expect(String((close.data.inputs as { rationale: string }).rationale)).toMatch(
-      /Only one source kind \(satellite\), highest confidence 0\.50, no weapon and no casualties reported; consistent with a crop or grass fire\./,
+      /^Certainty 0\.30 \(unconfirmed\) from observer, gravity \d+\.\d \(low\), no harm and no attack on the mission reported\.$/,
+    );
+  });
+
+  it('closes an alert a patrol cleared as a false alarm, citing the clearing report', async () => {
+    const events: ScenarioEvent[] = [
+      {
+        id: 'col-1',
+        time: at(30),
+        source: 'drone',
+        type: 'vehicle-column',
+        weapon_class: 'armoured-vehicle',
+        count: 12,
+        lat: -44.5,
+        lon: -120.5,
+        confidence: 0.7,
+      },
+      {
+        id: 'pat-1',
+        time: at(50),
+        source: 'observer',
+        type: 'vehicle-column',
+        lat: -44.5,
+        lon: -120.5,
+        confidence: 0.9,
+        assessment: 'clears',
+        refers_to: 'col-1',
+        summary: 'Combine harvesters.',
+      },
+    ];
+    const { engine, entries } = await play(events);
+    const alert = engine.getSnapshot().alerts[0]!;
+    expect(alert.certaintyBand).toBe('cleared');
+    expect(alert.closed).toBe(true);
+    const close = entries.find((e) => e.data.action === 'false-alarm')!;
+    expect(String((close.data.inputs as { rationale: string }).rationale)).toMatch(
+      /^Cleared by observer report pat-1: consider closing as a false alarm; gravity \d+\.\d \(\w+\) does not stand\.$/,
     );
   });
 

@@ -128,13 +128,15 @@ export function handEvents(): ScenarioEvent[] {
       confidence: 0.3,
       truth: 'false-positive',
     },
-    // MLRS inside the exclusion zone, seen by three source kinds: a violation.
+    // MLRS fire just north of the exclusion zone (medium: triage), then a drone
+    // finds the launchers in firing positions inside it (critical: the operator
+    // is prompted to jump to notify), then an observer reports the impacts: a violation.
     {
       id: 'mlrs-1',
       time: at(60),
       source: 'ground-sensor',
       type: 'mlrs-fire',
-      lat: -44.5,
+      lat: -44.395,
       lon: -120.48,
       confidence: 0.8,
       weapon_class: 'mlrs',
@@ -148,7 +150,8 @@ export function handEvents(): ScenarioEvent[] {
       time: at(64),
       source: 'drone',
       type: 'heavy-weapon-sighting',
-      lat: -44.49,
+      subtype: 'firing-position',
+      lat: -44.405,
       lon: -120.48,
       confidence: 0.9,
       weapon_class: 'mlrs',
@@ -161,7 +164,7 @@ export function handEvents(): ScenarioEvent[] {
       source: 'observer',
       type: 'explosion',
       subtype: 'impact',
-      lat: -44.5,
+      lat: -44.41,
       lon: -120.51,
       confidence: 0.7,
       casualties: { low: 1, best: 2, high: 3 },

@@ -10,10 +10,13 @@ import {
   deadlineData,
   endedData,
   exerciseCreatedData,
+  incidentBandsChangedData,
+  linkData,
   noteData,
   partyAckData,
   protocolActionData,
   severityChangedData,
+  unlinkData,
 } from '../../../shared/exercise/log-data';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
@@ -24,6 +27,9 @@ const schemas = {
   clock: clockData,
   'alert-opened': alertOpenedData,
   'alert-severity-changed': severityChangedData,
+  'incident-bands-changed': incidentBandsChangedData,
+  link: linkData,
+  unlink: unlinkData,
   ack: ackData,
   'protocol-action': protocolActionData,
   'party-ack': partyAckData,

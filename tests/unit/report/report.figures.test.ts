@@ -108,6 +108,7 @@ describe('after-action report figures', () => {
       alerts: 3,
       alerts_in_protocol: 3,
       alerts_closed: 1,
+      incidents: 0,
       deadline_breaches: 1,
       injects: 0,
     });

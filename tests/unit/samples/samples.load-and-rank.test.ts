@@ -54,20 +54,29 @@ describe('line-72h scripted incidents', () => {
     expect(apartKm(sat, drone)).toBeLessThan(10);
   });
 
-  it('the MLRS alert is the top critical alert once the drone has confirmed it', () => {
-    for (const time of ['2027-03-09T20:40:00Z', '2027-03-09T21:00:00Z', '2027-03-09T22:00:00Z']) {
+  it('the MLRS alert is the top alert once the drone has confirmed it, and critical once it has fired', () => {
+    for (const time of ['2026-09-09T09:40:00Z', '2026-09-09T10:00:00Z', '2026-09-09T11:00:00Z']) {
       const [top, second] = rankAlertsAt(loaded.get('line-72h')!, at(time));
-      expect(top?.id, time).toBe('A-SAT-S2-MLRS-1');
-      expect(top?.severity, time).toBe('critical');
+      expect(top?.id, time).toBe('A-SAT-EZ2-MLRS-1');
+      expect(top?.certaintyBand, time).toBe('confirmed');
+      expect(top?.severity, time).toBe(time.endsWith('11:00:00Z') ? 'critical' : 'high');
       expect(top?.sources).toEqual(expect.arrayContaining(['satellite', 'drone']));
-      expect(second!.score, time).toBeLessThan(top!.score);
+      expect(second!.gravity, time).toBeLessThan(top!.gravity);
     }
   });
 
-  it('shelling of Kerrow: impacts inside the settlement, casualties, fire from inside the 50 km artillery zone', () => {
-    const casualties = event('line-72h', 'OBS-KER-CASUALTIES-1');
-    expect(casualties.event.casualties).toEqual({ low: 2, best: 3, high: 4 });
-    expect(casualties.settlementId).toBe('set-kerrow');
+  it('shelling of Korvany: impacts inside the settlement, casualties, fire from inside EZ-4', () => {
+    const casualties = event('line-72h', 'OBS-KOR-CASUALTIES-1');
+    expect(casualties.event).toMatchObject({
+      killed: { low: 2, best: 3, high: 4 },
+      civilian_killed: { low: 2, best: 3, high: 4 },
+      injured: 7,
+      civilian_injured: 7,
+      target: 'civilian',
+      refers_to: 'GND-KOR-IMPACT-1',
+      incident: 'shelling-of-korvany',
+    });
+    expect(casualties.settlementId).toBe('set-korvany');
     expect(casualties.settlementDistanceKm).toBe(0);
     expect(event('line-72h', 'GND-KER-IMPACT-1').settlementId).toBe('set-kerrow');
     expect(event('line-72h', 'GND-KER-ORIGIN-1').zoneIds).toContain('wez-50');
@@ -97,7 +106,7 @@ describe('line-72h scripted incidents', () => {
     expect(alert?.eventIds).toEqual(['DRN-UAV04-JAM-1', 'DRN-UAV04-LOST-1', 'OBS-UAV04-DENIED-1']);
   });
 
-  it('crop-fire hotspots are single-source, low-confidence, far from the line, and rank low', () => {
+  it('crop-fire hotspots are single-source, low-confidence, far from the line, rank low, and one group is cleared', () => {
     const scenario = loaded.get('line-72h')!;
     const fires = scenario.events.filter((e) => e.event.id.startsWith('SAT-FIRE-'));
     expect(fires).toHaveLength(5);
@@ -110,6 +119,7 @@ describe('line-72h scripted incidents', () => {
       const others = scenario.events.filter(
         (e) =>
           e.event.source !== 'satellite' &&
+          e.event.assessment !== 'clears' &&
           e.event.lat !== undefined &&
           Math.abs(e.at - fire.at) <= 60 * 60_000 &&
           apartKm(e, fire) <= 10,
@@ -123,6 +133,15 @@ describe('line-72h scripted incidents', () => {
       const alert = rankAlertsAt(scenario, at(time)).find((a) => a.id === id);
       expect(['low', 'info']).toContain(alert?.severity);
     }
+    // A drone over the first fields reports stubble burning: the alert is cleared.
+    expect(event('line-72h', 'DRN-FIRE-S1-1').event).toMatchObject({
+      assessment: 'clears',
+      refers_to: 'SAT-FIRE-S1-1',
+    });
+    const cleared = rankAlertsAt(scenario, at('2026-09-08T13:00:00Z')).find(
+      (a) => a.id === 'A-SAT-FIRE-S1-1',
+    );
+    expect([cleared?.state, cleared?.certaintyBand]).toEqual(['cleared', 'cleared']);
   });
 
   it('the tractor column: a low-confidence drone report, cleared by a patrol within the hour', () => {
@@ -141,6 +160,12 @@ describe('line-72h scripted incidents', () => {
     });
     expect(patrol.event.confidence).toBeGreaterThanOrEqual(0.9);
     expect(patrol.event.summary).toMatch(/No military vehicles/);
+    expect(patrol.event).toMatchObject({ assessment: 'clears', refers_to: 'DRN-COLUMN-S5-1' });
+    const [before, after] = ['2026-09-09T14:30:00Z', '2026-09-09T15:05:00Z'].map((t) =>
+      rankAlertsAt(loaded.get('line-72h')!, at(t)).find((a) => a.id === 'A-DRN-COLUMN-S5-1')!,
+    );
+    expect(after!.state).toBe('cleared');
+    expect(after!.gravity).toBe(before!.gravity);
     expect(patrol.at - drone.at).toBeLessThanOrEqual(60 * 60_000);
     expect(apartKm(drone, patrol)).toBeLessThan(10);
   });
@@ -152,13 +177,15 @@ describe('line-72h scripted incidents', () => {
     const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2027-03-10T06:00:00Z')).filter(
       (a) => !a.quiet,
     );
+    // The tank firing from inside EZ-1 is critical; the armed presence and fire in
+    // Disengagement Area 2 (no heavy weapons, no harm) is second, medium.
     expect(alerts.filter((a) => a.severity === 'critical').map((a) => a.id)).toEqual([
-      'A-GND-S1-TANK-1',
-      'A-GND-DA2-SEISMIC-1',
+      'A-GND-EZ1-TANK-1',
     ]);
+    expect(alerts[1]!.id).toBe('A-GND-DA2-SEISMIC-1');
     expect(
       alerts.filter((a) => ['critical', 'high', 'medium'].includes(a.severity)).length,
-    ).toBeGreaterThanOrEqual(6);
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('Kerrow craters: analysed on the ground (calibre, direction), one per round fired; the drone only counts what it sees', () => {
@@ -245,15 +272,14 @@ describe('line-72h scripted incidents', () => {
 });
 
 describe('quick-demo', () => {
-  it('ranks one critical (MLRS) above one high (drone strike), with the crop fire at most low', () => {
+  it('ranks the MLRS in firing positions (high) above the drone strike (medium), with the crop fire at most low', () => {
     const scenario = loaded.get('quick-demo')!;
-    const alerts = rankAlertsAt(scenario, at('2027-03-09T21:00:00Z'));
-    expect(alerts.slice(0, 2).map((a) => [a.id, a.severity])).toEqual([
-      ['A-SAT-S2-MLRS-1', 'critical'],
-      ['A-DRN-ORVALE-UAV-1', 'high'],
+    const alerts = rankAlertsAt(scenario, at('2026-09-09T10:00:00Z'));
+    expect(alerts.slice(0, 2).map((a) => [a.id, a.severity, a.certaintyBand])).toEqual([
+      ['A-SAT-EZ2-MLRS-1', 'high', 'confirmed'],
+      ['A-DRN-ORAVETS-UAV-1', 'medium', 'confirmed'],
     ]);
-    expect(alerts.filter((a) => a.severity === 'critical')).toHaveLength(1);
-    const fire = rankAlertsAt(scenario, at('2027-03-09T22:59:00Z')).find(
+    const fire = rankAlertsAt(scenario, at('2026-09-09T11:59:00Z')).find(
       (a) => a.id === 'A-SAT-FIRE-S2-1',
     );
     expect(['low', 'info']).toContain(fire?.severity);

@@ -38,7 +38,8 @@ describe('importing the real UCDP GED Ukraine export', () => {
       lon: 30.52333,
       precision_m: 1000,
       confidence: 0.9,
-      casualties: { low: 5, best: 5, high: 5 },
+      killed: { low: 5, best: 5, high: 5 },
+      civilian_killed: 0,
       ref: 'UKR-2014-1-14085-0',
       'x-date-end': '2014-01-22',
       'x-side-a': 'Government of Ukraine',
@@ -58,10 +59,26 @@ describe('importing the real UCDP GED Ukraine export', () => {
       field: 'low/best/high',
       message: 'low/best/high were 7/7/6, ordered to 6/7/7',
     });
-    expect(result.events.find((e) => e.id === 'ucdp-155425')?.casualties).toEqual({
+    expect(result.events.find((e) => e.id === 'ucdp-155425')?.killed).toEqual({
       low: 6,
       best: 7,
       high: 7,
+    });
+  });
+
+  it('maps deaths to killed and deaths_civilians to civilian_killed, never above the total', () => {
+    expect(result.events.every((e) => e.casualties === undefined)).toBe(true);
+    const withCivilians = result.events.filter((e) => (e.civilian_killed as number) > 0);
+    // 338 rows of the real export report civilian deaths.
+    expect(withCivilians).toHaveLength(338);
+    for (const e of withCivilians) {
+      const killed = e.killed as { high: number };
+      expect(e.civilian_killed as number).toBeLessThanOrEqual(killed.high);
+    }
+    // Row 2659 gives low/best/high 5/5/4 and 5 civilians: ordered to 4/5/5, all civilians.
+    expect(result.events.find((e) => e.id === 'ucdp-315741')).toMatchObject({
+      killed: { low: 4, best: 5, high: 5 },
+      civilian_killed: 5,
     });
   });
 

@@ -76,7 +76,7 @@ describe('GED export variants', () => {
       return row;
     });
     const result = importUcdpGed(text);
-    expect(result.events.find((e) => e.id === 'ucdp-147997')?.casualties).toEqual({
+    expect(result.events.find((e) => e.id === 'ucdp-147997')?.killed).toEqual({
       low: 1,
       best: 3,
       high: 9,
@@ -86,6 +86,60 @@ describe('GED export variants', () => {
       field: 'low/best/high',
       message: 'low/best/high were 9/3/1, ordered to 1/3/9',
     });
+  });
+
+  it('imports rows with civilian deaths as civilian_killed, one-sided violence as a casualty report aimed at civilians', () => {
+    const text = withRows((row, i) => {
+      if (i === 0) {
+        row[col('type_of_violence')] = '3';
+        [row[col('low')], row[col('best')], row[col('high')]] = ['10', '12', '15'];
+        row[col('deaths_civilians')] = '12';
+      }
+      if (i === 1) {
+        [row[col('low')], row[col('best')], row[col('high')]] = ['2', '3', '4'];
+        row[col('deaths_civilians')] = '6';
+      }
+      if (i === 2) row[col('deaths_civilians')] = 'many';
+      return i < 3 ? row : null;
+    });
+    const result = importUcdpGed(text);
+    expect(result.events[0]).toMatchObject({
+      type: 'casualty-report',
+      subtype: 'one-sided',
+      target: 'civilian',
+      killed: { low: 10, best: 12, high: 15 },
+      civilian_killed: 12,
+    });
+    expect(result.events[1]).toMatchObject({
+      killed: { low: 2, best: 3, high: 4 },
+      civilian_killed: 4,
+    });
+    expect(result.warnings).toContainEqual({
+      line: 3,
+      field: 'deaths_civilians',
+      message: '6 is more than high (4); taken as 4',
+    });
+    expect(result.rejections).toEqual([
+      expect.objectContaining({
+        line: 4,
+        field: 'deaths_civilians',
+        reason: '"many" is not a whole number of deaths',
+      }),
+    ]);
+    expect(result.counts).toEqual({ rowsRead: 3, eventsWritten: 2, rowsRejected: 1 });
+  });
+
+  it('imports an export without the deaths_civilians column, with no civilian figure', () => {
+    const c = col('deaths_civilians');
+    const text = toCsv(
+      header.filter((_, i) => i !== c),
+      rows.slice(0, 2).map((row) => row.filter((_, i) => i !== c)),
+    );
+    const result = importUcdpGed(text);
+    expect(result.counts.eventsWritten).toBe(2);
+    expect(
+      result.events.every((e) => e.civilian_killed === undefined && e.killed !== undefined),
+    ).toBe(true);
   });
 
   it('keeps multi-line quoted fields with embedded quotes, commas and semicolons in one row', () => {

@@ -33,19 +33,21 @@ Runs a whole exercise headless on the scenario (folder or *.scenario.json)
 and writes its log as a signed export bundle (docs/AUDIT-LOG.md).
 
 The "auto" policy plays a diligent but human operator. It sees only what an
-operator sees (never an event's truth or expected_action) and works one alert
+operator sees (never an event's truth, expected_action or incident) and works one alert
 at a time, earliest deadline first, after realistic delays on the exercise
 clock: a minute to acknowledge, 3–6 min to read and triage, 15–55 min for a
 verification sortie or patrol, liaison officers answering the hotline within
 minutes (a few take over half an hour: the 30-min notify deadline is then
 breached and the alert escalates to consultation), explanations in 6–60 h,
-meetings in 3–28 h. Its evidence rule: an alert with one independent source
-kind, top confidence below 0.6, no weapon and no casualties is closed as a
-false alarm (low alerts too, when the queue is clear); two or more source
-kinds with a weapon, casualties or a zone breach is escalated at once;
-anything else is verified first, then confirmed (two or more source kinds)
-or watched for 6 h. Replies are drawn deterministically from the alert and
-step, so the same scenario always plays the same way.
+meetings in 3–28 h. Its evidence rule reads each alert's gravity and
+certainty: an alert a report on the ground cleared, or one below 0.35
+certainty and 40 gravity with no harm and no attack on the mission, is closed
+as a false alarm (low alerts too, when the queue is clear); one at probable
+certainty (0.6) or more with gravity 40 or more, harm, a prohibited weapon or
+an attack on the mission is escalated at once; anything else is verified
+first, then confirmed (if it became so) or watched for 6 h. Replies are drawn
+deterministically from the alert and step, so the same scenario always plays
+the same way.
 
 options:
   --out <file>      the export bundle to write (required; replaced atomically)

@@ -12,17 +12,21 @@ import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../c
 const usage = `usage: truceline rank <scenario> --at <ISO time> [--top N] [--json]
 
 Replays the scenario (folder or *.scenario.json) to exercise time --at, with
-no protocol running, and prints the ranked alerts: active before quiet, then
-score descending, first event time ascending, alert id ascending. Each alert
-lists its score factors with the reason for each. Uses the scenario's scoring
-model if it has one, else the built-in model.
+no protocol running, and prints the ranked alerts: active, then cleared, then
+quiet; within each, gravity descending, certainty descending, first event
+time ascending, alert id ascending. Each alert shows its gravity (0-100, band
+critical/high/medium/low/info) and certainty (0-1, band confirmed/probable/
+possible/unconfirmed, or cleared), each with the reason for every factor.
+Uses the scenario's scoring model if it has one, else the built-in model.
 
 options:
   --at T     exercise time, ISO 8601 with Z or an offset (required)
   --top N    print only the first N alerts
-  --json     print a JSON array of { rank, id, score, severity, zones,
-             event_ids, first_seen, last_seen, factors: [{ factor,
-             contribution, reason }] }
+  --json     print a JSON array of { rank, id, state, gravity, severity,
+             certainty, certainty_band, factors: [{ factor, label,
+             contribution }], certainty_factors: [same, in points of 0-100],
+             event_ids, score (= gravity, for version-1 readers), zones,
+             first_seen, last_seen, title, links, continues }
 
 exit codes: 0 success, 1 invalid scenario or scoring model, 2 usage error`;
 
@@ -44,16 +48,25 @@ function textTable(alerts: readonly AlertView[], total: number, header: string):
     `${total} alert${total === 1 ? '' : 's'}${alerts.length < total ? `, first ${alerts.length} shown` : ''}`,
   ];
   alerts.forEach((a, i) => {
-    const state = a.quiet ? ' (quiet)' : '';
+    const state = a.state === 'active' ? '' : ` (${a.state})`;
     lines.push('');
     lines.push(
-      `${String(i + 1).padStart(3)}. ${a.severity.toUpperCase().padEnd(8)} ${a.score.toFixed(1).padStart(5)}  ${a.id}${state}`,
+      `${String(i + 1).padStart(3)}. ${a.severity.toUpperCase().padEnd(8)} ${a.gravity.toFixed(1).padStart(5)}  certainty ${a.certainty.toFixed(2)} ${a.certaintyBand.toUpperCase()}  ${a.id}${state}`,
     );
     lines.push(`     ${a.title}`);
     lines.push(
       `     zones: ${a.zones.length > 0 ? a.zones.join(', ') : '—'}   events: ${a.eventIds.length}   first seen ${a.firstSeen}   last seen ${a.lastSeen}`,
     );
+    if (a.continues) lines.push(`     continues closed alert ${a.continues}`);
+    lines.push('     gravity:');
     for (const f of a.factors) lines.push(`       ${f.reason}`);
+    lines.push('     certainty (points of 100):');
+    for (const f of a.certaintyFactors) lines.push(`       ${f.reason}`);
+    if (a.incompatibleReports > 0) {
+      lines.push(
+        `       ${a.incompatibleReports} report${a.incompatibleReports === 1 ? '' : 's'} not compatible with what the alert reports: not counted`,
+      );
+    }
   });
   return lines.join('\n');
 }
