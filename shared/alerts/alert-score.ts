@@ -496,7 +496,7 @@ const independentCache = new WeakMap<ScoringModel, Uint8Array>();
 function independentKinds(model: ScoringModel): Uint8Array {
   let flags = independentCache.get(model);
   if (!flags) {
-    flags = Uint8Array.from(SOURCES, (s) => (model.certainty.sources[s]?.independent ? 1 : 0));
+    flags = Uint8Array.from(SOURCES, (s) => (model.certainty.sources[s].independent ? 1 : 0));
     independentCache.set(model, flags);
   }
   return flags;

@@ -20,6 +20,7 @@ import {
   evaluateEvent,
   killedOf,
   type EventEvidence,
+  type EventFactor,
   type PlaceDetail,
   type ScoringContext,
 } from './event-evidence';
@@ -218,6 +219,11 @@ function harmText(item: EventEvidence): string {
   return `${what} (${event.source} report ${event.id})`;
 }
 
+/** True for the factors one report gives (the rest are the alert's as a whole). */
+function isEventFactor(factor: GravityFactor): factor is EventFactor {
+  return (EVENT_FACTORS as readonly string[]).includes(factor);
+}
+
 function gravityLabel(
   ctx: ScoringContext,
   factor: GravityFactor,
@@ -225,8 +231,8 @@ function gravityLabel(
   breakdown: ReturnType<typeof gravityBreakdown>,
 ): { label: string; eventId: string | null } {
   const model = ctx.model;
-  const index = (EVENT_FACTORS as readonly string[]).indexOf(factor);
-  if (index >= 0) {
+  if (isEventFactor(factor)) {
+    const index = EVENT_FACTORS.indexOf(factor);
     // The alert keeps the report, not its evaluation: evaluated again for the reason.
     const item = evaluateEvent(ctx, evidence.bestEvent[index]!);
     const event = item.replay.event;
@@ -390,7 +396,7 @@ export function certaintyFactorViews(
       const item = evaluateEvent(ctx, breakdown.counted[line.kind!]!);
       source = SOURCES[line.kind!]!;
       eventId = item.replay.event.id;
-      const reliability = model.certainty.sources[source]?.reliability ?? 1;
+      const reliability = model.certainty.sources[source].reliability;
       const inconclusive = item.replay.event.assessment === 'inconclusive' ? ', inconclusive' : '';
       label = `${source} report ${eventId}: confidence ${item.confidence.toFixed(2)} × reliability ${reliability.toFixed(2)} × location ${item.precisionWeight.toFixed(2)}${inconclusive}`;
     } else if (line.factor === 'agreement') {

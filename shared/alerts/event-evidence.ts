@@ -461,7 +461,7 @@ export function evaluateEvent(
   const subtype = event.subtype;
   const confidence = event.confidence ?? model.certainty.default_confidence;
   const source = model.certainty.sources[event.source];
-  const trust = confidence * (source?.reliability ?? 1);
+  const trust = confidence * source.reliability;
   const precisionWeight = precisionWeightOf(model, event.precision_m);
   const located = event.lat !== undefined && event.lon !== undefined;
   // A plain array of doubles: cheaper to make than a typed array, once per report.

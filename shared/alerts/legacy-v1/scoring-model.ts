@@ -112,18 +112,22 @@ function loneEventBound(
   c: number,
   type: string | null,
 ): number {
-  const weights = [...Object.values(model.event_types), model.unknown_type].filter(
-    (w): w is z.infer<typeof typeWeight> => w !== undefined,
-  );
-  const chosen = type === null ? weights : [model.event_types[type as never] ?? model.unknown_type];
+  const weights = [...Object.values(model.event_types), model.unknown_type];
+  const chosen =
+    type === null
+      ? weights
+      : [
+          (model.event_types as Partial<Record<string, typeof model.unknown_type>>)[type] ??
+            model.unknown_type,
+        ];
   const w = model.confidence.floor_weight + (1 - model.confidence.floor_weight) * c;
   const weaponMax =
-    Math.max(0, ...Object.values(model.weapons.classes).map((k) => k?.points ?? 0)) +
+    Math.max(0, ...Object.values(model.weapons.classes).map((k) => k.points)) +
     model.weapons.calibre_max_points;
   const breachMax = Math.max(
     model.zone_breach.prohibited_class,
     model.zone_breach.over_max_calibre,
-    ...Object.values(model.zone_breach.presence).map((p) => p ?? 0),
+    ...Object.values(model.zone_breach.presence),
   );
   const attributes =
     weaponMax + breachMax + model.casualties.max_points + model.intensity.max_points;

@@ -31,8 +31,8 @@ const lone = (confidence = 0.5): ScenarioEvent[] => [
     time: new Date(T0).toISOString(),
     source: 'drone',
     type: 'explosion',
-    lat: 49.8,
-    lon: 39.0,
+    lat: -42.7,
+    lon: -119.0,
     confidence,
   } as ScenarioEvent,
 ];

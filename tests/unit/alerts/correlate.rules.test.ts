@@ -231,11 +231,11 @@ describe('correlation', () => {
 describe('references (refers_to)', () => {
   it('joins the referred alert whatever the distance and time, without moving it', () => {
     const events = [
-      ev('gun', 0, 49.9, 39, { type: 'artillery-fire', subtype: 'outgoing' }),
+      ev('gun', 0, -42.6, -119, { type: 'artillery-fire', subtype: 'outgoing' }),
       // A crater analysis 40 km away, the next day.
-      ev('crater', 26 * 60, 49.9 + 40 * KM, 39, { type: 'crater-field', refers_to: 'gun' }),
+      ev('crater', 26 * 60, -42.6 + 40 * KM, -119, { type: 'crater-field', refers_to: 'gun' }),
       // Near the gun an hour after it: still joins by distance and time from the gun.
-      ev('near', 50, 49.9 + 2 * KM, 39),
+      ev('near', 50, -42.6 + 2 * KM, -119),
     ];
     const { engine } = run(buildScenario(events, ZONES));
     expect(engine.all().map((a) => [a.id, a.eventIds])).toEqual([
@@ -249,8 +249,8 @@ describe('references (refers_to)', () => {
   it('makes a quiet alert active again', () => {
     const scenario = buildScenario(
       [
-        ev('sighting', 0, 49.9, 39, { type: 'uav-overflight' }),
-        ev('patrol', 600, 49.0, 38, { refers_to: 'sighting', assessment: 'confirms' }),
+        ev('sighting', 0, -42.6, -119, { type: 'uav-overflight' }),
+        ev('patrol', 600, -43.5, -120, { refers_to: 'sighting', assessment: 'confirms' }),
       ],
       ZONES,
     );
@@ -267,8 +267,8 @@ describe('references (refers_to)', () => {
   it('opens a new alert naming the closed one, when the referred alert is closed', () => {
     const scenario = buildScenario(
       [
-        ev('first', 0, 49.9, 39),
-        ev('later', 30, 49.9, 39, { refers_to: 'first', assessment: 'confirms' }),
+        ev('first', 0, -42.6, -119),
+        ev('later', 30, -42.6, -119, { refers_to: 'first', assessment: 'confirms' }),
       ],
       ZONES,
     );
@@ -292,20 +292,20 @@ describe('incidents', () => {
   const scenario = () =>
     buildScenario(
       [
-        ev('gun', 0, 49.9, 39, {
+        ev('gun', 0, -42.6, -119, {
           type: 'artillery-fire',
           subtype: 'outgoing',
           source: 'ground-sensor',
           confidence: 0.3,
         }),
-        ev('town', 5, 49.9 + 30 * KM, 39, {
+        ev('town', 5, -42.6 + 30 * KM, -119, {
           type: 'explosion',
           subtype: 'impact',
           source: 'observer',
           confidence: 0.2,
           killed: 2,
         }),
-        ev('road', 6, 49.9 + 60 * KM, 39, {
+        ev('road', 6, -42.6 + 60 * KM, -119, {
           type: 'explosion',
           subtype: 'impact',
           source: 'drone',
@@ -353,7 +353,7 @@ describe('incidents', () => {
     const before = engine.get('A-gun')!.incident!.certainty;
     const more = buildScenario(
       [
-        ev('sat', 7, 49.9, 39 + 0.001, {
+        ev('sat', 7, -42.6, -119 + 0.001, {
           type: 'artillery-fire',
           source: 'satellite',
           confidence: 0.9,

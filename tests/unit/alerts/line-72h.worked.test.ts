@@ -14,36 +14,36 @@ async function sample(): Promise<LoadedScenario> {
 }
 
 describe('sample-feeds/line-72h, ranked', () => {
-  it('puts the shelling of Korvany first on day 1, critical and confirmed, with the civilian dead as its harm', async () => {
+  it('puts the shelling of Kerrow first on day 1, critical and confirmed, with the civilian dead as its harm', async () => {
     const scenario = await sample();
-    const [first, second] = rankAlertsAt(scenario, Date.parse('2026-09-08T19:15:00Z'));
+    const [first, second] = rankAlertsAt(scenario, Date.parse('2027-03-09T06:15:00Z'));
     expect([first!.id, first!.severity, first!.certaintyBand]).toEqual([
-      'A-GND-KOR-IMPACT-1',
+      'A-GND-KER-IMPACT-1',
       'critical',
       'confirmed',
     ]);
-    expect(first!.eventIds).toContain('OBS-KOR-CASUALTIES-1');
+    expect(first!.eventIds).toContain('OBS-KER-CASUALTIES-1');
     expect(first!.factors.find((f) => f.factor === 'harm')!.label).toBe(
-      '3 killed (2–4), 3 of them civilians; 7 injured, 7 of them civilians (observer report OBS-KOR-CASUALTIES-1)',
+      '3 killed (2–4), 3 of them civilians; 7 injured, 7 of them civilians (observer report OBS-KER-CASUALTIES-1)',
     );
-    // The guns, 8 km away inside EZ-4, are their own alert: also critical.
-    expect([second!.id, second!.severity]).toEqual(['A-GND-KOR-ORIGIN-1', 'critical']);
+    // The guns, 8 km away inside the 50 km artillery zone, are their own alert: also critical.
+    expect([second!.id, second!.severity]).toEqual(['A-GND-KER-ORIGIN-1', 'critical']);
     expect(second!.factors.find((f) => f.factor === 'place')!.label).toMatch(
-      /^Artillery (firing from )?inside Heavy Weapons Exclusion Zone 4/,
+      /^Artillery (firing from )?inside Artillery exclusion zone \(50 km\)/,
     );
   });
 
-  it('ranks the MLRS in Exclusion Zone 2 first on day 2: high and confirmed in firing positions, critical once it fired', async () => {
+  it('ranks the MLRS near Marrin first on day 2: high and confirmed in firing positions, critical once it fired', async () => {
     const scenario = await sample();
-    const early = rankAlertsAt(scenario, Date.parse('2026-09-09T09:20:00Z'));
-    const imageryOnly = early.find((a) => a.id === 'A-SAT-EZ2-MLRS-1')!;
-    expect(imageryOnly.eventIds).toEqual(['SAT-EZ2-MLRS-1']);
+    const early = rankAlertsAt(scenario, Date.parse('2027-03-09T20:20:00Z'));
+    const imageryOnly = early.find((a) => a.id === 'A-SAT-S2-MLRS-1')!;
+    expect(imageryOnly.eventIds).toEqual(['SAT-S2-MLRS-1']);
     expect([imageryOnly.severity, imageryOnly.certaintyBand]).toEqual(['high', 'probable']);
-    const [top] = rankAlertsAt(scenario, Date.parse('2026-09-09T11:30:00Z'));
-    expect(top!.id).toBe('A-SAT-EZ2-MLRS-1');
+    const [top] = rankAlertsAt(scenario, Date.parse('2027-03-09T22:30:00Z'));
+    expect(top!.id).toBe('A-SAT-S2-MLRS-1');
     expect([top!.severity, top!.certaintyBand]).toEqual(['critical', 'confirmed']);
     expect(top!.factors.find((f) => f.factor === 'place')!.label).toBe(
-      'MLRS inside Heavy Weapons Exclusion Zone 2 (Reservoir) (prohibited there)',
+      'MLRS inside MLRS exclusion zone (70 km) (prohibited there)',
     );
     // Five reports from four kinds raise certainty, never gravity.
     expect(top!.certaintyFactors.find((f) => f.factor === 'agreement')!.label).toBe(
@@ -66,7 +66,7 @@ describe('sample-feeds/line-72h, ranked', () => {
       expect(ranked.slice(0, index).every((a) => a.state !== 'quiet')).toBe(true);
     }
     expect(byEvent('SAT-FIRE-S5-1').severity).toBe('info');
-    for (const incident of ['SAT-EZ2-MLRS-1', 'GND-KOR-IMPACT-1', 'GND-EZ1-TANK-1']) {
+    for (const incident of ['SAT-S2-MLRS-1', 'GND-KER-IMPACT-1', 'GND-S1-TANK-1']) {
       expect(byEvent(incident).severity).toBe('critical');
     }
   });

@@ -12,13 +12,13 @@ describe('the line incidents, ranked at the end of the exercise', () => {
   const ranked = cursor.engine.all();
   const byId = new Map(ranked.map((a) => [a.id, a]));
 
-  it('puts the shelling of Krasne with casualties first: critical, confirmed, with the range shown', () => {
+  it('puts the shelling of Ardell with casualties first: critical, confirmed, with the range shown', () => {
     const shelling = ranked[0]!;
     expect(shelling.id).toBe('A-gs-0001');
     expect([shelling.severity, shelling.certaintyBand]).toEqual(['critical', 'confirmed']);
     const labels = shelling.factors.map((f) => f.label);
     expect(labels).toContain('3 killed (2–5) (observer report obs-0001)');
-    expect(labels).toContain('Explosion in Krasne (settlement)');
+    expect(labels).toContain('Explosion in Ardell (settlement)');
     expect(shelling.certaintyFactors.map((f) => f.label)).toEqual([
       'ground-sensor report gs-0001: confidence 0.70 × reliability 1.00 × location 1.00',
       'observer report obs-0001: confidence 0.85 × reliability 1.00 × location 1.00',

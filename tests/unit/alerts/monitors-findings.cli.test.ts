@@ -4,7 +4,7 @@
 // unknown to it), and the tests read only `severity`, `score`, `id` and rank
 // order, which both versions print — so each one fails on the version-1 code
 // for the reason the monitors gave, and holds on version 2.
-// Invented geography: a line of contact along 38°E, a 3 km demilitarized
+// Invented geography: a line of contact along 120°W, a 3 km demilitarized
 // strip on it, exclusion zone "North Shelf", the towns of Velmora and Dresk.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const DAY = '2026-05-04';
 const t = (hhmm: string) => `${DAY}T${hhmm}:00Z`;
-/** 1.5 km in degrees of longitude at 48.5°N. */
-const HALF_STRIP = 1.5 / (111.32 * Math.cos((48.5 * Math.PI) / 180));
+/** 1.5 km in degrees of longitude at 44°S. */
+const HALF_STRIP = 1.5 / (111.32 * Math.cos((44 * Math.PI) / 180));
 
 const ZONES = {
   type: 'FeatureCollection',
@@ -26,8 +26,8 @@ const ZONES = {
       geometry: {
         type: 'LineString',
         coordinates: [
-          [38, 47],
-          [38, 50],
+          [-120.0, -45.5],
+          [-120.0, -42.5],
         ],
       },
     },
@@ -38,11 +38,11 @@ const ZONES = {
         type: 'Polygon',
         coordinates: [
           [
-            [38 - HALF_STRIP, 47],
-            [38 + HALF_STRIP, 47],
-            [38 + HALF_STRIP, 50],
-            [38 - HALF_STRIP, 50],
-            [38 - HALF_STRIP, 47],
+            [-120 - HALF_STRIP, -45.5],
+            [-120 + HALF_STRIP, -45.5],
+            [-120 + HALF_STRIP, -42.5],
+            [-120 - HALF_STRIP, -42.5],
+            [-120 - HALF_STRIP, -45.5],
           ],
         ],
       },
@@ -59,11 +59,11 @@ const ZONES = {
         type: 'Polygon',
         coordinates: [
           [
-            [37.6, 48.8],
-            [37.9, 48.8],
-            [37.9, 49.1],
-            [37.6, 49.1],
-            [37.6, 48.8],
+            [-120.4, -43.7],
+            [-120.1, -43.7],
+            [-120.1, -43.4],
+            [-120.4, -43.4],
+            [-120.4, -43.7],
           ],
         ],
       },
@@ -71,12 +71,12 @@ const ZONES = {
     {
       type: 'Feature',
       properties: { id: 'velmora', name: 'Velmora', kind: 'settlement', radius_m: 3000 },
-      geometry: { type: 'Point', coordinates: [37.7, 48.3] },
+      geometry: { type: 'Point', coordinates: [-120.3, -44.2] },
     },
     {
       type: 'Feature',
       properties: { id: 'dresk', name: 'Dresk', kind: 'settlement', radius_m: 2500 },
-      geometry: { type: 'Point', coordinates: [37.6, 47.6] },
+      geometry: { type: 'Point', coordinates: [-120.4, -44.9] },
     },
   ],
 };
@@ -99,7 +99,7 @@ const base = (
 
 const EVENTS = [
   // One patrol report, confirmed by the hospital, of eight children killed at a school.
-  base('SCH-1', t('06:00'), 47.6, 37.6, {
+  base('SCH-1', t('06:00'), -44.9, -120.4, {
     source: 'observer',
     type: 'casualty-report',
     confidence: 0.9,
@@ -110,7 +110,7 @@ const EVENTS = [
       'Patrol at the Dresk school: eight children killed; the hospital confirmed the deaths.',
   }),
   // Forty civilians killed, one open-source report.
-  base('MAS-1', t('07:00'), 47.3, 37.3, {
+  base('MAS-1', t('07:00'), -45.2, -120.7, {
     source: 'open-source',
     type: 'casualty-report',
     confidence: 0.6,
@@ -118,14 +118,18 @@ const EVENTS = [
     civilian_killed: 40,
   }),
   // Two artillery reports alike but for the dead: five, and twenty-one.
-  base('D5-1', t('08:00'), 49.5, 37.3, { type: 'artillery-fire', confidence: 0.7, casualties: 5 }),
-  base('D21-1', t('08:00'), 49.5, 36.9, {
+  base('D5-1', t('08:00'), -43.0, -120.7, {
+    type: 'artillery-fire',
+    confidence: 0.7,
+    casualties: 5,
+  }),
+  base('D21-1', t('08:00'), -43.0, -121.1, {
     type: 'artillery-fire',
     confidence: 0.7,
     casualties: 21,
   }),
   // Six 152 mm howitzers firing from inside Velmora, one acoustic array.
-  base('HOW-1', t('09:00'), 48.3, 37.7, {
+  base('HOW-1', t('09:00'), -44.2, -120.3, {
     type: 'artillery-fire',
     subtype: 'outgoing',
     weapon_class: 'artillery',
@@ -134,9 +138,9 @@ const EVENTS = [
     confidence: 0.8,
   }),
   // Three routine small-arms clusters on the line, each seen by three kinds of sensor.
-  ...[48.9, 48.6, 49.2].flatMap((lat, c) =>
+  ...[-43.6, -43.9, -43.3].flatMap((lat, c) =>
     (['drone', 'ground-sensor', 'observer'] as const).map((source, i) =>
-      base(`SA${c}-${i}`, t(`09:0${i}`), lat, 38, {
+      base(`SA${c}-${i}`, t(`09:0${i}`), lat, -120, {
         source,
         type: 'small-arms-fire',
         weapon_class: 'small-arms',
@@ -146,14 +150,14 @@ const EVENTS = [
     ),
   ),
   // A suspected armoured column (harvesters), then the patrol that clears it.
-  base('COL-1', t('10:00'), 47.9, 37.2, {
+  base('COL-1', t('10:00'), -44.6, -120.8, {
     source: 'drone',
     type: 'vehicle-column',
     weapon_class: 'armoured-vehicle',
     count: 12,
     confidence: 0.45,
   }),
-  base('PAT-1', t('10:45'), 47.91, 37.21, {
+  base('PAT-1', t('10:45'), -44.59, -120.79, {
     source: 'observer',
     type: 'vehicle-column',
     count: 12,
@@ -163,10 +167,14 @@ const EVENTS = [
     summary: 'Patrol on site: combine harvesters, no armour.',
   }),
   // An explosion heard 8–20 km away, placed in the strip, and one seen there exactly.
-  base('HRD-1', t('12:00'), 48.0, 38, { source: 'observer', precision_m: 6000, confidence: 0.7 }),
-  base('SEEN-1', t('12:00'), 47.5, 38, { source: 'drone', precision_m: 50, confidence: 0.7 }),
+  base('HRD-1', t('12:00'), -44.5, -120.0, {
+    source: 'observer',
+    precision_m: 6000,
+    confidence: 0.7,
+  }),
+  base('SEEN-1', t('12:00'), -45.0, -120.0, { source: 'drone', precision_m: 50, confidence: 0.7 }),
   // Rounds landing in the exclusion zone, and a gun firing from inside it.
-  base('IMP-1', t('13:00'), 49.05, 37.85, {
+  base('IMP-1', t('13:00'), -43.45, -120.15, {
     type: 'artillery-fire',
     subtype: 'impact',
     weapon_class: 'artillery',
@@ -174,7 +182,7 @@ const EVENTS = [
     count: 6,
     confidence: 0.8,
   }),
-  base('GUN-1', t('13:00'), 48.82, 37.62, {
+  base('GUN-1', t('13:00'), -43.68, -120.38, {
     type: 'artillery-fire',
     subtype: 'outgoing',
     weapon_class: 'artillery',

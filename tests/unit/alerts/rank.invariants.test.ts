@@ -54,21 +54,21 @@ describe('invariant 11: ranking is total and deterministic', () => {
         source: 'drone',
         type: 'explosion',
         lat,
-        lon: 39.0,
+        lon: -119.0,
         ...more,
       }) as ScenarioEvent;
     const scenario = buildScenario(
       [
-        ev('quiet', 0, 49.8, { type: 'artillery-fire', killed: 10 }),
-        ev('crit', 300, 49.5, { civilian_killed: 6, type: 'casualty-report' }),
-        ev('crit-clear', 310, 49.5, {
+        ev('quiet', 0, -42.7, { type: 'artillery-fire', killed: 10 }),
+        ev('crit', 300, -43.0, { civilian_killed: 6, type: 'casualty-report' }),
+        ev('crit-clear', 310, -43.0, {
           source: 'observer',
           assessment: 'clears',
           refers_to: 'crit',
           type: 'casualty-report',
         }),
-        ev('low', 320, 49.2, { type: 'small-arms-fire' }),
-        ev('gone', 320, 49.0, { type: 'mortar-fire' }),
+        ev('low', 320, -43.3, { type: 'small-arms-fire' }),
+        ev('gone', 320, -43.5, { type: 'mortar-fire' }),
       ],
       [...ZONES],
     );

@@ -31,9 +31,9 @@ import { T0, rectZone, settlementZone } from './fixtures/build-scenario';
 import { alertOf, replays, scoreEvents } from './fixtures/score-helpers';
 
 const RUNS = { numRuns: 1500 };
-const LAT = 48.75;
-const LON = 37.85;
-const BOX: [number, number, number, number] = [37.7, 48.6, 38.0, 48.9];
+const LAT = -43.75;
+const LON = -120.15;
+const BOX: [number, number, number, number] = [-120.3, -43.9, -120.0, -43.6];
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
 const atLeast = (severity: keyof typeof SEVERITY_RANK, band: keyof typeof SEVERITY_RANK) =>
   SEVERITY_RANK[severity] <= SEVERITY_RANK[band];
@@ -540,7 +540,7 @@ describe('invariant 7: a vaguer location scores its zone and distance factors st
         id: 'strip',
         name: 'Strip',
         kind: 'demilitarized-zone',
-        box: [37.84, 48.0, 37.86, 49.5],
+        box: [-120.16, -44.5, -120.14, -43.0],
       }),
     ],
   );
@@ -581,7 +581,7 @@ describe('invariant 7: a vaguer location scores its zone and distance factors st
         id: 'strip',
         name: 'Demilitarized strip',
         kind: 'demilitarized-zone',
-        box: [37.83, 48.0, 37.87, 49.5],
+        box: [-120.17, -44.5, -120.13, -43.0],
       }),
     ];
     const heard = alertOf(

@@ -43,7 +43,7 @@ describe('a log exported by the version-1 code', () => {
       ['shared/node/run-ts.mjs', 'shared/node/cli/main.ts', 'verify', LOG],
       { encoding: 'utf8' },
     );
-    expect(cli.stdout.split('\n')[0]).toMatch(/^OK 19 entries, head 2a6a7e4d/);
+    expect(cli.stdout.split('\n')[0]).toMatch(/^OK 19 entries, head 6aa1e3f4/);
   });
 
   it('opens read-only: every logged entry replays through the version-1 scorer, nothing re-scored', async () => {

@@ -157,7 +157,7 @@ describe('replay cursor', () => {
     expect(cursor.engine.get('A-sat-0001')!.closed).toBe(true);
     expect(() => cursor.advanceTo(T0)).toThrow(/use seek/);
     expect(() => cursor.seek(T0)).toThrow(
-      /cannot seek back to 2026-03-01T00:00:00.000Z: alerts were closed or put under protocol/,
+      /cannot seek back to 2026-03-01T00:00:00.000Z: alerts were closed, linked or put under protocol/,
     );
   });
 

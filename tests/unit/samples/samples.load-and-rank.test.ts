@@ -55,28 +55,28 @@ describe('line-72h scripted incidents', () => {
   });
 
   it('the MLRS alert is the top alert once the drone has confirmed it, and critical once it has fired', () => {
-    for (const time of ['2026-09-09T09:40:00Z', '2026-09-09T10:00:00Z', '2026-09-09T11:00:00Z']) {
+    for (const time of ['2027-03-09T20:40:00Z', '2027-03-09T21:00:00Z', '2027-03-09T22:00:00Z']) {
       const [top, second] = rankAlertsAt(loaded.get('line-72h')!, at(time));
-      expect(top?.id, time).toBe('A-SAT-EZ2-MLRS-1');
+      expect(top?.id, time).toBe('A-SAT-S2-MLRS-1');
       expect(top?.certaintyBand, time).toBe('confirmed');
-      expect(top?.severity, time).toBe(time.endsWith('11:00:00Z') ? 'critical' : 'high');
+      expect(top?.severity, time).toBe(time.endsWith('22:00:00Z') ? 'critical' : 'high');
       expect(top?.sources).toEqual(expect.arrayContaining(['satellite', 'drone']));
       expect(second!.gravity, time).toBeLessThan(top!.gravity);
     }
   });
 
-  it('shelling of Korvany: impacts inside the settlement, casualties, fire from inside EZ-4', () => {
-    const casualties = event('line-72h', 'OBS-KOR-CASUALTIES-1');
+  it('shelling of Kerrow: impacts inside the settlement, casualties, fire from inside the 50 km artillery zone', () => {
+    const casualties = event('line-72h', 'OBS-KER-CASUALTIES-1');
     expect(casualties.event).toMatchObject({
       killed: { low: 2, best: 3, high: 4 },
       civilian_killed: { low: 2, best: 3, high: 4 },
       injured: 7,
       civilian_injured: 7,
       target: 'civilian',
-      refers_to: 'GND-KOR-IMPACT-1',
-      incident: 'shelling-of-korvany',
+      refers_to: 'GND-KER-IMPACT-1',
+      incident: 'shelling-of-kerrow',
     });
-    expect(casualties.settlementId).toBe('set-korvany');
+    expect(casualties.settlementId).toBe('set-kerrow');
     expect(casualties.settlementDistanceKm).toBe(0);
     expect(event('line-72h', 'GND-KER-IMPACT-1').settlementId).toBe('set-kerrow');
     expect(event('line-72h', 'GND-KER-ORIGIN-1').zoneIds).toContain('wez-50');
@@ -138,7 +138,7 @@ describe('line-72h scripted incidents', () => {
       assessment: 'clears',
       refers_to: 'SAT-FIRE-S1-1',
     });
-    const cleared = rankAlertsAt(scenario, at('2026-09-08T13:00:00Z')).find(
+    const cleared = rankAlertsAt(scenario, at('2027-03-08T23:30:00Z')).find(
       (a) => a.id === 'A-SAT-FIRE-S1-1',
     );
     expect([cleared?.state, cleared?.certaintyBand]).toEqual(['cleared', 'cleared']);
@@ -161,7 +161,7 @@ describe('line-72h scripted incidents', () => {
     expect(patrol.event.confidence).toBeGreaterThanOrEqual(0.9);
     expect(patrol.event.summary).toMatch(/No military vehicles/);
     expect(patrol.event).toMatchObject({ assessment: 'clears', refers_to: 'DRN-COLUMN-S5-1' });
-    const [before, after] = ['2026-09-09T14:30:00Z', '2026-09-09T15:05:00Z'].map((t) =>
+    const [before, after] = ['2027-03-10T01:30:00Z', '2027-03-10T02:05:00Z'].map((t) =>
       rankAlertsAt(loaded.get('line-72h')!, at(t)).find((a) => a.id === 'A-DRN-COLUMN-S5-1')!,
     );
     expect(after!.state).toBe('cleared');
@@ -177,10 +177,10 @@ describe('line-72h scripted incidents', () => {
     const alerts = rankAlertsAt(loaded.get('line-72h')!, at('2027-03-10T06:00:00Z')).filter(
       (a) => !a.quiet,
     );
-    // The tank firing from inside EZ-1 is critical; the armed presence and fire in
+    // The tank firing from inside the 15 km zone is critical; the armed presence and fire in
     // Disengagement Area 2 (no heavy weapons, no harm) is second, medium.
     expect(alerts.filter((a) => a.severity === 'critical').map((a) => a.id)).toEqual([
-      'A-GND-EZ1-TANK-1',
+      'A-GND-S1-TANK-1',
     ]);
     expect(alerts[1]!.id).toBe('A-GND-DA2-SEISMIC-1');
     expect(
@@ -274,12 +274,12 @@ describe('line-72h scripted incidents', () => {
 describe('quick-demo', () => {
   it('ranks the MLRS in firing positions (high) above the drone strike (medium), with the crop fire at most low', () => {
     const scenario = loaded.get('quick-demo')!;
-    const alerts = rankAlertsAt(scenario, at('2026-09-09T10:00:00Z'));
+    const alerts = rankAlertsAt(scenario, at('2027-03-09T21:00:00Z'));
     expect(alerts.slice(0, 2).map((a) => [a.id, a.severity, a.certaintyBand])).toEqual([
-      ['A-SAT-EZ2-MLRS-1', 'high', 'confirmed'],
-      ['A-DRN-ORAVETS-UAV-1', 'medium', 'confirmed'],
+      ['A-SAT-S2-MLRS-1', 'high', 'confirmed'],
+      ['A-DRN-ORVALE-UAV-1', 'medium', 'confirmed'],
     ]);
-    const fire = rankAlertsAt(scenario, at('2026-09-09T11:59:00Z')).find(
+    const fire = rankAlertsAt(scenario, at('2027-03-09T22:59:00Z')).find(
       (a) => a.id === 'A-SAT-FIRE-S2-1',
     );
     expect(['low', 'info']).toContain(fire?.severity);

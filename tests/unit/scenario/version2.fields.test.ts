@@ -167,7 +167,7 @@ describe('version-2 zones and manifest', () => {
         {
           type: 'Feature',
           properties: { id: 'dam', name: 'Dam', kind: 'infrastructure', radius_m: 500 },
-          geometry: { type: 'Point', coordinates: [37.05, 48.5] },
+          geometry: { type: 'Point', coordinates: [-120.95, -44.0] },
         },
         {
           type: 'Feature',
@@ -175,8 +175,8 @@ describe('version-2 zones and manifest', () => {
           geometry: {
             type: 'LineString',
             coordinates: [
-              [36.5, 48.2],
-              [37.5, 48.3],
+              [-121.5, -44.3],
+              [-120.5, -44.2],
             ],
           },
         },
@@ -190,7 +190,7 @@ describe('version-2 zones and manifest', () => {
             prohibited: ['artillery'],
             max_calibre_mm: 100,
           },
-          geometry: { type: 'Point', coordinates: [37.05, 48.5] },
+          geometry: { type: 'Point', coordinates: [-120.95, -44.0] },
         },
       ]),
     );
@@ -208,15 +208,15 @@ describe('version-2 zones and manifest', () => {
           geometry: {
             type: 'LineString',
             coordinates: [
-              [36.5, 48.2],
-              [37.5, 48.3],
+              [-121.5, -44.3],
+              [-120.5, -44.2],
             ],
           },
         },
         {
           type: 'Feature',
           properties: { id: 'p', name: 'Plant', kind: 'infrastructure' },
-          geometry: { type: 'Point', coordinates: [37.05, 48.5] },
+          geometry: { type: 'Point', coordinates: [-120.95, -44.0] },
         },
       ]),
     );
