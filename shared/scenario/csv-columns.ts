@@ -20,11 +20,24 @@ const ALIASES: Record<string, string> = {
   'delivery method': 'x-inject-kind',
 };
 
-const CASUALTY_PARTS: Record<string, 'low' | 'best' | 'high'> = {
-  casualties_low: 'low',
-  casualties_best: 'best',
-  casualties_high: 'high',
-};
+/** The people-count fields (section 8 adds the last four); each may come as `<field>_low/_best/_high` columns. */
+const PEOPLE_FIELDS = [
+  'casualties',
+  'killed',
+  'injured',
+  'civilian_killed',
+  'civilian_injured',
+] as const;
+type PeopleField = (typeof PEOPLE_FIELDS)[number];
+
+/** Range column → the count field and the part of it the column holds. */
+const RANGE_PARTS = new Map<string, { field: PeopleField; part: 'low' | 'best' | 'high' }>(
+  PEOPLE_FIELDS.flatMap((field) =>
+    (['low', 'best', 'high'] as const).map(
+      (part) => [`${field}_${part}`, { field, part }] as const,
+    ),
+  ),
+);
 
 const NUMERIC = new Set([
   'lat',
@@ -34,16 +47,14 @@ const NUMERIC = new Set([
   'calibre_mm',
   'count',
   'bearing_deg',
-  'casualties',
-  'casualties_low',
-  'casualties_best',
-  'casualties_high',
+  ...PEOPLE_FIELDS,
+  ...RANGE_PARTS.keys(),
 ]);
 
 const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 export interface CsvHeader {
-  /** Event field (or casualties part) per column, in column order. */
+  /** Event field (or part of a people-count range) per column, in column order. */
   columns: string[];
   /** Headings that map to no event field (kept under `extra`). */
   unknown: string[];
@@ -60,10 +71,7 @@ export function parseCsvHeader(headings: string[]): CsvHeader | string {
     let field: string;
     if (Object.hasOwn(ALIASES, lower)) field = ALIASES[lower]!;
     else if (lower.startsWith('x-')) field = lower;
-    else if (
-      (EVENT_FIELDS.has(lower) && lower !== 'extra') ||
-      Object.hasOwn(CASUALTY_PARTS, lower)
-    ) {
+    else if ((EVENT_FIELDS.has(lower) && lower !== 'extra') || RANGE_PARTS.has(lower)) {
       field = lower;
     } else {
       field = heading;
@@ -93,15 +101,18 @@ export function csvRowToEvent(header: CsvHeader, cells: string[], line: number):
     };
   }
   const event: Record<string, unknown> = {};
-  let casualties: Record<string, unknown> | null = null;
+  const ranges = new Map<PeopleField, Record<string, unknown>>();
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     if (cell.length === 0) continue;
     const field = columns[i]!;
     const value = NUMERIC.has(field) && NUMBER_TEXT.test(cell) ? Number(cell) : cell;
-    const part = Object.hasOwn(CASUALTY_PARTS, field) ? CASUALTY_PARTS[field] : undefined;
-    if (part) (casualties ??= {})[part] = value;
-    else if (field === '__proto__') {
+    const range = RANGE_PARTS.get(field);
+    if (range) {
+      const parts = ranges.get(range.field) ?? {};
+      parts[range.part] = value;
+      ranges.set(range.field, parts);
+    } else if (field === '__proto__') {
       Object.defineProperty(event, field, {
         value,
         enumerable: true,
@@ -110,11 +121,14 @@ export function csvRowToEvent(header: CsvHeader, cells: string[], line: number):
       });
     } else event[field] = value;
   }
-  if (casualties) {
-    if (event.casualties !== undefined) {
-      return { line, problem: 'has both "casualties" and casualties_low/best/high columns filled' };
+  for (const [field, parts] of ranges) {
+    if (event[field] !== undefined) {
+      return {
+        line,
+        problem: `has both "${field}" and ${field}_low/best/high columns filled`,
+      };
     }
-    event.casualties = casualties;
+    event[field] = parts;
   }
   if (event.source === undefined && event.type === undefined) {
     event.source = 'inject';

@@ -62,6 +62,33 @@ describe('CSV feeds', () => {
     ]);
   });
 
+  it('reads the section-8 harm figures as numbers, whole or as low/best/high columns', async () => {
+    const csv = [
+      'id,time,source,type,lat,lon,killed,civilian_killed_low,civilian_killed_best,civilian_killed_high,injured,target',
+      'H-1,2026-03-01T01:00:00Z,observer,casualty-report,-44.0,-121,3,1,2,3,7,civilian',
+    ].join('\n');
+    expect(await feedEvents('f.csv', csv)).toEqual([
+      {
+        id: 'H-1',
+        time: '2026-03-01T01:00:00.000Z',
+        source: 'observer',
+        type: 'casualty-report',
+        lat: -44.0,
+        lon: -121,
+        killed: 3,
+        civilian_killed: { low: 1, best: 2, high: 3 },
+        injured: 7,
+        target: 'civilian',
+      },
+    ]);
+    expect(
+      await feedErrorsOf(
+        'g.csv',
+        'id,time,source,type,lat,lon,killed,killed_best\nH-2,2026-03-01T01:00:00Z,observer,explosion,-44,-121,3,3\n',
+      ),
+    ).toEqual(['g.csv:2: record: has both "killed" and killed_low/best/high columns filled']);
+  });
+
   it('keeps unknown columns under extra with a warning, and refuses duplicate or empty headings', async () => {
     const outcome = await loadFeed(
       createMemoryReader({
