@@ -171,6 +171,35 @@ describe('zone locator', () => {
     expect(near.lineDistanceKm).toBeCloseTo(haversineKm(-44.1, -120.7, -44.1, -121), 1);
   });
 
+  it('finds the truly nearest settlement when the planar estimate ranks it second', () => {
+    // Found by search: 150.4 km away by haversine, A is nearer than B (151.7 km),
+    // but the planar estimate ranks B first (151.21 vs 151.23 km). Only the
+    // search margin around the best estimate (x 1.02 + 0.5 km) keeps A measured.
+    const far = createZoneLocator([
+      zone(
+        'A',
+        'settlement',
+        { type: 'Point', coordinates: [-121.3921, -44.918] },
+        { radius_m: 1 },
+      ),
+      zone(
+        'B',
+        'settlement',
+        { type: 'Point', coordinates: [-121.4416, -43.1227] },
+        { radius_m: 1 },
+      ),
+    ]);
+    const placed = far(-120, -44);
+    expect(placed.settlementId).toBe('A');
+    expect(placed.settlementDistanceKm).toBeCloseTo(
+      haversineKm(-44, -120, -44.918, -121.3921) - 0.001,
+      6,
+    );
+    expect(haversineKm(-44, -120, -43.1227, -121.4416)).toBeGreaterThan(
+      placed.settlementDistanceKm! + 1,
+    );
+  });
+
   it('has no geography for an event without a location', () => {
     expect(locate(undefined, undefined)).toEqual({
       zoneIds: [],
