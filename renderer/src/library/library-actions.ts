@@ -270,9 +270,26 @@ export async function loadImportedScenarios(store: LibraryStore): Promise<void> 
 }
 
 /** Removes an imported scenario from the Library and from storage. */
-export async function removeImportedScenario(store: LibraryStore, key: string): Promise<void> {
+/**
+ * Forgets an imported scenario, then drops its card. The card stays, with a
+ * message, when storage refuses: dropping it first would show a removal that
+ * the next start undoes.
+ */
+export async function removeImportedScenario(
+  store: LibraryStore,
+  key: string,
+  forget: (id: string) => Promise<void> = forgetImportedScenario,
+): Promise<void> {
+  try {
+    await forget(key.replace(/^imported:/, ''));
+  } catch (error) {
+    const label = store.getState().cards.find((c) => c.key === key)?.label ?? key;
+    store.setIndexError(
+      `${label} could not be removed (storage failed: ${(error as Error).message}); it stays in the library`,
+    );
+    return;
+  }
   store.removeCard(key);
-  await forgetImportedScenario(key.replace(/^imported:/, ''));
 }
 
 const started = new WeakSet<LibraryStore>();
