@@ -46,7 +46,7 @@ export function stateText(state: AlertState): string | null {
 }
 
 /** A people count as reported: `3`, or `2–3–5` (low–best–high) for a range. */
-export function formatPeopleCount(count: PeopleCount): string {
+export function formatPeople(count: PeopleCount): string {
   if (typeof count === 'number') return String(count);
   if (count.low === count.high) return String(count.best);
   return `${count.low}–${count.best}–${count.high}`;
@@ -66,7 +66,7 @@ export function reportFacts(event: ReplayEvent['event']): { label: string; text:
     ['civilians injured', event.civilian_injured],
   ];
   for (const [label, count] of people) {
-    if (count !== undefined) facts.push({ label, text: formatPeopleCount(count) });
+    if (count !== undefined) facts.push({ label, text: formatPeople(count) });
   }
   if (event.target !== undefined) facts.push({ label: 'target', text: event.target });
   if (event.assessment !== undefined) facts.push({ label: 'assessment', text: event.assessment });
