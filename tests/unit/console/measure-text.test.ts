@@ -61,7 +61,7 @@ describe('measure text', () => {
     const event = {
       id: 'e-1',
       time: '2026-03-01T00:00:00Z',
-      source: 'patrol',
+      source: 'observer',
       type: 'casualty-report',
       killed: { low: 1, best: 2, high: 4 },
       civilian_killed: 1,
