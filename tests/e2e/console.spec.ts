@@ -91,7 +91,10 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
     expect(['confirmed', 'probable', 'possible', 'unconfirmed', 'cleared']).toContain(r.certainty);
   }
   const chip = page.locator('[data-alert-id]').first().locator('[data-certainty]');
-  await expect(chip).toHaveText((await chip.getAttribute('data-certainty'))!);
+  await expect(chip.locator('.certainty-long')).toBeVisible();
+  await expect(chip.locator('.certainty-long')).toHaveText(
+    (await chip.getAttribute('data-certainty'))!,
+  );
   await page.screenshot({ path: `${SHOTS}/console.png` });
 
   // Open the top alert with the keyboard and acknowledge it (A).

@@ -16,9 +16,13 @@ export function CertaintyChip({ band, value }: { band: CertaintyBand | null; val
   }
   const text = CERTAINTY_BAND_TEXT[band];
   const title = `Certainty ${value !== undefined ? `${formatCertainty(value)} ` : ''}— ${text.label}: ${text.meaning}`;
+  // Narrow queues show the short word (the border style and the tooltip still say which).
   return (
     <span className={`certainty certainty-${band}`} data-certainty={band} title={title}>
-      {text.label}
+      <span className="certainty-long">{text.label}</span>
+      <span className="certainty-short" aria-hidden="true">
+        {text.short}
+      </span>
     </span>
   );
 }

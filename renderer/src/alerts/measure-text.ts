@@ -17,13 +17,17 @@ export function formatCertainty(certainty: number): string {
 }
 
 /** Each certainty band in words: the chip's text and what it means. */
-export const CERTAINTY_BAND_TEXT: Record<CertaintyBand, { label: string; meaning: string }> = {
-  confirmed: { label: 'confirmed', meaning: 'certainty at least 0.80' },
-  probable: { label: 'probable', meaning: 'certainty at least 0.60' },
-  possible: { label: 'possible', meaning: 'certainty at least 0.35' },
-  unconfirmed: { label: 'unconfirmed', meaning: 'certainty below 0.35' },
+export const CERTAINTY_BAND_TEXT: Record<
+  CertaintyBand,
+  { label: string; short: string; meaning: string }
+> = {
+  confirmed: { label: 'confirmed', short: 'conf', meaning: 'certainty at least 0.80' },
+  probable: { label: 'probable', short: 'prob', meaning: 'certainty at least 0.60' },
+  possible: { label: 'possible', short: 'poss', meaning: 'certainty at least 0.35' },
+  unconfirmed: { label: 'unconfirmed', short: 'unconf', meaning: 'certainty below 0.35' },
   cleared: {
     label: 'cleared',
+    short: 'clrd',
     meaning: 'a report on the ground cleared it: consider closing it as a false alarm',
   },
 };
