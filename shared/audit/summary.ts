@@ -31,6 +31,29 @@ function dataPairs(data: Data): string {
     .join(', ');
 }
 
+/**
+ * "gravity 82.5 critical, certainty 0.45 possible" (version 2), or "score
+ * 61 high" (a version-1 log), from an entry's data.
+ */
+function measuresText(d: Data, bandField: string): string | undefined {
+  const band = pick(d, bandField);
+  const gravity = pick(d, 'gravity');
+  if (gravity === undefined) {
+    const score = pick(d, 'score');
+    return score !== undefined ? `score ${score}${band ? ` ${band}` : ''}` : band;
+  }
+  const certainty = pick(d, 'certainty');
+  const certaintyBand = pick(d, 'certainty_band');
+  return [
+    `gravity ${gravity}${band ? ` ${band}` : ''}`,
+    certainty !== undefined || certaintyBand !== undefined
+      ? `certainty ${[certainty, certaintyBand].filter(Boolean).join(' ')}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 const on = (entry: LogEntry) => (entry.alert_id ? ` on ${entry.alert_id}` : '');
 
 /** A one-line summary of an entry, by kind. */
@@ -53,27 +76,27 @@ export function summarizeEntry(entry: LogEntry): string {
     case 'alert-opened': {
       // Version 2 logs gravity and certainty; version-1 logs kept their one score.
       const facts = [
-        pick(d, 'severity'),
-        pick(d, 'gravity') && `gravity ${pick(d, 'gravity')!}`,
-        pick(d, 'certainty') &&
-          `certainty ${pick(d, 'certainty')!} ${pick(d, 'certainty_band') ?? ''}`.trim(),
-        pick(d, 'score') && `score ${pick(d, 'score')!}`,
+        measuresText(d, 'severity'),
         pick(d, 'continues') && `continues ${pick(d, 'continues')!}`,
       ].filter(Boolean);
-      return clip(`Alert opened${on(entry)}${facts.length ? ` (${facts.join(', ')})` : ''}`);
+      return clip(`Alert opened${on(entry)}${facts.length ? ` (${facts.join('; ')})` : ''}`);
     }
     case 'alert-severity-changed':
     case 'incident-bands-changed': {
       const who =
         entry.kind === 'incident-bands-changed'
-          ? `Incident ${pick(d, 'incident') ?? '?'}`
-          : 'Severity';
+          ? `Incident ${pick(d, 'incident') ?? '?'} bands${on(entry)}:`
+          : `Bands${on(entry)}:`;
+      const band = (from: string | undefined, to: string | undefined) =>
+        from !== undefined && from !== to ? `${from} → ${to ?? '?'}` : (to ?? '?');
+      const value = pick(d, 'gravity') ?? pick(d, 'score');
+      const gravity = `${pick(d, 'gravity') === undefined && value !== undefined ? 'score' : 'gravity'} ${value ?? '?'} ${band(pick(d, 'from'), pick(d, 'to', 'severity'))}`;
       const certainty =
-        pick(d, 'certainty_from') && pick(d, 'certainty_from') !== pick(d, 'certainty_to')
-          ? `, certainty ${pick(d, 'certainty_from')!} → ${pick(d, 'certainty_to') ?? '?'}`
+        pick(d, 'certainty_to') !== undefined
+          ? `; certainty ${pick(d, 'certainty') ?? '?'} ${band(pick(d, 'certainty_from'), pick(d, 'certainty_to'))}`
           : '';
-      const severity = `${pick(d, 'from') ?? '?'} → ${pick(d, 'to', 'severity') ?? '?'}`;
-      return clip(`${who}${on(entry)} ${severity}${certainty}`);
+      const prompt = pick(d, 'prompt') ? `; prompt to jump to ${pick(d, 'prompt')!}` : '';
+      return clip(`${who} ${gravity}${certainty}${prompt}`);
     }
     case 'link': {
       const ids = Array.isArray(d.alert_ids) ? (d.alert_ids as unknown[]).map(String) : [];
@@ -93,7 +116,7 @@ export function summarizeEntry(entry: LogEntry): string {
       switch (d.type) {
         case 'enter':
           return clip(
-            `Protocol entered at ${to ?? entry.step_id ?? '?'}${pick(d, 'severity') ? ` (${pick(d, 'severity')!})` : ''}${tail}`,
+            `Protocol entered at ${to ?? entry.step_id ?? '?'}${pick(d, 'severity') ? ` (${[pick(d, 'severity'), pick(d, 'certainty_band')].filter(Boolean).join(', ')})` : ''}${tail}`,
           );
         case 'start':
           return clip(`Protocol started at ${to ?? entry.step_id ?? '?'}${tail}`);

@@ -23,6 +23,7 @@
 // - escalated: the run reached a step collecting acks, `consult` or `refer`;
 //   dismissed: closed without being escalated. Alerts linked into one
 //   incident by the operator share one run, counted once.
+import type { CertaintyBand } from '../alerts/alert-score';
 import type { LogEntry } from '../audit/entry';
 import { resumeExercise } from '../exercise/exercise-session';
 import { SEVERITY_ORDER } from '../exercise/alert-tracker';
@@ -218,8 +219,51 @@ export interface ReportInput {
   keyId: string | null;
 }
 
+/**
+ * An alert's two measures at the end of the log (docs/ALERTS-AND-SEVERITY.md),
+ * for screens that show them beside the report. Not part of the report's
+ * format: version-1 reports stay what version 1 gave.
+ */
+export interface AlertMeasures {
+  gravity: number;
+  severity: Severity;
+  /** Null for a log recorded with the version-1 model (its one score is the gravity). */
+  certainty: number | null;
+  certainty_band: CertaintyBand | null;
+}
+
+/** The report and, beside it, every alert's measures at the end of the log. */
+export interface AfterActionReview {
+  report: AfterActionReport;
+  measures: ReadonlyMap<string, AlertMeasures>;
+}
+
 /** Builds the after-action report; refuses (throws) a scenario whose hash is not the log's. */
 export async function buildAfterActionReport(input: ReportInput): Promise<AfterActionReport> {
+  return (await buildAfterActionReview(input)).report;
+}
+
+/** The measures of an outcome: those of its gravest alert (then the most certain, then the first listed). */
+export function outcomeMeasures(
+  outcome: Pick<AlertOutcome, 'alert_ids'>,
+  measures: ReadonlyMap<string, AlertMeasures>,
+): AlertMeasures | null {
+  let best: AlertMeasures | null = null;
+  for (const id of outcome.alert_ids) {
+    const m = measures.get(id);
+    if (!m) continue;
+    if (
+      best === null ||
+      m.gravity > best.gravity ||
+      (m.gravity === best.gravity && (m.certainty ?? -1) > (best.certainty ?? -1))
+    )
+      best = m;
+  }
+  return best;
+}
+
+/** The report, with every alert's measures at the end of the log. */
+export async function buildAfterActionReview(input: ReportInput): Promise<AfterActionReview> {
   const { scenario, entries } = input;
   const engine = await resumeExercise(scenario, entries);
   const protocol = engine.setup.protocol;
@@ -489,7 +533,20 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
   const { strengths, improvements } = assess(report, engine);
   report.strengths = strengths;
   report.improvements = improvements;
-  return report;
+  // Only a version-1 log opens read-only; its certainty is the tracker's stand-in, not a measure.
+  const v1 = engine.readOnly !== null;
+  const measures = new Map<string, AlertMeasures>(
+    ranked.map((a) => [
+      a.id,
+      {
+        gravity: a.gravity,
+        severity: a.severity,
+        certainty: v1 ? null : a.certainty,
+        certainty_band: v1 ? null : a.certaintyBand,
+      },
+    ]),
+  );
+  return { report, measures };
 }
 
 function askedCount(engine: ExerciseEngine, stepId: string): number {

@@ -5,25 +5,21 @@
 // measured by the bench: tests/bench-browser/console-figures.spec.ts.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { clockEpoch, fillStartDialog, pauseIfPlaying, sampleCard } from './support/console-flow';
+import {
+  alertRow,
+  clockEpoch,
+  expectRankOrder,
+  fillStartDialog,
+  goToScreen,
+  pauseIfPlaying,
+  queueRows,
+  sampleCard,
+  selectAlert,
+  startProtocolIfNeeded,
+} from './support/console-flow';
 
 const SHOTS = 'out/screenshots';
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-/** Rows of the queue as rendered: rank, score, severity, quiet. */
-async function queueRows(page: Page) {
-  return page.locator('[data-alert-id]').evaluateAll((rows) =>
-    rows
-      .map((r) => ({
-        id: r.getAttribute('data-alert-id')!,
-        rank: Number(r.getAttribute('data-rank')),
-        score: Number(r.querySelector('.alert-score')?.textContent),
-        severity: r.querySelector('[data-severity]')?.getAttribute('data-severity'),
-        quiet: r.classList.contains('quiet'),
-      }))
-      .sort((a, b) => a.rank - b.rank),
-  );
-}
 
 const PATH: Record<string, string> = {
   triage: 'escalate-now',
@@ -87,12 +83,18 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
   await expect(page.locator('[data-alert-id]').nth(1)).toBeVisible({ timeout: 120_000 });
   await pauseIfPlaying(page);
   const rows = await queueRows(page);
-  expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1]!, rows[i]!];
-    expect(a.quiet && !b.quiet, `active ${b.id} ranked below quiet ${a.id}`).toBe(false);
-    if (a.quiet === b.quiet) expect(a.score).toBeGreaterThanOrEqual(b.score);
+  expectRankOrder(rows);
+  // Every row shows its gravity and band, and its certainty band as a chip (in words).
+  for (const r of rows) {
+    expect(r.gravity, r.id).toBeGreaterThanOrEqual(0);
+    expect(r.severity, r.id).not.toBeNull();
+    expect(['confirmed', 'probable', 'possible', 'unconfirmed', 'cleared']).toContain(r.certainty);
   }
+  const chip = page.locator('[data-alert-id]').first().locator('[data-certainty]');
+  await expect(chip.locator('.certainty-long')).toBeVisible();
+  await expect(chip.locator('.certainty-long')).toHaveText(
+    (await chip.getAttribute('data-certainty'))!,
+  );
   await page.screenshot({ path: `${SHOTS}/console.png` });
 
   // Open the top alert with the keyboard and acknowledge it (A).
@@ -279,4 +281,71 @@ test('the controller injects an event (shown as text), reveals ground truth and 
   }
   expect(revealed, 'ground truth shown for the controller once revealed').toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/console-controller.png` });
+});
+
+test('the detail explains gravity and certainty factor by factor; an operator links two alerts into an incident and unlinks them, both logged', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const card = await sampleCard(page);
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
+  await fillStartDialog(page, 'Operator');
+  await page.getByTestId('speed').selectOption('300');
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-alert-id]').nth(1)).toBeVisible({ timeout: 120_000 });
+  await pauseIfPlaying(page);
+  const [first, second] = (await queueRows(page)).filter((r) => r.state !== 'closed');
+  const primary = first!.id;
+  const other = second!.id;
+
+  // Both measures, each with its factors (label and signed points).
+  const detail = await selectAlert(page, primary);
+  await expect(detail.getByTestId('detail-gravity')).toHaveText(/^\d+\.\d$/);
+  await expect(detail.getByTestId('detail-certainty')).toHaveText(/^[01]\.\d\d$/);
+  await expect(detail.getByRole('heading', { name: /^Gravity \d/ })).toBeVisible();
+  await expect(detail.getByRole('heading', { name: /^Certainty [01]\./ })).toBeVisible();
+  for (const name of ['Gravity factors', 'Certainty factors']) {
+    const factors = detail.getByRole('list', { name }).locator('.score-factor');
+    expect(await factors.count(), name).toBeGreaterThan(0);
+    await expect(factors.first().locator('.factor-points')).toHaveText(/^[+-]\d+\.\d$/);
+    await expect(factors.first().locator('.factor-label')).not.toBeEmpty();
+  }
+
+  // The primary takes a protocol run first, so that the incident follows it.
+  await startProtocolIfNeeded(detail);
+  const incident = detail.getByTestId('incident-panel');
+  await expect(incident).toContainText('Not linked to other alerts.');
+  await incident.getByRole('button', { name: 'Link another alert…' }).click();
+  await incident.getByTestId('link-candidate').selectOption(other);
+  await incident.getByRole('button', { name: 'Link', exact: true }).click();
+  const id = `I-${primary}`;
+  await expect(incident.getByTestId('incident-summary')).toContainText(id);
+  await expect(incident.getByRole('list', { name: `Alerts of incident ${id}` })).toContainText(
+    other,
+  );
+  // Linked alerts are marked together in the queue.
+  await expect(alertRow(page, primary)).toHaveAttribute('data-incident', id);
+  await expect(alertRow(page, other)).toHaveAttribute('data-incident', id);
+  await expect(alertRow(page, other).locator('.alert-incident')).toContainText(id);
+  await page.screenshot({ path: `${SHOTS}/console-incident.png` });
+
+  // The other alert leaves the incident, which then ends.
+  await selectAlert(page, other);
+  await detail.getByRole('button', { name: `Unlink ${other}` }).click();
+  await expect(alertRow(page, other)).not.toHaveAttribute('data-incident', id);
+  await expect(alertRow(page, primary)).not.toHaveAttribute('data-incident', id);
+  await expect(detail.getByTestId('incident-panel')).toContainText('Not linked to other alerts.');
+
+  // Both intents are in the log, summarised; alert openings with both measures.
+  await goToScreen(page, 'Log');
+  const log = page.getByTestId('log-table');
+  const kind = page.getByLabel('Kind', { exact: true });
+  await kind.selectOption('link');
+  await expect(log).toContainText(`Linked ${other} into incident ${id} of ${primary}`);
+  await kind.selectOption('unlink');
+  await expect(log).toContainText(`Unlinked on ${other} from incident ${id}`);
+  await kind.selectOption('alert-opened');
+  await expect(log.locator('.log-summary').first()).toHaveText(
+    /^Alert opened on \S+ \(gravity \d+(\.\d)? \w+, certainty [01](\.\d+)? \w+/,
+  );
 });

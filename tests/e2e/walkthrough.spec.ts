@@ -296,7 +296,7 @@ test('a log made by the CLI opens OK in the Audit screen with the CLI verdict', 
   );
 });
 
-test('line-72h played at 3600× for half a day: queue alerts and scores match `truceline rank`, the top alert closed, export verified and reported alike', async ({
+test('line-72h played at 3600× for half a day: queue alerts, gravity and certainty match `truceline rank`, the top alert closed, export verified and reported alike', async ({
   page,
 }) => {
   test.setTimeout(600_000);
@@ -319,11 +319,16 @@ test('line-72h played at 3600× for half a day: queue alerts and scores match `t
   const at = new Date(await clockEpoch(page)).toISOString();
   const ranked = await runTruceline(['rank', 'sample-feeds/line-72h', '--at', at, '--json']);
   expect(ranked.code, ranked.stderr).toBe(0);
-  const cliRows = JSON.parse(ranked.stdout) as { rank: number; id: string; score: number }[];
+  const cliRows = JSON.parse(ranked.stdout) as {
+    rank: number;
+    id: string;
+    gravity: number;
+    certainty_band: string;
+  }[];
   expect(cliRows.length).toBe(await alertTotal(page));
-  const cliScore = new Map(cliRows.map((r) => [r.id, r.score.toFixed(1)]));
-  expect(rows.map((r) => [r.id, cliScore.get(r.id)])).toEqual(
-    rows.map((r) => [r.id, r.score.toFixed(1)]),
+  const cli = new Map(cliRows.map((r) => [r.id, [r.gravity.toFixed(1), r.certainty_band]]));
+  expect(rows.map((r) => [r.id, cli.get(r.id)])).toEqual(
+    rows.map((r) => [r.id, [r.gravity.toFixed(1), r.certainty]]),
   );
 
   const detail = await selectAlert(page, rows[0]!.id);

@@ -1,9 +1,20 @@
-// One alert in depth: its events in time order (plain text, never markup) and
-// the score as one bar per factor with the reason behind it.
+// One alert in depth: its two measures (docs/ALERTS-AND-SEVERITY.md), gravity
+// and certainty, each as one bar per factor with the reason behind it; the
+// references its reports make; its incident; its events in time order (plain
+// text, never markup).
 import { memo, type ReactNode } from 'react';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
-import type { AlertView } from '../console/view-model';
+import type { AlertView, FactorView } from '../console/view-model';
 import { formatExerciseTime } from '../replay/exercise-time-format';
+import { CertaintyChip } from './CertaintyChip';
+import {
+  CERTAINTY_BAND_TEXT,
+  CERTAINTY_NOT_RECORDED,
+  formatCertainty,
+  formatGravity,
+  reportFacts,
+  stateText,
+} from './measure-text';
 import { SeverityBadge } from './SeverityBadge';
 import { SourceIcon, sourceLabel } from './SourceIcon';
 import './alerts.css';
@@ -14,6 +25,8 @@ export interface AlertDetailProps {
   /** Resolves an alert's event seq (scenario events and controller injects). */
   eventAt(seq: number): ReplayEvent | undefined;
   showGroundTruth: boolean;
+  /** The incident panel (links), shown after the measures. */
+  incident?: ReactNode;
   children?: ReactNode;
 }
 
@@ -22,6 +35,7 @@ export function AlertDetail({
   scenario,
   eventAt,
   showGroundTruth,
+  incident,
   children,
 }: AlertDetailProps) {
   if (alert === null) {
@@ -31,38 +45,76 @@ export function AlertDetail({
       </section>
     );
   }
-  const maxPoints = Math.max(1, ...alert.factors.map((f) => Math.abs(f.points)));
+  const certainty = alert.certainty;
+  const state = stateText(alert.state);
   return (
     <section className="alert-detail" aria-labelledby="alert-detail-heading">
       <header className="panel-header">
         <h2 id="alert-detail-heading" title={alert.title}>
           <SeverityBadge severity={alert.severity} /> {alert.title}
         </h2>
-        <span className="panel-meta">
-          {alert.id} · score <strong data-testid="detail-score">{alert.score.toFixed(1)}</strong>
+        <span className="panel-meta alert-measures">
+          {alert.id} · gravity{' '}
+          <strong data-testid="detail-gravity">{formatGravity(alert.gravity)}</strong> ·{' '}
+          {certainty ? (
+            <>
+              certainty{' '}
+              <strong data-testid="detail-certainty">{formatCertainty(certainty.value)}</strong>{' '}
+              <CertaintyChip band={certainty.band} value={certainty.value} />
+            </>
+          ) : (
+            <span data-testid="detail-certainty-none">{CERTAINTY_NOT_RECORDED}</span>
+          )}
+          {state !== null ? <span className="alert-state"> {state}</span> : null}
         </span>
       </header>
       <div className="alert-detail-body">
         {children}
-        <h3>Score breakdown</h3>
-        <ul className="score-factors" aria-label="Score factors">
-          {alert.factors.map((f) => (
-            <li key={f.id} className="score-factor">
-              <span className="factor-label">{f.label}</span>
-              <span className="factor-bar" aria-hidden="true">
-                <span
-                  className={f.points >= 0 ? 'bar-positive' : 'bar-negative'}
-                  style={{ width: `${(Math.abs(f.points) / maxPoints) * 100}%` }}
-                />
-              </span>
-              <span className="factor-points">
-                {f.points >= 0 ? '+' : ''}
-                {f.points.toFixed(1)}
-              </span>
-              <span className="factor-reason">{f.reason}</span>
-            </li>
-          ))}
-        </ul>
+        <section aria-labelledby="gravity-heading">
+          <h3 id="gravity-heading">
+            Gravity {formatGravity(alert.gravity)} ({alert.severity})
+          </h3>
+          <FactorList factors={alert.factors} label="Gravity factors" />
+        </section>
+        <section aria-labelledby="certainty-heading">
+          <h3 id="certainty-heading">
+            Certainty{' '}
+            {certainty
+              ? `${formatCertainty(certainty.value)} (${CERTAINTY_BAND_TEXT[certainty.band].label})`
+              : ''}
+          </h3>
+          {certainty ? (
+            <>
+              <FactorList factors={certainty.factors} label="Certainty factors" />
+              {certainty.incompatibleReports > 0 ? (
+                <p className="muted factor-note">
+                  {certainty.incompatibleReports} report
+                  {certainty.incompatibleReports === 1 ? ' is' : 's are'} about something else and
+                  do not count towards it.
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <p className="muted factor-note">
+              {CERTAINTY_NOT_RECORDED}: gravity is the score the log recorded.
+            </p>
+          )}
+        </section>
+        {alert.links.length > 0 || alert.continues !== null ? (
+          <section aria-labelledby="references-heading">
+            <h3 id="references-heading">References</h3>
+            <ul className="alert-references" data-testid="alert-references">
+              {alert.continues !== null ? <li>Continues closed alert {alert.continues}</li> : null}
+              {alert.links.map((l) => (
+                <li key={l.eventId}>
+                  Report {l.eventId} refers to {l.refersTo}
+                  {l.alertId !== null && l.alertId !== alert.id ? ` (alert ${l.alertId})` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {incident}
         <AlertEvents
           eventSeqs={alert.eventSeqs}
           eventAt={eventAt}
@@ -71,6 +123,31 @@ export function AlertDetail({
         />
       </div>
     </section>
+  );
+}
+
+/** One measure's factors: label, a bar scaled to the largest, signed points, the reason. */
+function FactorList({ factors, label }: { factors: readonly FactorView[]; label: string }) {
+  const maxPoints = Math.max(1, ...factors.map((f) => Math.abs(f.points)));
+  return (
+    <ul className="score-factors" aria-label={label}>
+      {factors.map((f, i) => (
+        <li key={`${f.id}-${i}`} className="score-factor">
+          <span className="factor-label">{f.label}</span>
+          <span className="factor-bar" aria-hidden="true">
+            <span
+              className={f.points >= 0 ? 'bar-positive' : 'bar-negative'}
+              style={{ width: `${(Math.abs(f.points) / maxPoints) * 100}%` }}
+            />
+          </span>
+          <span className="factor-points">
+            {f.points >= 0 ? '+' : ''}
+            {f.points.toFixed(1)}
+          </span>
+          <span className="factor-reason">{f.reason}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -107,10 +184,12 @@ const AlertEvents = memo(
               </span>
               {/* Summaries come from feeds: React renders them as text, never HTML. */}
               <span className="event-summary">{e.event.summary ?? ''}</span>
-              {showGroundTruth && (e.event.truth || e.event.expected_action) ? (
+              <EventFacts event={e.event} />
+              {showGroundTruth && (e.event.truth || e.event.expected_action || e.event.incident) ? (
                 <span className="ground-truth" data-testid="ground-truth">
                   CONTROLLER: {e.event.truth ?? '—'}
                   {e.event.expected_action ? ` · expected: ${e.event.expected_action}` : ''}
+                  {e.event.incident ? ` · incident: ${e.event.incident}` : ''}
                 </span>
               ) : null}
             </li>
@@ -126,3 +205,19 @@ const AlertEvents = memo(
     a.timezone === b.timezone &&
     a.showGroundTruth === b.showGroundTruth,
 );
+
+/** A report's section-8 fields (harm, target, assessment, reference), when it gives any. */
+function EventFacts({ event }: { event: ReplayEvent['event'] }) {
+  const facts = reportFacts(event);
+  if (facts.length === 0) return null;
+  return (
+    <dl className="event-facts" data-testid="event-facts">
+      {facts.map((f) => (
+        <div key={f.label}>
+          <dt>{f.label}</dt>
+          <dd>{f.text}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

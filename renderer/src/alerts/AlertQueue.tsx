@@ -4,8 +4,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AlertView } from '../console/view-model';
+import { CertaintyChip } from './CertaintyChip';
 import { DeadlineCountdown } from './DeadlineCountdown';
 import { formatAge } from './deadline-state';
+import { formatGravity, stateText } from './measure-text';
 import { rowClockText } from './queue-row-clock';
 import { SeverityBadge } from './SeverityBadge';
 import { SourceIcon } from './SourceIcon';
@@ -49,7 +51,7 @@ export const AlertQueue = memo(function AlertQueue({
 
   const active = useMemo(() => {
     let n = 0;
-    for (const a of alerts) if (!a.quiet && !a.protocol?.closed) n++;
+    for (const a of alerts) if (a.state === 'active' && !a.protocol?.closed) n++;
     return n;
   }, [alerts]);
   return (
@@ -64,7 +66,7 @@ export const AlertQueue = memo(function AlertQueue({
         ref={scrollRef}
         className="alert-queue-scroll"
         role="listbox"
-        aria-label="Ranked alerts, most severe first"
+        aria-label="Ranked alerts: active, then cleared, then quiet; gravest first"
         aria-activedescendant={selectedIndex >= 0 ? `alert-row-${selectedId}` : undefined}
         tabIndex={0}
       >
@@ -116,6 +118,8 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
   const { alert, now, top, selected, zoneNames, onSelect } = props;
   const zones = alert.zoneIds.map((z) => zoneNames.get(z) ?? z).join(', ');
   const step = alert.protocol;
+  const state = stateText(alert.state);
+  const incident = alert.incident;
   return (
     <div
       id={`alert-row-${alert.id}`}
@@ -123,15 +127,18 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
       aria-selected={selected}
       data-alert-id={alert.id}
       data-rank={alert.rank}
-      className={`alert-row sev-${alert.severity}${selected ? ' selected' : ''}${alert.quiet ? ' quiet' : ''}`}
+      data-state={alert.state}
+      data-incident={incident?.id}
+      className={`alert-row sev-${alert.severity} state-${alert.state}${selected ? ' selected' : ''}${alert.quiet ? ' quiet' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => onSelect(alert.id)}
     >
       <div className="alert-row-line">
         <SeverityBadge severity={alert.severity} />
-        <span className="alert-score" title="score">
-          {alert.score.toFixed(1)}
+        <span className="alert-gravity" title="gravity (0–100)">
+          {formatGravity(alert.gravity)}
         </span>
+        <CertaintyChip band={alert.certainty?.band ?? null} value={alert.certainty?.value} />
         <span className="alert-title" title={alert.title}>
           {alert.title}
         </span>
@@ -141,6 +148,19 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
       </div>
       <div className="alert-row-line alert-row-sub">
         <span className="alert-rank">#{alert.rank}</span>
+        {incident ? (
+          <span
+            className="alert-incident"
+            title={`incident ${incident.id}${incident.primary ? ' (its primary)' : ''}: ${incident.alertIds.join(', ')}`}
+          >
+            {incident.primary ? '◆' : '◇'} {incident.id}
+          </span>
+        ) : null}
+        {state !== null && alert.state !== 'quiet' ? (
+          <span className="alert-state" title={state}>
+            {alert.state}
+          </span>
+        ) : null}
         <span className="alert-sources">
           {alert.sources.map((s) => (
             <SourceIcon key={s} source={s} />

@@ -16,6 +16,7 @@ import {
 } from 'react';
 import { AlertDetail } from '../alerts/AlertDetail';
 import { AlertQueue } from '../alerts/AlertQueue';
+import { IncidentPanel } from '../alerts/IncidentPanel';
 import { ScenarioMap } from '../map/ScenarioMap';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
@@ -135,6 +136,14 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     (to: number) => void run('Seek', () => commands.seek(to)),
     [commands, run],
   );
+  const onLink = useCallback(
+    (primary: string, other: string) => run('Link', () => commands.link(primary, other)),
+    [commands, run],
+  );
+  const onUnlink = useCallback(
+    (id: string) => run('Unlink', () => commands.unlink(id)),
+    [commands, run],
+  );
   const onShortcuts = useCallback(() => setSheetOpen(true), []);
   const onHotWash = useCallback(
     () => void run('Hot wash', () => commands.pause('hot wash')),
@@ -199,6 +208,11 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         onSeek={onSeek}
         onShortcuts={onShortcuts}
       />
+      {session.readOnly !== null ? (
+        <p role="status" className="console-message" data-testid="read-only-notice">
+          Read-only: {session.readOnly}
+        </p>
+      ) : null}
       {snapshot.fault ? (
         <p role="alert" className="console-fault">
           The exercise stopped: {snapshot.fault}. Nothing already logged is lost; export the log
@@ -254,6 +268,18 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             scenario={scenario}
             eventAt={session.eventAt}
             showGroundTruth={role === 'controller' && showTruth}
+            incident={
+              selected ? (
+                <IncidentPanel
+                  alert={selected}
+                  alerts={alerts}
+                  readOnly={session.readOnly}
+                  onLink={onLink}
+                  onUnlink={onUnlink}
+                  onSelect={setSelectedId}
+                />
+              ) : null
+            }
           >
             {selected ? (
               <ProtocolWalkthrough

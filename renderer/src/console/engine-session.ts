@@ -9,10 +9,11 @@ import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loade
 import type {
   ActorRole,
   AlertView,
+  ConsoleCommands,
   ConsoleSession,
   ConsoleSnapshot,
+  FactorView,
   ProtocolView,
-  ScoreFactorView,
 } from './view-model';
 
 const FACTOR_LABELS: Record<string, string> = {
@@ -29,7 +30,23 @@ const FACTOR_LABELS: Record<string, string> = {
   sustained: 'Sustained',
   floor: 'Floor',
   clamp: 'Clamp',
+  // Certainty factors (points of 0–100).
+  source: 'Source',
+  agreement: 'Agreement',
+  confirmed: 'Confirmed',
+  cleared: 'Cleared',
 };
+
+function factorViews(
+  factors: readonly { factor: string; contribution: number; reason: string }[],
+): FactorView[] {
+  return factors.map((f) => ({
+    id: f.factor,
+    label: FACTOR_LABELS[f.factor] ?? f.factor,
+    points: f.contribution,
+    reason: f.reason,
+  }));
+}
 
 /** Wall ms handed to one engine tick, and the most wall time carried over. */
 const MAX_SLICE_WALL_MS = 50;
@@ -68,20 +85,28 @@ function protocolViewOf(p: NonNullable<AlertSnapshot['protocol']>): ProtocolView
   };
 }
 
-/** One engine alert as the queue, detail and map render it. */
-export function alertViewOf(a: AlertSnapshot): AlertView {
-  const factors: ScoreFactorView[] = a.view.factors.map((f) => ({
-    id: f.factor,
-    label: FACTOR_LABELS[f.factor] ?? f.factor,
-    points: f.contribution,
-    reason: f.reason,
-  }));
+/**
+ * One engine alert as the queue, detail and map render it. `modelVersion` 1
+ * (a read-only version-1 log): the gravity is the score the log recorded and
+ * there is no certainty to show (the tracker's stand-in is not a measure).
+ */
+export function alertViewOf(a: AlertSnapshot, modelVersion: 1 | 2 = 2): AlertView {
+  const v = a.view;
   return {
     id: a.id,
     rank: a.rank,
+    state: a.state,
+    gravity: a.gravity,
     severity: a.severity,
-    // The console's one number is the gravity until its screens show certainty too.
-    score: a.gravity,
+    certainty:
+      modelVersion === 2
+        ? {
+            value: a.certainty,
+            band: a.certaintyBand,
+            factors: factorViews(v.certaintyFactors),
+            incompatibleReports: v.incompatibleReports,
+          }
+        : null,
     title: a.view.title,
     zoneIds: a.view.zones,
     sources: a.view.sources,
@@ -90,20 +115,34 @@ export function alertViewOf(a: AlertSnapshot): AlertView {
     quiet: a.quiet,
     acknowledged: a.acknowledged !== null,
     eventSeqs: a.eventSeqs,
-    factors,
+    factors: factorViews(v.factors),
+    links: v.links.map((l) => ({ eventId: l.eventId, refersTo: l.refersTo, alertId: l.alertId })),
+    continues: v.continues,
+    incident: a.incident
+      ? {
+          id: a.incident.id,
+          alertIds: a.incident.alertIds,
+          primary: a.incident.primary,
+          gravity: a.incident.gravity,
+          severity: a.incident.severity,
+          certainty: a.incident.certainty,
+          certaintyBand: a.incident.certaintyBand,
+        }
+      : null,
     protocol: a.protocol ? protocolViewOf(a.protocol) : null,
     lat: a.view.lat,
     lon: a.view.lon,
   };
 }
 
-// The engine reuses an unchanged alert's snapshot object, so its view is reused too.
+// The engine reuses an unchanged alert's snapshot object, so its view is reused
+// too (one engine, one model version: the key need not hold it).
 const viewCache = new WeakMap<AlertSnapshot, AlertView>();
 
-function cachedAlertView(a: AlertSnapshot): AlertView {
+function cachedAlertView(a: AlertSnapshot, modelVersion: 1 | 2): AlertView {
   let view = viewCache.get(a);
   if (!view) {
-    view = alertViewOf(a);
+    view = alertViewOf(a, modelVersion);
     viewCache.set(a, view);
   }
   return view;
@@ -115,12 +154,12 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** The console snapshot of an engine snapshot. */
-export function consoleSnapshotOf(s: ExerciseSnapshot): ConsoleSnapshot {
+/** The console snapshot of an engine snapshot, alerts in the engine's rank order (never re-sorted). */
+export function consoleSnapshotOf(s: ExerciseSnapshot, modelVersion: 1 | 2 = 2): ConsoleSnapshot {
   return {
     clock: { ...s.clock },
     shownCount: s.shownCount,
-    alerts: s.alerts.map(cachedAlertView),
+    alerts: s.alerts.map((a) => cachedAlertView(a, modelVersion)),
     fault: s.fault,
     ended: s.ended,
     headSeq: s.head?.seq ?? 0,
@@ -150,6 +189,9 @@ export interface EngineConsoleSession extends ConsoleSession {
 /** A ConsoleSession driving a real ExerciseEngine. */
 export function engineSession(options: EngineSessionOptions): EngineConsoleSession {
   const { engine, scenario, participant } = options;
+  // Only a log recorded with the version-1 model opens read-only (docs/ALERTS-AND-SEVERITY.md).
+  const readOnly = engine.readOnly;
+  const modelVersion = readOnly === null ? 2 : 1;
   const schedule =
     options.schedule ?? ((run: () => void) => void requestAnimationFrame(() => run()));
   const listeners = new Set<() => void>();
@@ -166,7 +208,8 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   let loggedAtWall = 0;
 
   const checkpointNow = async (): Promise<boolean> => {
-    if (closed || engine.ended || engine.fault || !engine.clockMovedSinceLastEntry()) return false;
+    if (closed || readOnly !== null || engine.ended || engine.fault) return false;
+    if (!engine.clockMovedSinceLastEntry()) return false;
     await engine.checkpoint();
     seenSeq = engine.lastEntry?.seq ?? 0;
     loggedAtWall = wallNow();
@@ -200,7 +243,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     const current = engine.getSnapshot();
     if (current !== source || mapped === null) {
       source = current;
-      const next = consoleSnapshotOf(current);
+      const next = consoleSnapshotOf(current, modelVersion);
       // Unchanged alerts keep the previous array, so memoised views and the
       // worker's delta skip them with one comparison.
       if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
@@ -232,6 +275,24 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     throw new Error(`no new alert within the next ${MAX_STEP_EVENTS} events`);
   };
 
+  const commands = (): ConsoleCommands => ({
+    play: () => engine.play(),
+    pause: (reason) => engine.pause(reason),
+    setSpeed: (speed) => engine.setSpeed(speed),
+    seek: (to) => engine.seek(to),
+    stepToNextEvent,
+    stepToNextAlert,
+    acknowledge: (id) => engine.acknowledge(id),
+    startProtocol: (id) => engine.startProtocol(id),
+    act: (id, action, inputs) => engine.act(id, action, inputs),
+    jumpToEntry: (id) => engine.jumpToEntry(id),
+    dismissSeverityPrompt: (id) => engine.dismissSeverityPrompt(id),
+    ackParty: (id, party, how) => engine.ackParty(id, party, how),
+    inject: (summary, extra) => engine.inject({ summary, ...extra }),
+    link: (primary, other) => engine.link(primary, other),
+    unlink: (id) => engine.unlink(id),
+  });
+
   // On this (UI) thread the page's own hide events can ask for a checkpoint
   // (best effort: a closing page may not finish the write; the cadence is the guarantee).
   const stopWatchingPage = watchPageHide(() => void checkpointNow().catch(() => {}));
@@ -247,6 +308,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
       return () => listeners.delete(listener);
     },
     tick(wallMs) {
+      if (readOnly !== null) return;
       // One tick in flight at a time: while the log is writing, frames add up
       // their wall time instead of queueing ticks behind it.
       owedWallMs += wallMs;
@@ -264,21 +326,8 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         })
         .finally(() => (ticking = false));
     },
-    commands: {
-      play: () => engine.play(),
-      pause: (reason) => engine.pause(reason),
-      setSpeed: (speed) => engine.setSpeed(speed),
-      seek: (to) => engine.seek(to),
-      stepToNextEvent,
-      stepToNextAlert,
-      acknowledge: (id) => engine.acknowledge(id),
-      startProtocol: (id) => engine.startProtocol(id),
-      act: (id, action, inputs) => engine.act(id, action, inputs),
-      jumpToEntry: (id) => engine.jumpToEntry(id),
-      dismissSeverityPrompt: (id) => engine.dismissSeverityPrompt(id),
-      ackParty: (id, party, how) => engine.ackParty(id, party, how),
-      inject: (summary, extra) => engine.inject({ summary, ...extra }),
-    },
+    readOnly,
+    commands: readOnly === null ? commands() : refusingCommands(readOnly),
     checkpointNow,
     close() {
       closed = true;
@@ -287,6 +336,28 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
       listeners.clear();
       options.onClose?.();
     },
+  };
+}
+
+/** Commands of a read-only exercise: each is refused, saying why. */
+function refusingCommands(reason: string): ConsoleCommands {
+  const refuse = () => Promise.reject(new Error(`read-only: ${reason}`));
+  return {
+    play: refuse,
+    pause: refuse,
+    setSpeed: refuse,
+    seek: refuse,
+    stepToNextEvent: refuse,
+    stepToNextAlert: refuse,
+    acknowledge: refuse,
+    startProtocol: refuse,
+    act: refuse,
+    jumpToEntry: refuse,
+    dismissSeverityPrompt: refuse,
+    ackParty: refuse,
+    inject: refuse,
+    link: refuse,
+    unlink: refuse,
   };
 }
 

@@ -21,7 +21,8 @@ export type ToEngineWorker =
   | { type: 'close' };
 
 export type FromEngineWorker =
-  | { type: 'opened'; delta: SnapshotDelta }
+  /** `readOnly`: why the exercise can only be read (a version-1 log), or null. */
+  | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null }
   | { type: 'open-failed'; message: string; wayOut: string }
   | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[] }
   | { type: 'result'; id: number; error: string | null };

@@ -30,7 +30,7 @@ function post(type: 'opened' | 'snapshot'): void {
     injects.push(event);
   }
   injectCount += injects.length;
-  if (type === 'opened') scope.postMessage({ type, delta });
+  if (type === 'opened') scope.postMessage({ type, delta, readOnly: session.readOnly });
   else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }
 

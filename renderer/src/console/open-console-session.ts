@@ -2,7 +2,11 @@
 // either a new exercise on an empty log or the engine resumed from the log's
 // entries, adapted to the console's session.
 import { LogChainError } from '../../../shared/audit';
-import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import {
+  createExercise,
+  readOnlyReason,
+  resumeExercise,
+} from '../../../shared/exercise/exercise-session';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
@@ -120,6 +124,10 @@ export async function openExerciseEngine(
         },
         new Date().toISOString(),
       );
+    } else if (readOnlyReason(entries) !== null) {
+      // A log recorded with the version-1 model is shown as it was recorded
+      // and takes no new entry (docs/ALERTS-AND-SEVERITY.md): no writer.
+      engine = await resumeExercise(scenario, entries, { actor });
     } else {
       engine = await resumeExercise(scenario, entries, { writer: log, actor });
     }

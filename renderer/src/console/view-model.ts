@@ -1,6 +1,8 @@
 // What the console's components render. The exercise engine (shared/exercise)
 // is adapted into these shapes in one place (engine adapter), so components
 // hold no domain logic and can be rendered from any snapshot.
+import type { CertaintyBand } from '../../../shared/alerts/alert-score';
+import type { AlertState } from '../../../shared/alerts/alert-view';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { Source } from '../../../shared/scenario/schema';
 
@@ -19,12 +21,44 @@ export interface ClockView {
   timezone: string;
 }
 
-export interface ScoreFactorView {
+export type { AlertState, CertaintyBand };
+
+/** One factor of a measure (docs/ALERTS-AND-SEVERITY.md): what it is, its points, why. */
+export interface FactorView {
   id: string;
   label: string;
-  /** Signed contribution in score points. */
+  /** Signed contribution: gravity points, or certainty points of 0–100. */
   points: number;
   reason: string;
+}
+
+/** An alert's certainty (0–1) and its band, explained factor by factor. */
+export interface CertaintyView {
+  value: number;
+  band: CertaintyBand;
+  factors: readonly FactorView[];
+  /** Reports about something else than the alert's lead report (they do not raise it). */
+  incompatibleReports: number;
+}
+
+/** A report of the alert that refers to another report (`refers_to`). */
+export interface ReferenceView {
+  eventId: string;
+  refersTo: string;
+  /** The alert holding the referred report, when known. */
+  alertId: string | null;
+}
+
+/** The incident an alert was linked into by an operator. */
+export interface IncidentView {
+  id: string;
+  /** Its alerts, the primary (whose protocol run the incident follows) first. */
+  alertIds: readonly string[];
+  primary: boolean;
+  gravity: number;
+  severity: Severity;
+  certainty: number;
+  certaintyBand: CertaintyBand;
 }
 
 export type ProtocolInput = 'rationale' | 'summary' | 'measures' | 'party';
@@ -74,8 +108,12 @@ export interface ProtocolView {
 export interface AlertView {
   id: string;
   rank: number;
+  state: AlertState;
+  /** Gravity 0–100 (a version-1 log: its one score) and its band. */
+  gravity: number;
   severity: Severity;
-  score: number;
+  /** Null when the log's model recorded no certainty (version 1, read-only). */
+  certainty: CertaintyView | null;
   title: string;
   zoneIds: readonly string[];
   sources: readonly Source[];
@@ -85,7 +123,12 @@ export interface AlertView {
   acknowledged: boolean;
   /** seq numbers of the scenario's ReplayEvents in this alert, in time order. */
   eventSeqs: readonly number[];
-  factors: readonly ScoreFactorView[];
+  /** Gravity factors; their points sum to the gravity. */
+  factors: readonly FactorView[];
+  links: readonly ReferenceView[];
+  /** The closed alert this one continues, if any. */
+  continues: string | null;
+  incident: IncidentView | null;
   protocol: ProtocolView | null;
   /** Where the alert is, for the map (first located event). */
   lat: number | null;
@@ -96,7 +139,7 @@ export interface ConsoleSnapshot {
   clock: ClockView;
   /** Number of scenario events shown so far (replay cursor position). */
   shownCount: number;
-  /** Ranked, best first. */
+  /** In the engine's rank order (docs/ALERTS-AND-SEVERITY.md, invariant 11); never re-sorted here. */
   alerts: readonly AlertView[];
   /** Set when something stopped the exercise (write failure, corrupt log). */
   fault: string | null;
@@ -131,6 +174,10 @@ export interface ConsoleCommands {
   dismissSeverityPrompt(alertId: string): Promise<void>;
   ackParty(alertId: string, partyId: string, how: string): Promise<void>;
   inject(summary: string, extra: { lat?: number; lon?: number; from?: string }): Promise<void>;
+  /** Links `otherId` (and its incident) into the incident of `primaryId`. */
+  link(primaryId: string, otherId: string): Promise<void>;
+  /** Takes an alert out of its incident. */
+  unlink(alertId: string): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */
@@ -138,6 +185,8 @@ export interface ConsoleSession {
   scenario: LoadedScenario;
   actor: string;
   role: ActorRole;
+  /** Why the exercise can only be read (a version-1 log), or null: commands are then refused. */
+  readOnly: string | null;
   getSnapshot(): ConsoleSnapshot;
   /** A shown event by its seq (scenario events, then controller injects). */
   eventAt(seq: number): ReplayEvent | undefined;

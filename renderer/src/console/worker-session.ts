@@ -12,6 +12,26 @@ export class WorkerStartError extends Error {
   override name = 'WorkerStartError';
 }
 
+// Every command, as a record so that the compiler refuses a command the
+// worker path forgets (a missing one would be undefined in the console).
+const COMMAND_NAMES: Record<CommandName, true> = {
+  play: true,
+  pause: true,
+  setSpeed: true,
+  seek: true,
+  stepToNextEvent: true,
+  stepToNextAlert: true,
+  acknowledge: true,
+  startProtocol: true,
+  act: true,
+  jumpToEntry: true,
+  dismissSeverityPrompt: true,
+  ackParty: true,
+  inject: true,
+  link: true,
+  unlink: true,
+};
+
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */
 export function openWorkerSession(input: OpenConsoleSessionInput): Promise<ConsoleSession> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
@@ -24,6 +44,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
   const injects: ReplayEvent[] = [];
   const decode = createDeltaDecoder();
   let snapshot: ConsoleSnapshot | null = null;
+  let readOnly: string | null = null;
   let nextId = 1;
   let frame = 0;
   let stopWatchingPage = () => {};
@@ -37,23 +58,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
         send({ type: 'command', id, name, args });
       });
   const commands = Object.fromEntries(
-    (
-      [
-        'play',
-        'pause',
-        'setSpeed',
-        'seek',
-        'stepToNextEvent',
-        'stepToNextAlert',
-        'acknowledge',
-        'startProtocol',
-        'act',
-        'jumpToEntry',
-        'dismissSeverityPrompt',
-        'ackParty',
-        'inject',
-      ] as const
-    ).map((name) => [name, call(name)]),
+    Object.keys(COMMAND_NAMES).map((name) => [name, call(name as CommandName)]),
   ) as unknown as ConsoleCommands;
 
   return new Promise<ConsoleSession>((resolve, reject) => {
@@ -61,6 +66,9 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       scenario: input.scenario,
       actor: input.participant.name,
       role: input.participant.role,
+      get readOnly() {
+        return readOnly;
+      },
       getSnapshot: () => snapshot!,
       eventAt: (seq) => {
         const n = input.scenario.events.length;
@@ -86,6 +94,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       switch (message.type) {
         case 'opened':
           snapshot = decode(message.delta);
+          readOnly = message.readOnly;
           stopWatchingPage = watchPageHide(() => send({ type: 'checkpoint' }));
           resolve(session);
           break;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { AfterActionReport } from '../../../shared/report/after-action-report';
+import type { AfterActionReport, AlertMeasures } from '../../../shared/report/after-action-report';
 import { useAppState } from '../app/app-context';
 import { getAppDatabase } from '../app/app-database';
 import { useLibraryState } from '../library/library-context';
@@ -14,7 +14,12 @@ type ReportState =
   | { status: 'idle' }
   | { status: 'building'; exerciseId: string }
   /** `timezone`: the scenario's, in which the report shows exercise times (as the Log does). */
-  | { status: 'ready'; report: AfterActionReport; timezone: string }
+  | {
+      status: 'ready';
+      report: AfterActionReport;
+      measures: ReadonlyMap<string, AlertMeasures>;
+      timezone: string;
+    }
   | { status: 'failed'; message: string };
 
 export function ReportScreen() {
@@ -56,8 +61,12 @@ export function ReportScreen() {
     if (!chosen || !scenario) return;
     setState({ status: 'building', exerciseId: chosen });
     try {
-      const report = await reportForExercise(await getAppDatabase(), chosen, scenario);
-      setState({ status: 'ready', report, timezone: scenario.timezone });
+      const { report, measures } = await reportForExercise(
+        await getAppDatabase(),
+        chosen,
+        scenario,
+      );
+      setState({ status: 'ready', report, measures, timezone: scenario.timezone });
     } catch (error) {
       setState({ status: 'failed', message: (error as Error).message });
     }
@@ -69,7 +78,7 @@ export function ReportScreen() {
     setState({ status: 'building', exerciseId: file.name });
     try {
       let timezone = 'UTC';
-      const report = await reportForExportedLog(await file.bytes(), (hash) => {
+      const { report, measures } = await reportForExportedLog(await file.bytes(), (hash) => {
         const found = cards.find(
           (c) => c.state.status === 'ready' && c.state.scenario.hash === hash,
         );
@@ -77,7 +86,7 @@ export function ReportScreen() {
         timezone = found.state.scenario.timezone;
         return found.state.scenario;
       });
-      setState({ status: 'ready', report, timezone });
+      setState({ status: 'ready', report, measures, timezone });
     } catch (error) {
       setState({ status: 'failed', message: `${file.name}: ${(error as Error).message}` });
     }
@@ -157,7 +166,7 @@ export function ReportScreen() {
         </p>
       ) : null}
       {state.status === 'ready' ? (
-        <ReportView report={state.report} timezone={state.timezone} />
+        <ReportView report={state.report} measures={state.measures} timezone={state.timezone} />
       ) : null}
     </section>
   );

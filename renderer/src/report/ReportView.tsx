@@ -1,4 +1,11 @@
-import type { AfterActionReport, OutcomeVerdict } from '../../../shared/report/after-action-report';
+import {
+  outcomeMeasures,
+  type AfterActionReport,
+  type AlertMeasures,
+  type OutcomeVerdict,
+} from '../../../shared/report/after-action-report';
+import { CertaintyChip } from '../alerts/CertaintyChip';
+import { CERTAINTY_NOT_RECORDED, formatCertainty, formatGravity } from '../alerts/measure-text';
 import type { DurationStats } from '../../../shared/report/summary-stats';
 import { printMarksCss } from './print-marks';
 import { formatLogTime } from '../log/log-time-format';
@@ -12,6 +19,27 @@ const VERDICTS: Record<OutcomeVerdict, string> = {
   'violation-missed': '✖ Violation missed',
   other: '— Other',
 };
+
+const NO_MEASURES: ReadonlyMap<string, AlertMeasures> = new Map();
+
+/** Gravity with its band and certainty with its band, or a dash when unknown. */
+function MeasuresCell({ m }: { m: AlertMeasures | null }) {
+  if (m === null) return <td>—</td>;
+  return (
+    <td className="report-measures">
+      <span className="mono">{formatGravity(m.gravity)}</span>{' '}
+      <span className="muted">{m.severity}</span> ·{' '}
+      {m.certainty === null ? (
+        <span className="muted">{CERTAINTY_NOT_RECORDED}</span>
+      ) : (
+        <>
+          <span className="mono">{formatCertainty(m.certainty)}</span>{' '}
+          <CertaintyChip band={m.certainty_band} value={m.certainty} />
+        </>
+      )}
+    </td>
+  );
+}
 
 const minutes = (x: number | null) => (x === null ? '—' : `${x} min`);
 
@@ -32,9 +60,12 @@ function StatsCells({ stats }: { stats: DurationStats }) {
  */
 export function ReportView({
   report,
+  measures = NO_MEASURES,
   timezone = 'UTC',
 }: {
   report: AfterActionReport;
+  /** Each alert's gravity and certainty at the end of the log (beside the report, not in it). */
+  measures?: ReadonlyMap<string, AlertMeasures>;
   timezone?: string;
 }) {
   const x = report.exercise;
@@ -159,7 +190,8 @@ export function ReportView({
             <thead>
               <tr>
                 <th scope="col">Alert</th>
-                <th scope="col">Severity</th>
+                <th scope="col">Highest severity</th>
+                <th scope="col">Gravity · certainty at the end</th>
                 <th scope="col">Ground truth</th>
                 <th scope="col">Handling</th>
                 <th scope="col">Final step</th>
@@ -175,6 +207,7 @@ export function ReportView({
                   <td>
                     <span className={`severity severity-${a.severity}`}>{a.severity}</span>
                   </td>
+                  <MeasuresCell m={outcomeMeasures(a, measures)} />
                   <td>{a.truth}</td>
                   <td>{a.handling}</td>
                   <td>{a.final_step ?? '—'}</td>

@@ -2,23 +2,24 @@
 // scenario it ran on (for ground truth), and this installation's key id
 // (the key its export is signed with).
 import {
-  buildAfterActionReport,
+  buildAfterActionReview,
   type AfterActionReport,
+  type AfterActionReview,
 } from '../../../shared/report/after-action-report';
 import { ExportedLogRefused, readExportedLog, type ExportBundle } from '../../../shared/audit';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { getOrCreateInstallationKey, readStoredLog, type TrucelineDatabase } from '../storage';
 
-/** The after-action report of a stored exercise over its scenario. */
+/** The after-action report of a stored exercise over its scenario, with its alerts' measures. */
 export async function reportForExercise(
   db: TrucelineDatabase,
   exerciseId: string,
   scenario: LoadedScenario,
-): Promise<AfterActionReport> {
+): Promise<AfterActionReview> {
   const entries = await readStoredLog(db, exerciseId);
   if (entries.length === 0) throw new Error(`exercise ${exerciseId} has no log entries yet`);
   const key = await getOrCreateInstallationKey(db);
-  return buildAfterActionReport({ scenario, entries, keyId: key.keyId });
+  return buildAfterActionReview({ scenario, entries, keyId: key.keyId });
 }
 
 /**
@@ -29,7 +30,7 @@ export async function reportForExercise(
 export async function reportForExportedLog(
   content: Uint8Array | string,
   findScenario: (hash: string) => LoadedScenario | null,
-): Promise<AfterActionReport> {
+): Promise<AfterActionReview> {
   let bundle: ExportBundle;
   try {
     ({ bundle } = await readExportedLog(content));
@@ -51,7 +52,7 @@ export async function reportForExportedLog(
       `the log ran on scenario ${bundle.exercise.scenario_id} (${bundle.exercise.scenario_hash.slice(0, 12)}…), which is not in the Library: import it first`,
     );
   }
-  return buildAfterActionReport({
+  return buildAfterActionReview({
     scenario,
     entries: bundle.entries,
     keyId: bundle.signature?.key_id ?? null,

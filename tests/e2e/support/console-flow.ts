@@ -113,8 +113,11 @@ export async function untilCriticalPauses(page: Page): Promise<string> {
 export interface QueueRow {
   id: string;
   rank: number;
-  score: number;
+  state: string;
+  gravity: number;
   severity: string | null;
+  /** The certainty chip's band, or null where none is shown (a version-1 log). */
+  certainty: string | null;
   quiet: boolean;
   step: string;
 }
@@ -126,8 +129,10 @@ export async function queueRows(page: Page): Promise<QueueRow[]> {
       .map((r) => ({
         id: r.getAttribute('data-alert-id')!,
         rank: Number(r.getAttribute('data-rank')),
-        score: Number(r.querySelector('.alert-score')?.textContent),
+        state: r.getAttribute('data-state') ?? '',
+        gravity: Number(r.querySelector('.alert-gravity')?.textContent),
         severity: r.querySelector('[data-severity]')?.getAttribute('data-severity') ?? null,
+        certainty: r.querySelector('[data-certainty]')?.getAttribute('data-certainty') ?? null,
         quiet: r.classList.contains('quiet'),
         step: r.querySelector('.alert-step')?.textContent ?? '',
       }))
@@ -135,16 +140,22 @@ export async function queueRows(page: Page): Promise<QueueRow[]> {
   );
 }
 
-/** Ranks are 1..n in order, active alerts above quiet ones, scores descending within each. */
+const STATE_ORDER = ['active', 'cleared', 'quiet', 'closed'];
+
+/**
+ * Ranks are 1..n in order: active, then cleared, then quiet alerts, gravity
+ * descending within each (docs/ALERTS-AND-SEVERITY.md, invariant 11).
+ */
 export function expectRankOrder(rows: readonly QueueRow[]) {
   expect(rows.length, 'rows rendered in the queue').toBeGreaterThan(1);
   expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1]!, rows[i]!];
-    expect(a.quiet && !b.quiet, `active ${b.id} ranked below quiet ${a.id}`).toBe(false);
-    if (a.quiet === b.quiet) {
-      expect(a.score, `${a.id} (#${a.rank}) vs ${b.id} (#${b.rank})`).toBeGreaterThanOrEqual(
-        b.score,
+    const [sa, sb] = [STATE_ORDER.indexOf(a.state), STATE_ORDER.indexOf(b.state)];
+    expect(sa, `${b.id} (${b.state}) ranked below ${a.id} (${a.state})`).toBeLessThanOrEqual(sb);
+    if (sa === sb) {
+      expect(a.gravity, `${a.id} (#${a.rank}) vs ${b.id} (#${b.rank})`).toBeGreaterThanOrEqual(
+        b.gravity,
       );
     }
   }

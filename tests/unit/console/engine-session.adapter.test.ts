@@ -34,7 +34,7 @@ describe('engineSession (real engine, memory log)', () => {
     const top = snap.alerts[0]!;
     expect(top.factors.length).toBeGreaterThan(0);
     const sum = top.factors.reduce((s, f) => s + f.points, 0);
-    expect(Math.abs(sum - top.score)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(sum - top.gravity)).toBeLessThanOrEqual(0.5);
     expect(top.factors.every((f) => f.label.length > 0 && f.reason.length > 0)).toBe(true);
     expect(top.sources.length).toBeGreaterThan(0);
     if (top.severity === 'critical' || top.severity === 'high') {

@@ -41,9 +41,16 @@ beforeAll(async () => {
 describe('Report screen: an exported log', () => {
   it('reports on an unsigned log whose signature is null, and on one with extra and "__proto__" members', async () => {
     const withNull = JSON.stringify({ ...unsigned, signature: null });
-    expect((await reportForExportedLog(utf8(withNull), find)).key_id).toBeNull();
+    const review = await reportForExportedLog(utf8(withNull), find);
+    expect(review.report.key_id).toBeNull();
+    // Beside the report, every alert's two measures at the end of the log.
+    for (const outcome of review.report.outcomes.alerts) {
+      const m = review.measures.get(outcome.alert_id)!;
+      expect(m.gravity).toBeGreaterThanOrEqual(0);
+      expect(m.certainty_band).not.toBeNull();
+    }
     const extra = `{"__proto__":{"polluted":true},"note":"x",${JSON.stringify(unsigned).slice(1)}`;
-    const report = await reportForExportedLog(utf8(extra), find);
+    const { report } = await reportForExportedLog(utf8(extra), find);
     expect(report.format).toBe('truceline-aar');
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
