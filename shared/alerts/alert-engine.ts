@@ -15,10 +15,9 @@ import {
   certaintyBandOf,
   type AlertEvidence,
   type AlertMeasures,
-  type CertaintyBand,
   type ContactLines,
-  type Severity,
 } from './alert-score';
+import type { CertaintyBand, Severity } from './bands';
 import {
   buildAlertView,
   certaintyFactorViews,

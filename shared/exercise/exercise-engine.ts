@@ -37,9 +37,8 @@ import {
 } from '../json/well-formed-text';
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { ScenarioEvent } from '../scenario/schema';
+import { certaintyRose, severityRose } from '../alerts/bands';
 import {
-  certaintyRose,
-  severityRose,
   type AlertChange,
   type AlertTracker,
   type TrackedAlert,

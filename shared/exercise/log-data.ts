@@ -5,8 +5,8 @@
 // stricter still. The system schemas document those entries for readers of
 // exported logs (and are checked against the engine's output in tests).
 import { z } from 'zod';
-import { PROTOCOL_INPUTS, SEVERITIES } from '../protocol/schema';
-import { CERTAINTY_BANDS } from '../alerts/alert-score';
+import { PROTOCOL_INPUTS } from '../protocol/schema';
+import { CERTAINTY_BANDS, SEVERITIES } from '../alerts/bands';
 
 z.config({ jitless: true });
 

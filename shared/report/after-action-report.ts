@@ -25,10 +25,10 @@
 //   incident by the operator share one run, counted once.
 import type { LogEntry } from '../audit/entry';
 import { resumeExercise } from '../exercise/exercise-session';
-import { SEVERITY_ORDER } from '../exercise/alert-tracker';
 import type { ExerciseEngine } from '../exercise/exercise-engine';
 import type { AlertProtocolState } from '../protocol/protocol-state';
-import { CLOSE_STEP, type Severity } from '../protocol/schema';
+import { CLOSE_STEP } from '../protocol/schema';
+import { SEVERITIES, graverSeverity, type Severity } from '../alerts/bands';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { summarizeDurations, type DurationStats } from './summary-stats';
 
@@ -229,8 +229,7 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
   const raised = new Map<string, number>();
   const raise = (id: string, s: Severity) => {
     const before = maxSeverity.get(id);
-    if (!before || SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(before))
-      maxSeverity.set(id, s);
+    maxSeverity.set(id, before ? graverSeverity(before, s) : s);
   };
   for (const entry of entries) {
     const id = entry.alert_id;
@@ -245,7 +244,7 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
       raised.set(id, time(entry));
   }
 
-  const groups = [...SEVERITY_ORDER, 'all'] as const;
+  const groups = [...SEVERITIES, 'all'] as const;
   const samples = Object.fromEntries(
     groups.map((g) => [
       g,
@@ -366,10 +365,7 @@ export async function buildAfterActionReport(input: ReportInput): Promise<AfterA
     const handling = bestHandling(alerts.map((a) => a.handling));
     const best = alerts.find((a) => a.handling === handling) ?? first;
     let severity: Severity = 'info';
-    for (const a of alerts) {
-      if (SEVERITY_ORDER.indexOf(a.severity) < SEVERITY_ORDER.indexOf(severity))
-        severity = a.severity;
-    }
+    for (const a of alerts) severity = graverSeverity(severity, a.severity);
     outcomes.push({
       incident: name,
       alert_id: first.id,

@@ -2,10 +2,11 @@
 // is adapted into these shapes in one place (engine adapter), so components
 // hold no domain logic and can be rendered from any snapshot.
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import type { Severity } from '../../../shared/alerts/bands';
 import type { Source } from '../../../shared/scenario/schema';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// The components take the band vocabulary from here; it is defined in shared/.
+export { SEVERITIES, type Severity } from '../../../shared/alerts/bands';
 
 export type ActorRole = 'operator' | 'controller';
 

@@ -1,5 +1,6 @@
 import type { AfterActionReport, OutcomeVerdict } from '../../../shared/report/after-action-report';
 import type { DurationStats } from '../../../shared/report/summary-stats';
+import { SEVERITIES } from '../../../shared/alerts/bands';
 import { printMarksCss } from './print-marks';
 import { formatLogTime } from '../log/log-time-format';
 import { DeadlinesChart, ResponseTimesChart } from './ReportCharts';
@@ -102,7 +103,7 @@ export function ReportView({
             </tr>
           </thead>
           <tbody>
-            {(['all', 'critical', 'high', 'medium', 'low', 'info'] as const).flatMap((severity) =>
+            {(['all', ...SEVERITIES] as const).flatMap((severity) =>
               (['acknowledge', 'notify', 'consult'] as const).map((what) => (
                 <tr key={`${severity}-${what}`}>
                   <td>{what === 'acknowledge' ? severity : ''}</td>
