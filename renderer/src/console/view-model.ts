@@ -3,10 +3,12 @@
 // hold no domain logic and can be rendered from any snapshot.
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { Severity } from '../../../shared/alerts/bands';
+import type { ProtocolInput, StepRole } from '../../../shared/protocol/schema';
 import type { Source } from '../../../shared/scenario/schema';
 
-// The components take the band vocabulary from here; it is defined in shared/.
+// The components take these vocabularies from here; they are defined in shared/.
 export { SEVERITIES, type Severity } from '../../../shared/alerts/bands';
+export type { ProtocolInput } from '../../../shared/protocol/schema';
 
 export type ActorRole = 'operator' | 'controller';
 
@@ -27,8 +29,6 @@ export interface ScoreFactorView {
   points: number;
   reason: string;
 }
-
-export type ProtocolInput = 'rationale' | 'summary' | 'measures' | 'party';
 
 export interface ProtocolActionView {
   id: string;
@@ -59,7 +59,7 @@ export interface ProtocolView {
   stepId: string;
   stepTitle: string;
   instructions: string;
-  role: 'operator' | 'controller' | 'any';
+  role: StepRole;
   enteredAt: number;
   /** Epoch ms on the exercise clock; null when the step has no deadline. */
   deadlineAt: number | null;
