@@ -5,7 +5,8 @@ import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loade
 import type { AlertView } from '../console/view-model';
 import { formatExerciseTime } from '../replay/exercise-time-format';
 import { SeverityBadge } from './SeverityBadge';
-import { SourceIcon, sourceLabel } from './SourceIcon';
+import { SourceIcon } from './SourceIcon';
+import { sourceLabel } from '../ui/source-labels';
 import './alerts.css';
 
 export interface AlertDetailProps {
