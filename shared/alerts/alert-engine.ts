@@ -33,7 +33,8 @@ import {
 } from './event-evidence';
 import { LazyHeap } from './rank-heap';
 import type { ScoringModel } from './scoring-model';
-import { SpatialGrid, haversineKm } from './spatial-grid';
+import { haversineKm } from '../geo/haversine';
+import { SpatialGrid } from './spatial-grid';
 
 /** The two bands of an alert (or incident) at one moment. */
 export interface Bands {
