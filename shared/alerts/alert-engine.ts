@@ -15,10 +15,9 @@ import {
   certaintyBandOf,
   type AlertEvidence,
   type AlertMeasures,
-  type CertaintyBand,
   type ContactLines,
-  type Severity,
 } from './alert-score';
+import type { CertaintyBand, Severity } from './bands';
 import {
   buildAlertView,
   certaintyFactorViews,
@@ -34,7 +33,8 @@ import {
 } from './event-evidence';
 import { LazyHeap } from './rank-heap';
 import type { ScoringModel } from './scoring-model';
-import { SpatialGrid, haversineKm } from './spatial-grid';
+import { haversineKm } from '../geo/haversine';
+import { SpatialGrid } from './spatial-grid';
 
 /** The two bands of an alert (or incident) at one moment. */
 export interface Bands {

@@ -17,19 +17,8 @@ import {
   type EventEvidence,
   type ScoringContext,
 } from './event-evidence';
+import type { CertaintyBand, Severity } from './bands';
 import type { ScoringModel } from './scoring-model';
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-/** The band of a gravity (called severity in the log and the protocol). */
-export type Severity = (typeof SEVERITIES)[number];
-export const CERTAINTY_BANDS = [
-  'confirmed',
-  'probable',
-  'possible',
-  'unconfirmed',
-  'cleared',
-] as const;
-export type CertaintyBand = (typeof CERTAINTY_BANDS)[number];
 
 /** Every gravity factor, in display order. */
 export const GRAVITY_FACTORS = [

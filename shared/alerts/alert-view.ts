@@ -9,11 +9,10 @@ import {
   certaintyBreakdown,
   gravityBreakdown,
   type AlertEvidence,
-  type CertaintyBand,
   type CertaintyFactor,
   type GravityFactor,
-  type Severity,
 } from './alert-score';
+import type { CertaintyBand, Severity } from './bands';
 import {
   EVENT_FACTORS,
   bestOf,

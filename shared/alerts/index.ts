@@ -9,10 +9,8 @@ export {
   type MeasuresNow,
 } from './alert-engine';
 export {
-  CERTAINTY_BANDS,
   CERTAINTY_FACTORS,
   GRAVITY_FACTORS,
-  SEVERITIES,
   certaintyBandOf,
   certaintyBreakdown,
   evidenceOf,
@@ -20,11 +18,19 @@ export {
   measure,
   severityOf,
   type AlertMeasures,
-  type CertaintyBand,
   type CertaintyFactor,
   type GravityFactor,
-  type Severity,
 } from './alert-score';
+export {
+  CERTAINTY_BANDS,
+  SEVERITIES,
+  certaintyRose,
+  graverSeverity,
+  severityRank,
+  severityRose,
+  type CertaintyBand,
+  type Severity,
+} from './bands';
 export {
   ALERT_STATES,
   alertTitle,

@@ -1,19 +1,11 @@
 // A lat/lon grid of cells about `radius` wide, so finding the alerts near an
 // event looks at a handful of cells instead of every open alert.
+import { EARTH_RADIUS_KM } from '../geo/haversine';
 
-const EARTH_RADIUS_KM = 6371.0088;
+// The frozen version-1 engine (legacy-v1/) takes the distance from here.
+export { haversineKm } from '../geo/haversine';
+
 const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
-
-/** Great-circle distance in km (haversine). */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const a =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /** Keeps the time part of a key within 20 bits (wrapping only adds candidates). */
 const TIME_SLOTS = 1 << 20;

@@ -5,8 +5,7 @@
 // the frozen scorer of version 1, for exercises opened read-only.
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { AlertState, AlertView } from '../alerts/alert-view';
-import type { CertaintyBand } from '../alerts/alert-score';
-import type { Severity } from '../protocol/schema';
+import type { CertaintyBand, Severity } from '../alerts/bands';
 
 /** One alert as the exercise engine sees it. */
 export interface TrackedAlert {
@@ -110,25 +109,4 @@ export interface AlertTracker {
   incidentOf(alertId: string): TrackedIncident | null;
   /** The id a new incident made with this primary would get. */
   nextIncidentId(primaryId: string): string;
-}
-
-/** Ordering of severities, most severe first. */
-export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-/** Ordering of certainty bands, most certain first (cleared last). */
-export const CERTAINTY_ORDER: readonly CertaintyBand[] = [
-  'confirmed',
-  'probable',
-  'possible',
-  'unconfirmed',
-  'cleared',
-];
-
-/** True when `to` is more severe than `from`. */
-export function severityRose(from: Severity, to: Severity): boolean {
-  return SEVERITY_ORDER.indexOf(to) < SEVERITY_ORDER.indexOf(from);
-}
-
-/** True when `to` is a more certain band than `from`. */
-export function certaintyRose(from: CertaintyBand, to: CertaintyBand): boolean {
-  return CERTAINTY_ORDER.indexOf(to) < CERTAINTY_ORDER.indexOf(from);
 }

@@ -20,9 +20,8 @@
 // The policy keeps no state of its own: its next step is a function of the
 // exercise state and the time of the operator's last logged action, so it
 // can pick up a resumed exercise where it stood.
-import type { CertaintyBand } from '../alerts/alert-score';
+import { severityRank, type CertaintyBand, type Severity } from '../alerts/bands';
 import type { ScenarioEvent, Source } from '../scenario/schema';
-import type { Severity } from '../protocol/schema';
 import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
 import type { AlertSnapshot } from './exercise-snapshot';
 
@@ -164,7 +163,6 @@ interface Task {
   run(engine: ExerciseEngine, actor: ExerciseActor): Promise<void>;
 }
 
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
 /** Steps without a deadline come after every deadline, by severity. */
 const NO_DEADLINE = 8.64e15;
 /** Reviewing low alerts waits for everything in the protocol. */
@@ -339,7 +337,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
   const key = `${id}|${p.stepId}|${p.history.length}`;
   const r = (salt: string) => chance(`${key}|${salt}`);
   // Earliest deadline first, as a diligent operator works a queue with countdowns.
-  const urgency = p.deadlineAt ?? NO_DEADLINE + SEVERITY_RANK[(alert.incident ?? alert).severity];
+  const urgency = p.deadlineAt ?? NO_DEADLINE + severityRank((alert.incident ?? alert).severity);
   const { events, judgement } = read(alert);
   const title = alert.view.title;
   const party = attributed(events);

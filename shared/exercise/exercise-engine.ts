@@ -37,9 +37,8 @@ import {
 } from '../json/well-formed-text';
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import type { ScenarioEvent } from '../scenario/schema';
+import { certaintyRose, severityRose } from '../alerts/bands';
 import {
-  certaintyRose,
-  severityRose,
   type AlertChange,
   type AlertTracker,
   type TrackedAlert,
@@ -48,21 +47,15 @@ import {
 } from './alert-tracker';
 import type { ExerciseSetup } from './exercise-setup';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
-import { z, type ZodType } from 'zod';
 import {
-  ackData,
-  clockData,
-  endedData,
-  injectData,
-  linkData,
-  noteData,
-  partyAckData,
-  protocolActionData,
-  unlinkData,
+  LOG_DATA,
+  type DraftOf,
   type ClockData,
-  type ExerciseCreatedData,
+  type ExerciseDraft,
+  type ExerciseKind,
   type InjectData,
   type LinkData,
+  type LogDataOf,
   type ProtocolActionData,
 } from './log-data';
 
@@ -121,19 +114,24 @@ function typedField(path: string): string {
   if (member) return `the ${member[1]!.replace(/_/g, ' ')}`;
   return path;
 }
-/** The data schema of every kind an operator or controller logs. */
-const INTENT_DATA: Record<string, ZodType> = {
-  clock: clockData,
-  ack: ackData,
-  'party-ack': partyAckData,
-  note: noteData,
-  inject: injectData,
-  'exercise-ended': endedData,
-  export: z.record(z.string(), z.unknown()),
-  'protocol-action': protocolActionData,
-  link: linkData,
-  unlink: unlinkData,
-};
+/** The kinds an operator or controller logs; resuming parses their data with LOG_DATA. */
+const INTENT_KINDS = [
+  'clock',
+  'ack',
+  'party-ack',
+  'note',
+  'inject',
+  'exercise-ended',
+  'export',
+  'protocol-action',
+  'link',
+  'unlink',
+] as const satisfies readonly ExerciseKind[];
+type IntentKind = (typeof INTENT_KINDS)[number];
+/** An intent entry's kind with its data as its kind's schema parsed it. */
+type IntentData = { [K in IntentKind]: { kind: K; data: LogDataOf<K> } }[IntentKind];
+const isIntentKind = (kind: string): kind is IntentKind =>
+  (INTENT_KINDS as readonly string[]).includes(kind);
 /** Longest slice of wall time one tick turns into exercise time: a slow frame never jumps. */
 const MAX_TICK_WALL_MS = 250;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -161,9 +159,12 @@ function clockAfterEntry(entry: LogEntry): number | null {
 }
 
 /** The `exercise-created` draft of a new exercise. */
-export function exerciseCreatedDraft(setup: ExerciseSetup, actor: ExerciseActor): EntryDraft {
+export function exerciseCreatedDraft(
+  setup: ExerciseSetup,
+  actor: ExerciseActor,
+): DraftOf<'exercise-created'> {
   const { scenario, protocol, scoring } = setup;
-  const data: ExerciseCreatedData = {
+  const data: LogDataOf<'exercise-created'> = {
     title: scenario.title,
     classification: scenario.classification,
     scenario_id: scenario.id,
@@ -637,7 +638,7 @@ export class ExerciseEngine {
         );
       }
       const leaving = alertId === primary ? incident.alertIds[1]! : alertId;
-      const drafts: EntryDraft[] = [
+      const drafts: ExerciseDraft[] = [
         this.#draft(actor, 'unlink', { incident: incident.id }, alertId),
       ];
       const run = this.#protocols.get(primary);
@@ -750,23 +751,24 @@ export class ExerciseEngine {
     }
     const actor: ExerciseActor = { name: entry.actor, role: entry.role as ExerciseActor['role'] };
     const alertId = entry.alert_id ?? '';
-    const schema = INTENT_DATA[entry.kind];
-    if (!schema) {
+    if (!isIntentKind(entry.kind)) {
       throw new Error(
         `log entry ${entry.seq}: kind "${entry.kind}" by ${entry.role} is not an exercise intent`,
       );
     }
-    const parsed = schema.safeParse(entry.data);
+    const parsed = LOG_DATA[entry.kind].safeParse(entry.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new Error(
         `log entry ${entry.seq} (${entry.kind}): data.${issue.path.join('.')}: ${issue.message}`,
       );
     }
-    const data = parsed.data as Record<string, unknown>;
-    switch (entry.kind) {
+    // The data was parsed by its own kind's schema; TypeScript cannot follow
+    // that correlation through the lookup, so it is stated once here.
+    const intent = { kind: entry.kind, data: parsed.data } as IntentData;
+    switch (intent.kind) {
       case 'clock': {
-        const clock = data as ClockData;
+        const clock = intent.data;
         if (clock.action === 'play') return this.play(actor);
         if (clock.action === 'pause') return this.pause(clock.reason, actor);
         if (clock.action === 'speed') return this.setSpeed(clock.speed, actor);
@@ -776,25 +778,25 @@ export class ExerciseEngine {
       case 'ack':
         return this.acknowledge(alertId, actor);
       case 'party-ack':
-        return this.ackParty(alertId, String(data.party), String(data.how), actor);
+        return this.ackParty(alertId, intent.data.party, intent.data.how, actor);
       case 'note':
-        return this.note(String(data.text), entry.alert_id, actor);
+        return this.note(intent.data.text, entry.alert_id, actor);
       case 'inject': {
-        const { event_id: _id, ...input } = data as InjectData;
+        const { event_id: _id, ...input } = intent.data;
         return this.inject(input, actor);
       }
       case 'exercise-ended':
-        return this.end(String(data.reason), actor);
+        return this.end(intent.data.reason, actor);
       case 'export':
-        return this.recordExport(data, { name: entry.actor, role: entry.role });
+        return this.recordExport(intent.data, { name: entry.actor, role: entry.role });
       case 'link': {
-        const [primary, other] = (data as LinkData).alert_ids;
+        const [primary, other] = intent.data.alert_ids;
         return this.link(primary, other, actor);
       }
       case 'unlink':
         return this.unlink(alertId, actor);
-      default: {
-        const action = data as ProtocolActionData;
+      case 'protocol-action': {
+        const action = intent.data;
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
         if (action.type === 'start') return this.startProtocol(alertId, actor);
         if (action.type === 'severity-jump') return this.jumpToEntry(alertId, actor);
@@ -853,13 +855,13 @@ export class ExerciseEngine {
     if (this.#ended) throw new IntentRefused('the exercise has ended');
   }
 
-  #draft(
+  #draft<K extends ExerciseKind>(
     actor: { actor: string; role: EntryDraft['role'] } | ExerciseActor,
-    kind: string,
-    data: Record<string, unknown>,
+    kind: K,
+    data: LogDataOf<K>,
     alertId?: string,
     stepId?: string,
-  ): EntryDraft {
+  ): DraftOf<K> {
     const who = 'name' in actor ? { actor: actor.name, role: actor.role } : actor;
     return {
       exercise_time: iso(this.#now),
@@ -876,7 +878,7 @@ export class ExerciseEngine {
   }
 
   /** Appends, then applies; a failed append stops the clock and applies nothing. */
-  async #commit(drafts: EntryDraft[], apply: () => void): Promise<boolean> {
+  async #commit(drafts: ExerciseDraft[], apply: () => void): Promise<boolean> {
     // Typed text that is not valid Unicode is the person's to fix, not a log
     // failure: refused here, the exercise goes on (the writer would refuse it too).
     for (const draft of drafts) {
@@ -978,10 +980,19 @@ export class ExerciseEngine {
   }
 
   /** What a change of bands logs (version 2: both bands; version 1: the score). */
-  #bandsData(eventId: string, from: TrackedBands, to: TrackedMeasures): Record<string, unknown> {
+  #bandsData(
+    eventId: string,
+    from: TrackedBands,
+    to: TrackedMeasures,
+  ): LogDataOf<'alert-severity-changed'> {
     if (this.#tracker.modelVersion === 1) {
       return { event_id: eventId, from: from.severity, to: to.severity, score: to.gravity };
     }
+    return this.#twoBandsData(eventId, from, to);
+  }
+
+  /** Both bands of a change (version 2; incidents exist only there: version 1 cannot link). */
+  #twoBandsData(eventId: string, from: TrackedBands, to: TrackedMeasures) {
     return {
       event_id: eventId,
       from: from.severity,
@@ -1066,7 +1077,7 @@ export class ExerciseEngine {
       return;
     }
     const target = breachTarget(this.setup.protocol, state);
-    const drafts = [
+    const drafts: ExerciseDraft[] = [
       this.#draft(
         SYSTEM,
         'deadline-breach',
@@ -1099,7 +1110,7 @@ export class ExerciseEngine {
       this.#changed();
       return null;
     }
-    const drafts: EntryDraft[] = [];
+    const drafts: ExerciseDraft[] = [];
     const protocols = new Map<string, AlertProtocolState>();
     const books = new Map<string, AlertBookkeeping>();
     const entered = new Set<string>();
@@ -1116,8 +1127,8 @@ export class ExerciseEngine {
       unit: string,
       from: TrackedBands,
       to: TrackedMeasures,
-      data: Record<string, unknown>,
-    ): EntryDraft | null => {
+      data: { event_id: string; prompt?: string },
+    ): ExerciseDraft | null => {
       const state = protocolOf(unit);
       const graver = severityRose(from.severity, to.severity);
       const rose = graver || (v2 && certaintyRose(from.certaintyBand, to.certaintyBand));
@@ -1200,7 +1211,7 @@ export class ExerciseEngine {
         const unit = change.primaryId;
         const data = {
           incident: change.incidentId,
-          ...this.#bandsData(eventId, change.from, change.to),
+          ...this.#twoBandsData(eventId, change.from, change.to),
         };
         const enter = onBands(unit, change.from, change.to, data);
         drafts.push(this.#draft(SYSTEM, 'incident-bands-changed', data, unit));

@@ -1,7 +1,7 @@
 // The view model of a running exercise: what any UI renders, built from the
 // engine's state and nothing else (no React here).
 import type { AlertState, AlertView as TrackerAlertView } from '../alerts/alert-view';
-import type { CertaintyBand } from '../alerts/alert-score';
+import type { CertaintyBand, Severity } from '../alerts/bands';
 import {
   allowedActions,
   currentVisit,
@@ -12,7 +12,7 @@ import {
   type PartyAck,
   type StepEntryCause,
 } from '../protocol/protocol-state';
-import type { Severity, StepRole } from '../protocol/schema';
+import type { StepRole } from '../protocol/schema';
 import { CLOSE_STEP } from '../protocol/schema';
 import type { AlertTracker } from './alert-tracker';
 import type { AlertBookkeeping, AlertNote, ExerciseEngine } from './exercise-engine';

@@ -5,8 +5,9 @@
 // stricter still. The system schemas document those entries for readers of
 // exported logs (and are checked against the engine's output in tests).
 import { z } from 'zod';
-import { PROTOCOL_INPUTS, SEVERITIES } from '../protocol/schema';
-import { CERTAINTY_BANDS } from '../alerts/alert-score';
+import type { EntryDraft, LogEntry } from '../audit/entry';
+import { PROTOCOL_INPUTS } from '../protocol/schema';
+import { CERTAINTY_BANDS, SEVERITIES } from '../alerts/bands';
 
 z.config({ jitless: true });
 
@@ -157,3 +158,48 @@ export const exerciseCreatedData = z.strictObject({
   app_version: z.string(),
 });
 export type ExerciseCreatedData = z.infer<typeof exerciseCreatedData>;
+
+/** What the exporter records (docs/AUDIT-LOG.md): any members; kept as logged. */
+export const exportData = z.record(z.string(), z.unknown());
+
+/** The data schema of every kind the engine writes; the entry types below come from it. */
+export const LOG_DATA = {
+  'exercise-created': exerciseCreatedData,
+  clock: clockData,
+  'alert-opened': alertOpenedData,
+  'alert-severity-changed': severityChangedData,
+  'incident-bands-changed': incidentBandsChangedData,
+  link: linkData,
+  unlink: unlinkData,
+  ack: ackData,
+  'protocol-action': protocolActionData,
+  'party-ack': partyAckData,
+  'deadline-warning': deadlineData,
+  'deadline-breach': deadlineData,
+  note: noteData,
+  inject: injectData,
+  'exercise-ended': endedData,
+  export: exportData,
+} as const;
+export type ExerciseKind = keyof typeof LOG_DATA;
+export type LogDataOf<K extends ExerciseKind> = z.infer<(typeof LOG_DATA)[K]>;
+
+/** A draft of kind `K`, its data typed by that kind's schema. */
+export type DraftOf<K extends ExerciseKind> = Omit<EntryDraft, 'kind' | 'data'> & {
+  kind: K;
+  data: LogDataOf<K>;
+};
+/** A sealed entry of kind `K`, its data typed by that kind's schema. */
+export type EntryOf<K extends ExerciseKind> = Omit<LogEntry, 'kind' | 'data'> & {
+  kind: K;
+  data: LogDataOf<K>;
+};
+/** A draft the engine writes: a union by `kind`, so a misspelt data member is a type error. */
+export type ExerciseDraft = { [K in ExerciseKind]: DraftOf<K> }[ExerciseKind];
+/** An entry of a log the engine wrote, typed by `kind` (see checkedEntries for where one comes from). */
+export type ExerciseEntry = { [K in ExerciseKind]: EntryOf<K> }[ExerciseKind];
+
+/** True when the engine writes entries of this kind. */
+export function isExerciseKind(kind: string): kind is ExerciseKind {
+  return Object.hasOwn(LOG_DATA, kind);
+}

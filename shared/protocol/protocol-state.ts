@@ -1,6 +1,7 @@
 // The escalation protocol as pure functions over one alert's protocol state
 // (docs/ESCALATION-PROTOCOL.md, "Semantics"). Times are exercise-clock epoch ms.
 // The exercise engine validates with check*, logs, then applies with apply*.
+import type { Severity } from '../alerts/bands';
 import type { Party } from '../scenario/schema';
 import type { Protocol } from './load-protocol';
 import {
@@ -9,7 +10,6 @@ import {
   type ProtocolAction,
   type ProtocolInput,
   type ProtocolStep,
-  type Severity,
 } from './schema';
 
 /** Inputs given with an action (only the ones it requires are kept). */

@@ -12,10 +12,6 @@ export type ProtocolInput = (typeof PROTOCOL_INPUTS)[number];
 export const STEP_ROLES = ['operator', 'controller', 'any'] as const;
 export type StepRole = (typeof STEP_ROLES)[number];
 
-/** Severity bands that may enter the protocol automatically (docs/ALERTS-AND-SEVERITY.md). */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
 /** The reserved terminal step every protocol has implicitly. */
 export const CLOSE_STEP = 'close';
 /** `on_deadline` value that only records the breach. */

@@ -23,13 +23,14 @@
 // - escalated: the run reached a step collecting acks, `consult` or `refer`;
 //   dismissed: closed without being escalated. Alerts linked into one
 //   incident by the operator share one run, counted once.
-import type { CertaintyBand } from '../alerts/alert-score';
+import type { CertaintyBand } from '../alerts/bands';
 import type { LogEntry } from '../audit/entry';
-import { resumeExercise } from '../exercise/exercise-session';
-import { SEVERITY_ORDER } from '../exercise/alert-tracker';
+import { readExerciseCreated, resumeExercise } from '../exercise/exercise-session';
+import type { ExerciseEntry } from '../exercise/log-data';
 import type { ExerciseEngine } from '../exercise/exercise-engine';
 import type { AlertProtocolState } from '../protocol/protocol-state';
-import { CLOSE_STEP, type Severity } from '../protocol/schema';
+import { CLOSE_STEP } from '../protocol/schema';
+import { SEVERITIES, graverSeverity, type Severity } from '../alerts/bands';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { summarizeDurations, type DurationStats } from './summary-stats';
 
@@ -179,34 +180,35 @@ function verdictOf(truth: AlertTruth, handling: AlertHandling): OutcomeVerdict {
   return 'other';
 }
 
-function describeDecision(entry: LogEntry): string | null {
-  const d = entry.data as Record<string, unknown>;
-  const inputs = (d.inputs ?? {}) as Record<string, string>;
-  const detail = inputs.rationale ?? inputs.measures ?? inputs.summary;
+function describeDecision(entry: ExerciseEntry): string | null {
   switch (entry.kind) {
-    case 'protocol-action':
+    case 'protocol-action': {
+      const d = entry.data;
       switch (d.type) {
-        case 'action':
-          return `${String(d.label)} (${String(d.from)} → ${String(d.to)})${detail ? `: ${detail}` : ''}`;
+        case 'action': {
+          const detail = d.inputs.rationale ?? d.inputs.measures ?? d.inputs.summary;
+          return `${d.label} (${d.from} → ${d.to})${detail ? `: ${detail}` : ''}`;
+        }
         case 'start':
-          return `Protocol started by hand at ${String(d.to)}`;
+          return `Protocol started by hand at ${d.to}`;
         case 'severity-jump':
-          return `Jumped to ${String(d.to)} after severity rose to ${String(d.severity)}`;
+          return `Jumped to ${d.to} after severity rose to ${d.severity}`;
         case 'dismiss-severity-prompt':
-          return `Declined to jump to ${String(d.target)} after severity rose to ${String(d.severity)}`;
+          return `Declined to jump to ${d.target} after severity rose to ${d.severity}`;
         case 'deadline-escalation':
-          return `Deadline breached in ${String(d.from)}: escalated to ${String(d.to)}`;
+          return `Deadline breached in ${d.from}: escalated to ${d.to}`;
         case 'new-event':
-          return `New event ${String(d.event_id)} moved the alert from ${String(d.from)} to ${String(d.to)}`;
+          return `New event ${d.event_id} moved the alert from ${d.from} to ${d.to}`;
         default:
           return null;
       }
+    }
     case 'deadline-breach':
-      return d.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
+      return entry.data.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
     case 'inject':
-      return `Inject: ${String(d.summary)}`;
+      return `Inject: ${entry.data.summary}`;
     case 'exercise-ended':
-      return `Exercise ended: ${String(d.reason)}`;
+      return `Exercise ended: ${entry.data.reason}`;
     default:
       return null;
   }
@@ -264,8 +266,12 @@ export function outcomeMeasures(
 
 /** The report, with every alert's measures at the end of the log. */
 export async function buildAfterActionReview(input: ReportInput): Promise<AfterActionReview> {
-  const { scenario, entries } = input;
-  const engine = await resumeExercise(scenario, entries);
+  const { scenario } = input;
+  const engine = await resumeExercise(scenario, input.entries);
+  // Resuming has just checked every entry: each is one the engine wrote
+  // (regenerated and compared, or parsed with its kind's schema) or an
+  // export record, so each is typed by its kind.
+  const entries = input.entries as readonly ExerciseEntry[];
   const protocol = engine.setup.protocol;
   const opened = new Map<string, number>();
   const maxSeverity = new Map<string, Severity>();
@@ -273,23 +279,21 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
   const raised = new Map<string, number>();
   const raise = (id: string, s: Severity) => {
     const before = maxSeverity.get(id);
-    if (!before || SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(before))
-      maxSeverity.set(id, s);
+    maxSeverity.set(id, before ? graverSeverity(before, s) : s);
   };
   for (const entry of entries) {
     const id = entry.alert_id;
     if (!id) continue;
-    const d = entry.data as Record<string, unknown>;
     if (entry.kind === 'alert-opened' && !opened.has(id)) {
       opened.set(id, time(entry));
-      raise(id, d.severity as Severity);
-    } else if (entry.kind === 'alert-severity-changed') raise(id, d.to as Severity);
+      raise(id, entry.data.severity);
+    } else if (entry.kind === 'alert-severity-changed') raise(id, entry.data.to);
     else if (entry.kind === 'ack' && !acked.has(id)) acked.set(id, time(entry));
-    else if (entry.kind === 'protocol-action' && d.type === 'enter' && !raised.has(id))
+    else if (entry.kind === 'protocol-action' && entry.data.type === 'enter' && !raised.has(id))
       raised.set(id, time(entry));
   }
 
-  const groups = [...SEVERITY_ORDER, 'all'] as const;
+  const groups = [...SEVERITIES, 'all'] as const;
   const samples = Object.fromEntries(
     groups.map((g) => [
       g,
@@ -410,10 +414,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
     const handling = bestHandling(alerts.map((a) => a.handling));
     const best = alerts.find((a) => a.handling === handling) ?? first;
     let severity: Severity = 'info';
-    for (const a of alerts) {
-      if (SEVERITY_ORDER.indexOf(a.severity) < SEVERITY_ORDER.indexOf(severity))
-        severity = a.severity;
-    }
+    for (const a of alerts) severity = graverSeverity(severity, a.severity);
     outcomes.push({
       incident: name,
       alert_id: first.id,
@@ -486,11 +487,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
   const created = entries[0]!;
   const last = entries[entries.length - 1]!;
   const ended = entries.find((e) => e.kind === 'exercise-ended');
-  const createdData = created.data as {
-    protocol: { hash: string };
-    scoring: { hash: string };
-    app_version: string;
-  };
+  const createdData = readExerciseCreated(entries, scenario);
   const report: AfterActionReport = {
     format: REPORT_FORMAT,
     version: 1,

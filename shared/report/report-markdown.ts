@@ -1,5 +1,5 @@
 // The after-action report as Markdown, marked EXERCISE, with the signing key id.
-import { SEVERITY_ORDER } from '../exercise/alert-tracker';
+import { SEVERITIES } from '../alerts/bands';
 import { outcomeName, type AfterActionReport } from './after-action-report';
 import type { DurationStats } from './summary-stats';
 
@@ -47,7 +47,7 @@ export function reportToMarkdown(
 
   lines.push('', '## Response times (exercise minutes, by highest severity reached)', '');
   lines.push('| severity | measure | n | median | mean | max |', '|---|---|---:|---:|---:|---:|');
-  for (const group of [...SEVERITY_ORDER, 'all'] as const) {
+  for (const group of [...SEVERITIES, 'all'] as const) {
     const r = report.response_times[group];
     for (const [measure, stats] of [
       ['to acknowledge', r.acknowledge],

@@ -16,7 +16,8 @@ import {
   stateText,
 } from './measure-text';
 import { SeverityBadge } from './SeverityBadge';
-import { SourceIcon, sourceLabel } from './SourceIcon';
+import { SourceIcon } from './SourceIcon';
+import { sourceLabel } from '../ui/source-labels';
 import './alerts.css';
 
 export interface AlertDetailProps {

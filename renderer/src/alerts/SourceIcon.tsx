@@ -1,15 +1,7 @@
 // Inline SVG source icons (no icon font, no network), each with a text label
 // for screen readers and a tooltip for sighted users.
 import type { Source } from '../../../shared/scenario/schema';
-
-const LABELS: Record<Source, string> = {
-  satellite: 'satellite',
-  drone: 'drone',
-  'ground-sensor': 'ground sensor',
-  observer: 'observer',
-  'open-source': 'open source',
-  inject: 'controller inject',
-};
+import { sourceLabel } from '../ui/source-labels';
 
 function Glyph({ source }: { source: Source }) {
   switch (source) {
@@ -67,15 +59,11 @@ function Glyph({ source }: { source: Source }) {
 /** A small source icon with an accessible text label. */
 export function SourceIcon({ source }: { source: Source }) {
   return (
-    <span className="source-icon" title={LABELS[source]} data-source={source}>
+    <span className="source-icon" title={sourceLabel(source)} data-source={source}>
       <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <Glyph source={source} />
       </svg>
-      <span className="visually-hidden">{LABELS[source]}</span>
+      <span className="visually-hidden">{sourceLabel(source)}</span>
     </span>
   );
-}
-
-export function sourceLabel(source: Source): string {
-  return LABELS[source];
 }

@@ -1,13 +1,16 @@
 // What the console's components render. The exercise engine (shared/exercise)
 // is adapted into these shapes in one place (engine adapter), so components
 // hold no domain logic and can be rendered from any snapshot.
-import type { CertaintyBand } from '../../../shared/alerts/alert-score';
+import type { CertaintyBand } from '../../../shared/alerts/bands';
 import type { AlertState } from '../../../shared/alerts/alert-view';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import type { Severity } from '../../../shared/alerts/bands';
+import type { ProtocolInput, StepRole } from '../../../shared/protocol/schema';
 import type { Source } from '../../../shared/scenario/schema';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+// The components take these vocabularies from here; they are defined in shared/.
+export { SEVERITIES, type Severity } from '../../../shared/alerts/bands';
+export type { ProtocolInput } from '../../../shared/protocol/schema';
 
 export type ActorRole = 'operator' | 'controller';
 
@@ -61,8 +64,6 @@ export interface IncidentView {
   certaintyBand: CertaintyBand;
 }
 
-export type ProtocolInput = 'rationale' | 'summary' | 'measures' | 'party';
-
 export interface ProtocolActionView {
   id: string;
   label: string;
@@ -92,7 +93,7 @@ export interface ProtocolView {
   stepId: string;
   stepTitle: string;
   instructions: string;
-  role: 'operator' | 'controller' | 'any';
+  role: StepRole;
   enteredAt: number;
   /** Epoch ms on the exercise clock; null when the step has no deadline. */
   deadlineAt: number | null;

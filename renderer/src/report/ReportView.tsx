@@ -7,6 +7,7 @@ import {
 import { CertaintyChip } from '../alerts/CertaintyChip';
 import { CERTAINTY_NOT_RECORDED, formatCertainty, formatGravity } from '../alerts/measure-text';
 import type { DurationStats } from '../../../shared/report/summary-stats';
+import { SEVERITIES } from '../../../shared/alerts/bands';
 import { printMarksCss } from './print-marks';
 import { formatLogTime } from '../log/log-time-format';
 import { DeadlinesChart, ResponseTimesChart } from './ReportCharts';
@@ -133,7 +134,7 @@ export function ReportView({
             </tr>
           </thead>
           <tbody>
-            {(['all', 'critical', 'high', 'medium', 'low', 'info'] as const).flatMap((severity) =>
+            {(['all', ...SEVERITIES] as const).flatMap((severity) =>
               (['acknowledge', 'notify', 'consult'] as const).map((what) => (
                 <tr key={`${severity}-${what}`}>
                   <td>{what === 'acknowledge' ? severity : ''}</td>

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/report/after-action-report';
 import { ExportedLogRefused, readExportedLog, type ExportBundle } from '../../../shared/audit';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { SEVERITIES } from '../../../shared/alerts/bands';
 import { getOrCreateInstallationKey, readStoredLog, type TrucelineDatabase } from '../storage';
 
 /** The after-action report of a stored exercise over its scenario, with its alerts' measures. */
@@ -61,7 +62,7 @@ export async function reportForExportedLog(
 
 /** Chart rows: median minutes to acknowledge / notify / consult per severity (null when none). */
 export function responseTimeRows(report: AfterActionReport) {
-  return (['critical', 'high', 'medium', 'low', 'info'] as const).map((severity) => {
+  return SEVERITIES.map((severity) => {
     const r = report.response_times[severity];
     return {
       severity,

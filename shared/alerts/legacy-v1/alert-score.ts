@@ -7,6 +7,7 @@ import type { ReplayEvent, Zone } from '../../scenario/loaded-scenario';
 import { EVENT_FACTORS, evaluateEvent, type EventEvidence } from './event-evidence';
 import type { ScoringModel } from './scoring-model';
 
+// Frozen with the rest of version 1: the live band lists are in ../bands.ts (the same five bands).
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

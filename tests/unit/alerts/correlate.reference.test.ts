@@ -3,7 +3,7 @@
 // the rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { haversineKm } from '../../../shared/alerts/spatial-grid';
+import { haversineKm } from '../../../shared/geo/haversine';
 import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';
 import { ReplayCursor } from '../../../shared/replay/cursor';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';

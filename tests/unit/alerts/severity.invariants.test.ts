@@ -16,6 +16,7 @@ import {
   HEAVY_WEAPONS,
   modelBounds,
 } from '../../../shared/alerts/scoring-model';
+import { severityRank, type Severity } from '../../../shared/alerts/bands';
 import type { Zone } from '../../../shared/scenario/loaded-scenario';
 import {
   EVENT_TYPES,
@@ -34,9 +35,8 @@ const RUNS = { numRuns: 1500 };
 const LAT = -43.75;
 const LON = -120.15;
 const BOX: [number, number, number, number] = [-120.3, -43.9, -120.0, -43.6];
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
-const atLeast = (severity: keyof typeof SEVERITY_RANK, band: keyof typeof SEVERITY_RANK) =>
-  SEVERITY_RANK[severity] <= SEVERITY_RANK[band];
+const atLeast = (severity: Severity, band: Severity) =>
+  severityRank(severity) <= severityRank(band);
 
 const ONE_ZONE = (over: Partial<Parameters<typeof rectZone>[0]> = {}): Zone[] => [
   rectZone({ id: 'z', name: 'Zone', kind: 'weapons-exclusion', box: BOX, ...over }),

@@ -2,7 +2,8 @@
 // antimeridian), every entry within the radius and time span is visited.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SpatialGrid, haversineKm } from '../../../shared/alerts/spatial-grid';
+import { SpatialGrid } from '../../../shared/alerts/spatial-grid';
+import { haversineKm } from '../../../shared/geo/haversine';
 
 const HOUR = 3_600_000;
 const pointArb = fc.record({

@@ -2,42 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { createAutoOperator } from '../../../shared/exercise/auto-operator';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
-import { resumeExercise } from '../../../shared/exercise/exercise-session';
-import {
-  ackData,
-  alertOpenedData,
-  clockData,
-  deadlineData,
-  endedData,
-  exerciseCreatedData,
-  incidentBandsChangedData,
-  linkData,
-  noteData,
-  partyAckData,
-  protocolActionData,
-  severityChangedData,
-  unlinkData,
-} from '../../../shared/exercise/log-data';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import { LOG_DATA, isExerciseKind, type ExerciseDraft } from '../../../shared/exercise/log-data';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
-import { at, buildScenario, handEvents } from './hand-scenario';
-
-const schemas = {
-  'exercise-created': exerciseCreatedData,
-  clock: clockData,
-  'alert-opened': alertOpenedData,
-  'alert-severity-changed': severityChangedData,
-  'incident-bands-changed': incidentBandsChangedData,
-  link: linkData,
-  unlink: unlinkData,
-  ack: ackData,
-  'protocol-action': protocolActionData,
-  'party-ack': partyAckData,
-  'deadline-warning': deadlineData,
-  'deadline-breach': deadlineData,
-  note: noteData,
-  'exercise-ended': endedData,
-} as const;
+import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
 
 const inject: ScenarioEvent = {
   id: 'MSEL-1',
@@ -84,8 +53,8 @@ describe('log entry data schemas', () => {
     });
     const kinds = new Set<string>();
     for (const entry of log.entries()) {
-      const schema = schemas[entry.kind as keyof typeof schemas];
-      expect(schema, entry.kind).toBeDefined();
+      expect(isExerciseKind(entry.kind), entry.kind).toBe(true);
+      const schema = LOG_DATA[entry.kind as keyof typeof LOG_DATA];
       expect(schema.safeParse(entry.data).success, `${entry.seq} ${entry.kind}`).toBe(true);
       kinds.add(entry.kind);
     }
@@ -100,6 +69,64 @@ describe('log entry data schemas', () => {
     ]) {
       expect(kinds).toContain(kind);
     }
+  });
+
+  it('cover every kind the engine writes, each entry fitting its kind', async () => {
+    const scenario = buildScenario([...handEvents(), ...busy]);
+    const logs = [new MemoryAuditLog('auto'), new MemoryAuditLog('by-hand')];
+    await runHeadlessExercise({
+      setup: prepareExercise(scenario, 'test'),
+      log: logs[0]!,
+      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+    });
+    // What the auto operator never does: a controller's inject, seeks and
+    // speeds, a checkpoint, an export, and linking alerts into an incident.
+    const controller = { name: 'control', role: 'controller' as const };
+    const engine = await createExercise(prepareExercise(scenario, 'test'), logs[1]!, controller);
+    await engine.play();
+    await engine.setSpeed(60);
+    // Between the first report of a busy incident (minute 120) and the second (122).
+    await engine.seek(T0 + 120.5 * MIN);
+    await engine.advanceTo(T0 + 121 * MIN);
+    await engine.checkpoint();
+    await engine.inject({ summary: 'Party B liaison calls', from: 'B' });
+    await engine.note('Hotline logged.');
+    // Linked now, the incident's bands change when the second report joins.
+    const alerts = engine.alerts();
+    const primary = alerts.find((a) => a.eventIds.includes('b0-gs'))!.id;
+    const other = alerts.find((a) => a.id !== primary && !engine.protocolOf(a.id))!.id;
+    await engine.link(primary, other);
+    await engine.seek(T0 + 140 * MIN);
+    await engine.unlink(other);
+    await engine.recordExport({ format: 'truceline-log', key_id: null });
+    await engine.end('done');
+    const written = new Set<string>();
+    for (const entry of logs.flatMap((log) => log.entries())) {
+      expect(isExerciseKind(entry.kind), entry.kind).toBe(true);
+      const fits = LOG_DATA[entry.kind as keyof typeof LOG_DATA].safeParse(entry.data);
+      expect(fits.success, `${entry.exercise_id} ${entry.seq} ${entry.kind}`).toBe(true);
+      written.add(entry.kind);
+    }
+    expect([...written].sort()).toEqual(Object.keys(LOG_DATA).sort());
+  });
+
+  it("types each draft's data by its kind, so a misspelt member does not compile", () => {
+    // The assertions here are the @ts-expect-error lines: the type check fails
+    // if one of them compiles.
+    const base = { exercise_time: null, actor: 'op', role: 'operator' as const };
+    const drafts: ExerciseDraft[] = [
+      { ...base, kind: 'note', data: { text: 'seen' } },
+      // @ts-expect-error -- a note's member is `text`
+      { ...base, kind: 'note', data: { txt: 'seen' } },
+      // @ts-expect-error -- a party-ack names the party and how it acknowledged
+      { ...base, kind: 'party-ack', data: { party: 'A' } },
+      // @ts-expect-error -- there is no such kind
+      { ...base, kind: 'notes', data: { text: 'seen' } },
+    ];
+    // What the compiler refuses, the schemas refuse too.
+    const fits = (d: ExerciseDraft) =>
+      isExerciseKind(d.kind) && LOG_DATA[d.kind].safeParse(d.data).success;
+    expect(drafts.map(fits)).toEqual([true, false, false, false]);
   });
 
   it('refuses to resume an operator entry whose data does not fit, naming it', async () => {
