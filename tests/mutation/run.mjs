@@ -35,8 +35,10 @@ mkdirSync('out/mutation', { recursive: true });
 const rows = [];
 for (const folder of folders) {
   console.log(`\nmutation: shared/${folder}`);
+  // A fresh copy per folder: Stryker writes into the options it is given, and
+  // a second run on the same objects fails while merging them.
   const stryker = new Stryker({
-    ...config,
+    ...structuredClone(config),
     mutate: [`shared/${folder}/**/*.ts`],
     incrementalFile: `tests/mutation/incremental/${folder}.json`,
     jsonReporter: { fileName: `out/mutation/${folder}.json` },
