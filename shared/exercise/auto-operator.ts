@@ -512,22 +512,26 @@ function tasksFor(
       // The meeting sits when the simulation cell says; its outcome is recorded then.
       const meeting = parties.meeting(engine, alert, p.enteredAt);
       const when = Math.max(meeting.at, p.enteredAt);
+      // The record of a meeting is written as it ends, whatever else waits.
+      const recorded = (task: Task): Task[] => [
+        { ...task, priority: Math.min(urgency, when + 30 * MIN) },
+      ];
       const names = (ids: readonly string[]) => ids.map((i) => partyName(engine, i)).join(', ');
       if (meeting.refused.length > 0) {
-        return [
+        return recorded(
           act(when, 10, 'no-agreement', {
             rationale: `${names(meeting.refused)} refused to attend the emergency meeting; no measures could be agreed.`,
           }),
-        ];
+        );
       }
       if (meeting.rejected.length > 0) {
-        return [
+        return recorded(
           act(when, 10, 'no-agreement', {
             rationale: `${names(meeting.rejected)} did not accept the measures proposed at the emergency meeting: "${meeting.measures}"`,
           }),
-        ];
+        );
       }
-      return [act(when, 10, 'measures-agreed', { measures: meeting.measures })];
+      return recorded(act(when, 10, 'measures-agreed', { measures: meeting.measures }));
     }
     case 'refer':
       return [
