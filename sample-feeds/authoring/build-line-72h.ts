@@ -6,6 +6,7 @@ import { generateBackground } from './background-activity';
 import { assembleScenario } from './assemble-scenario';
 import { briefingText } from './briefing-text';
 import { LINE_72H_INJECTS, LINE_72H_SCRIPTED } from './line-72h-incidents';
+import { line72hPartyScript } from './line-72h-party-script';
 import { buildZones, dayTime, missionSensors } from './notional-front';
 import { STATE_A, STATE_B, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
 import { scripted } from './scripted-event';
@@ -55,6 +56,7 @@ const files = assembleScenario({
   scripted: incidents,
   background,
   injects: LINE_72H_INJECTS,
+  partyScript: line72hPartyScript(LOCAL_DAY_ONE),
   briefing: briefingText({
     title: 'Line 72h — situation briefing',
     classification: CLASSIFICATION,

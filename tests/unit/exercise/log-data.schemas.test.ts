@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { createAutoOperator } from '../../../shared/exercise/auto-operator';
+import { createSimCell } from '../../../shared/exercise/sim-cell';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { LOG_DATA, isExerciseKind, type ExerciseDraft } from '../../../shared/exercise/log-data';
@@ -49,7 +50,7 @@ describe('log entry data schemas', () => {
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log,
-      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+      policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     const kinds = new Set<string>();
     for (const entry of log.entries()) {
@@ -135,7 +136,7 @@ describe('log entry data schemas', () => {
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log,
-      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+      policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     const entries = log.entries().map((e) => ({ ...e }));
     const i = entries.findIndex((e) => e.kind === 'party-ack');

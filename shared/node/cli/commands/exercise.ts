@@ -13,6 +13,7 @@ import {
   type LogSigner,
 } from '../../../audit/signing';
 import { createAutoOperator } from '../../../exercise/auto-operator';
+import { createSimCell } from '../../../exercise/sim-cell';
 import {
   ExerciseSetupError,
   prepareExercise,
@@ -192,7 +193,7 @@ export const command: Command = {
     const engine = await runHeadlessExercise({
       setup,
       log,
-      policy: createAutoOperator(actor),
+      policy: createAutoOperator(actor, createSimCell()),
       ...(until !== undefined ? { until } : {}),
     });
     await engine.recordExport({ format: 'truceline-log', key_id: signer.keyId }, actor);
