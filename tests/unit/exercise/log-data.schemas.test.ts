@@ -78,7 +78,7 @@ describe('log entry data schemas', () => {
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log: logs[0]!,
-      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+      policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     // What the auto operator never does: a controller's inject, seeks and
     // speeds, a checkpoint, an export, and linking alerts into an incident.
