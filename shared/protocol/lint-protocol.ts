@@ -512,6 +512,7 @@ export function lintProtocolV2(
       const t2 = trackIndex.get(trackId);
       if (t2 === undefined) continue;
       const step = typeof opening === 'string' ? doc.tracks[t2]!.steps[0]!.id : opening.step;
+      reachableTracks.add(trackId);
       if (trackOfStep(step) === trackId) startAt(trackId, step);
     }
   }
