@@ -74,9 +74,11 @@ describe('a backward seek', () => {
 
   it('replays nothing when the target is where the cursor stands', () => {
     const scenario = lineIncidents();
-    const cursor = new ReplayCursor(scenario, { snapshotEvery: 2 });
+    // One snapshot, at the start: a backward path would replay every event.
+    const cursor = new ReplayCursor(scenario, { snapshotEvery: 1000 });
     cursor.advanceTo(scenario.end);
     cursor.seek(scenario.events[3]!.shownAt);
+    expect(cursor.lastSeekReplayed).toBe(4);
     cursor.advanceTo(scenario.end);
     cursor.seek(cursor.time);
     expect(cursor.lastSeekReplayed).toBe(0);
@@ -104,6 +106,20 @@ describe('a backward seek', () => {
     expect(cursor.injected.map((e) => e.event.id)).toEqual(['inject-1']);
     cursor.seek(at - 1);
     expect(cursor.injected).toEqual([]);
+  });
+});
+
+describe('actions end backward seeks', () => {
+  it('refuses to seek back once an alert is put under protocol, which keeps it from going quiet', () => {
+    const scenario = lineIncidents();
+    const cursor = new ReplayCursor(scenario, { snapshotEvery: 2 });
+    cursor.advanceTo(scenario.events[0]!.shownAt);
+    const [first] = cursor.engine.all();
+    cursor.setProtocolActive(first!.id, true);
+    expect(cursor.snapshotCount).toBe(0);
+    cursor.advanceTo(scenario.end);
+    expect(cursor.engine.get(first!.id)!.quiet).toBe(false);
+    expect(() => cursor.seek(scenario.events[0]!.shownAt)).toThrow(/cannot seek back/);
   });
 });
 
