@@ -147,7 +147,7 @@ export interface ExercisePolicy {
   next(engine: ExerciseEngine): PlannedIntent | null;
 }
 
-interface Task {
+export interface Task {
   alertId: string;
   /** When the work can begin (the step was entered, a reply arrived). */
   availableAt: number;
@@ -160,11 +160,11 @@ interface Task {
 }
 
 /** Steps without a deadline come after every deadline, by severity. */
-const NO_DEADLINE = 8.64e15;
+export const NO_DEADLINE = 8.64e15;
 /** Reviewing low alerts waits for everything in the protocol. */
 const LOW_REVIEW = Number.MAX_SAFE_INTEGER;
 
-function attributed(events: readonly OperatorEvent[]): string | null {
+export function attributed(events: readonly OperatorEvent[]): string | null {
   return events.find((e) => e.party !== undefined)?.party ?? null;
 }
 
@@ -187,9 +187,12 @@ const REPLY_WORDS: Record<PartyReply['kind'], string> = {
 const replyNoteOpening = (name: string) => `Reply to the request for explanation from ${name}`;
 
 /** How the operator reads one alert now (cached: an alert's events only grow). */
-type Reader = (alert: AlertSnapshot) => { events: OperatorEvent[]; judgement: EvidenceJudgement };
+export type Reader = (alert: AlertSnapshot) => {
+  events: OperatorEvent[];
+  judgement: EvidenceJudgement;
+};
 
-function createReader(engine: ExerciseEngine): Reader {
+export function createReader(engine: ExerciseEngine): Reader {
   // The engine makes a new alert snapshot whenever an alert (or its incident) changes.
   const cache = new WeakMap<AlertSnapshot, ReturnType<Reader>>();
   return (alert) => {
@@ -216,25 +219,34 @@ export function createAutoOperator(actor: ExerciseActor, parties: PartySide): Ex
       const snapshot = engine.getSnapshot();
       const tasks: Task[] = [];
       for (const alert of snapshot.alerts) tasks.push(...tasksFor(engine, alert, read, parties));
-      if (tasks.length === 0) return null;
-      const free = engine.lastActedAt(actor.name) ?? snapshot.clock.start;
-      const start = Math.max(free, Math.min(...tasks.map((t) => t.availableAt)));
-      // One alert at a time: of the work waiting when the operator is free, the most urgent.
-      const candidates = tasks.filter((t) => t.availableAt <= start);
-      candidates.sort(
-        (a, b) =>
-          a.priority - b.priority ||
-          a.availableAt - b.availableAt ||
-          (a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0),
-      );
-      const task = candidates[0]!;
-      return {
-        at: Math.max(snapshot.clock.now, start + Math.round(task.durationMin * MIN)),
-        alertId: task.alertId,
-        what: task.what,
-        run: (e) => task.run(e, actor),
-      };
+      return planNext(engine, actor, tasks);
     },
+  };
+}
+
+/** Of the work waiting when the operator is free, the most urgent: one alert at a time. */
+export function planNext(
+  engine: ExerciseEngine,
+  actor: ExerciseActor,
+  tasks: readonly Task[],
+): PlannedIntent | null {
+  const snapshot = engine.getSnapshot();
+  if (tasks.length === 0) return null;
+  const free = engine.lastActedAt(actor.name) ?? snapshot.clock.start;
+  const start = Math.max(free, Math.min(...tasks.map((t) => t.availableAt)));
+  const candidates = tasks.filter((t) => t.availableAt <= start);
+  candidates.sort(
+    (a, b) =>
+      a.priority - b.priority ||
+      a.availableAt - b.availableAt ||
+      (a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0),
+  );
+  const task = candidates[0]!;
+  return {
+    at: Math.max(snapshot.clock.now, start + Math.round(task.durationMin * MIN)),
+    alertId: task.alertId,
+    what: task.what,
+    run: (e) => task.run(e, actor),
   };
 }
 
@@ -251,7 +263,7 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
 // A controller's inject (hotline call, statement, media report, request)
 // reaches the operator as an alert of its own: the operator logs it in a
 // note, in its own words, then marks it read.
-function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
+export function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
   if (alert.view.sources.length !== 1 || alert.view.sources[0] !== 'inject') return [];
   const { events } = read(alert);
   if (events.length === 0 || !events.every((e) => e.source === 'inject')) return [];
@@ -295,7 +307,7 @@ function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
 // cluttering the queue) and those that report harm, or a weapon where it is
 // prohibited at probable certainty or more (to run them through the
 // protocol). Cleared alerts of any band outside the protocol are closed too.
-function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
+export function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
   if (alert.incident !== null) return [];
   const { judgement } = read(alert);
   // A cleared alert is closed whatever its band: the console says to.

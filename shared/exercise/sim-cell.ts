@@ -76,11 +76,12 @@ export interface PartySide {
 }
 
 /** A party's conduct with nothing left out. */
-interface Conduct {
+export interface Conduct {
   acknowledge: 'never' | { after_min: number; via?: string | undefined };
   reply: NonNullable<PartyBehaviour['reply']>;
   meeting: 'attends' | 'refuses';
   accepts_measures: boolean;
+  requests_meeting: boolean;
 }
 
 /** The conduct of a party nobody scripted (docs/SCENARIO-FORMAT.md section 8, "layered defaults"). */
@@ -89,9 +90,10 @@ const BUILT_IN: Conduct & { meeting_after_h: number } = {
   reply: { kind: 'denies', after_h: 24 },
   meeting: 'attends',
   accepts_measures: true,
+  requests_meeting: false,
   meeting_after_h: 8,
 };
-const DEFAULT_VIA = 'hotline, duty officer';
+export const DEFAULT_VIA = 'hotline, duty officer';
 
 /** Every event of the alert and of the alerts linked with it, in replay order. */
 function eventsOf(engine: ExerciseEngine, alert: AlertSnapshot): ReplayEvent[] {
@@ -109,7 +111,7 @@ function eventsOf(engine: ExerciseEngine, alert: AlertSnapshot): ReplayEvent[] {
 }
 
 /** The script of the first scripted incident the alert's events name, if any. */
-function scriptOf(
+export function scriptOf(
   script: PartyScript | null,
   events: readonly ReplayEvent[],
 ): IncidentScript | null {
@@ -123,7 +125,8 @@ function scriptOf(
   return null;
 }
 
-function conductOf(
+/** A party's conduct: its incident script's, else the default's, else the built-in one. */
+export function conductOf(
   script: PartyScript | null,
   incident: IncidentScript | null,
   partyId: string,
@@ -136,15 +139,17 @@ function conductOf(
     meeting: scripted.meeting ?? fallback.meeting ?? BUILT_IN.meeting,
     accepts_measures:
       scripted.accepts_measures ?? fallback.accepts_measures ?? BUILT_IN.accepts_measures,
+    requests_meeting:
+      scripted.requests_meeting ?? fallback.requests_meeting ?? BUILT_IN.requests_meeting,
   };
 }
 
-function partyName(engine: ExerciseEngine, id: string): string {
+export function partyName(engine: ExerciseEngine, id: string): string {
   return engine.setup.scenario.parties.find((p) => p.id === id)?.name ?? `Party ${id}`;
 }
 
 /** What a party says when the script gives no words: its position, naming the alert. */
-function replyText(name: string, kind: PartyReply['kind'], title: string): string {
+export function replyText(name: string, kind: PartyReply['kind'], title: string): string {
   switch (kind) {
     case 'admits':
       return `${name} acknowledges the activity the Mission reported (${title}) and undertakes to stop it and report back on the measures taken.`;

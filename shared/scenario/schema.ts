@@ -321,6 +321,8 @@ export const partyBehaviourSchema = z
     meeting: z.enum(['attends', 'refuses']).optional(),
     /** Whether it accepts the measures proposed at the meeting. */
     accepts_measures: z.boolean().optional(),
+    /** Whether it requests a meeting with its reply (protocol version 2: a `meeting-request` move). */
+    requests_meeting: z.boolean().optional(),
   })
   .strict();
 export type PartyBehaviour = z.infer<typeof partyBehaviourSchema>;

@@ -25,7 +25,7 @@ hotline      hotline-escalation operator        30    flag               escalat
 hotline      stop-fire-call     operator        60    flag               fire-stopped->done | fire-continues->chair-call
 hotline      chair-call         guarantor-chair 60    flag               chair-called->done
 explanation  send-request       operator        60    flag               request-sent->await-reply
-explanation  await-reply        party           2880  no-reply           reply->assess-reply
+explanation  await-reply        party           2880  no-reply           reply->assess-reply | meeting-request->·+consultation
 explanation  assess-reply       operator        120   flag               reply-accounts->done | answer-with-evidence->await-reply | unresolved->done+consultation
 explanation  no-reply           operator        60    flag               no-reply-recorded->done+consultation
 consultation convene            operator        1440i refer              meeting-opened->meeting
