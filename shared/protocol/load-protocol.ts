@@ -37,8 +37,8 @@ export function loadProtocol(
 ): LoadProtocolResult {
   const prefix = jsonPointer(base);
   if (isVersion2Document(input)) {
-    // The exercise engine runs version-1 protocols only, until issue 17's
-    // integration; loadAnyProtocol reads both.
+    // This loader is for version-1 documents; exercises read either format
+    // through loadAnyProtocol.
     return {
       ok: false,
       problems: [
@@ -46,7 +46,7 @@ export function loadProtocol(
           file,
           pointer: `${prefix}/version`,
           message:
-            'protocol format version 2 (tracks) is not run by exercises yet; use a version-1 protocol (steps)',
+            'protocol format version 2 (tracks) where version 1 (steps) is expected; loadAnyProtocol reads both',
         },
       ],
     };

@@ -482,7 +482,7 @@ describe('version 1 protocols alongside version 2', () => {
         file: 'x.scenario.json',
         pointer: '/protocol/version',
         message:
-          'protocol format version 2 (tracks) is not run by exercises yet; use a version-1 protocol (steps)',
+          'protocol format version 2 (tracks) where version 1 (steps) is expected; loadAnyProtocol reads both',
       },
     ]);
     const any = loadAnyProtocol(P.document, 'p.json');
