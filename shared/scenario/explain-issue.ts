@@ -70,6 +70,10 @@ const FIELD_RULES: Record<string, string> = {
   title: 'a non-empty string',
   name: 'a non-empty string',
   timezone: 'an IANA time zone name, e.g. Pacific/Auckland or Etc/GMT+8',
+  daily_report_hour: 'a whole number of hours from 0 to 23 (local time)',
+  population: 'a whole number of people (0 or more)',
+  area: 'a non-empty string naming the area covered',
+  footprint: 'a GeoJSON Polygon { "type": "Polygon", "coordinates": [ring, …] }',
 };
 
 /** Kind depends on the document: zones and sensors have different vocabularies. */
@@ -79,6 +83,8 @@ function ruleFor(path: readonly PropertyKey[], inEvent: boolean): string | undef
   if (field === 'kind') {
     return path.includes('properties') ? oneOf(ZONE_KINDS) : oneOf(SENSOR_KINDS);
   }
+  // Inside a sensor's footprint, `type` is GeoJSON's, not an event type.
+  if (field === 'type' && path.includes('footprint')) return 'exactly "Polygon"';
   if (typeof path[path.length - 1] === 'number') {
     const parent = String(path[path.length - 2] ?? '');
     if (parent === 'prohibited') return oneOf(WEAPON_CLASSES);
