@@ -10,8 +10,15 @@ const FEED_OF_SOURCE = {
   drone: 'feeds/drone.ndjson',
   'ground-sensor': 'feeds/ground.ndjson',
   observer: 'feeds/observer.ndjson',
+  'open-source': 'feeds/open-source.ndjson',
 } as const;
-const PREFIX = { satellite: 'sat', drone: 'drn', 'ground-sensor': 'gnd', observer: 'obs' } as const;
+const PREFIX = {
+  satellite: 'sat',
+  drone: 'drn',
+  'ground-sensor': 'gnd',
+  observer: 'obs',
+  'open-source': 'osn',
+} as const;
 
 export const MSEL_HEADER = [
   'Inject #',
@@ -35,6 +42,8 @@ export interface AssembleOptions {
   localDayOne: number;
   timezone: string;
   utcOffsetHours: number;
+  /** Local hour of the mission's daily report (format section 8), when the scenario has one. */
+  dailyReportHour?: number;
   /** Scenario format version: 2 when the events use the fields of section 8. */
   version?: 1 | 2;
   zones: PackageFiles['zones'];
@@ -110,6 +119,9 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
     start: new Date(options.start).toISOString(),
     end: new Date(options.end).toISOString(),
     timezone: options.timezone,
+    ...(options.dailyReportHour !== undefined
+      ? { daily_report_hour: options.dailyReportHour }
+      : {}),
     parties: PARTIES,
     zones: 'zones.geojson',
     sensors: 'sensors.json',

@@ -17,7 +17,6 @@ import {
   type LonLat,
 } from './front-geometry';
 import {
-  CLOUD_BLOCKED,
   DISENGAGEMENT_AREAS,
   SATELLITES,
   footprintAt,
@@ -77,6 +76,8 @@ export interface BackgroundOptions {
   reserved: readonly Reserved[];
   /** Whether satellite passes add imagery and fire-detection findings. */
   satellites: boolean;
+  /** Optical passes lost to cloud, [satellite, day]: they add no findings. */
+  cloudBlocked: readonly (readonly [string, number])[];
   /** Local midnight at the start of exercise day 1 (epoch ms): days and the night-time peak. */
   localDayOne: number;
   /**
@@ -521,7 +522,7 @@ function satellitePasses(
     for (const [from, to] of sensor.windows) {
       if (from < start || to > end) continue;
       const day = Math.floor((from - options.localDayOne) / (24 * HOUR)) + 1;
-      if (CLOUD_BLOCKED.some(([id, d]) => id === sat.id && d === day)) continue;
+      if (options.cloudBlocked.some(([id, d]) => id === sat.id && d === day)) continue;
       const scene = footprintAt(sensor, from);
       const findings = sat.id.startsWith('THERM')
         ? random.int(3, 7)

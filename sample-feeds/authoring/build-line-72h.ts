@@ -6,8 +6,14 @@ import { generateBackground } from './background-activity';
 import { assembleScenario } from './assemble-scenario';
 import { briefingText } from './briefing-text';
 import { LINE_72H_INJECTS, LINE_72H_SCRIPTED } from './line-72h-incidents';
-import { buildZones, dayTime, missionSensors } from './notional-front';
-import { STATE_A, STATE_B, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
+import { LINE_72H_SENSOR_PLAN, buildZones, dayTime, missionSensors } from './notional-front';
+import {
+  DAILY_REPORT_HOUR,
+  STATE_A,
+  STATE_B,
+  TIME_ZONE,
+  UTC_OFFSET_HOURS,
+} from './notional-geography';
 import { scripted } from './scripted-event';
 import { seededRandom } from './seeded-random';
 import { writeScenarioPackage } from './write-scenario-package';
@@ -36,6 +42,7 @@ const background = generateBackground({
   rate: 9,
   reserved: incidents.filter((d) => d.at).map((d) => ({ at: d.at!, t: d.t })),
   satellites: true,
+  cloudBlocked: LINE_72H_SENSOR_PLAN.cloudBlocked,
   localDayOne: LOCAL_DAY_ONE,
   corroborated: 0.2,
 });
@@ -50,6 +57,7 @@ const files = assembleScenario({
   timezone: TIME_ZONE,
   version: 2,
   utcOffsetHours: UTC_OFFSET_HOURS,
+  dailyReportHour: DAILY_REPORT_HOUR,
   zones: buildZones(),
   sensors,
   scripted: incidents,

@@ -8,7 +8,13 @@ import { assembleScenario, type InjectRow } from './assemble-scenario';
 import { briefingText } from './briefing-text';
 import { DAY_THREE, MLRS_IN_EXCLUSION_ZONE } from './line-72h-incidents';
 import { buildZones, dayTime, missionSensors } from './notional-front';
-import { STATE_A, STATE_B, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
+import {
+  DAILY_REPORT_HOUR,
+  STATE_A,
+  STATE_B,
+  TIME_ZONE,
+  UTC_OFFSET_HOURS,
+} from './notional-geography';
 import { scripted, type ScriptedEvent } from './scripted-event';
 import { seededRandom } from './seeded-random';
 import { writeScenarioPackage } from './write-scenario-package';
@@ -74,6 +80,7 @@ const background = generateBackground({
   rate: 16,
   reserved: incidents.filter((d) => d.at).map((d) => ({ at: d.at!, t: d.t })),
   satellites: false,
+  cloudBlocked: [],
   localDayOne: LOCAL_DAY_ONE,
   corroborated: 0.2,
 });
@@ -87,6 +94,7 @@ const files = assembleScenario({
   localDayOne: LOCAL_DAY_ONE,
   timezone: TIME_ZONE,
   utcOffsetHours: UTC_OFFSET_HOURS,
+  dailyReportHour: DAILY_REPORT_HOUR,
   zones: buildZones(),
   sensors,
   scripted: incidents,

@@ -7,7 +7,15 @@ import {
   sensorSchema,
   zonePropertiesSchema,
 } from '../../../shared/scenario/schema';
-import { SAMPLES, inRing, km, readEvents, readJson, type SensorRecord } from './sample-files';
+import {
+  SAMPLES,
+  inRing,
+  km,
+  passesOf,
+  readEvents,
+  readJson,
+  type SensorRecord,
+} from './sample-files';
 
 type Position = [number, number];
 interface ZoneFeature {
@@ -236,9 +244,7 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
     const planned = [
       ...briefing.matchAll(/^\| \d \| \d\d:\d\d \| ([A-Z]+-\d) \| (NAI-\d[^|]*) \|$/gm),
     ];
-    const passes = sensors.flatMap((s) =>
-      (s['x-footprints'] ?? []).map((f) => `${s.id} ${f.scene}`),
-    );
+    const passes = sensors.flatMap((s) => passesOf(s).map((f) => `${s.id} ${f.area}`));
     expect(planned.map((m) => `${m[1]} ${m[2]!.trim()}`).sort()).toEqual(passes.sort());
   });
 });
