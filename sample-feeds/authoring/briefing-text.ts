@@ -35,6 +35,8 @@ export interface BriefingParts {
   /** What matters about the sensors in this scenario, after the generated inventory. */
   sensorNotes: string;
   play: string;
+  /** Terms this exercise's agreement adds (Markdown list items), after the protected sites. */
+  extraTerms?: string;
   /** The mission's sensors as the package lists them (for counts and the tasking plan). */
   sensors: readonly MissionSensor[];
 }
@@ -208,7 +210,7 @@ which the Mission may inspect.
   settlement is the gravest violation.
 - **Protected sites** — no fire at or near the dam, the power station, the
   water station or hospitals, and no military use of them.
-- **Sectors** — the front is divided into five monitoring sectors: ${SECTOR_NAMES.map((n, i) => `${i + 1} ${n}`).join(', ')}.
+${parts.extraTerms ?? ''}- **Sectors** — the front is divided into five monitoring sectors: ${SECTOR_NAMES.map((n, i) => `${i + 1} ${n}`).join(', ')}.
   Each alert belongs to one sector.
 - **Freedom of movement** — Mission patrols and UAVs move freely; stopping a
   patrol, jamming or firing at a UAV is a violation.

@@ -16,7 +16,7 @@ import {
 } from './notional-geography';
 import { scripted } from './scripted-event';
 import { seededRandom } from './seeded-random';
-import { writeScenarioPackage } from './write-scenario-package';
+import { writePackageAndReport } from './write-scenario-package';
 
 /** Local midnight (UTC−8) at the start of day 1, 8 March 2027: early autumn, harvest time. */
 const LOCAL_DAY_ONE = Date.parse('2027-03-08T08:00:00Z');
@@ -89,11 +89,4 @@ is thin; never close an alert without a rationale.`,
   }),
 });
 
-const outDir = process.argv[2] ?? 'sample-feeds/line-72h';
-const written = writeScenarioPackage(outDir, files);
-const total = files.feeds.reduce((n, f) => n + f.drafts.length, 0) + files.msel.rows.length;
-process.stdout.write(
-  `${outDir}: ${written.length} files, ${total} events (${files.feeds
-    .map((f) => `${f.path} ${f.drafts.length}`)
-    .join(', ')}, feeds/msel.csv ${files.msel.rows.length})\n`,
-);
+writePackageAndReport(process.argv[2] ?? 'sample-feeds/line-72h', files);

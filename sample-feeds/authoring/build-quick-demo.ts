@@ -17,7 +17,7 @@ import {
 } from './notional-geography';
 import { scripted, type ScriptedEvent } from './scripted-event';
 import { seededRandom } from './seeded-random';
-import { writeScenarioPackage } from './write-scenario-package';
+import { writePackageAndReport } from './write-scenario-package';
 
 // The clock of line-72h (day 1 = 8 March 2027, local) so the shared incident rows keep their times.
 const LOCAL_DAY_ONE = Date.parse('2027-03-08T08:00:00Z');
@@ -120,11 +120,4 @@ report stands alone.`,
   }),
 });
 
-const outDir = process.argv[2] ?? 'sample-feeds/quick-demo';
-const written = writeScenarioPackage(outDir, files);
-const total = files.feeds.reduce((n, f) => n + f.drafts.length, 0) + files.msel.rows.length;
-process.stdout.write(
-  `${outDir}: ${written.length} files, ${total} events (${files.feeds
-    .map((f) => `${f.path} ${f.drafts.length}`)
-    .join(', ')}, feeds/msel.csv ${files.msel.rows.length})\n`,
-);
+writePackageAndReport(process.argv[2] ?? 'sample-feeds/quick-demo', files);

@@ -3,40 +3,21 @@
 // (s km along the front, off km from the line; + = Party A's side, north);
 // clock times are local (UTC−8). Directions and distances in the summaries
 // are computed from the positions, so the words always match the map.
-import { bearingDeg, compassWords, distanceKm, frontPoint, type LonLat } from './front-geometry';
-import { PATROL_BASES, ACOUSTIC_SITES } from './notional-front';
-import { SETTLEMENTS } from './notional-geography';
+import { compassWords } from './front-geometry';
+import {
+  array,
+  band,
+  bearing,
+  km,
+  partTowards,
+  patrol,
+  towards,
+  village,
+  type At,
+} from './front-places';
 import type { ScriptedEvent } from './scripted-event';
 
 const NOTIFY = 'notify every party on the hotline within 30 min';
-
-type At = readonly [number, number];
-
-const point = ([s, off]: At): LonLat => frontPoint(s, off);
-const bearing = (from: At, to: At) => Math.round(bearingDeg(point(from), point(to)));
-const towards = (from: At, to: At) => compassWords(bearingDeg(point(from), point(to)));
-const km = (from: At, to: At) => distanceKm(point(from), point(to));
-/** "southern", "north-eastern": the part of a place that lies towards another. */
-const partTowards = (from: At, to: At) =>
-  `${['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'][Math.round(bearingDeg(point(from), point(to)) / 45) % 8]}ern`;
-/** The range band a patrol reports a sound in. */
-const band = (d: number) => (d < 1 ? 'less than 1' : d < 4 ? '1–4' : d < 8 ? '4–8' : '8–20');
-
-const village = (id: string): At => {
-  const found = SETTLEMENTS.find((s) => s.id === id);
-  if (!found) throw new Error(`no settlement ${id}`);
-  return [found.s, found.off];
-};
-const patrol = (id: string): At => {
-  const found = PATROL_BASES.find((p) => p.id === id);
-  if (!found) throw new Error(`no patrol ${id}`);
-  return [found.s, found.off];
-};
-const array = (id: string): At => {
-  const found = ACOUSTIC_SITES.find((a) => a.id === id);
-  if (!found) throw new Error(`no array ${id}`);
-  return [found.s, found.off];
-};
 
 // --- Incident 1 (day 2, sector 2): four 122 mm MLRS 12 km south of the line ----------
 
