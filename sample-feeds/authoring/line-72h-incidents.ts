@@ -15,7 +15,9 @@ import {
   village,
   type At,
 } from './front-places';
-import type { ScriptedEvent } from './scripted-event';
+import type { InjectRow } from './assemble-scenario';
+import { endexInject, openAlertsReportInject } from './msel-rows';
+import { inIncident, type ScriptedEvent } from './scripted-event';
 
 const NOTIFY = 'notify every party on the hotline within 30 min';
 
@@ -941,35 +943,20 @@ export const SENSOR_FAULTS: ScriptedEvent[] = [
   },
 ];
 
-/** Each event of a scripted incident, marked with it (controller-only `incident`). */
-const incident = (name: string, rows: ScriptedEvent[]) =>
-  rows.map((r) => ({ ...r, incident: name }));
-
 /** Every scripted incident of line-72h. */
 export const LINE_72H_SCRIPTED: ScriptedEvent[] = [
-  ...incident('mlrs-in-s2', MLRS_IN_EXCLUSION_ZONE),
-  ...incident('shelling-of-kerrow', SHELLING_OF_KERROW),
-  ...incident('uav04-jammed', DRONE_JAMMED),
-  ...incident('crop-fires', CROP_FIRES),
-  ...incident('harvester-column', TRACTOR_COLUMN),
+  ...inIncident('mlrs-in-s2', MLRS_IN_EXCLUSION_ZONE),
+  ...inIncident('shelling-of-kerrow', SHELLING_OF_KERROW),
+  ...inIncident('uav04-jammed', DRONE_JAMMED),
+  ...inIncident('crop-fires', CROP_FIRES),
+  ...inIncident('harvester-column', TRACTOR_COLUMN),
   ...BUSY_EVENING,
   ...DAY_THREE,
   ...SENSOR_FAULTS,
 ];
 
 /** MSEL injects: [id, day, local time, description, expected player action, from, to, method, party, objective]. */
-export const LINE_72H_INJECTS: readonly (readonly [
-  string,
-  number,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-])[] = [
+export const LINE_72H_INJECTS: readonly InjectRow[] = [
   [
     'MSEL-001',
     1,
@@ -1126,18 +1113,7 @@ export const LINE_72H_INJECTS: readonly (readonly [
     'A',
     'Assess an explanation',
   ],
-  [
-    'MSEL-014',
-    2,
-    '23:30',
-    'The Guarantor Contact Group asks for a consolidated report of every open alert by 02:30 local time.',
-    'Prioritise: summarise the open alerts in rank order with their protocol step and deadlines.',
-    'Guarantor Contact Group',
-    'Head of operations',
-    'Email',
-    '',
-    'Reporting under load',
-  ],
+  openAlertsReportInject('MSEL-014', 2, '23:30', '02:30'),
   [
     'MSEL-015',
     3,
@@ -1210,16 +1186,5 @@ export const LINE_72H_INJECTS: readonly (readonly [
     '',
     'Emergency consultation',
   ],
-  [
-    'MSEL-021',
-    4,
-    '02:45',
-    'ENDEX at 03:00 local. Play stops; hot wash in 30 minutes.',
-    'Stop play; export the log for the after-action report.',
-    'Exercise Control',
-    'All players',
-    'Briefing',
-    '',
-    'After-action review',
-  ],
+  endexInject('MSEL-021', 4, '02:45', '03:00'),
 ];

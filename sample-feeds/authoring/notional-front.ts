@@ -392,7 +392,7 @@ export const AREAS_OF_INTEREST = {
   'NAI-7': { name: 'NAI-7 Dorsena depots north of Pormina road', s: 262, off: -45 },
   'NAI-8': { name: 'NAI-8 Lanvera depots south of Pellard', s: 455, off: 45 },
   'NAI-9': { name: 'NAI-9 Dorsena depots around Varnet', s: 560, off: -45 },
-  'NAI-10': { name: 'NAI-10 Lunara power station', s: 528, off: -8 },
+  'NAI-10': { name: 'NAI-10 Lunara mine and power station', s: 524, off: -4 },
   'NAI-11': { name: 'NAI-11 Varnet–Kerrow road', s: 546, off: 0 },
 } as const;
 export type AreaOfInterest = keyof typeof AREAS_OF_INTEREST;

@@ -7,15 +7,7 @@ import {
   sensorSchema,
   zonePropertiesSchema,
 } from '../../../shared/scenario/schema';
-import {
-  SAMPLES,
-  inRing,
-  km,
-  passesOf,
-  readEvents,
-  readJson,
-  type SensorRecord,
-} from './sample-files';
+import { SAMPLES, inRing, km, readEvents, readJson, type SensorRecord } from './sample-files';
 
 type Position = [number, number];
 interface ZoneFeature {
@@ -244,7 +236,9 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
     const planned = [
       ...briefing.matchAll(/^\| \d \| \d\d:\d\d \| ([A-Z]+-\d) \| (NAI-\d[^|]*) \|$/gm),
     ];
-    const passes = sensors.flatMap((s) => passesOf(s).map((f) => `${s.id} ${f.area}`));
+    const passes = sensors.flatMap((s) =>
+      s.coverage.flatMap((w) => (w.footprint ? [`${s.id} ${w.area}`] : [])),
+    );
     expect(planned.map((m) => `${m[1]} ${m[2]!.trim()}`).sort()).toEqual(passes.sort());
   });
 });
