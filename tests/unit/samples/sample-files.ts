@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCsvRecords } from '../../../shared/ucdp/split-csv-records';
 
-export const SAMPLES = ['line-72h', 'quick-demo'] as const;
+export const SAMPLES = ['line-72h', 'quick-demo', 'drone-line-48h'] as const;
 export type SampleId = (typeof SAMPLES)[number];
 
 export const sampleDir = (id: SampleId) => join('sample-feeds', id);
