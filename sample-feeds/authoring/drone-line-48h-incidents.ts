@@ -662,7 +662,7 @@ export const DRONE_LINE_INJECTS: readonly InjectRow[] = [
     '09:00',
     control,
     'Situational awareness',
-    'Mission daily report: 286 ceasefire violations in the previous 24 hours; about two thirds involved drones (FPV strikes on positions, loitering munitions, party UAVs in the exclusion zone); two Mission UAV sorties disrupted by jamming this week.',
+    'Mission daily report: 286 ceasefire violations in the previous 24 hours; nearly half involved drones (FPV strikes on positions, loitering munitions, party UAVs in the exclusion zone); two Mission UAV sorties disrupted by jamming this week.',
     'Acknowledge; review the sensor plan, the tasking plan and the UAV exclusion zone.',
   ),
   inject(
