@@ -1,5 +1,6 @@
 // Puts scripted incidents, background activity and injects together into the
 // files of one scenario package, with ids and feed files by source.
+import type { PartyScript } from '../../shared/scenario/schema';
 import { localTimeToUtc } from './local-time';
 import type { EventDraft } from './event-draft';
 import type { PackageFiles } from './write-scenario-package';
@@ -58,6 +59,8 @@ export interface AssembleOptions {
   /** [id, local day, local "HH:MM", description, expected action, from, to, method, party, objective] */
   injects: readonly InjectRow[];
   briefing: string;
+  /** Controller-only: how the simulation cell plays the parties (format section 8), if scripted. */
+  partyScript?: PartyScript;
 }
 
 export type InjectRow = readonly [
@@ -130,6 +133,7 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
     sensors: 'sensors.json',
     feeds: [...feeds.map((f) => f.path), 'feeds/msel.csv'],
     briefing: 'briefing.md',
+    ...(options.partyScript ? { party_script: 'simcell/party-script.json' } : {}),
   };
   return {
     manifest,
@@ -138,5 +142,8 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
     feeds,
     msel: { path: 'feeds/msel.csv', header: MSEL_HEADER, rows },
     briefing: options.briefing,
+    ...(options.partyScript
+      ? { partyScript: { path: 'simcell/party-script.json', script: options.partyScript } }
+      : {}),
   };
 }

@@ -3,9 +3,10 @@
 // parties fight with drones. Run from the repository root:
 //   node shared/node/run-ts.mjs sample-feeds/authoring/build-drone-line-48h.ts [out-dir]
 // Deterministic: the same code writes the same bytes (seeded background).
-// Scripted party behaviour (format section 8, being added for line-72h) is
-// not written here yet: TODO add this exercise's party script beside its
-// injects once that manifest member exists.
+// TODO: this exercise has no party script yet (format section 8, "Party
+// script"; line-72h's is line-72h-party-script.ts): pass one to
+// assembleScenario as `partyScript`, consistent with the MSEL's statements
+// (Party A's claim about the power station, its denial on Varnet).
 import type { Kind } from './background-activity';
 import { NOTIONAL_CLASSIFICATION, assembleScenario } from './assemble-scenario';
 import { briefingText } from './briefing-text';

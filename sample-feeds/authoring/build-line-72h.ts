@@ -6,6 +6,7 @@ import { NOTIONAL_CLASSIFICATION, assembleScenario } from './assemble-scenario';
 import { briefingText } from './briefing-text';
 import { exerciseEvents } from './exercise-events';
 import { LINE_72H_INJECTS, LINE_72H_SCRIPTED } from './line-72h-incidents';
+import { line72hPartyScript } from './line-72h-party-script';
 import { buildZones, dayTime } from './notional-front';
 import { STATE_A, STATE_B } from './notional-geography';
 import { writePackageAndReport } from './write-scenario-package';
@@ -46,6 +47,7 @@ const files = assembleScenario({
   scripted: incidents,
   background,
   injects: LINE_72H_INJECTS,
+  partyScript: line72hPartyScript(LOCAL_DAY_ONE),
   briefing: briefingText({
     title: 'Line 72h — situation briefing',
     classification: NOTIONAL_CLASSIFICATION,

@@ -943,6 +943,28 @@ export const SENSOR_FAULTS: ScriptedEvent[] = [
   },
 ];
 
+/** The incidents of the busy evening and day 3, by the ids of their events (the airburst stays unexplained). */
+const NAMED_BY_ID: Record<string, string> = {
+  'GND-DA2-SEISMIC-1': 'da2-incursion',
+  'GND-DA2-CAM-1': 'da2-incursion',
+  'GND-DA2-FIRE-1': 'da2-incursion',
+  'GND-DA2-MORTAR-1': 'da2-incursion',
+  'DRN-DA2-DIG-1': 'da2-incursion',
+  'GND-S1-TANK-1': 'tank-in-s1',
+  'DRN-S1-TANK-1': 'tank-in-s1',
+  'GND-S1-TANK-2': 'tank-in-s1',
+  'DRN-DMZ-DIG-1': 'dmz-digging-s5',
+  'GND-S4-CLASH-1': 'clash-near-kerrow',
+  'OBS-S4-CLASH-1': 'clash-near-kerrow',
+  'OBS-S4-CLASH-2': 'clash-near-kerrow',
+  'SAT-S3-HOW-1': 'howitzers-s3',
+  'OBS-S3-HOW-1': 'howitzers-s3',
+  'OBS-ORVALE-STRIKE-1': 'orvale-drone-strike',
+  'DRN-ORVALE-UAV-1': 'orvale-drone-strike',
+};
+const named = (rows: ScriptedEvent[]) =>
+  rows.map((r) => (NAMED_BY_ID[r.id] ? { ...r, incident: NAMED_BY_ID[r.id] } : r));
+
 /** Every scripted incident of line-72h. */
 export const LINE_72H_SCRIPTED: ScriptedEvent[] = [
   ...inIncident('mlrs-in-s2', MLRS_IN_EXCLUSION_ZONE),
@@ -950,8 +972,8 @@ export const LINE_72H_SCRIPTED: ScriptedEvent[] = [
   ...inIncident('uav04-jammed', DRONE_JAMMED),
   ...inIncident('crop-fires', CROP_FIRES),
   ...inIncident('harvester-column', TRACTOR_COLUMN),
-  ...BUSY_EVENING,
-  ...DAY_THREE,
+  ...named(BUSY_EVENING),
+  ...named(DAY_THREE),
   ...SENSOR_FAULTS,
 ];
 

@@ -12,6 +12,8 @@ export interface PackageFiles {
   feeds: { path: string; drafts: EventDraft[] }[];
   msel: { path: string; header: string[]; rows: string[][] };
   briefing: string;
+  /** Controller-only party script, written as its own file (not shown to players). */
+  partyScript?: { path: string; script: unknown };
 }
 
 function csvField(value: string): string {
@@ -39,6 +41,9 @@ export function writeScenarioPackage(dir: string, files: PackageFiles): string[]
     .join('\r\n');
   write(files.msel.path, `${csv}\r\n`);
   write('briefing.md', files.briefing);
+  if (files.partyScript) {
+    write(files.partyScript.path, `${JSON.stringify(files.partyScript.script, null, 2)}\n`);
+  }
   return written;
 }
 

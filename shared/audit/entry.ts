@@ -11,7 +11,19 @@ z.config({ jitless: true });
 /** prev_hash of the first entry of every log: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const ROLES = ['operator', 'controller', 'system', 'auditor'] as const;
+/**
+ * `party` (a party's liaison) and `guarantor-chair` act in protocol version 2
+ * (docs/AUDIT-LOG.md, "Kinds defined for protocol version 2"); additive, so a
+ * log of the first four roles reads as before.
+ */
+export const ROLES = [
+  'operator',
+  'controller',
+  'system',
+  'auditor',
+  'party',
+  'guarantor-chair',
+] as const;
 /** The kinds docs/AUDIT-LOG.md names; the format allows others of the same shape. */
 export const KNOWN_KINDS = [
   'exercise-created',
@@ -47,6 +59,8 @@ const draftShape = {
   kind: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase kind name such as "note"'),
   alert_id: z.string().min(1).optional(),
   step_id: z.string().min(1).optional(),
+  /** The party whose liaison acted (role `party`); absent on every other entry. */
+  party: z.string().min(1).optional(),
   // Passed on as it is: a record schema would copy the object and silently
   // drop a member named "__proto__", so what is read would differ from what
   // was hashed.
@@ -155,6 +169,7 @@ export function sealEntry(draft: EntryDraft, position: SealPosition): LogEntry {
     kind: d.kind,
     ...(d.alert_id !== undefined ? { alert_id: d.alert_id } : {}),
     ...(d.step_id !== undefined ? { step_id: d.step_id } : {}),
+    ...(d.party !== undefined ? { party: d.party } : {}),
     data,
     prev_hash: position.prevHash,
   };

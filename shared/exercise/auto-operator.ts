@@ -2,10 +2,11 @@
 // operator. It sees only what an operator sees — the alert queue with each
 // alert's gravity and certainty and their reasons, each alert's events
 // without `truth`, `expected_action` or `incident`, the protocol walkthrough —
-// and works one alert at a time, so busy periods breach deadlines. Replies
-// from the parties (acknowledgements, explanations, meeting outcomes) arrive
-// after delays drawn deterministically from the alert and step, as a
-// simulation cell would deliver them.
+// and works one alert at a time, so busy periods breach deadlines. The
+// parties (acknowledgements, explanations, meetings) are not played here:
+// the simulation cell (sim-cell.ts) answers for them from the scenario's
+// party script, and this policy hears only what they say (PartySide), never
+// the script or the controller-only fields the cell reads to find it.
 //
 // Evidence rule (documented in docs, applied at triage and after
 // verification), on the alert's (or its incident's) gravity and certainty:
@@ -24,15 +25,10 @@ import { severityRank, type CertaintyBand, type Severity } from '../alerts/bands
 import type { ScenarioEvent, Source } from '../scenario/schema';
 import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
 import type { AlertSnapshot } from './exercise-snapshot';
+import type { PartyReply, PartySide } from './sim-cell';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const ACK_CHANNELS = [
-  'hotline, duty officer',
-  'hotline, liaison officer',
-  'secure video link, chief of staff',
-  'phone, deputy liaison officer',
-];
 
 const VISIBLE_FIELDS = [
   'id',
@@ -151,7 +147,7 @@ export interface ExercisePolicy {
   next(engine: ExerciseEngine): PlannedIntent | null;
 }
 
-interface Task {
+export interface Task {
   alertId: string;
   /** When the work can begin (the step was entered, a reply arrived). */
   availableAt: number;
@@ -164,29 +160,39 @@ interface Task {
 }
 
 /** Steps without a deadline come after every deadline, by severity. */
-const NO_DEADLINE = 8.64e15;
+export const NO_DEADLINE = 8.64e15;
 /** Reviewing low alerts waits for everything in the protocol. */
 const LOW_REVIEW = Number.MAX_SAFE_INTEGER;
 
-function attributed(events: readonly OperatorEvent[]): string | null {
+export function attributed(events: readonly OperatorEvent[]): string | null {
   return events.find((e) => e.party !== undefined)?.party ?? null;
 }
 
-/** Weapons named in the alert's reports (for the measures asked of a party). */
-function weaponsOf(events: readonly OperatorEvent[]): string[] {
-  return [
-    ...new Set(
-      events
-        .map((e) => e.weapon_class)
-        .filter((w): w is NonNullable<typeof w> => w !== undefined && w !== 'unknown'),
-    ),
-  ];
+function partyName(engine: ExerciseEngine, id: string): string {
+  return engine.setup.scenario.parties.find((p) => p.id === id)?.name ?? `Party ${id}`;
 }
 
-/** How the operator reads one alert now (cached: an alert's events only grow). */
-type Reader = (alert: AlertSnapshot) => { events: OperatorEvent[]; judgement: EvidenceJudgement };
+/** The parties to the ceasefire (public: the manifest's parties with role party). */
+function partiesToCeasefire(engine: ExerciseEngine): string[] {
+  return engine.setup.scenario.parties.filter((p) => p.role === 'party').map((p) => p.id);
+}
 
-function createReader(engine: ExerciseEngine): Reader {
+const REPLY_WORDS: Record<PartyReply['kind'], string> = {
+  admits: 'admits',
+  denies: 'denies',
+  'counter-accuses': 'counter-accuses',
+};
+
+/** The note that records a party's reply, verbatim; its opening finds it again. */
+const replyNoteOpening = (name: string) => `Reply to the request for explanation from ${name}`;
+
+/** How the operator reads one alert now (cached: an alert's events only grow). */
+export type Reader = (alert: AlertSnapshot) => {
+  events: OperatorEvent[];
+  judgement: EvidenceJudgement;
+};
+
+export function createReader(engine: ExerciseEngine): Reader {
   // The engine makes a new alert snapshot whenever an alert (or its incident) changes.
   const cache = new WeakMap<AlertSnapshot, ReturnType<Reader>>();
   return (alert) => {
@@ -199,8 +205,11 @@ function createReader(engine: ExerciseEngine): Reader {
   };
 }
 
-/** The auto policy for one operator. */
-export function createAutoOperator(actor: ExerciseActor): ExercisePolicy {
+/**
+ * The auto policy for one operator; `parties` answers for the parties (the
+ * simulation cell, createSimCell in sim-cell.ts).
+ */
+export function createAutoOperator(actor: ExerciseActor, parties: PartySide): ExercisePolicy {
   let reader: { engine: ExerciseEngine; read: Reader } | null = null;
   return {
     actor,
@@ -209,26 +218,35 @@ export function createAutoOperator(actor: ExerciseActor): ExercisePolicy {
       const read = reader.read;
       const snapshot = engine.getSnapshot();
       const tasks: Task[] = [];
-      for (const alert of snapshot.alerts) tasks.push(...tasksFor(engine, alert, read));
-      if (tasks.length === 0) return null;
-      const free = engine.lastActedAt(actor.name) ?? snapshot.clock.start;
-      const start = Math.max(free, Math.min(...tasks.map((t) => t.availableAt)));
-      // One alert at a time: of the work waiting when the operator is free, the most urgent.
-      const candidates = tasks.filter((t) => t.availableAt <= start);
-      candidates.sort(
-        (a, b) =>
-          a.priority - b.priority ||
-          a.availableAt - b.availableAt ||
-          (a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0),
-      );
-      const task = candidates[0]!;
-      return {
-        at: Math.max(snapshot.clock.now, start + Math.round(task.durationMin * MIN)),
-        alertId: task.alertId,
-        what: task.what,
-        run: (e) => task.run(e, actor),
-      };
+      for (const alert of snapshot.alerts) tasks.push(...tasksFor(engine, alert, read, parties));
+      return planNext(engine, actor, tasks);
     },
+  };
+}
+
+/** Of the work waiting when the operator is free, the most urgent: one alert at a time. */
+export function planNext(
+  engine: ExerciseEngine,
+  actor: ExerciseActor,
+  tasks: readonly Task[],
+): PlannedIntent | null {
+  const snapshot = engine.getSnapshot();
+  if (tasks.length === 0) return null;
+  const free = engine.lastActedAt(actor.name) ?? snapshot.clock.start;
+  const start = Math.max(free, Math.min(...tasks.map((t) => t.availableAt)));
+  const candidates = tasks.filter((t) => t.availableAt <= start);
+  candidates.sort(
+    (a, b) =>
+      a.priority - b.priority ||
+      a.availableAt - b.availableAt ||
+      (a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0),
+  );
+  const task = candidates[0]!;
+  return {
+    at: Math.max(snapshot.clock.now, start + Math.round(task.durationMin * MIN)),
+    alertId: task.alertId,
+    what: task.what,
+    run: (e) => task.run(e, actor),
   };
 }
 
@@ -245,7 +263,7 @@ function visibleEvents(engine: ExerciseEngine, alert: AlertSnapshot): OperatorEv
 // A controller's inject (hotline call, statement, media report, request)
 // reaches the operator as an alert of its own: the operator logs it in a
 // note, in its own words, then marks it read.
-function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
+export function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
   if (alert.view.sources.length !== 1 || alert.view.sources[0] !== 'inject') return [];
   const { events } = read(alert);
   if (events.length === 0 || !events.every((e) => e.source === 'inject')) return [];
@@ -289,7 +307,7 @@ function injectTasks(alert: AlertSnapshot, read: Reader): Task[] {
 // cluttering the queue) and those that report harm, or a weapon where it is
 // prohibited at probable certainty or more (to run them through the
 // protocol). Cleared alerts of any band outside the protocol are closed too.
-function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
+export function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
   if (alert.incident !== null) return [];
   const { judgement } = read(alert);
   // A cleared alert is closed whatever its band: the console says to.
@@ -329,7 +347,12 @@ function reviewTasks(alert: AlertSnapshot, read: Reader): Task[] {
   ];
 }
 
-function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): Task[] {
+function tasksFor(
+  engine: ExerciseEngine,
+  alert: AlertSnapshot,
+  read: Reader,
+  parties: PartySide,
+): Task[] {
   const p = alert.protocol;
   if (alert.closed || (p !== null && p.closed)) return [];
   if (p === null) return [...injectTasks(alert, read), ...reviewTasks(alert, read)];
@@ -396,22 +419,23 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
     // A step collecting acknowledgements (the built-in `notify`).
     const tasks: Task[] = [];
     let lastAck = p.enteredAt;
-    p.acks.forEach(({ partyId, ack }, i) => {
+    p.acks.forEach(({ partyId, ack }) => {
       if (ack) {
         lastAck = Math.max(lastAck, ack.at);
         return;
       }
-      // Calls go out one after another, a few minutes apart; most liaison
-      // officers answer within minutes, a few take half an hour or more.
-      const arrives = p.enteredAt + Math.round(3 + 4 * i + 32 * r(`reply-${partyId}`) ** 2) * MIN;
-      const how = ACK_CHANNELS[Math.floor(chance(`${key}|how-${partyId}`) * ACK_CHANNELS.length)]!;
+      // The calls go out as the step begins; each party answers when (and
+      // if) the simulation cell says it does. One that never answers leaves
+      // the step to its deadline.
+      const answer = parties.acknowledgement(engine, alert, partyId, p.enteredAt);
+      if (answer === null) return;
       tasks.push({
         alertId: id,
-        availableAt: arrives,
+        availableAt: answer.at,
         durationMin: 1,
         priority: urgency,
         what: `record acknowledgement of ${partyId}`,
-        run: (e, a) => e.ackParty(id, partyId, how, a),
+        run: (e, a) => e.ackParty(id, partyId, answer.via, a),
       });
     });
     const done = p.actions.find((a) => a.requiresAcks && a.blockedBy === null);
@@ -447,30 +471,77 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
         }),
       ];
     case 'request-explanation': {
-      const reply = p.enteredAt + Math.round((6 + 54 * r('reply')) * 60) * MIN;
-      const to = party ? `Party ${party}` : 'the parties';
-      if (r('satisfied') < 0.45) return [act(reply, 10, 'satisfactory-reply')];
+      // The request goes to the attributed party, or to every party when the
+      // reports attribute none; each reply is recorded verbatim as it comes.
+      const asked = party ? [party] : partiesToCeasefire(engine);
+      const replies = parties.replies(engine, alert, asked, p.enteredAt);
+      const noted = (reply: PartyReply) =>
+        alert.notes.some(
+          (n) =>
+            n.at >= p.enteredAt &&
+            n.text.startsWith(replyNoteOpening(partyName(engine, reply.partyId))),
+        );
+      const unrecorded = replies.filter((reply) => !noted(reply));
+      if (unrecorded.length > 0) {
+        return unrecorded.map((reply) => ({
+          alertId: id,
+          availableAt: reply.at,
+          durationMin: 5,
+          priority: urgency,
+          what: `record the reply of ${reply.partyId}`,
+          run: (e, a) =>
+            e.note(
+              `${replyNoteOpening(partyName(engine, reply.partyId))} (${REPLY_WORDS[reply.kind]}): "${reply.text}"`,
+              id,
+              a,
+            ),
+        }));
+      }
+      // No reply at all: the 48 hours run out and the deadline takes the alert on.
+      if (replies.length === 0) return [];
+      const last = Math.max(...replies.map((reply) => reply.at));
+      // An admission accounts for what was observed; a denial or a
+      // counter-accusation does not, whatever it says.
+      if (replies.some((reply) => reply.kind === 'admits')) {
+        return [act(last, 10, 'satisfactory-reply')];
+      }
+      const silent = asked.filter((a) => !replies.some((reply) => reply.partyId === a));
+      const quoted = replies
+        .map(
+          (reply) =>
+            `${partyName(engine, reply.partyId)} ${REPLY_WORDS[reply.kind]}: "${reply.text}"`,
+        )
+        .join(' ');
       return [
-        act(reply, 10, 'unsatisfactory-reply', {
-          rationale: `The reply from ${to} denies the activity but does not account for what ${kinds} observed at the reported time and place.`,
+        act(last, 10, 'unsatisfactory-reply', {
+          rationale: `${quoted}${silent.length > 0 ? ` No reply from ${silent.map((s) => partyName(engine, s)).join(', ')}.` : ''} The reply does not account for what ${kinds} observed at the reported time and place.`,
         }),
       ];
     }
     case 'consult': {
-      const outcome = p.enteredAt + Math.round((3 + 25 * r('meeting')) * 60) * MIN;
-      if (r('agreed') < 0.7) {
-        const weapon = weaponsOf(events)[0] ?? 'the weapons concerned';
-        return [
-          act(outcome, 10, 'measures-agreed', {
-            measures: `${party ? `Party ${party}` : 'Both parties'} to withdraw ${weapon} beyond the withdrawal line within 24 hours; local ceasefire reaffirmed; joint drone overflight to verify.`,
-          }),
-        ];
-      }
-      return [
-        act(outcome, 10, 'no-agreement', {
-          rationale: `${party ? `Party ${party}` : 'One party'} disputed the evidence and no measures were agreed at the joint commission.`,
-        }),
+      // The meeting sits when the simulation cell says; its outcome is recorded then.
+      const meeting = parties.meeting(engine, alert, p.enteredAt);
+      const when = Math.max(meeting.at, p.enteredAt);
+      // The record of a meeting is written as it ends, whatever else waits.
+      const recorded = (task: Task): Task[] => [
+        { ...task, priority: Math.min(urgency, when + 30 * MIN) },
       ];
+      const names = (ids: readonly string[]) => ids.map((i) => partyName(engine, i)).join(', ');
+      if (meeting.refused.length > 0) {
+        return recorded(
+          act(when, 10, 'no-agreement', {
+            rationale: `${names(meeting.refused)} refused to attend the emergency meeting; no measures could be agreed.`,
+          }),
+        );
+      }
+      if (meeting.rejected.length > 0) {
+        return recorded(
+          act(when, 10, 'no-agreement', {
+            rationale: `${names(meeting.rejected)} did not accept the measures proposed at the emergency meeting: "${meeting.measures}"`,
+          }),
+        );
+      }
+      return recorded(act(when, 10, 'measures-agreed', { measures: meeting.measures }));
     }
     case 'refer':
       return [
@@ -481,7 +552,7 @@ function tasksFor(engine: ExerciseEngine, alert: AlertSnapshot, read: Reader): T
     case 'resolve':
       return [
         act(p.enteredAt + Math.round((20 + 60 * r('verified')) * 60) * MIN, 5, 'verified', {
-          summary: `${title}: agreed measures verified by a joint drone overflight; no weapons observed at the site.`,
+          summary: `${title}: verified that the measures were carried out: ${parties.measures(engine, alert)}`,
         }),
       ];
     default: {

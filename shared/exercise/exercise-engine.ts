@@ -27,7 +27,29 @@ import {
   type AlertProtocolState,
   type ProtocolContext,
 } from '../protocol/protocol-state';
-import { CLOSE_STEP } from '../protocol/schema';
+import { CLOSE_STEP, isPartyMove } from '../protocol/schema';
+import type { Protocol } from '../protocol/load-protocol';
+import {
+  applyRunBreach,
+  applyRunNewEvent,
+  applyRunWarning,
+  checkRunAck,
+  checkRunAction,
+  currentTrackVisit,
+  missingRunAcks,
+  nextRunTimer,
+  openTracks,
+  recordRunAck,
+  runBreachTarget,
+  runEntryStep,
+  runManualEntryStep,
+  startRun,
+  takeAction,
+  type ProtocolRun,
+  type RunActor,
+  type RunContext,
+  type RunIntent,
+} from '../protocol/protocol-run';
 import { checkSeek } from '../protocol/seek-rules';
 import { createZoneLocator } from '../geo/zone-locator';
 import {
@@ -45,7 +67,14 @@ import {
   type TrackedBands,
   type TrackedMeasures,
 } from './alert-tracker';
-import type { ExerciseSetup } from './exercise-setup';
+import { isProtocolV2, type ExerciseSetup } from './exercise-setup';
+import {
+  SCRIPTED_ACTOR,
+  scriptedActor,
+  scriptedMoves,
+  type ScriptedMove,
+} from './scripted-parties';
+import { conductOf, partyName, scriptOf } from './sim-cell';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
 import {
   LOG_DATA,
@@ -57,6 +86,7 @@ import {
   type LinkData,
   type LogDataOf,
   type ProtocolActionData,
+  type ReportProduct,
 } from './log-data';
 
 /** Who performs an intent. */
@@ -93,6 +123,20 @@ export interface AlertNote {
   text: string;
 }
 
+/** A deadline of a run's step (version 2: of a track's), or a party's scripted move due. */
+type EngineTimer =
+  | { at: number; alertId: string; kind: 'deadline-warning' | 'deadline-breach'; track?: string }
+  | { at: number; alertId: string; kind: 'scripted'; move: ScriptedMove };
+
+/** A report product the mission issued. */
+export interface IssuedProduct {
+  product: ReportProduct;
+  text: string;
+  alertId: string | null;
+  at: number;
+  by: string;
+}
+
 /** What an inject intent carries. */
 export interface InjectInput {
   summary: string;
@@ -126,6 +170,9 @@ const INTENT_KINDS = [
   'protocol-action',
   'link',
   'unlink',
+  'party-move',
+  'report-product',
+  'party-take-over',
 ] as const satisfies readonly ExerciseKind[];
 type IntentKind = (typeof INTENT_KINDS)[number];
 /** An intent entry's kind with its data as its kind's schema parsed it. */
@@ -187,7 +234,9 @@ export function exerciseCreatedDraft(
 /** The engine of one exercise. Create with createExercise or resumeExercise. */
 export class ExerciseEngine {
   readonly setup: ExerciseSetup;
-  readonly ctx: ProtocolContext;
+  /** What a protocol-version-2 run needs (null: the exercise runs version 1). */
+  readonly runCtx: RunContext | null;
+  readonly #ctx: ProtocolContext | null;
   /** The actor intents default to (the console's user). */
   actor: ExerciseActor;
 
@@ -205,6 +254,13 @@ export class ExerciseEngine {
   #protocols = new Map<string, AlertProtocolState>();
   /** Runs ended by a link (the linked alert's incident follows another run), for the record. */
   #superseded = new Map<string, AlertProtocolState>();
+  /** Protocol-version-2 runs, keyed like #protocols. */
+  #runs = new Map<string, ProtocolRun>();
+  #supersededRuns = new Map<string, ProtocolRun>();
+  /** Parties a controller has taken over (party id -> the controller's name). */
+  #takenOver = new Map<string, string>();
+  /** Report products issued, in order. */
+  #products: IssuedProduct[] = [];
   /** True once any alerts have been linked (backwards seeking is then refused). */
   #linked = false;
   #alerts = new Map<string, AlertBookkeeping>();
@@ -226,7 +282,10 @@ export class ExerciseEngine {
     const lone = loneSurrogateIndex(actor.name);
     if (lone !== -1) throw new IntentRefused(describeLoneSurrogate('the participant name', lone));
     this.setup = setup;
-    this.ctx = { protocol: setup.protocol, parties: setup.scenario.parties };
+    const { protocol } = setup;
+    const parties = setup.scenario.parties;
+    this.#ctx = isProtocolV2(protocol) ? null : { protocol, parties };
+    this.runCtx = isProtocolV2(protocol) ? { protocol, parties } : null;
     this.actor = actor;
     this.#sink = sink;
     this.#tracker = setup.createTracker();
@@ -235,6 +294,36 @@ export class ExerciseEngine {
   }
 
   // ---- reading -------------------------------------------------------------
+
+  /** The version-1 protocol context (throws for a version-2 exercise: see runCtx). */
+  get ctx(): ProtocolContext {
+    if (this.#ctx === null) throw new Error('this exercise runs protocol format version 2');
+    return this.#ctx;
+  }
+  /** The format version of the protocol the exercise runs. */
+  get protocolFormat(): 1 | 2 {
+    return this.runCtx === null ? 1 : 2;
+  }
+  /** The version-2 run an alert follows (its incident's, when linked), if it entered the protocol. */
+  runOf(alertId: string): ProtocolRun | undefined {
+    return this.#runs.get(this.unitOf(alertId));
+  }
+  /** Every version-2 run, by the alert that owns it. */
+  runs(): ReadonlyMap<string, ProtocolRun> {
+    return this.#runs;
+  }
+  /** Version-2 runs ended by a link, by the alert that owned them. */
+  supersededProtocolRuns(): ReadonlyMap<string, ProtocolRun> {
+    return this.#supersededRuns;
+  }
+  /** Parties a controller has taken over, with the controller's name. */
+  takenOverParties(): ReadonlyMap<string, string> {
+    return this.#takenOver;
+  }
+  /** Report products issued so far, in order. */
+  products(): readonly IssuedProduct[] {
+    return this.#products;
+  }
 
   /** Exercise time, epoch ms. */
   get now(): number {
@@ -457,6 +546,7 @@ export class ExerciseEngine {
   /** Starts the protocol by hand at the protocol's manual entry step. */
   startProtocol(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) return this.#startRunByHand(alertId, actor, this.runCtx);
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -465,14 +555,14 @@ export class ExerciseEngine {
         throw new IntentRefused(`alert ${alertId} is already in the protocol`);
       if (this.#tracker.get(alertId)?.view.closed)
         throw new IntentRefused(`alert ${alertId} is closed`);
-      const step = manualEntryStep(this.setup.protocol);
+      const step = manualEntryStep(this.#protocolV1);
       if (step === null)
         throw new IntentRefused('this protocol cannot be started by hand (entry.manual is null)');
       const data: ProtocolActionData = { type: 'start', to: step };
       await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, step)], () => {
         this.#enter(
           alertId,
-          startProtocol(this.setup.protocol, alertId, step, this.#now, {
+          startProtocol(this.#protocolV1, alertId, step, this.#now, {
             kind: 'manual',
             by: actor.name,
           }),
@@ -484,6 +574,29 @@ export class ExerciseEngine {
   /** Takes a protocol action of the alert's current step. */
   act(alertId: string, actionId: string, inputs: ActionInputs, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) {
+        // Version 2: the one open track whose current step offers the action.
+        const unit = this.#unitOfOpen(alertId);
+        const run = this.#requireRun(unit);
+        const offering = openTracks(run).filter(({ visit }) =>
+          this.runCtx!.protocol.steps.get(visit.step)?.step.actions.some((a) => a.id === actionId),
+        );
+        if (offering.length !== 1) {
+          const open = openTracks(run)
+            .map((t) => `${t.track} at ${t.visit.step}`)
+            .join(', ');
+          throw new IntentRefused(
+            offering.length === 0
+              ? `no open track of alert ${unit} offers "${actionId}" (open: ${open || 'none'})`
+              : `"${actionId}" is offered in several tracks (${offering.map((t) => t.track).join(', ')}): name the track`,
+          );
+        }
+        return this.#takeRunAction(
+          unit,
+          { track: offering[0]!.track, action: actionId, inputs },
+          actor,
+        );
+      }
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -494,7 +607,7 @@ export class ExerciseEngine {
       const from = currentVisit(state).step;
       const visit = currentVisit(next);
       const cause = visit.cause as Extract<typeof visit.cause, { kind: 'action' }>;
-      const step = this.setup.protocol.steps.get(from)!;
+      const step = this.#protocolV1.steps.get(from)!;
       const label = step.actions.find((a) => a.id === actionId)!.label;
       const data: ProtocolActionData = {
         type: 'action',
@@ -512,8 +625,19 @@ export class ExerciseEngine {
   }
 
   /** Records a party's acknowledgement in the alert's current step. */
-  ackParty(alertId: string, party: string, how: string, actor = this.actor): Promise<void> {
+  ackParty(
+    alertId: string,
+    party: string,
+    how: string,
+    actor: ExerciseActor | RunActor = this.actor,
+    track?: string,
+  ): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) return this.#ackRunParty(alertId, party, how, actor, track, this.runCtx);
+      if (actor.role !== 'operator' && actor.role !== 'controller') {
+        throw new IntentRefused(`${actor.role} cannot record acknowledgements in this exercise`);
+      }
+      const recorder: ExerciseActor = { name: actor.name, role: actor.role };
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -521,7 +645,7 @@ export class ExerciseEngine {
       const refusal = checkPartyAck(this.ctx, state, party, how);
       if (refusal) throw new IntentRefused(refusal);
       const step = currentVisit(state).step;
-      const draft = this.#draft(actor, 'party-ack', { party, how: how.trim() }, alertId, step);
+      const draft = this.#draft(recorder, 'party-ack', { party, how: how.trim() }, alertId, step);
       await this.#commit([draft], () => {
         this.#setProtocol(
           alertId,
@@ -543,8 +667,9 @@ export class ExerciseEngine {
       const { severity, target } = state.severityPrompt!;
       const from = currentVisit(state).step;
       const data: ProtocolActionData = { type: 'severity-jump', severity, from, to: target };
+      // (Version 2 has no severity prompt: #requireProtocol refuses it above.)
       await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () => {
-        this.#setProtocol(alertId, applySeverityJump(this.setup.protocol, state, actor, this.#now));
+        this.#setProtocol(alertId, applySeverityJump(this.#protocolV1, state, actor, this.#now));
       });
     });
   }
@@ -568,6 +693,107 @@ export class ExerciseEngine {
   }
 
   /**
+   * Takes an action in a track of a version-2 run (docs/ESCALATION-PROTOCOL.md,
+   * "Version 2"): role-checked, so an operator cannot make a party's move, and
+   * a party's liaison acts only for a party a controller has taken over (the
+   * script plays the others).
+   */
+  takeAction(
+    alertId: string,
+    intent: RunIntent,
+    actor: ExerciseActor | RunActor = this.actor,
+  ): Promise<void> {
+    return this.#intent(async () => {
+      this.#requireV2();
+      this.#requireAlert(alertId);
+      await this.#takeRunAction(this.unitOf(alertId), intent, actor);
+    });
+  }
+
+  /** A controller takes over a party: its scripted moves stop, and the controller makes them. */
+  takeOverParty(party: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const ctx = this.#requireV2();
+      if (actor.role !== 'controller') {
+        throw new IntentRefused(`only a controller can take over a party, not an ${actor.role}`);
+      }
+      if (!ctx.parties.some((p) => p.id === party && p.role === 'party')) {
+        throw new IntentRefused(`"${party}" is not a party to the ceasefire in this scenario`);
+      }
+      const by = this.#takenOver.get(party);
+      if (by !== undefined)
+        throw new IntentRefused(`party ${party} is already taken over by ${by}`);
+      await this.#commit([this.#draft(actor, 'party-take-over', { party })], () => {
+        this.#takenOver.set(party, actor.name);
+        this.#scriptCache = new WeakMap();
+      });
+    });
+  }
+
+  /**
+   * Issues a report product (version 2), about an alert or, without one, about
+   * every incident (a daily report). By convention a product "x" also takes
+   * the action "x-sent" wherever an open track's current step offers it to the
+   * issuer with no input but a summary (the built-in reporting track's
+   * `spot-report-sent` and `daily-report-sent`), so the product meets that
+   * step's deadline; those actions are logged in the same batch.
+   */
+  issueProduct(
+    product: ReportProduct,
+    text: string,
+    alertId?: string,
+    actor = this.actor,
+  ): Promise<void> {
+    return this.#intent(async () => {
+      const ctx = this.#requireV2();
+      const body = text.trim();
+      if (body === '' || text.length > 4000) {
+        throw new IntentRefused('a report product needs 1–4000 characters of text');
+      }
+      const units = alertId === undefined ? [...this.#runs.keys()] : [this.#unitOfOpen(alertId)];
+      const summary =
+        alertId === undefined ? `Included in the ${product} issued at ${iso(this.#now)}.` : body;
+      const taken: { unit: string; draft: ExerciseDraft; track: string }[] = [];
+      const after = new Map<string, ProtocolRun>();
+      for (const unit of units) {
+        let run = this.#runs.get(unit);
+        if (!run || run.closed) continue;
+        for (const { track, visit } of openTracks(run)) {
+          const step = ctx.protocol.steps.get(visit.step)?.step;
+          const action = step?.actions.find((a) => a.id === `${product}-sent`);
+          if (!action || (action.requires ?? []).some((i) => i !== 'summary')) continue;
+          const intent: RunIntent = { track, action: action.id, inputs: { summary } };
+          if (checkRunAction(ctx, run, intent, actor) !== null) continue;
+          run = takeAction(ctx, run, intent, actor, this.#now);
+          taken.push({ unit, draft: this.#runActionDraft(unit, run, actor), track });
+          after.set(unit, run);
+        }
+      }
+      const data = {
+        product,
+        text: body,
+        ...(alertId !== undefined && taken.length === 1 ? { track: taken[0]!.track } : {}),
+      };
+      const draft = this.#draft(
+        actor,
+        'report-product',
+        data,
+        alertId === undefined ? undefined : this.unitOf(alertId),
+      );
+      await this.#commit([draft, ...taken.map((t) => t.draft)], () => {
+        this.#products.push({
+          product,
+          text: body,
+          alertId: alertId === undefined ? null : this.unitOf(alertId),
+          at: this.#now,
+          by: actor.name,
+        });
+        for (const [unit, run] of after) this.#setRun(unit, run);
+      });
+    });
+  }
+
+  /**
    * Links alert `otherId` (and its incident, if any) into the incident of
    * `primaryId`: one incident, one protocol run — the primary's. If the other
    * alert had a run of its own, that run ends (superseded). Refused when the
@@ -586,7 +812,11 @@ export class ExerciseEngine {
       if (primaryId === otherId)
         throw new IntentRefused(`an alert cannot be linked to itself (${primaryId})`);
       for (const id of [primaryId, otherId]) {
-        if (this.#tracker.get(id)?.view.closed || this.protocolOf(id)?.closed) {
+        if (
+          this.#tracker.get(id)?.view.closed ||
+          this.protocolOf(id)?.closed ||
+          this.runOf(id)?.closed
+        ) {
           throw new IntentRefused(`alert ${id} is closed`);
         }
       }
@@ -595,8 +825,8 @@ export class ExerciseEngine {
       if (primaryUnit === otherUnit) {
         throw new IntentRefused(`alerts ${primaryId} and ${otherId} are already one incident`);
       }
-      const primaryRun = this.#protocols.get(primaryUnit);
-      const otherRun = this.#protocols.get(otherUnit);
+      const primaryRun = this.#protocols.get(primaryUnit) ?? this.#runs.get(primaryUnit);
+      const otherRun = this.#protocols.get(otherUnit) ?? this.#runs.get(otherUnit);
       if (!primaryRun && otherRun) {
         throw new IntentRefused(
           `alert ${otherId} is in the protocol and ${primaryId} is not: link them naming ${otherId} first, so that the incident follows its protocol run`,
@@ -612,7 +842,10 @@ export class ExerciseEngine {
         this.#linked = true;
         if (otherRun) {
           this.#protocols.delete(otherUnit);
-          this.#superseded.set(otherUnit, otherRun);
+          this.#runs.delete(otherUnit);
+          if ('tracks' in otherRun) this.#supersededRuns.set(otherUnit, otherRun);
+          else this.#superseded.set(otherUnit, otherRun);
+          this.#scriptCache = new WeakMap();
         }
         if (primaryRun && !primaryRun.closed) {
           for (const id of this.#membersOf(primaryUnit)) this.#tracker.setProtocolActive(id, true);
@@ -641,11 +874,35 @@ export class ExerciseEngine {
       const drafts: ExerciseDraft[] = [
         this.#draft(actor, 'unlink', { incident: incident.id }, alertId),
       ];
-      const run = this.#protocols.get(primary);
+      const run = this.#protocols.get(primary) ?? this.#runs.get(primary);
       const own = this.#tracker.get(leaving);
       const step = own && !own.view.closed ? this.#entryStep(own) : null;
       let entered: AlertProtocolState | null = null;
-      if (step !== null) {
+      let enteredRun: ProtocolRun | null = null;
+      if (step !== null && this.runCtx) {
+        const track = this.runCtx.protocol.steps.get(step)!.track;
+        const enter: ProtocolActionData = {
+          type: 'enter',
+          severity: own!.severity,
+          certainty_band: own!.certaintyBand,
+          to: step,
+          track,
+        };
+        drafts.push(this.#draft(SYSTEM, 'protocol-action', enter, leaving, step));
+        const scenario = this.setup.scenario.events;
+        const injected = this.#tracker.injected;
+        const times = own!.eventSeqs.map(
+          (seq) => (scenario[seq] ?? injected[seq - scenario.length])?.at ?? this.#now,
+        );
+        enteredRun = startRun(
+          this.runCtx.protocol,
+          leaving,
+          step,
+          this.#now,
+          Math.min(this.#now, ...times),
+          { kind: 'entry', gravity: own!.severity, certainty: own!.certaintyBand },
+        );
+      } else if (step !== null) {
         const enter: ProtocolActionData = {
           type: 'enter',
           severity: own!.severity,
@@ -653,7 +910,7 @@ export class ExerciseEngine {
           to: step,
         };
         drafts.push(this.#draft(SYSTEM, 'protocol-action', enter, leaving, step));
-        entered = startProtocol(this.setup.protocol, leaving, step, this.#now, {
+        entered = startProtocol(this.#protocolV1, leaving, step, this.#now, {
           kind: 'severity',
           severity: own!.severity,
         });
@@ -662,6 +919,8 @@ export class ExerciseEngine {
         this.#tracker.unlink(alertId);
         if (run && !run.closed) this.#tracker.setProtocolActive(leaving, false);
         if (entered) this.#enter(leaving, entered);
+        if (enteredRun) this.#enterRun(leaving, enteredRun);
+        this.#scriptCache = new WeakMap();
       });
     });
   }
@@ -749,6 +1008,15 @@ export class ExerciseEngine {
     if (entry.role === 'system') {
       throw new Error(`log entry ${entry.seq}: a system entry is not an intent`);
     }
+    if (entry.role === 'party' && entry.actor === SCRIPTED_ACTOR) {
+      throw new Error(
+        `log entry ${entry.seq}: a scripted party's ${entry.kind} is the script's, and the replay does not make it here`,
+      );
+    }
+    const runActor: RunActor =
+      entry.role === 'party'
+        ? { name: entry.actor, role: 'party', party: entry.party ?? '' }
+        : { name: entry.actor, role: entry.role };
     const actor: ExerciseActor = { name: entry.actor, role: entry.role as ExerciseActor['role'] };
     const alertId = entry.alert_id ?? '';
     if (!isIntentKind(entry.kind)) {
@@ -778,7 +1046,21 @@ export class ExerciseEngine {
       case 'ack':
         return this.acknowledge(alertId, actor);
       case 'party-ack':
-        return this.ackParty(alertId, intent.data.party, intent.data.how, actor);
+        return this.ackParty(
+          alertId,
+          intent.data.party,
+          intent.data.how,
+          this.runCtx ? runActor : actor,
+          intent.data.track,
+        );
+      case 'party-move': {
+        const { move, track, inputs } = intent.data;
+        return this.takeAction(alertId, { track, action: move, inputs }, runActor);
+      }
+      case 'report-product':
+        return this.issueProduct(intent.data.product, intent.data.text, entry.alert_id, actor);
+      case 'party-take-over':
+        return this.takeOverParty(intent.data.party, actor);
       case 'note':
         return this.note(intent.data.text, entry.alert_id, actor);
       case 'inject': {
@@ -797,6 +1079,10 @@ export class ExerciseEngine {
         return this.unlink(alertId, actor);
       case 'protocol-action': {
         const action = intent.data;
+        if (action.type === 'action' && action.track !== undefined && this.runCtx) {
+          const intent = { track: action.track, action: action.action, inputs: action.inputs };
+          return this.takeAction(alertId, intent, runActor);
+        }
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
         if (action.type === 'start') return this.startProtocol(alertId, actor);
         if (action.type === 'severity-jump') return this.jumpToEntry(alertId, actor);
@@ -848,6 +1134,11 @@ export class ExerciseEngine {
       if (this.#stopped) throw new IntentRefused('the replayed log ends before this intent');
       await work();
     });
+  }
+
+  /** The version-1 protocol (the v1 paths run only when the exercise is not version 2). */
+  get #protocolV1(): Protocol {
+    return this.ctx.protocol;
   }
 
   #refuseIfHalted(): void {
@@ -946,6 +1237,207 @@ export class ExerciseEngine {
     }
   }
 
+  // ---- protocol version 2 ----------------------------------------------------
+
+  #requireV2(): RunContext {
+    if (!this.runCtx) {
+      throw new IntentRefused('this exercise runs protocol format version 1 (no tracks)');
+    }
+    return this.runCtx;
+  }
+
+  /** The alert owning the run an open alert follows. */
+  #unitOfOpen(alertId: string): string {
+    this.#requireAlert(alertId);
+    return this.unitOf(alertId);
+  }
+
+  #requireRun(unit: string): ProtocolRun {
+    const run = this.#runs.get(unit);
+    if (!run) throw new IntentRefused(`alert ${unit} has not entered the protocol`);
+    return run;
+  }
+
+  /** Where the incident of a run began: its earliest event (not after now). */
+  #incidentAt(unit: string): number {
+    const events = this.#unitEvents(unit);
+    return Math.min(this.#now, ...events.map((e) => e.at));
+  }
+
+  /** The shown events of the alerts following a run, in replay order. */
+  #unitEvents(unit: string): ReplayEvent[] {
+    const scenario = this.setup.scenario.events;
+    const injected = this.#tracker.injected;
+    const seqs = this.#membersOf(unit).flatMap((id) => [
+      ...(this.#tracker.get(id)?.eventSeqs ?? []),
+    ]);
+    return [...new Set(seqs)]
+      .sort((a, b) => a - b)
+      .map((seq) => scenario[seq] ?? injected[seq - scenario.length])
+      .filter((e) => e !== undefined);
+  }
+
+  /**
+   * Who may make a party's move through an intent: a controller who has taken
+   * the party over, acting as its liaison. The script's moves are the engine's.
+   */
+  #liaisonRefusal(actor: ExerciseActor | RunActor): string | null {
+    if (actor.role !== 'party') return null;
+    if (actor.name === SCRIPTED_ACTOR) {
+      return `"${SCRIPTED_ACTOR}" is the party script's name: the script makes its own moves`;
+    }
+    const by = this.#takenOver.get(actor.party);
+    if (by === undefined) {
+      return `party ${actor.party} is played by the party script: a controller takes it over first`;
+    }
+    if (by !== actor.name) return `party ${actor.party} is taken over by ${by}, not ${actor.name}`;
+    return null;
+  }
+
+  #startRunByHand(alertId: string, actor: ExerciseActor, ctx: RunContext): Promise<void> {
+    const unit = this.#unitOfOpen(alertId);
+    this.#requireAlert(unit);
+    if (this.#runs.has(unit)) throw new IntentRefused(`alert ${unit} is already in the protocol`);
+    if (this.#tracker.get(unit)?.view.closed) throw new IntentRefused(`alert ${unit} is closed`);
+    const step = runManualEntryStep(ctx.protocol);
+    if (step === null)
+      throw new IntentRefused('this protocol cannot be started by hand (entry.manual is null)');
+    const track = ctx.protocol.steps.get(step)!.track;
+    const data: ProtocolActionData = { type: 'start', to: step, track };
+    const run = startRun(ctx.protocol, unit, step, this.#now, this.#incidentAt(unit), {
+      kind: 'manual',
+      by: actor.name,
+    });
+    return this.#commit([this.#draft(actor, 'protocol-action', data, unit, step)], () =>
+      this.#enterRun(unit, run),
+    ).then(() => {});
+  }
+
+  /** The entry of the last action taken in a run: a party's move, or a protocol action. */
+  #runActionDraft(unit: string, run: ProtocolRun, actor: RunActor): ExerciseDraft {
+    const taken = run.history[run.history.length - 1]!;
+    if (taken.party !== null && isPartyMove(taken.action)) {
+      const data = {
+        move: taken.action,
+        track: taken.track,
+        inputs: taken.inputs,
+        from: taken.step,
+        ...(taken.to !== null ? { to: taken.to } : {}),
+        opened: taken.opened,
+      };
+      return {
+        ...this.#draft({ actor: actor.name, role: 'party' }, 'party-move', data, unit, taken.step),
+        party: taken.party,
+      };
+    }
+    const step = this.runCtx!.protocol.steps.get(taken.step)!.step;
+    const label = step.actions.find((a) => a.id === taken.action)!.label;
+    const data: ProtocolActionData = {
+      type: 'action',
+      action: taken.action,
+      label,
+      inputs: taken.inputs,
+      from: taken.step,
+      to: taken.to ?? taken.step,
+      track: taken.track,
+      opened: taken.opened,
+      ...(taken.to === CLOSE_STEP ? { event_ids: this.#unitEventIds(unit) } : {}),
+    };
+    return this.#draft(
+      { actor: actor.name, role: actor.role },
+      'protocol-action',
+      data,
+      unit,
+      taken.step,
+    );
+  }
+
+  async #takeRunAction(
+    unit: string,
+    intent: RunIntent,
+    actor: ExerciseActor | RunActor,
+  ): Promise<void> {
+    const ctx = this.runCtx!;
+    const run = this.#requireRun(unit);
+    const refusal = checkRunAction(ctx, run, intent, actor) ?? this.#liaisonRefusal(actor);
+    if (refusal) throw new IntentRefused(refusal);
+    const next = takeAction(ctx, run, intent, actor, this.#now);
+    await this.#commit([this.#runActionDraft(unit, next, actor)], () => this.#setRun(unit, next));
+  }
+
+  async #ackRunParty(
+    alertId: string,
+    party: string,
+    how: string,
+    actor: ExerciseActor | RunActor,
+    track: string | undefined,
+    ctx: RunContext,
+  ): Promise<void> {
+    const unit = this.#unitOfOpen(alertId);
+    const run = this.#requireRun(unit);
+    const asking = openTracks(run).filter(({ track: t }) =>
+      missingRunAcks(ctx, run, t).includes(party),
+    );
+    const where = track ?? asking[0]?.track;
+    if (where === undefined) {
+      throw new IntentRefused(
+        `no open track of alert ${unit} is waiting for party ${party}'s acknowledgement`,
+      );
+    }
+    const refusal = checkRunAck(ctx, run, where, party, how, actor) ?? this.#liaisonRefusal(actor);
+    if (refusal) throw new IntentRefused(refusal);
+    const step = currentTrackVisit(run, where)!.step;
+    const data = { party, how: how.trim(), track: where };
+    const draft = this.#draft(
+      { actor: actor.name, role: actor.role },
+      'party-ack',
+      data,
+      unit,
+      step,
+    );
+    await this.#commit([actor.role === 'party' ? { ...draft, party } : draft], () =>
+      this.#setRun(unit, recordRunAck(ctx, run, where, party, how, actor, this.#now)),
+    );
+  }
+
+  #enterRun(unit: string, run: ProtocolRun): void {
+    this.#protocolStarted = true;
+    for (const id of this.#membersOf(unit)) this.#tracker.setProtocolActive(id, true);
+    this.#runs.set(unit, run);
+  }
+
+  #setRun(unit: string, run: ProtocolRun): void {
+    this.#runs.set(unit, run);
+    if (run.closed) {
+      for (const id of this.#membersOf(unit)) {
+        this.#tracker.setProtocolActive(id, false);
+        this.#tracker.close(id);
+      }
+    }
+  }
+
+  /** Scripted moves due per run (runs are immutable: a changed run is a new key). */
+  #scriptCache = new WeakMap<ProtocolRun, ScriptedMove[]>();
+
+  #scriptedMovesOf(unit: string, run: ProtocolRun): ScriptedMove[] {
+    const cached = this.#scriptCache.get(run);
+    if (cached) return cached;
+    const script = this.setup.scenario.partyScript;
+    const incident = scriptOf(script, this.#unitEvents(unit));
+    const moves = scriptedMoves(
+      this.runCtx!,
+      run,
+      {
+        conduct: (party) => conductOf(script, incident, party),
+        partyName: (party) => partyName(this, party),
+        title: this.#tracker.get(unit)?.view.title ?? unit,
+      },
+      (party) => this.#takenOver.has(party),
+    );
+    this.#scriptCache.set(run, moves);
+    return moves;
+  }
+
   /** The alerts following a run: the incident's, or the alert alone. */
   #membersOf(unit: string): readonly string[] {
     return this.#tracker.incidentOf(unit)?.alertIds ?? [unit];
@@ -962,8 +1454,9 @@ export class ExerciseEngine {
    * (version-2 model); the table alone for version-1 exercises.
    */
   #entryStep(bands: TrackedBands): string | null {
+    if (this.runCtx) return runEntryStep(this.runCtx.protocol, bands.severity, bands.certaintyBand);
     return entryStepForBands(
-      this.setup.protocol,
+      this.#protocolV1,
       bands.severity,
       this.#tracker.modelVersion === 2 ? bands.certaintyBand : null,
     );
@@ -1004,11 +1497,8 @@ export class ExerciseEngine {
     };
   }
 
-  #nextTimer(): {
-    at: number;
-    alertId: string;
-    kind: 'deadline-warning' | 'deadline-breach';
-  } | null {
+  #nextTimer(): EngineTimer | null {
+    if (this.runCtx) return this.#nextRunTimer();
     let best: { at: number; alertId: string; kind: 'deadline-warning' | 'deadline-breach' } | null =
       null;
     for (const [alertId, state] of this.#protocols) {
@@ -1055,11 +1545,97 @@ export class ExerciseEngine {
     }
   }
 
-  async #fire(timer: {
-    at: number;
-    alertId: string;
-    kind: 'deadline-warning' | 'deadline-breach';
-  }): Promise<void> {
+  /**
+   * The next deadline or scripted move across every version-2 run: earliest
+   * first; at one instant deadlines before scripted moves, then by alert id.
+   */
+  #nextRunTimer(): EngineTimer | null {
+    let best: EngineTimer | null = null;
+    const rank = (t: EngineTimer) => (t.kind === 'scripted' ? 1 : 0);
+    const better = (t: EngineTimer) =>
+      best === null ||
+      t.at < best.at ||
+      (t.at === best.at &&
+        (rank(t) < rank(best) || (rank(t) === rank(best) && t.alertId < best.alertId)));
+    for (const [alertId, run] of this.#runs) {
+      if (run.closed) continue;
+      const timer = nextRunTimer(run);
+      if (timer) {
+        const t: EngineTimer = { at: timer.at, alertId, kind: timer.kind, track: timer.track };
+        if (better(t)) best = t;
+      }
+      const move = this.#scriptedMovesOf(alertId, run)[0];
+      if (move) {
+        const t: EngineTimer = { at: move.at, alertId, kind: 'scripted', move };
+        if (better(t)) best = t;
+      }
+    }
+    return best;
+  }
+
+  async #fireRunTimer(timer: EngineTimer): Promise<void> {
+    const ctx = this.runCtx!;
+    const unit = timer.alertId;
+    const run = this.#runs.get(unit)!;
+    if (timer.kind === 'scripted') {
+      const m = timer.move;
+      const actor = scriptedActor(m.party);
+      if (m.kind === 'ack') {
+        const step = currentTrackVisit(run, m.track)!.step;
+        const data = { party: m.party, how: m.how, track: m.track };
+        const draft = this.#draft(
+          { actor: actor.name, role: 'party' },
+          'party-ack',
+          data,
+          unit,
+          step,
+        );
+        await this.#commit([{ ...draft, party: m.party }], () =>
+          this.#setRun(unit, recordRunAck(ctx, run, m.track, m.party, m.how, actor, this.#now)),
+        );
+        return;
+      }
+      const intent: RunIntent = { track: m.track, action: m.move, inputs: m.inputs };
+      const next = takeAction(ctx, run, intent, actor, this.#now);
+      await this.#commit([this.#runActionDraft(unit, next, actor)], () => this.#setRun(unit, next));
+      return;
+    }
+    const visit = currentTrackVisit(run, timer.track!)!;
+    const deadlineAt = iso(visit.deadlineAt!);
+    if (timer.kind === 'deadline-warning') {
+      const data = { deadline_at: deadlineAt, track: timer.track! };
+      const draft = this.#draft(SYSTEM, 'deadline-warning', data, unit, visit.step);
+      await this.#commit([draft], () =>
+        this.#setRun(unit, applyRunWarning(run, timer.track!, this.#now)),
+      );
+      return;
+    }
+    const target = runBreachTarget(ctx.protocol, run, timer.track!);
+    const breach = {
+      deadline_at: deadlineAt,
+      ...(target === null ? {} : { escalated_to: target }),
+      track: timer.track!,
+    };
+    const drafts: ExerciseDraft[] = [
+      this.#draft(SYSTEM, 'deadline-breach', breach, unit, visit.step),
+    ];
+    if (target !== null) {
+      const data: ProtocolActionData = {
+        type: 'deadline-escalation',
+        from: visit.step,
+        to: target,
+        track: timer.track!,
+      };
+      drafts.push(this.#draft(SYSTEM, 'protocol-action', data, unit, target));
+    }
+    await this.#commit(drafts, () =>
+      this.#setRun(unit, applyRunBreach(ctx.protocol, run, timer.track!, this.#now)),
+    );
+  }
+
+  async #fire(timer: EngineTimer): Promise<void> {
+    if (this.runCtx) return this.#fireRunTimer(timer);
+    if (timer.kind === 'scripted') return;
     const state = this.#protocols.get(timer.alertId)!;
     const visit = currentVisit(state);
     const deadlineAt = iso(visit.deadlineAt!);
@@ -1076,7 +1652,7 @@ export class ExerciseEngine {
       );
       return;
     }
-    const target = breachTarget(this.setup.protocol, state);
+    const target = breachTarget(this.#protocolV1, state);
     const drafts: ExerciseDraft[] = [
       this.#draft(
         SYSTEM,
@@ -1097,7 +1673,7 @@ export class ExerciseEngine {
       drafts.push(this.#draft(SYSTEM, 'protocol-action', data, timer.alertId, target));
     }
     await this.#commit(drafts, () =>
-      this.#setProtocol(timer.alertId, applyBreach(this.setup.protocol, state, timer.at)),
+      this.#setProtocol(timer.alertId, applyBreach(this.#protocolV1, state, timer.at)),
     );
   }
 
@@ -1106,16 +1682,21 @@ export class ExerciseEngine {
     // Most events join an alert no protocol holds: nothing to log. Settled
     // here, without a promise or a map, as a million-event replay does a
     // million times.
-    if (changes.every((c) => c.kind === 'joined' && !this.#protocols.has(c.alertId))) {
+    if (
+      changes.every(
+        (c) => c.kind === 'joined' && !this.#protocols.has(c.alertId) && !this.#runs.has(c.alertId),
+      )
+    ) {
       this.#changed();
       return null;
     }
+    if (this.runCtx) return this.#showV2(event, changes, this.runCtx);
     const drafts: ExerciseDraft[] = [];
     const protocols = new Map<string, AlertProtocolState>();
     const books = new Map<string, AlertBookkeeping>();
     const entered = new Set<string>();
     const protocolOf = (unit: string) => protocols.get(unit) ?? this.#protocols.get(unit);
-    const protocol = this.setup.protocol;
+    const protocol = this.#protocolV1;
     const eventId = event.event.id;
     const v2 = this.#tracker.modelVersion === 2;
     /**
@@ -1227,6 +1808,126 @@ export class ExerciseEngine {
       for (const [id, state] of protocols) {
         if (entered.has(id)) this.#enter(id, state);
         else this.#setProtocol(id, state);
+      }
+    });
+  }
+
+  /**
+   * What showing one event logs under protocol version 2: alerts opened and
+   * their bands, runs entered by (gravity band, certainty band) — on opening,
+   * or when a band rises into an entry step — and tracks moved by a new event.
+   */
+  #showV2(
+    event: ReplayEvent,
+    changes: readonly AlertChange[],
+    ctx: RunContext,
+  ): Promise<boolean> | null {
+    const drafts: ExerciseDraft[] = [];
+    const runs = new Map<string, ProtocolRun>();
+    const books = new Map<string, AlertBookkeeping>();
+    const entered = new Set<string>();
+    const runOf = (unit: string) => runs.get(unit) ?? this.#runs.get(unit);
+    const eventId = event.event.id;
+    const enter = (unit: string, bands: TrackedBands, incidentAt: number) => {
+      const step = runEntryStep(ctx.protocol, bands.severity, bands.certaintyBand);
+      if (step === null || runOf(unit)) return;
+      const track = ctx.protocol.steps.get(step)!.track;
+      const data: ProtocolActionData = {
+        type: 'enter',
+        severity: bands.severity,
+        certainty_band: bands.certaintyBand,
+        to: step,
+        track,
+      };
+      drafts.push(this.#draft(SYSTEM, 'protocol-action', data, unit, step));
+      runs.set(
+        unit,
+        startRun(ctx.protocol, unit, step, this.#now, Math.min(incidentAt, this.#now), {
+          kind: 'entry',
+          gravity: bands.severity,
+          certainty: bands.certaintyBand,
+        }),
+      );
+      entered.add(unit);
+    };
+    const rose = (from: TrackedBands, to: TrackedMeasures) =>
+      severityRose(from.severity, to.severity) ||
+      certaintyRose(from.certaintyBand, to.certaintyBand);
+    for (const change of changes) {
+      if (change.kind === 'opened') {
+        const id = change.alertId;
+        const m = change.measures;
+        drafts.push(
+          this.#draft(
+            SYSTEM,
+            'alert-opened',
+            {
+              event_id: eventId,
+              severity: m.severity,
+              gravity: m.gravity,
+              certainty: m.certainty,
+              certainty_band: m.certaintyBand,
+              ...(change.continues !== null ? { continues: change.continues } : {}),
+            },
+            id,
+          ),
+        );
+        books.set(id, { openedAt: this.#now, severity: m.severity, acknowledged: null, notes: [] });
+        enter(id, m, event.at);
+      } else if (change.kind === 'joined') {
+        const unit = this.unitOf(change.alertId);
+        const run = runOf(unit);
+        if (!run || run.closed) continue;
+        const next = applyRunNewEvent(ctx.protocol, run, eventId, this.#now);
+        if (next === run) continue;
+        for (const { track, visit } of openTracks(run)) {
+          const moved = currentTrackVisit(next, track);
+          if (moved === null || moved === visit) continue;
+          const data: ProtocolActionData = {
+            type: 'new-event',
+            event_id: eventId,
+            from: visit.step,
+            to: moved.step,
+            track,
+          };
+          drafts.push(this.#draft(SYSTEM, 'protocol-action', data, unit, moved.step));
+        }
+        runs.set(unit, next);
+      } else if (change.kind === 'bands-changed') {
+        const id = change.alertId;
+        const book = books.get(id) ?? this.#alerts.get(id);
+        if (book) books.set(id, { ...book, severity: change.to.severity });
+        drafts.push(
+          this.#draft(
+            SYSTEM,
+            'alert-severity-changed',
+            this.#twoBandsData(eventId, change.from, change.to),
+            id,
+          ),
+        );
+        // A linked alert follows its incident's run: the incident's bands decide.
+        if (this.#tracker.incidentOf(id) === null && rose(change.from, change.to)) {
+          enter(id, change.to, this.#incidentAt(id));
+        }
+      } else {
+        const unit = change.primaryId;
+        const data = {
+          incident: change.incidentId,
+          ...this.#twoBandsData(eventId, change.from, change.to),
+        };
+        drafts.push(this.#draft(SYSTEM, 'incident-bands-changed', data, unit));
+        if (rose(change.from, change.to)) enter(unit, change.to, this.#incidentAt(unit));
+      }
+    }
+    if (drafts.length === 0) {
+      this.#changed();
+      return null;
+    }
+    return this.#commit(drafts, () => {
+      for (const [id, book] of books) this.#alerts.set(id, book);
+      for (const [unit, run] of runs) {
+        if (entered.has(unit)) this.#enterRun(unit, run);
+        else this.#setRun(unit, run);
       }
     });
   }

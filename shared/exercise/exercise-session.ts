@@ -55,6 +55,7 @@ function comparable(entry: EntryDraft | LogEntry): string {
     kind: entry.kind,
     alert_id: entry.alert_id ?? null,
     step_id: entry.step_id ?? null,
+    party: entry.party ?? null,
     data: JSON.parse(canonicalJson(entry.data)) as unknown,
   });
 }
@@ -175,7 +176,10 @@ export async function resumeExercise(
     const entry = entries[sink.position]!;
     const before = sink.position;
     const at = entry.exercise_time === null ? engine.now : Date.parse(entry.exercise_time);
-    if (at > engine.now) await engine.advanceForReplay(at);
+    // Also at the same instant: what falls due at the clock's reading (a
+    // party's scripted move, a deadline from the incident already past) is
+    // logged before the next intent, as the live engine does at its start.
+    if (at >= engine.now) await engine.advanceForReplay(at);
     if (sink.position !== before) continue;
     if (entry.kind === 'export') {
       // An export record may be written by whatever exported the log, at any

@@ -10,8 +10,8 @@ import {
   type ScoringModel as LegacyScoringModel,
 } from '../alerts/legacy-v1/scoring-model';
 import { isScoringVersion1 } from '../alerts/scoring-v1-refusal';
-import { BUILTIN_PROTOCOL } from '../protocol/builtin-protocol';
-import { loadProtocol, type Protocol } from '../protocol/load-protocol';
+import { builtinProtocolForNewExercise } from '../protocol/builtin-protocol';
+import { loadAnyProtocol, type Protocol, type ProtocolV2 } from '../protocol/load-protocol';
 import { formatProtocolProblem } from '../protocol/problems';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import type { AlertTracker } from './alert-tracker';
@@ -21,7 +21,8 @@ import { createLegacyV1Tracker } from './legacy-v1-tracker';
 /** The fixed inputs of one exercise. */
 export interface ExerciseSetup {
   scenario: LoadedScenario;
-  protocol: Protocol;
+  /** Format version 1 (steps), or version 2 (tracks; `format: 2`). */
+  protocol: Protocol | ProtocolV2;
   scoring:
     | { version: 2; model: ScoringModel; hash: string }
     | { version: 1; model: LegacyScoringModel; hash: string };
@@ -64,16 +65,16 @@ export function prepareExercise(
   fromLog = false,
 ): ExerciseSetup {
   const protocolDocument = documents.protocol ?? scenario.protocol;
-  let protocol = BUILTIN_PROTOCOL;
+  let protocol: Protocol | ProtocolV2 = builtinProtocolForNewExercise().protocol;
   if (protocolDocument !== null && protocolDocument !== undefined) {
     const where = locations.protocol ?? { file: 'protocol.json', base: [] };
-    const loaded = loadProtocol(protocolDocument, where.file, scenario.parties, where.base);
+    const loaded = loadAnyProtocol(protocolDocument, where.file, scenario.parties, where.base);
     if (!loaded.ok) {
       throw new ExerciseSetupError(
         `protocol refused:\n${loaded.problems.map((p) => `  ${formatProtocolProblem(p)}`).join('\n')}`,
       );
     }
-    protocol = loaded.protocol;
+    protocol = loaded.loaded.protocol;
   }
   const scoringWhere = locations.scoring ?? { file: 'scoring.json', base: [] };
   if (fromLog && isScoringVersion1(documents.scoring)) {
@@ -112,4 +113,9 @@ export function prepareExercise(
     readOnly: null,
     createTracker: () => createAlertTracker(scenario, model),
   };
+}
+
+/** Whether an exercise runs protocol format version 2 (tracks). */
+export function isProtocolV2(protocol: Protocol | ProtocolV2): protocol is ProtocolV2 {
+  return 'format' in protocol;
 }

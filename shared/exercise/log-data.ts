@@ -6,7 +6,7 @@
 // exported logs (and are checked against the engine's output in tests).
 import { z } from 'zod';
 import type { EntryDraft, LogEntry } from '../audit/entry';
-import { PROTOCOL_INPUTS } from '../protocol/schema';
+import { PARTY_MOVE_IDS, PROTOCOL_INPUTS, type PartyMove } from '../protocol/schema';
 import { CERTAINTY_BANDS, SEVERITIES } from '../alerts/bands';
 
 z.config({ jitless: true });
@@ -33,11 +33,15 @@ export const protocolActionData = z.discriminatedUnion('type', [
     label: z.string(),
     inputs,
     from: z.string(),
+    /** Protocol version 2: the step entered, "done", "close", or `from` when the track stayed. */
     to: z.string(),
     event_ids: z.array(z.string()).optional(),
+    /** Protocol version 2: the track the action was taken in, and the tracks it opened. */
+    track: z.string().optional(),
+    opened: z.array(z.string()).optional(),
   }),
   /** An operator starts the protocol by hand. */
-  z.strictObject({ type: z.literal('start'), to: z.string() }),
+  z.strictObject({ type: z.literal('start'), to: z.string(), track: z.string().optional() }),
   /**
    * The alert's bands entered it (system): its gravity band, and its certainty
    * band with a version-2 model (below probable, `verify` replaces `notify`).
@@ -47,6 +51,8 @@ export const protocolActionData = z.discriminatedUnion('type', [
     severity,
     certainty_band: certaintyBand.optional(),
     to: z.string(),
+    /** Protocol version 2: the track the run starts in. */
+    track: z.string().optional(),
   }),
   /** The operator accepts the severity-rise prompt. */
   z.strictObject({ type: z.literal('severity-jump'), severity, from: z.string(), to: z.string() }),
@@ -58,13 +64,24 @@ export const protocolActionData = z.discriminatedUnion('type', [
     event_id: z.string(),
     from: z.string(),
     to: z.string(),
+    track: z.string().optional(),
   }),
   /** A breach escalated the alert (`on_deadline`, system). */
-  z.strictObject({ type: z.literal('deadline-escalation'), from: z.string(), to: z.string() }),
+  z.strictObject({
+    type: z.literal('deadline-escalation'),
+    from: z.string(),
+    to: z.string(),
+    track: z.string().optional(),
+  }),
 ]);
 export type ProtocolActionData = z.infer<typeof protocolActionData>;
 
-export const partyAckData = z.strictObject({ party: z.string(), how: z.string() });
+/** `track`: protocol version 2, the track whose step collected it. */
+export const partyAckData = z.strictObject({
+  party: z.string(),
+  how: z.string(),
+  track: z.string().optional(),
+});
 export const ackData = z.strictObject({});
 export const noteData = z.strictObject({ text: z.string().min(1).max(4000) });
 export const injectData = z.strictObject({
@@ -143,7 +160,46 @@ export const unlinkData = z.strictObject({ incident: z.string() });
 export const deadlineData = z.strictObject({
   deadline_at: z.string(),
   escalated_to: z.string().optional(),
+  /** Protocol version 2: the track whose step's deadline it is. */
+  track: z.string().optional(),
 });
+
+/**
+ * A party's move (protocol version 2; role `party`, the entry's `party`
+ * member names the party): `to` is absent when the track stayed.
+ */
+export const partyMoveData = z.strictObject({
+  move: z.enum(PARTY_MOVE_IDS as [PartyMove, ...PartyMove[]]),
+  track: z.string(),
+  inputs,
+  from: z.string(),
+  to: z.string().optional(),
+  opened: z.array(z.string()),
+});
+export type PartyMoveData = z.infer<typeof partyMoveData>;
+
+/** The products the mission issues (docs/AUDIT-LOG.md, "Kinds defined for protocol version 2"). */
+export const REPORT_PRODUCTS = [
+  'spot-report',
+  'daily-report',
+  'request-for-explanation',
+  'meeting-summary',
+] as const;
+export type ReportProduct = (typeof REPORT_PRODUCTS)[number];
+/**
+ * A report product issued (protocol version 2), about the entry's alert when
+ * it has one (a daily report covers every incident). `track`: the track whose
+ * step it completed, when it completed one.
+ */
+export const reportProductData = z.strictObject({
+  product: z.enum(REPORT_PRODUCTS),
+  text: z.string().min(1).max(4000),
+  track: z.string().optional(),
+});
+export type ReportProductData = z.infer<typeof reportProductData>;
+
+/** A controller takes over a party: its scripted moves stop, the controller makes them. */
+export const partyTakeOverData = z.strictObject({ party: z.string() });
 
 /** What `exercise-created` records so a log is readable without the app's defaults. */
 export const exerciseCreatedData = z.strictObject({
@@ -180,6 +236,9 @@ export const LOG_DATA = {
   inject: injectData,
   'exercise-ended': endedData,
   export: exportData,
+  'party-move': partyMoveData,
+  'report-product': reportProductData,
+  'party-take-over': partyTakeOverData,
 } as const;
 export type ExerciseKind = keyof typeof LOG_DATA;
 export type LogDataOf<K extends ExerciseKind> = z.infer<(typeof LOG_DATA)[K]>;

@@ -10,6 +10,7 @@ import {
   type ProtocolAction,
   type ProtocolInput,
   type ProtocolStep,
+  type Version1Input,
 } from './schema';
 
 /** Inputs given with an action (only the ones it requires are kept). */
@@ -177,8 +178,8 @@ export function startProtocol(
 }
 
 /** Inputs an action needs: its own `requires`, plus `summary` when it enters `close`. */
-export function requiredInputs(action: ProtocolAction): ProtocolInput[] {
-  const inputs = new Set(action.requires ?? []);
+export function requiredInputs(action: ProtocolAction): Version1Input[] {
+  const inputs = new Set<Version1Input>(action.requires ?? []);
   if (action.next === CLOSE_STEP) inputs.add('summary');
   return [...inputs];
 }
@@ -471,7 +472,7 @@ export interface AllowedAction {
   id: string;
   label: string;
   next: string;
-  requires: ProtocolInput[];
+  requires: Version1Input[];
   requiresAcks: boolean;
   /** Why it cannot be taken yet regardless of inputs (missing acks, wrong role), or null. */
   blockedBy: string | null;

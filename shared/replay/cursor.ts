@@ -54,6 +54,8 @@ export class ReplayCursor {
   private injects: ReplayEvent[] = [];
   private clock = -Infinity;
   private snapshots: Snapshot[] = [];
+  /** Events (scenario and injected) the last backward seek replayed: at most about `snapshotEvery`. */
+  private seekWork = 0;
   /** Set once an alert is closed, linked or put under protocol: no backward seek can rebuild that. */
   private acted = false;
 
@@ -86,6 +88,11 @@ export class ReplayCursor {
   /** The events injected so far in this history, in the order shown. */
   get injected(): readonly ReplayEvent[] {
     return this.injects;
+  }
+
+  /** Events replayed by the last backward seek (0 for a forward one): the cost the snapshots bound. */
+  get lastSeekReplayed(): number {
+    return this.seekWork;
   }
 
   /** Number of snapshots held (for measurements). */
@@ -159,7 +166,10 @@ export class ReplayCursor {
    * whole history. Refused once an alert was closed, linked or put under protocol.
    */
   seek(time: number): AlertChange[] {
-    if (time >= this.clock) return this.advanceTo(time);
+    if (time >= this.clock) {
+      this.seekWork = 0;
+      return this.advanceTo(time);
+    }
     if (this.acted) {
       throw new Error(
         `cannot seek back to ${iso(time)}: alerts were closed, linked or put under protocol, which a replay of the events does not rebuild`,
@@ -182,6 +192,7 @@ export class ReplayCursor {
     // The order of the exercise clock: an injected event after every
     // scenario event shown at or before its time.
     let injected = chosen.injected;
+    const from = chosen.position + chosen.injected;
     for (;;) {
       const event = this.applied < target ? events[this.applied]! : null;
       const inject = injected < kept ? this.injects[injected]! : null;
@@ -196,6 +207,7 @@ export class ReplayCursor {
         break;
       }
     }
+    this.seekWork = this.applied + injected - from;
     this.engine.advanceTo(time);
     this.clock = time;
     return [];

@@ -5,7 +5,7 @@ import { BUILTIN_SCORING_MODEL, type ScoringModel } from '../alerts/scoring-mode
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { ReplayCursor } from './cursor';
 
-/** The alerts at exercise time `time`, ranked (active, cleared, quiet; closed last). */
+/** The alerts at exercise time `time`, ranked (active, cleared, quiet; none is closed: no protocol runs). */
 export function rankAlertsAt(
   scenario: LoadedScenario,
   time: number,
@@ -14,7 +14,7 @@ export function rankAlertsAt(
   // One pass, so no snapshots are worth taking.
   const cursor = new ReplayCursor(scenario, { model, snapshotEvery: Number.MAX_SAFE_INTEGER });
   cursor.advanceTo(time);
-  return cursor.engine.all().filter((a) => !a.closed);
+  return cursor.engine.all();
 }
 
 /** One factor of a `rank --json` row: its id, its reason and its points. */

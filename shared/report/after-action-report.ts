@@ -33,6 +33,7 @@ import { CLOSE_STEP } from '../protocol/schema';
 import { SEVERITIES, graverSeverity, type Severity } from '../alerts/bands';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { summarizeDurations, type DurationStats } from './summary-stats';
+import { runFinalStep, runHandling, runStepFigures } from './run-figures';
 
 export const REPORT_FORMAT = 'truceline-aar';
 
@@ -163,7 +164,7 @@ function bestHandling(list: readonly AlertHandling[]): AlertHandling {
 function handlingOf(engine: ExerciseEngine, state: AlertProtocolState | undefined): AlertHandling {
   if (!state) return 'not-handled';
   const escalated = state.visits.some((v) => {
-    const step = engine.setup.protocol.steps.get(v.step);
+    const step = engine.ctx.protocol.steps.get(v.step);
     return ESCALATION_STEPS.has(v.step) || step?.acks !== undefined;
   });
   if (escalated) return 'escalated';
@@ -203,6 +204,13 @@ function describeDecision(entry: ExerciseEntry): string | null {
           return null;
       }
     }
+    case 'party-move': {
+      const d = entry.data;
+      const said = d.inputs.text ?? d.inputs.rationale ?? d.inputs.measures;
+      return `Party ${entry.party ?? '?'} (${entry.actor}): ${d.move} in ${d.from}${said ? `: ${said}` : ''}`;
+    }
+    case 'report-product':
+      return `${entry.data.product}: ${entry.data.text}`;
     case 'deadline-breach':
       return entry.data.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
     case 'inject':
@@ -272,7 +280,8 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
   // (regenerated and compared, or parsed with its kind's schema) or an
   // export record, so each is typed by its kind.
   const entries = input.entries as readonly ExerciseEntry[];
-  const protocol = engine.setup.protocol;
+  // Version 2 runs several tracks per incident: read through run-figures.ts.
+  const protocol = engine.protocolFormat === 1 ? engine.ctx.protocol : null;
   const opened = new Map<string, number>();
   const maxSeverity = new Map<string, Severity>();
   const acked = new Map<string, number>();
@@ -308,7 +317,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
     string,
     { met: number; breached: number; open: number; visits: number; durations: number[] }
   >();
-  for (const step of protocol.document.steps)
+  for (const step of protocol?.document.steps ?? [])
     stepVisits.set(step.id, { met: 0, breached: 0, open: 0, visits: 0, durations: [] });
 
   const ranked = engine.alerts();
@@ -328,7 +337,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
     if (counted.has(state)) return;
     counted.add(state);
     const notified = state.visits.find((v) => {
-      const step = protocol.steps.get(v.step);
+      const step = protocol!.steps.get(v.step);
       return (
         step?.acks !== undefined &&
         v.acks.length > 0 &&
@@ -357,6 +366,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
     const raisedAt = raised.get(id) ?? openedAt;
     // An alert linked into an incident follows the incident's run.
     const state = engine.protocolOf(id);
+    const run = engine.runOf(id);
     const ackAt = acked.get(id);
     if (ackAt !== undefined) add(id, 'acknowledge', Math.max(0, ackAt - raisedAt));
     if (state) countRun(engine.unitOf(id), state, raised.get(engine.unitOf(id)) ?? raisedAt);
@@ -364,11 +374,15 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       id,
       title: alert.view.title,
       severity: maxSeverity.get(id) ?? alert.severity,
-      handling: handlingOf(engine, state),
-      finalStep: state ? state.visits[state.visits.length - 1]!.step : null,
+      handling: run ? runHandling(engine, run) : handlingOf(engine, state),
+      finalStep: state
+        ? state.visits[state.visits.length - 1]!.step
+        : run
+          ? runFinalStep(run)
+          : null,
       eventIds: [...alert.eventIds],
       openedAt,
-      inProtocol: state !== undefined,
+      inProtocol: state !== undefined || run !== undefined,
     });
   }
   for (const [unit, state] of engine.supersededRuns()) countRun(unit, state, raised.get(unit) ?? 0);
@@ -455,19 +469,21 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       },
     ]),
   ) as Record<Severity | 'all', ResponseTimes>;
-  const steps: StepFigures[] = protocol.document.steps.map((step) => {
-    const f = stepVisits.get(step.id)!;
-    return {
-      step: step.id,
-      title: step.title,
-      visits: f.visits,
-      deadline_min: step.deadline_min ?? null,
-      deadlines_met: f.met,
-      deadlines_breached: f.breached,
-      deadlines_open: f.open,
-      time_in_step: summarizeDurations(f.durations),
-    };
-  });
+  const steps: StepFigures[] = !protocol
+    ? runStepFigures(engine)
+    : protocol.document.steps.map((step) => {
+        const f = stepVisits.get(step.id)!;
+        return {
+          step: step.id,
+          title: step.title,
+          visits: f.visits,
+          deadline_min: step.deadline_min ?? null,
+          deadlines_met: f.met,
+          deadlines_breached: f.breached,
+          deadlines_open: f.open,
+          time_in_step: summarizeDurations(f.durations),
+        };
+      });
 
   const timeline: KeyDecision[] = [];
   for (const entry of entries) {
@@ -508,8 +524,11 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
     key_id: input.keyId,
     counts: {
       alerts: ranked.length,
-      alerts_in_protocol: ranked.filter((a) => engine.protocolOf(a.id)).length,
-      alerts_closed: ranked.filter((a) => engine.protocolOf(a.id)?.closed).length,
+      alerts_in_protocol: ranked.filter((a) => engine.protocolOf(a.id) ?? engine.runOf(a.id))
+        .length,
+      alerts_closed: ranked.filter(
+        (a) => engine.protocolOf(a.id)?.closed ?? engine.runOf(a.id)?.closed,
+      ).length,
       incidents: incidents.size,
       deadline_breaches: entries.filter((e) => e.kind === 'deadline-breach').length,
       injects: entries.filter((e) => e.kind === 'inject').length,
@@ -547,7 +566,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
 }
 
 function askedCount(engine: ExerciseEngine, stepId: string): number {
-  const step = engine.setup.protocol.steps.get(stepId);
+  const step = engine.ctx.protocol.steps.get(stepId);
   if (!step || step.acks === undefined) return 0;
   return step.acks === 'all-parties'
     ? engine.ctx.parties.filter((p) => p.role === 'party').length

@@ -19,7 +19,7 @@ import {
 
 type Path = readonly PropertyKey[];
 
-function reportIssues(
+export function reportIssues(
   log: DiagnosticLog,
   file: string,
   base: Path,

@@ -109,6 +109,8 @@ export function formatBytes(n: number): string {
 export class EventCollector {
   /** Events accepted so far. */
   count = 0;
+  /** The scripted incidents the accepted events name (the party script may name only these). */
+  readonly incidents = new Set<string>();
   /**
    * Accepted ids, numbered in acceptance order; `origins[number]` is where each
    * was given (source index * 2^32 + line or element index), in a double
@@ -223,6 +225,7 @@ export class EventCollector {
     text: string | undefined,
   ): number {
     if (!this.admit(source, line, event.id, valid, shownAt, event.refers_to)) return NaN;
+    if (event.incident !== undefined) this.incidents.add(event.incident);
     this.sink.accept(event, at, shownAt, text);
     return at;
   }

@@ -7,6 +7,7 @@ import {
   CONTEXT_KINDS,
   EVENT_TYPES,
   PARTY_ROLES,
+  REPLY_KINDS,
   SENSOR_KINDS,
   SOURCES,
   TARGETS,
@@ -74,6 +75,12 @@ const FIELD_RULES: Record<string, string> = {
   population: 'a whole number of people (0 or more)',
   area: 'a non-empty string naming the area covered',
   footprint: 'a GeoJSON Polygon { "type": "Polygon", "coordinates": [ring, …] }',
+  // The party script (section 8).
+  acknowledge: '"never" or { "after_min": minutes >= 0, "via": text }',
+  meeting: 'one of attends, refuses',
+  accepts_measures: 'true or false',
+  meeting_at: ISO,
+  measures: 'text of 1 to 4000 characters',
 };
 
 /** Kind depends on the document: zones and sensors have different vocabularies. */
@@ -81,6 +88,7 @@ function ruleFor(path: readonly PropertyKey[], inEvent: boolean): string | undef
   const field = String(path[path.length - 1] ?? '');
   if (field === 'id' && !inEvent) return path.length === 1 ? undefined : 'a non-empty string';
   if (field === 'kind') {
+    if (path.includes('reply')) return oneOf(REPLY_KINDS);
     return path.includes('properties') ? oneOf(ZONE_KINDS) : oneOf(SENSOR_KINDS);
   }
   // Inside a sensor's footprint, `type` is GeoJSON's, not an event type.

@@ -9,6 +9,7 @@ import { lineColumn, locateJsonError } from './json-error';
 import { jsonValueProblems, problemMessage, problemPointer } from './check-json-value';
 import { createZoneLocator } from '../geo/zone-locator';
 import { checkManifest, checkSensors, checkZones } from './check-documents';
+import { checkPartyScript } from './check-party-script';
 import {
   EventCollector,
   MAX_FILE_BYTES,
@@ -25,7 +26,7 @@ import { DiagnosticLog, TooManyErrors, jsonPointer, showValue } from './diagnost
 import type { Diagnostic, LoadedScenario, ReplayEvent, Zone } from './loaded-scenario';
 import { PackagePathError, normalisePackagePath, type PackageReader } from './package-reader';
 import { sortReplayOrder } from './replay-order';
-import type { Party, ScenarioManifest, Sensor } from './schema';
+import type { Party, PartyScript, ScenarioManifest, Sensor } from './schema';
 
 export type { LoadProgress } from './collect-events';
 export { compareReplayOrder } from './replay-order';
@@ -206,6 +207,7 @@ function scenarioOf(parts: PackageParts): Omit<LoadedScenario, 'events' | 'hash'
     protocol: documents.protocol,
     scoring: documents.scoring,
     briefing,
+    partyScript: parts.partyScript,
   };
 }
 
@@ -268,6 +270,8 @@ interface PackageParts {
   sensors: Sensor[];
   documents: Record<'protocol' | 'scoring', unknown>;
   briefing: string | null;
+  /** Controller-only: how the parties behave (section 8). */
+  partyScript: PartyScript | null;
   start: number;
   end: number;
 }
@@ -426,9 +430,33 @@ async function loadPackage(
     else await readFeedFile(reader, path, collector, log, options.onProgress);
   }
   collector.checkReferences();
+  // Checked once every feed is read: it may only name incidents some event carries.
+  let partyScript: PartyScript | null = null;
+  if (
+    manifest.party_script !== undefined &&
+    (typeof manifest.party_script !== 'string' ||
+      (await mustExistRel(manifest.party_script, '/party_script')))
+  ) {
+    const doc = await documentAt('party_script', manifest.party_script);
+    if (doc) {
+      const window = { start, end };
+      const parties = manifest.parties;
+      const incidents = collector.incidents;
+      partyScript = checkPartyScript(
+        doc.value,
+        doc.file,
+        doc.base,
+        parties,
+        incidents,
+        window,
+        log,
+      );
+      resolved.party_script = doc.value;
+    }
+  }
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- log.failed is a getter that the feed reads above can turn true; TS keeps its narrowing from the earlier check
   if (log.failed || !zones) return null;
-  return { manifest, resolved, zones, sensors, documents, briefing, start, end };
+  return { manifest, resolved, zones, sensors, documents, briefing, partyScript, start, end };
 }
 
 /** Checks one feed file on its own: form-only checks of time, party and sensor. */

@@ -1,7 +1,7 @@
 // What every consumer of a scenario (replay, alerts, protocol, UI, CLI) receives
 // once loading and validation have succeeded. Produced by shared/scenario loaders.
 import type { Geometry } from 'geojson';
-import type { Party, ScenarioEvent, Sensor, ZoneKind, ZoneProperties } from './schema';
+import type { Party, PartyScript, ScenarioEvent, Sensor, ZoneKind, ZoneProperties } from './schema';
 
 /** A zone with its geometry and precomputed bounding box. */
 export interface Zone extends ZoneProperties {
@@ -63,6 +63,12 @@ export interface LoadedScenario {
   protocol: unknown | null;
   scoring: unknown | null;
   briefing: string | null;
+  /**
+   * Controller-only: how the parties behave, per scripted incident
+   * (docs/SCENARIO-FORMAT.md section 8). Read by the simulation cell that
+   * answers for the parties, never by the operator's side; null: none given.
+   */
+  partyScript: PartyScript | null;
   /** Lowercase hex SHA-256 of the canonical scenario (docs/SCENARIO-FORMAT.md section 1). */
   hash: string;
   warnings: readonly Diagnostic[];

@@ -347,6 +347,98 @@ export const sensorSchema = z
   .catchall(z.unknown());
 export type Sensor = z.infer<typeof sensorSchema>;
 
+/** What a party answers to a request for explanation (section 8, party script). */
+export const REPLY_KINDS = ['admits', 'denies', 'counter-accuses', 'no-reply'] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+
+const delay = z.number().min(0);
+
+/**
+ * How one party behaves about one incident, as the exercise's simulation cell
+ * plays it (docs/SCENARIO-FORMAT.md section 8). Every member is optional: what
+ * a party's entry leaves out comes from the script's `default`.
+ */
+export const partyBehaviourSchema = z
+  .object({
+    /** Minutes after the mission's notification, or never (the notify deadline passes). */
+    acknowledge: z
+      .union([
+        z.literal('never'),
+        z.object({ after_min: delay, via: z.string().min(1).max(200).optional() }).strict(),
+      ])
+      .optional(),
+    /** Its reply to the request for explanation, hours after the request. */
+    reply: z
+      .object({
+        kind: z.enum(REPLY_KINDS),
+        after_h: delay.optional(),
+        text: z.string().min(1).max(4000).optional(),
+      })
+      .strict()
+      .superRefine((reply, ctx) => {
+        if (reply.kind === 'no-reply') {
+          for (const field of ['after_h', 'text'] as const) {
+            if (reply[field] !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [field],
+                message: 'a party that does not reply has no reply time or text',
+              });
+            }
+          }
+        } else if (reply.after_h === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['after_h'],
+            message: `is required for a reply of kind ${reply.kind} (hours after the request, >= 0)`,
+          });
+        }
+      })
+      .optional(),
+    /** Whether it attends the emergency meeting. */
+    meeting: z.enum(['attends', 'refuses']).optional(),
+    /** Whether it accepts the measures proposed at the meeting. */
+    accepts_measures: z.boolean().optional(),
+    /** Whether it requests a meeting with its reply (protocol version 2: a `meeting-request` move). */
+    requests_meeting: z.boolean().optional(),
+  })
+  .strict();
+export type PartyBehaviour = z.infer<typeof partyBehaviourSchema>;
+
+/** The script of one incident: the measures proposed, when the meeting sits, each party. */
+export const incidentScriptSchema = z
+  .object({
+    /** The measures proposed at the emergency meeting, verbatim. */
+    measures: z.string().min(1).max(4000).optional(),
+    /** When the meeting sits: a time, or hours after the consultation step begins. */
+    meeting_at: isoDateTime.optional(),
+    meeting_after_h: delay.optional(),
+    parties: z.record(z.string(), partyBehaviourSchema).optional(),
+  })
+  .strict()
+  .superRefine((script, ctx) => {
+    if (script.meeting_at !== undefined && script.meeting_after_h !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meeting_after_h'],
+        message: 'give meeting_at or meeting_after_h, not both',
+      });
+    }
+  });
+export type IncidentScript = z.infer<typeof incidentScriptSchema>;
+
+/**
+ * Controller-only: how the parties behave, per scripted incident (the events'
+ * `incident`) and per party, with a default for everything else.
+ */
+export const partyScriptSchema = z
+  .object({
+    default: partyBehaviourSchema.extend({ meeting_after_h: delay.optional() }).strict().optional(),
+    incidents: z.record(z.string().min(1).max(128), incidentScriptSchema).optional(),
+  })
+  .strict();
+export type PartyScript = z.infer<typeof partyScriptSchema>;
+
 /** A path inside the package, or the inline content it would name. */
 const pathOr = <T extends z.ZodType>(inline: T) => z.union([z.string().min(1), inline]);
 
@@ -369,6 +461,8 @@ export const manifestSchema = z
     protocol: pathOr(z.record(z.string(), z.unknown())).optional(),
     scoring: pathOr(z.record(z.string(), z.unknown())).optional(),
     briefing: z.string().optional(),
+    /** Version 2: how the parties behave (section 8); a path or the inline object. */
+    party_script: pathOr(z.record(z.string(), z.unknown())).optional(),
   })
   .catchall(z.unknown());
 export type ScenarioManifest = z.infer<typeof manifestSchema>;

@@ -1,5 +1,6 @@
 // The README screenshots: every screen at 1920×1080 (and the console at
-// 1280×800), taken along one real exercise of the quick-demo sample. The flow
+// 1280×800), taken along one real exercise of the quick-demo sample; the
+// console, Log and Report also at 1600×900 and 1280×800 under out/. The flow
 // and its assertions always run; the PNGs under tests/screenshots/ are
 // rewritten only with TRUCELINE_SCREENSHOTS=1, so a normal run leaves the
 // committed files alone.
@@ -27,6 +28,8 @@ import {
 } from './support/console-flow';
 
 const OUT = 'tests/screenshots';
+/** The other window sizes a trainer's laptop or projector has: looked at, not committed. */
+const EXTRA = 'out/screenshots';
 const SAVE = process.env.TRUCELINE_SCREENSHOTS === '1';
 const FULL_HD = { width: 1920, height: 1080 };
 
@@ -40,9 +43,27 @@ async function shot(page: Page, name: string) {
   if (SAVE) await page.screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled' });
 }
 
+/** The screen at 1600×900 and 1280×800 too (under out/screenshots), then back to full HD. */
+async function shotSizes(page: Page, name: string) {
+  for (const size of [
+    { width: 1600, height: 900 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(size);
+    await expectExerciseBanners(page);
+    if (SAVE) {
+      await page.screenshot({
+        path: join(EXTRA, `${name}-${size.width}x${size.height}.png`),
+        animations: 'disabled',
+      });
+    }
+  }
+  await page.setViewportSize(FULL_HD);
+}
+
 test('README screenshots of every screen along one exercise', async ({ page }) => {
   test.setTimeout(420_000);
-  if (SAVE) mkdirSync(OUT, { recursive: true });
+  if (SAVE) for (const d of [OUT, EXTRA]) mkdirSync(d, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'truceline-screens-'));
 
   await page.goto('/#/library');
@@ -78,12 +99,14 @@ test('README screenshots of every screen along one exercise', async ({ page }) =
   await expect(detail.locator('.protocol-step')).toBeVisible();
   await shot(page, 'console-1280x800');
   await page.setViewportSize(FULL_HD);
+  await shotSizes(page, 'console');
 
   await goToScreen(page, 'Log');
   await expect(page.getByTestId('chain-status')).toContainText('Chain intact', SLOW);
   await page.getByRole('button', { name: 'Verify now' }).click();
   await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK', SLOW);
   await shot(page, 'log');
+  await shotSizes(page, 'log');
 
   const bundlePath = await downloadVia(page, 'Export signed log (JSON)…', dir);
   await goToScreen(page, 'Audit');
@@ -110,6 +133,7 @@ test('README screenshots of every screen along one exercise', async ({ page }) =
   await expect(page.getByRole('article', { name: 'After-action report' })).toBeVisible(SLOW);
   await expect(page.locator('.report-chart .recharts-wrapper')).toHaveCount(2);
   await shot(page, 'report');
+  await shotSizes(page, 'report');
 
   await page.getByRole('button', { name: 'About' }).click();
   const about = page.getByRole('dialog', { name: 'About Truceline' });

@@ -5,6 +5,7 @@ import type { CertaintyBand } from '../../../shared/alerts/bands';
 import type { AlertState } from '../../../shared/alerts/alert-view';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { Severity } from '../../../shared/alerts/bands';
+import type { ActionInputs } from '../../../shared/protocol/protocol-state';
 import type { ProtocolInput, StepRole } from '../../../shared/protocol/schema';
 import type { Source } from '../../../shared/scenario/schema';
 
@@ -149,12 +150,7 @@ export interface ConsoleSnapshot {
   headSeq: number;
 }
 
-export interface ActionInputs {
-  rationale?: string;
-  summary?: string;
-  measures?: string;
-  party?: string;
-}
+export type { ActionInputs };
 
 /**
  * Everything the console may ask of the exercise. Each returns once the

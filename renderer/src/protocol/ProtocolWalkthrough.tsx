@@ -32,6 +32,12 @@ const INPUT_LABELS: Record<ProtocolInput, string> = {
   summary: 'Summary',
   measures: 'Agreed measures',
   party: 'Party',
+  kind: 'Kind of reply',
+  text: 'Text, verbatim',
+  evidence: 'Evidence relied on',
+  attribution: 'Attribution',
+  intent: 'Intent',
+  outcome: 'Outcome',
 };
 
 /** Runs one intent at a time and remembers its failure message. */

@@ -7,21 +7,27 @@ import {
   judgeEvidence,
   type AlertReading,
 } from '../../../shared/exercise/auto-operator';
+import { createSimCell } from '../../../shared/exercise/sim-cell';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
+import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
 
 const operator = { name: 'auto', role: 'operator' as const };
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 
-async function play(events: ScenarioEvent[], until?: number) {
-  const scenario = buildScenario(events);
+async function play(
+  events: ScenarioEvent[],
+  until?: number,
+  partyScript: LoadedScenario['partyScript'] = null,
+) {
+  const scenario = buildScenario(events, { partyScript });
   const log = new MemoryAuditLog('ex', { now: WALL });
   const engine = await runHeadlessExercise({
     setup: prepareExercise(scenario, 'test'),
     log,
-    policy: createAutoOperator(operator),
+    policy: createAutoOperator(operator, createSimCell()),
     ...(until !== undefined ? { until } : {}),
   });
   return { engine, entries: log.entries() };
@@ -114,19 +120,24 @@ describe('auto operator', () => {
     expect(b.entries).toEqual(a.entries);
   });
 
-  it('never reads truth or expected_action: changing them changes nothing it does', async () => {
+  it('never reads truth, expected_action or incident: changing them changes nothing it does', async () => {
     const original = await play([...handEvents(), ...busyEvents()]);
     const altered = [...handEvents(), ...busyEvents()].map((e, i) => ({
       ...e,
       truth: (['violation', 'false-positive', 'ambiguous'] as const)[i % 3],
       expected_action: 'Close as a false alarm at once.',
+      incident: `incident-${i % 2}`,
     }));
     const blind = await play(altered);
     expect(story(blind.entries)).toEqual(story(original.entries));
   });
 
   it('acts after human delays, one alert at a time, and breaches deadlines when busy', async () => {
-    const { entries } = await play([...handEvents(), ...busyEvents()]);
+    // Liaison officers slow to answer (25 min): with five alerts at once,
+    // recording every acknowledgement pushes some past the 30-min deadline.
+    const { entries } = await play([...handEvents(), ...busyEvents()], undefined, {
+      default: { acknowledge: { after_min: 25 } },
+    });
     const acts = entries.filter((e) => e.role === 'operator' && e.kind !== 'clock');
     // Nothing is done at the instant the alert appears.
     const opened = new Map(
@@ -274,7 +285,7 @@ describe('auto operator on a scenario protocol', () => {
     const engine = await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log,
-      policy: createAutoOperator(operator),
+      policy: createAutoOperator(operator, createSimCell()),
     });
     const created = log.entries()[0]!.data as {
       protocol: { document: { id: string }; hash: string };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { createAutoOperator } from '../../../shared/exercise/auto-operator';
+import { createSimCell } from '../../../shared/exercise/sim-cell';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
@@ -86,7 +87,7 @@ describe('resuming an exercise from its log', () => {
     const engine = await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log,
-      policy: createAutoOperator(operator),
+      policy: createAutoOperator(operator, createSimCell()),
     });
     const resumed = await resumeExercise(scenario, log.entries());
     expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());

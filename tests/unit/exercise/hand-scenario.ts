@@ -108,6 +108,7 @@ export function buildScenario(
     protocol: null,
     scoring: null,
     briefing: null,
+    partyScript: null,
     warnings: [],
     ...extra,
   };

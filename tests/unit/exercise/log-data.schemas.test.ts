@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { createAutoOperator } from '../../../shared/exercise/auto-operator';
+import { createSimCell } from '../../../shared/exercise/sim-cell';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { LOG_DATA, isExerciseKind, type ExerciseDraft } from '../../../shared/exercise/log-data';
+import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
@@ -49,7 +51,7 @@ describe('log entry data schemas', () => {
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log,
-      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+      policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     const kinds = new Set<string>();
     for (const entry of log.entries()) {
@@ -77,7 +79,7 @@ describe('log entry data schemas', () => {
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log: logs[0]!,
-      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+      policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     // What the auto operator never does: a controller's inject, seeks and
     // speeds, a checkpoint, an export, and linking alerts into an incident.
@@ -100,6 +102,26 @@ describe('log entry data schemas', () => {
     await engine.unlink(other);
     await engine.recordExport({ format: 'truceline-log', key_id: null });
     await engine.end('done');
+    // Protocol version 2: a take-over, party moves and a report product.
+    const v2 = new MemoryAuditLog('v2');
+    logs.push(v2);
+    const setup = prepareExercise(scenario, 'test', { protocol: BUILTIN_PROTOCOL_V2.document });
+    const second = await createExercise(setup, v2, controller);
+    await second.takeOverParty('B');
+    await second.advanceTo(T0 + 75 * MIN);
+    const op = { name: 'op', role: 'operator' as const };
+    const unit = [...second.runs().keys()].find((id) => second.runOf(id)!.tracks.length > 0)!;
+    await second
+      .act(unit, 'confirmed-violation', { rationale: 'seen' }, op)
+      .catch(() => second.act(unit, 'open-tracks', {}, op));
+    await second.issueProduct('spot-report', 'Spot.', unit, op);
+    await second.act(unit, 'request-sent', { party: 'B', evidence: 'mlrs-1' }, op);
+    await second.takeAction(
+      unit,
+      { track: 'explanation', action: 'meeting-request', inputs: {} },
+      { name: 'control', role: 'party', party: 'B' },
+    );
+    await second.end('done');
     const written = new Set<string>();
     for (const entry of logs.flatMap((log) => log.entries())) {
       expect(isExerciseKind(entry.kind), entry.kind).toBe(true);
@@ -135,7 +157,7 @@ describe('log entry data schemas', () => {
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test'),
       log,
-      policy: createAutoOperator({ name: 'op', role: 'operator' }),
+      policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     const entries = log.entries().map((e) => ({ ...e }));
     const i = entries.findIndex((e) => e.kind === 'party-ack');

@@ -145,7 +145,8 @@ describe('report and verify agree', () => {
     // An additive member from a later version, sealed and signed by the same key.
     const entries = structuredClone(signed.entries) as LogEntry[];
     const k = entries.findIndex((e) => e.role === 'operator');
-    (entries[k] as LogEntry & { party?: string }).party = 'A';
+    // (`party` was such a member until protocol version 2 made it part of the format.)
+    (entries[k] as LogEntry & { liaison?: string }).liaison = 'A';
     for (let i = k; i < entries.length; i++) {
       if (i > 0) entries[i]!.prev_hash = entries[i - 1]!.hash;
       const { hash: _old, ...body } = entries[i]!;
@@ -159,7 +160,7 @@ describe('report and verify agree', () => {
     const report = truceline('report', file, '--scenario', scenario);
     expect(report.status).toBe(1);
     expect(report.stderr).toBe(
-      `${file}: the log verifies (OK) but this version cannot read it: entries[${k}] (entry ${k + 1}, seq ${k + 1}): Unrecognized key: "party"\n`,
+      `${file}: the log verifies (OK) but this version cannot read it: entries[${k}] (entry ${k + 1}, seq ${k + 1}): Unrecognized key: "liaison"\n`,
     );
   });
 });

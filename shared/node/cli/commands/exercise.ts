@@ -1,5 +1,5 @@
 // `truceline exercise <scenario> --out <log.json> [--until T] [--policy auto]
-// [--key <file>] [--actor NAME]` (docs/CLI.md): a whole exercise, headless, written
+// [--key <file>] [--actor NAME] [--protocol v1|v2|<file>]` (docs/CLI.md): a whole exercise, headless, written
 // as a signed export bundle.
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -13,8 +13,12 @@ import {
   type LogSigner,
 } from '../../../audit/signing';
 import { createAutoOperator } from '../../../exercise/auto-operator';
+import { createAutoOperatorV2 } from '../../../exercise/auto-operator-v2';
+import { BUILTIN_PROTOCOL, BUILTIN_PROTOCOL_V2 } from '../../../protocol/builtin-protocol';
+import { createSimCell } from '../../../exercise/sim-cell';
 import {
   ExerciseSetupError,
+  isProtocolV2,
   prepareExercise,
   type DocumentLocation,
 } from '../../../exercise/exercise-setup';
@@ -27,7 +31,8 @@ import packageJson from '../../../../package.json';
 import { EXIT, UsageError, err, out, parseCommandArgs, type Command } from '../command';
 
 const usage = `usage: truceline exercise <scenario> --out <log.json> [--until <ISO time>]
-                          [--policy auto] [--key <file>] [--actor NAME] [--json]
+                          [--policy auto] [--key <file>] [--actor NAME]
+                          [--protocol v1|v2|<file>] [--json]
 
 Runs a whole exercise headless on the scenario (folder or *.scenario.json)
 and writes its log as a signed export bundle (docs/AUDIT-LOG.md).
@@ -56,6 +61,10 @@ options:
   --key <file>      sign with a key file made by "truceline keygen"; without
                     it an ephemeral key is made and its public key printed
   --actor NAME      the operator's name in the log (default "auto-operator")
+  --protocol P      run on the built-in protocol of format version 1 ("v1") or
+                    2 ("v2", parallel tracks; the parties' moves then come from
+                    the scenario's party script), or on a protocol file,
+                    instead of the scenario's own or the default one
   --json            print a JSON summary instead of text
 
 exit codes: 0 written, 1 invalid scenario, key or write failure, 2 usage error`;
@@ -127,6 +136,7 @@ export const command: Command = {
       key: { type: 'string' },
       actor: { type: 'string', default: 'auto-operator' },
       json: { type: 'boolean', default: false },
+      protocol: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('name exactly one scenario');
     if (!values.out) throw new UsageError('--out <log.json> is required');
@@ -174,9 +184,29 @@ export const command: Command = {
       );
       return EXIT.invalid;
     }
+    const locations = await documentLocations(positionals[0]!);
+    let protocol: unknown;
+    if (values.protocol === 'v1') protocol = BUILTIN_PROTOCOL.document;
+    else if (values.protocol === 'v2') protocol = BUILTIN_PROTOCOL_V2.document;
+    else if (values.protocol !== undefined) {
+      try {
+        protocol = JSON.parse(await readFile(values.protocol, 'utf8'));
+      } catch (error) {
+        err(
+          `${values.protocol}: cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        );
+        return EXIT.invalid;
+      }
+      locations.protocol = { file: values.protocol, base: [] };
+    }
     let setup;
     try {
-      setup = prepareExercise(scenario, APP_VERSION, {}, await documentLocations(positionals[0]!));
+      setup = prepareExercise(
+        scenario,
+        APP_VERSION,
+        protocol === undefined ? {} : { protocol },
+        locations,
+      );
     } catch (error) {
       if (error instanceof ExerciseSetupError) {
         err(error.message);
@@ -192,7 +222,9 @@ export const command: Command = {
     const engine = await runHeadlessExercise({
       setup,
       log,
-      policy: createAutoOperator(actor),
+      policy: isProtocolV2(setup.protocol)
+        ? createAutoOperatorV2(actor, createSimCell())
+        : createAutoOperator(actor, createSimCell()),
       ...(until !== undefined ? { until } : {}),
     });
     await engine.recordExport({ format: 'truceline-log', key_id: signer.keyId }, actor);
@@ -232,7 +264,7 @@ export const command: Command = {
       public_key: signer.publicKeyBase64,
       ephemeral_key: !values.key,
       alerts: alerts.length,
-      alerts_in_protocol: alerts.filter((a) => a.protocol !== null).length,
+      alerts_in_protocol: alerts.filter((a) => a.protocol !== null || engine.runOf(a.id)).length,
       alerts_closed: alerts.filter((a) => a.closed).length,
       deadline_breaches: count('deadline-breach'),
       elapsed_ms: elapsedMs,

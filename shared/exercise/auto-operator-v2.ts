@@ -1,0 +1,461 @@
+// The `auto` policy on a protocol-version-2 exercise (docs/CLI.md): the same
+// diligent operator as auto-operator.ts, working every open track of an
+// incident — triage, verification, hotline, request for explanation,
+// consultation, reporting — and issuing the mission's report products,
+// including a daily report at the scenario's local reporting hour. The
+// parties are not played here: the engine plays their scripted moves
+// (scripted-parties.ts); this policy only reads what they did in the run, and
+// asks the simulation cell (PartySide) when the meeting sits and what
+// measures are on the table, as the operator would hear it from the parties.
+import { severityRank } from '../alerts/bands';
+import { openTracks, type ProtocolRun, type RunVisit } from '../protocol/protocol-run';
+import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
+import type { AlertSnapshot } from './exercise-snapshot';
+import type { PartySide } from './sim-cell';
+import {
+  NO_DEADLINE,
+  attributed,
+  chance,
+  createReader,
+  injectTasks,
+  planNext,
+  reviewTasks,
+  type ExercisePolicy,
+  type Reader,
+  type Task,
+} from './auto-operator';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+/** The local hour of the daily report when the scenario names none. */
+export const DEFAULT_DAILY_REPORT_HOUR = 18;
+
+/** Every instant in [start, end] at which the clock in `timeZone` reads `hour`:00. */
+export function localHourInstants(
+  start: number,
+  end: number,
+  timeZone: string,
+  hour: number,
+): number[] {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const out: number[] = [];
+  // Whole-hour and half-hour zones alike: look at every quarter hour.
+  const step = 15 * MIN;
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
+    if (format.format(new Date(t)) === `${String(hour).padStart(2, '0')}:00`) out.push(t);
+  }
+  return out;
+}
+
+/** The local hour a scenario's daily report is due (its `daily_report_hour`, else 18). */
+function dailyReportHour(engine: ExerciseEngine): number {
+  // Read defensively: the manifest member is added beside this policy.
+  const hour = (engine.setup.scenario as { dailyReportHour?: unknown }).dailyReportHour;
+  return typeof hour === 'number' ? hour : DEFAULT_DAILY_REPORT_HOUR;
+}
+
+/** The auto policy for one operator on a version-2 exercise. */
+export function createAutoOperatorV2(actor: ExerciseActor, parties: PartySide): ExercisePolicy {
+  let reader: { engine: ExerciseEngine; read: Reader; daily: number[] } | null = null;
+  return {
+    actor,
+    next(engine) {
+      if (reader?.engine !== engine) {
+        const { start, end, timezone } = engine.setup.scenario;
+        const daily = localHourInstants(start, end, timezone, dailyReportHour(engine));
+        reader = { engine, read: createReader(engine), daily };
+      }
+      const { read, daily } = reader;
+      const tasks: Task[] = [];
+      for (const alert of engine.getSnapshot().alerts) {
+        tasks.push(...tasksFor(engine, alert, read, parties));
+      }
+      tasks.push(...dailyReportTasks(engine, daily));
+      return planNext(engine, actor, tasks);
+    },
+  };
+}
+
+function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): Task[] {
+  const issued = engine.products().filter((p) => p.product === 'daily-report');
+  const due = instants.find((at) => !issued.some((p) => p.at >= at));
+  if (due === undefined) return [];
+  const runs = [...engine.runs().entries()];
+  const lines = runs.map(([unit, run]) => {
+    const title = engine.alerts().find((a) => a.id === unit)?.view.title ?? unit;
+    const open = openTracks(run).map((t) => `${t.track}: ${t.visit.step}`);
+    const state = run.closed
+      ? `closed (${run.findings!.outcome}, attributed: ${run.findings!.attribution})`
+      : `open — ${open.join('; ')}`;
+    return `${unit} ${title}: ${state}.`;
+  });
+  const text = `Daily report, ${new Date(due).toISOString()}. ${runs.length} incident(s) in the protocol. ${lines.join(' ')}`;
+  return [
+    {
+      alertId: '',
+      availableAt: due,
+      durationMin: 20,
+      // The day's report goes out on time, whatever else waits.
+      priority: -Infinity,
+      what: 'issue the daily report',
+      run: (e, a) => e.issueProduct('daily-report', text.slice(0, 4000), undefined, a),
+    },
+  ];
+}
+
+function findingsFor(
+  party: string | null,
+  outcome: string,
+  intent: string,
+  eventIds: readonly string[],
+  summary: string,
+): Record<string, string> {
+  return {
+    attribution: party ?? 'undetermined',
+    intent,
+    outcome,
+    evidence: `Events ${eventIds.join(', ')}.`.slice(0, 4000),
+    summary,
+  };
+}
+
+/** The moves the parties made in a visit, by kind. */
+function movesIn(visit: RunVisit | undefined, move: string) {
+  return (visit?.moves ?? []).filter((m) => m.move === move);
+}
+
+function tasksFor(
+  engine: ExerciseEngine,
+  alert: AlertSnapshot,
+  read: Reader,
+  parties: PartySide,
+): Task[] {
+  const run = engine.runOf(alert.id);
+  if (alert.closed || run?.closed) return [];
+  if (!run) return [...injectTasks(alert, read), ...reviewTasks(alert, read)];
+  const id = alert.id;
+  const { events, judgement } = read(alert);
+  const title = alert.view.title;
+  const party = attributed(events);
+  const severity = (alert.incident ?? alert).severity;
+  if (!alert.acknowledged) {
+    return [
+      {
+        alertId: id,
+        availableAt: alert.openedAt,
+        durationMin: 1,
+        priority: -severityRank(severity),
+        what: 'acknowledge',
+        run: (e, a) => e.acknowledge(id, a),
+      },
+    ];
+  }
+  if (alert.incident && !alert.incident.primary) return [];
+  const eventIds = events.map((e) => e.id);
+  const tasks: Task[] = [];
+  for (const { track, visit } of openTracks(run)) {
+    const urgency = visit.deadlineAt ?? NO_DEADLINE + severityRank(severity);
+    const r = (salt: string) => chance(`${id}|${visit.step}|${visit.enteredAt}|${salt}`);
+    const act = (
+      availableAt: number,
+      durationMin: number,
+      action: string,
+      inputs: Record<string, string> = {},
+      priority = urgency,
+    ): Task => ({
+      alertId: id,
+      availableAt,
+      durationMin,
+      priority,
+      what: `${track}: ${action}`,
+      run: (e, a) => e.takeAction(id, { track, action, inputs }, a),
+    });
+    const weak = judgement.verdict === 'weak' || judgement.verdict === 'cleared';
+    const falseAlarm = (at: number, minutes: number) =>
+      act(
+        at,
+        minutes,
+        'false-alarm',
+        findingsFor(
+          null,
+          'false-alarm',
+          'undetermined',
+          eventIds,
+          `${title}: closed as a false alarm (certainty ${judgement.certainty.toFixed(2)}, ${judgement.certaintyBand}; gravity ${judgement.gravity.toFixed(1)}).`,
+        ),
+      );
+    const rationale = `${title}: gravity ${judgement.gravity.toFixed(1)} (${judgement.severity}), certainty ${judgement.certainty.toFixed(2)} (${judgement.certaintyBand}) from ${judgement.kinds.join(', ')}.`;
+    switch (visit.step) {
+      case 'triage': {
+        const duration = 2 + Math.min(events.length, 3) + Math.floor(2 * r('read'));
+        if (weak) tasks.push(falseAlarm(visit.enteredAt, duration));
+        else if (judgement.verdict === 'strong') {
+          tasks.push(act(visit.enteredAt, duration, 'confirmed-violation', { rationale }));
+        } else tasks.push(act(visit.enteredAt, duration, 'start-verification'));
+        break;
+      }
+      case 'escalate':
+        tasks.push(act(visit.enteredAt, 3, 'open-tracks'));
+        break;
+      case 'task-sensors': {
+        const back = visit.enteredAt + Math.round(15 + 40 * r('sortie')) * MIN;
+        if (weak) tasks.push(falseAlarm(back, 3));
+        else if (judgement.verdict === 'strong') tasks.push(act(back, 3, 'confirmed'));
+        else tasks.push(act(back, 3, 'unconfirmed'));
+        break;
+      }
+      case 'monitor':
+        tasks.push(
+          act(
+            visit.enteredAt + 6 * HOUR,
+            2,
+            'nothing-further',
+            findingsFor(
+              party,
+              'cleared',
+              'undetermined',
+              eventIds,
+              `${title}: watched for 6 hours after an unconfirmed report; nothing further observed.`,
+            ),
+          ),
+        );
+        break;
+      case 'visit-refused':
+        tasks.push(
+          act(visit.enteredAt, 5, 'refusal-recorded', {
+            rationale: 'Access refused or not answered.',
+          }),
+        );
+        break;
+      case 'notify-parties': {
+        const done = run.tracks.find((t) => t.track === track);
+        if (
+          done &&
+          visit.acks.length >= engine.runCtx!.parties.filter((p) => p.role === 'party').length
+        ) {
+          const last = Math.max(visit.enteredAt, ...visit.acks.map((a) => a.at));
+          tasks.push(act(last, 1, 'all-acknowledged'));
+        }
+        break;
+      }
+      case 'hotline-escalation':
+        tasks.push(
+          act(visit.enteredAt, 10, 'escalation-recorded', {
+            summary: `Alternate numbers and the guarantors' duty officer called; acknowledged: ${visit.acks.map((a) => a.party).join(', ') || 'none'}.`,
+          }),
+        );
+        break;
+      case 'stop-fire-call':
+        tasks.push(
+          act(visit.enteredAt + Math.round(20 + 20 * r('fire')) * MIN, 3, 'fire-stopped', {
+            summary: `Both parties asked on the hotline to stop fire around the incident; sensors and observers report no further firing.`,
+          }),
+        );
+        break;
+      case 'send-request': {
+        const to = party ?? engine.setup.scenario.parties.find((p) => p.role === 'party')?.id ?? '';
+        tasks.push(
+          act(visit.enteredAt, 10, 'request-sent', {
+            party: to,
+            evidence: `Events ${eventIds.join(', ')}.`,
+          }),
+        );
+        break;
+      }
+      case 'await-reply':
+      case 'assess-reply':
+      case 'no-reply':
+        tasks.push(...explanationTasks(engine, run, track, visit, act, title));
+        break;
+      case 'convene':
+      case 'convene-on-request': {
+        const meeting = parties.meeting(engine, alert, visit.enteredAt);
+        const at = Math.max(meeting.at, visit.enteredAt);
+        tasks.push(
+          act(
+            at,
+            5,
+            'meeting-opened',
+            {
+              summary: `Emergency meeting of the joint commission in session on ${title}; every party and the guarantors invited, evidence file circulated.`,
+            },
+            Math.min(urgency, at + 30 * MIN),
+          ),
+        );
+        break;
+      }
+      case 'meeting': {
+        const answered = engine.runCtx!.parties.filter(
+          (p) =>
+            p.role === 'party' &&
+            (movesIn(visit, 'attend').some((m) => m.party === p.id) ||
+              movesIn(visit, 'refuse-meeting').some((m) => m.party === p.id)),
+        );
+        const asked = engine.runCtx!.parties.filter((p) => p.role === 'party');
+        const at = visit.enteredAt + Math.round(60 + 60 * r('meeting')) * MIN;
+        if (answered.length < asked.length) break;
+        const measures = parties.measures(engine, alert);
+        const accepted = asked.every((p) =>
+          movesIn(visit, 'accept-measures').some((m) => m.party === p.id),
+        );
+        const summary = accepted
+          ? `Measures agreed at the emergency meeting on ${title}: ${measures}`
+          : `No agreement at the emergency meeting on ${title}: ${movesIn(visit, 'refuse-meeting').length > 0 ? 'a party refused to attend' : 'a party did not accept the measures'} ("${measures}").`;
+        const product = (e: ExerciseEngine, a: ExerciseActor) =>
+          e.issueProduct('meeting-summary', summary.slice(0, 4000), id, a);
+        tasks.push({
+          ...act(
+            at,
+            10,
+            accepted ? 'measures-agreed' : 'no-agreement',
+            accepted ? { measures } : { rationale: summary.slice(0, 4000) },
+          ),
+          run: async (e, a) => {
+            await e.takeAction(
+              id,
+              {
+                track,
+                action: accepted ? 'measures-agreed' : 'no-agreement',
+                inputs: accepted ? { measures } : { rationale: summary.slice(0, 4000) },
+              },
+              a,
+            );
+            await product(e, a);
+          },
+        });
+        break;
+      }
+      case 'refer':
+        tasks.push(
+          act(visit.enteredAt + Math.round((1 + 5 * r('refer')) * 60) * MIN, 5, 'referred', {
+            summary: `${title}: referred to the guarantors with the evidence file and the consultation record.`,
+          }),
+        );
+        break;
+      case 'guarantors':
+        tasks.push(
+          act(
+            visit.enteredAt + Math.round((4 + 8 * r('guarantors')) * 60) * MIN,
+            5,
+            'close-escalated',
+            findingsFor(
+              party,
+              'escalated',
+              party ? 'deliberate' : 'undetermined',
+              eventIds,
+              `${title}: no agreement at the consultation; referred to and left with the guarantors.`,
+            ),
+          ),
+        );
+        break;
+      case 'verify-measures':
+        tasks.push(
+          act(
+            visit.enteredAt + Math.round((8 + 16 * r('verified')) * 60) * MIN,
+            5,
+            'measures-verified',
+            findingsFor(
+              party,
+              'violation-recorded',
+              party ? 'deliberate' : 'undetermined',
+              eventIds,
+              `${title}: verified that the measures were carried out: ${parties.measures(engine, alert)}`.slice(
+                0,
+                4000,
+              ),
+            ),
+          ),
+        );
+        break;
+      case 'report-breach':
+        tasks.push(
+          act(
+            visit.enteredAt,
+            10,
+            'close-unmet',
+            findingsFor(
+              party,
+              'violation-recorded',
+              'deliberate',
+              eventIds,
+              `${title}: measures not carried out.`,
+            ),
+          ),
+        );
+        break;
+      case 'spot-report':
+        tasks.push({
+          alertId: id,
+          availableAt: visit.enteredAt,
+          durationMin: 15,
+          priority: urgency,
+          what: 'issue the spot report',
+          run: (e, a) =>
+            e.issueProduct(
+              'spot-report',
+              `Spot report: ${title}. ${rationale} Sources: ${eventIds.join(', ')}. The mission has notified the parties on the hotline and opened the consultation.`.slice(
+                0,
+                4000,
+              ),
+              id,
+              a,
+            ),
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return tasks;
+}
+
+/** The request for explanation's track after the request: products, assessment, silence. */
+function explanationTasks(
+  engine: ExerciseEngine,
+  run: ProtocolRun,
+  track: string,
+  visit: RunVisit,
+  act: (at: number, min: number, action: string, inputs?: Record<string, string>) => Task,
+  title: string,
+): Task[] {
+  const tasks: Task[] = [];
+  const request = [...run.history].reverse().find((h) => h.action === 'request-sent');
+  const unit = run.alertId;
+  const issued = engine
+    .products()
+    .some((p) => p.product === 'request-for-explanation' && p.alertId === unit);
+  if (request && !issued) {
+    const text = `Request for explanation to party ${request.inputs.party ?? '?'} about ${title}: ${request.inputs.evidence ?? ''} A reply is due within 48 hours.`;
+    tasks.push({
+      ...act(request.at, 5, 'request-for-explanation'),
+      what: 'issue the request for explanation',
+      run: (e, a) => e.issueProduct('request-for-explanation', text.slice(0, 4000), unit, a),
+    });
+  }
+  if (visit.step === 'assess-reply') {
+    const t = run.tracks.find((x) => x.track === track)!;
+    const replies = t.visits.flatMap((v) => v.moves).filter((m) => m.move === 'reply');
+    const last = replies[replies.length - 1];
+    const said = last ? `${last.party} ${last.inputs.kind ?? ''}: "${last.inputs.text ?? ''}"` : '';
+    tasks.push(
+      last?.inputs.kind === 'admits'
+        ? act(visit.enteredAt, 10, 'reply-accounts', { rationale: said.slice(0, 4000) })
+        : act(visit.enteredAt, 10, 'unresolved', {
+            rationale: `${said} The reply does not account for what was observed.`.slice(0, 4000),
+          }),
+    );
+  }
+  if (visit.step === 'no-reply') {
+    tasks.push(
+      act(visit.enteredAt, 5, 'no-reply-recorded', {
+        rationale: `No reply to the request for explanation within 48 hours.`,
+      }),
+    );
+  }
+  return tasks;
+}
