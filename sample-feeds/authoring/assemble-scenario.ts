@@ -5,14 +5,25 @@ import { localTimeToUtc } from './local-time';
 import type { EventDraft } from './event-draft';
 import type { PackageFiles } from './write-scenario-package';
 import { PARTIES, toSensorRecord, type MissionSensor } from './notional-front';
+import { DAILY_REPORT_HOUR, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
+
+/** The banner of every sample: an exercise, on notional ground. */
+export const NOTIONAL_CLASSIFICATION = 'EXERCISE EXERCISE EXERCISE — NOTIONAL';
 
 const FEED_OF_SOURCE = {
   satellite: 'feeds/satellite.ndjson',
   drone: 'feeds/drone.ndjson',
   'ground-sensor': 'feeds/ground.ndjson',
   observer: 'feeds/observer.ndjson',
+  'open-source': 'feeds/open-source.ndjson',
 } as const;
-const PREFIX = { satellite: 'sat', drone: 'drn', 'ground-sensor': 'gnd', observer: 'obs' } as const;
+const PREFIX = {
+  satellite: 'sat',
+  drone: 'drn',
+  'ground-sensor': 'gnd',
+  observer: 'obs',
+  'open-source': 'osn',
+} as const;
 
 export const MSEL_HEADER = [
   'Inject #',
@@ -34,8 +45,11 @@ export interface AssembleOptions {
   end: number;
   /** Local midnight at the start of exercise day 1 (epoch ms), from which days count. */
   localDayOne: number;
-  timezone: string;
-  utcOffsetHours: number;
+  /** The clock of the theatre (notional-geography.ts) unless given. */
+  timezone?: string;
+  utcOffsetHours?: number;
+  /** Local hour of the mission's daily report (format section 8); the theatre's unless given. */
+  dailyReportHour?: number;
   /** Scenario format version: 2 when the events use the fields of section 8. */
   version?: 1 | 2;
   zones: PackageFiles['zones'];
@@ -93,7 +107,7 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
   const rows = options.injects.map(
     ([id, day, local, description, expected, from, to, method, party, objective]) => [
       id,
-      localTimeToUtc(options.localDayOne, day, local, options.utcOffsetHours),
+      localTimeToUtc(options.localDayOne, day, local, options.utcOffsetHours ?? UTC_OFFSET_HOURS),
       description,
       expected,
       from,
@@ -112,7 +126,8 @@ export function assembleScenario(options: AssembleOptions): PackageFiles {
     classification: options.classification,
     start: new Date(options.start).toISOString(),
     end: new Date(options.end).toISOString(),
-    timezone: options.timezone,
+    timezone: options.timezone ?? TIME_ZONE,
+    daily_report_hour: options.dailyReportHour ?? DAILY_REPORT_HOUR,
     parties: PARTIES,
     zones: 'zones.geojson',
     sensors: 'sensors.json',

@@ -5,7 +5,7 @@
 // sensor, some two, and a few episodes a day three, as on a real line. Satellite
 // passes add findings inside the scene each pass imaged, and fire detections.
 // Everything comes from a seeded PRNG.
-import type { WeaponClass } from '../../shared/scenario/schema';
+import type { Target, WeaponClass } from '../../shared/scenario/schema';
 import type { EventDraft } from './event-draft';
 import {
   TRACE_LENGTH_KM,
@@ -17,7 +17,6 @@ import {
   type LonLat,
 } from './front-geometry';
 import {
-  CLOUD_BLOCKED,
   DISENGAGEMENT_AREAS,
   SATELLITES,
   footprintAt,
@@ -39,7 +38,8 @@ const FLASHPOINTS = [
 /** Relative activity of the five sectors (the Central Plain and Mining Belt are the hottest). */
 const SECTOR_ACTIVITY = [0.8, 1.0, 1.25, 1.45, 0.7];
 
-type Kind =
+export type Kind =
+  | 'fpv'
   | 'small-arms'
   | 'explosion'
   | 'mortar'
@@ -48,7 +48,8 @@ type Kind =
   | 'uav-overflight'
   | 'vehicle-column';
 
-const KINDS: readonly (readonly [Kind, number])[] = [
+/** The mix of a ceasefire line of the 2010s: small arms, explosions, light mortars. */
+export const ROUTINE_KINDS: readonly (readonly [Kind, number])[] = [
   ['small-arms', 33],
   ['explosion', 29],
   ['mortar', 10],
@@ -73,10 +74,14 @@ export interface BackgroundOptions {
   sectors: readonly number[];
   /** Multiplies the episode rate. */
   rate: number;
+  /** What the episodes are, with relative weights (ROUTINE_KINDS when absent). */
+  kinds?: readonly (readonly [Kind, number])[];
   /** Background keeps 15 km and 2 h away from these, so scripted alerts stay clean. */
   reserved: readonly Reserved[];
   /** Whether satellite passes add imagery and fire-detection findings. */
   satellites: boolean;
+  /** Optical passes lost to cloud, [satellite, day]: they add no findings. */
+  cloudBlocked: readonly (readonly [string, number])[];
   /** Local midnight at the start of exercise day 1 (epoch ms): days and the night-time peak. */
   localDayOne: number;
   /**
@@ -122,7 +127,7 @@ export function generateBackground(options: BackgroundOptions): EventDraft[] {
             ? random.pick(flashpoints) + random.between(-6, 6)
             : random.between(s0 + 2, s1 - 2);
         // Artillery is left to the scripted incidents: the background stays low-level.
-        const kind = random.weighted(KINDS);
+        const kind = random.weighted(options.kinds ?? ROUTINE_KINDS);
         const side = random.chance(0.5) ? 1 : -1;
         const off = offsetFor(kind, side, random);
         const at = frontPoint(s, off);
@@ -194,6 +199,8 @@ function offsetFor(kind: Kind, side: number, random: SeededRandom): number {
   switch (kind) {
     case 'small-arms':
       return side * random.between(0.2, 1.4);
+    case 'fpv':
+      return side * random.between(0.5, 8);
     case 'explosion':
       return side * random.between(0.5, 6);
     case 'mortar':
@@ -208,9 +215,9 @@ function offsetFor(kind: Kind, side: number, random: SeededRandom): number {
   }
 }
 
-const FIRING = new Set<Kind>(['small-arms', 'explosion', 'mortar']);
-/** The routine that all sensors typically share: exchanges of small-arms and light mortar fire. */
-const CORROBORATED_KINDS = new Set<Kind>(['small-arms', 'mortar']);
+const FIRING = new Set<Kind>(['fpv', 'small-arms', 'explosion', 'mortar']);
+/** The routine that all sensors typically share: exchanges of fire and FPV strikes on positions. */
+const CORROBORATED_KINDS = new Set<Kind>(['fpv', 'small-arms', 'mortar']);
 
 function observe(
   kind: Kind,
@@ -250,15 +257,16 @@ function observe(
         source: 'ground-sensor',
         platform: acoustic.platform,
         sensor: acoustic.id,
-        type: shape.type,
+        // An array hears the blast of a drone's warhead, not the drone.
+        type: shape.heard ? 'explosion' : shape.type,
         ...(shape.subtype ? { subtype: shape.subtype } : {}),
         at: jitter(at, 0.3, random),
         precision_m: random.int(3, 8) * 100,
         confidence: round2(random.between(0.5, 0.8)),
-        ...(shape.weapon ? { weapon_class: shape.weapon } : {}),
+        ...(shape.weapon && !shape.heard ? { weapon_class: shape.weapon } : {}),
         ...(shape.calibre ? { calibre_mm: shape.calibre } : {}),
         count: shape.count,
-        summary: `${acoustic.id}: ${shape.phrase} located ${d.toFixed(1)} km ${compass(bearingDeg(acoustic.at, at))} of the array.`,
+        summary: `${acoustic.id}: ${shape.heard ?? shape.phrase} located ${d.toFixed(1)} km ${compass(bearingDeg(acoustic.at, at))} of the array.`,
       });
     }
     const hearing = kind === 'small-arms' ? 8 : 20;
@@ -281,6 +289,7 @@ function observe(
         confidence: round2(random.between(0.55, 0.8)),
         ...(shape.weapon ? { weapon_class: shape.weapon } : {}),
         count: shape.count,
+        ...(shape.target ? { target: shape.target } : {}),
         bearing_deg: bearing,
         summary: `${observer.id} heard ${shape.phrase} ${band} km ${compass(bearing)} of its position.`,
       });
@@ -303,6 +312,7 @@ function observe(
         ...(shape.weapon ? { weapon_class: shape.weapon } : {}),
         ...(shape.calibre ? { calibre_mm: shape.calibre } : {}),
         count: shape.count,
+        ...(shape.target ? { target: shape.target } : {}),
         summary: `${drone.id} recorded ${shape.phrase} on the ${side > 0 ? 'Party A' : 'Party B'} side of the line.`,
       });
     }
@@ -376,11 +386,31 @@ interface FiringShape {
   weapon?: WeaponClass;
   calibre?: number;
   count: number;
+  target?: Target;
   phrase: string;
+  /** What an acoustic array makes of it, when it hears less than the others see. */
+  heard?: string;
 }
 
 function firingShape(kind: Kind, random: SeededRandom): FiringShape {
   switch (kind) {
+    case 'fpv': {
+      const count = random.weighted([
+        [1, 6],
+        [2, 3],
+        [3, 1],
+      ] as const);
+      const what = random.pick(['a trench position', 'a dugout', 'a parked military truck']);
+      return {
+        type: 'drone-strike',
+        subtype: 'impact',
+        weapon: 'uav',
+        count,
+        target: 'military',
+        phrase: `${count} FPV drone strike${count > 1 ? 's' : ''} on ${what}`,
+        heard: `${count} small explosion${count > 1 ? 's' : ''} (impact)`,
+      };
+    }
     case 'small-arms': {
       const count = random.int(2, 12);
       return {
@@ -521,7 +551,7 @@ function satellitePasses(
     for (const [from, to] of sensor.windows) {
       if (from < start || to > end) continue;
       const day = Math.floor((from - options.localDayOne) / (24 * HOUR)) + 1;
-      if (CLOUD_BLOCKED.some(([id, d]) => id === sat.id && d === day)) continue;
+      if (options.cloudBlocked.some(([id, d]) => id === sat.id && d === day)) continue;
       const scene = footprintAt(sensor, from);
       const findings = sat.id.startsWith('THERM')
         ? random.int(3, 7)

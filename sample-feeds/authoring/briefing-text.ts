@@ -7,7 +7,6 @@ import {
   ACOUSTIC_SITES,
   DISENGAGEMENT_AREAS,
   DMZ_HALF_WIDTH_KM,
-  DRONE_SORTIES,
   PATROL_BASES,
   SATELLITES,
   SECTOR_NAMES,
@@ -36,6 +35,8 @@ export interface BriefingParts {
   /** What matters about the sensors in this scenario, after the generated inventory. */
   sensorNotes: string;
   play: string;
+  /** Terms this exercise's agreement adds (Markdown list items), after the protected sites. */
+  extraTerms?: string;
   /** The mission's sensors as the package lists them (for counts and the tasking plan). */
   sensors: readonly MissionSensor[];
 }
@@ -92,6 +93,7 @@ function sensorInventory(sensors: readonly MissionSensor[]): string {
   const count = (prefix: string) => sensors.filter((s) => s.id.startsWith(prefix)).length;
   const cameras = sensors.filter((s) => s.id.startsWith('CAM-'));
   const arrays = count('ACOUSTIC-');
+  const drones = sensors.filter((s) => s.kind === 'drone');
   const radar = SATELLITES.filter((s) => s.id.startsWith('SAR'));
   const optical = SATELLITES.filter((s) => s.id.startsWith('OPT'));
   const fire = SATELLITES.filter((s) => s.id.startsWith('THERM'));
@@ -104,7 +106,7 @@ function sensorInventory(sensors: readonly MissionSensor[]): string {
   about 15 km wide; blocked by cloud (expect lost passes).
 - **Fire-detection satellite ${fire.map((s) => s.id).join(', ')}** — ${fire[0]?.passes.length ?? 0} passes a day over the whole island,
   375 m pixels; detects heat, including crop fires: rarely enough on its own.
-- **Mission UAVs ${DRONE_SORTIES[0]!.id} to ${DRONE_SORTIES.at(-1)!.id}** — ${DRONE_SORTIES.length} long-range drones flying from
+- **Mission UAVs ${drones[0]!.id} to ${drones.at(-1)!.id}** — ${drones.length} long-range drones flying from
   bases on both sides of the line, sorties of 6–8 hours, about 150 km range;
   vulnerable to jamming.
 - **Fixed ground sensors** — ${arrays} acoustic arrays (${ACOUSTIC_SITES[0]!.id} to ${ACOUSTIC_SITES.at(-1)!.id}, about
@@ -208,7 +210,7 @@ which the Mission may inspect.
   settlement is the gravest violation.
 - **Protected sites** — no fire at or near the dam, the power station, the
   water station or hospitals, and no military use of them.
-- **Sectors** — the front is divided into five monitoring sectors: ${SECTOR_NAMES.map((n, i) => `${i + 1} ${n}`).join(', ')}.
+${parts.extraTerms ?? ''}- **Sectors** — the front is divided into five monitoring sectors: ${SECTOR_NAMES.map((n, i) => `${i + 1} ${n}`).join(', ')}.
   Each alert belongs to one sector.
 - **Freedom of movement** — Mission patrols and UAVs move freely; stopping a
   patrol, jamming or firing at a UAV is a violation.

@@ -2,16 +2,14 @@
 // Run from the repository root:
 //   node shared/node/run-ts.mjs sample-feeds/authoring/build-line-72h.ts [out-dir]
 // Deterministic: the same code writes the same bytes (seeded background).
-import { generateBackground } from './background-activity';
-import { assembleScenario } from './assemble-scenario';
+import { NOTIONAL_CLASSIFICATION, assembleScenario } from './assemble-scenario';
 import { briefingText } from './briefing-text';
+import { exerciseEvents } from './exercise-events';
 import { LINE_72H_INJECTS, LINE_72H_SCRIPTED } from './line-72h-incidents';
 import { line72hPartyScript } from './line-72h-party-script';
-import { buildZones, dayTime, missionSensors } from './notional-front';
-import { STATE_A, STATE_B, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
-import { scripted } from './scripted-event';
-import { seededRandom } from './seeded-random';
-import { writeScenarioPackage } from './write-scenario-package';
+import { buildZones, dayTime } from './notional-front';
+import { STATE_A, STATE_B } from './notional-geography';
+import { writePackageAndReport } from './write-scenario-package';
 
 /** Local midnight (UTC−8) at the start of day 1, 8 March 2027: early autumn, harvest time. */
 const LOCAL_DAY_ONE = Date.parse('2027-03-08T08:00:00Z');
@@ -19,38 +17,31 @@ const LOCAL_DAY_ONE = Date.parse('2027-03-08T08:00:00Z');
 const START = dayTime(LOCAL_DAY_ONE, 1, '03:00');
 const END = START + 72 * 3_600_000;
 const SEED = 0x72_2027;
-const CLASSIFICATION = 'EXERCISE EXERCISE EXERCISE — NOTIONAL';
 
-const sensors = missionSensors(START, END, LOCAL_DAY_ONE);
 // UAV-04 is jammed and lost at 08:48 local on day 3: its last sortie ends there.
-const uav04 = sensors.find((s) => s.id === 'UAV-04')!;
-const lostAt = dayTime(LOCAL_DAY_ONE, 3, '08:48');
-uav04.windows = uav04.windows.map(([a, b]) => (a < lostAt && b > lostAt ? [a, lostAt] : [a, b]));
-
-const incidents = LINE_72H_SCRIPTED.map((row) => scripted(row, LOCAL_DAY_ONE, sensors));
-const background = generateBackground({
-  random: seededRandom(SEED),
+const { sensors, incidents, background } = exerciseEvents({
   start: START,
   end: END,
-  sensors,
-  sectors: [0, 1, 2, 3, 4],
-  rate: 9,
-  reserved: incidents.filter((d) => d.at).map((d) => ({ at: d.at!, t: d.t })),
-  satellites: true,
   localDayOne: LOCAL_DAY_ONE,
-  corroborated: 0.2,
+  sortieCut: { sensor: 'UAV-04', at: dayTime(LOCAL_DAY_ONE, 3, '08:48') },
+  scripted: LINE_72H_SCRIPTED,
+  background: {
+    seed: SEED,
+    sectors: [0, 1, 2, 3, 4],
+    rate: 9,
+    satellites: true,
+    corroborated: 0.2,
+  },
 });
 
 const files = assembleScenario({
   id: 'line-72h',
   title: `Line 72h — three days on the ${STATE_A.short}–${STATE_B.short} line of contact`,
-  classification: CLASSIFICATION,
+  classification: NOTIONAL_CLASSIFICATION,
   start: START,
   end: END,
   localDayOne: LOCAL_DAY_ONE,
-  timezone: TIME_ZONE,
   version: 2,
-  utcOffsetHours: UTC_OFFSET_HOURS,
   zones: buildZones(),
   sensors,
   scripted: incidents,
@@ -59,7 +50,7 @@ const files = assembleScenario({
   partyScript: line72hPartyScript(LOCAL_DAY_ONE),
   briefing: briefingText({
     title: 'Line 72h — situation briefing',
-    classification: CLASSIFICATION,
+    classification: NOTIONAL_CLASSIFICATION,
     window: '8 March 2027 03:00 to 11 March 2027 03:00 local time (72 hours)',
     situation: `A week into the ceasefire between the ${STATE_A.name} and the
 ${STATE_B.name}, the line of contact is mostly quiet by day and noisy by night:
@@ -83,11 +74,4 @@ is thin; never close an alert without a rationale.`,
   }),
 });
 
-const outDir = process.argv[2] ?? 'sample-feeds/line-72h';
-const written = writeScenarioPackage(outDir, files);
-const total = files.feeds.reduce((n, f) => n + f.drafts.length, 0) + files.msel.rows.length;
-process.stdout.write(
-  `${outDir}: ${written.length} files, ${total} events (${files.feeds
-    .map((f) => `${f.path} ${f.drafts.length}`)
-    .join(', ')}, feeds/msel.csv ${files.msel.rows.length})\n`,
-);
+writePackageAndReport(process.argv[2] ?? 'sample-feeds/line-72h', files);

@@ -3,22 +3,20 @@
 // alarm (a crop fire) and one inject, over light background.
 // Run from the repository root:
 //   node shared/node/run-ts.mjs sample-feeds/authoring/build-quick-demo.ts [out-dir]
-import { generateBackground } from './background-activity';
-import { assembleScenario, type InjectRow } from './assemble-scenario';
+import { NOTIONAL_CLASSIFICATION, assembleScenario, type InjectRow } from './assemble-scenario';
 import { briefingText } from './briefing-text';
+import { exerciseEvents } from './exercise-events';
 import { DAY_THREE, MLRS_IN_EXCLUSION_ZONE } from './line-72h-incidents';
-import { buildZones, dayTime, missionSensors } from './notional-front';
-import { STATE_A, STATE_B, TIME_ZONE, UTC_OFFSET_HOURS } from './notional-geography';
-import { scripted, type ScriptedEvent } from './scripted-event';
-import { seededRandom } from './seeded-random';
-import { writeScenarioPackage } from './write-scenario-package';
+import { buildZones, dayTime } from './notional-front';
+import { STATE_A, STATE_B } from './notional-geography';
+import type { ScriptedEvent } from './scripted-event';
+import { writePackageAndReport } from './write-scenario-package';
 
 // The clock of line-72h (day 1 = 8 March 2027, local) so the shared incident rows keep their times.
 const LOCAL_DAY_ONE = Date.parse('2027-03-08T08:00:00Z');
 const START = dayTime(LOCAL_DAY_ONE, 2, '09:00');
 const END = dayTime(LOCAL_DAY_ONE, 2, '15:00');
 const SEED = 0xde_3002;
-const CLASSIFICATION = 'EXERCISE EXERCISE EXERCISE — NOTIONAL';
 
 /** The Orvale drone strike of line-72h day 3, moved to this morning. */
 const strike: ScriptedEvent[] = DAY_THREE.filter((e) => e.id.includes('ORVALE')).map((e) => ({
@@ -61,32 +59,21 @@ const INJECTS: InjectRow[] = [
   ],
 ];
 
-const sensors = missionSensors(START, END, LOCAL_DAY_ONE);
-const incidents = [...MLRS_IN_EXCLUSION_ZONE, ...strike, cropFire].map((row) =>
-  scripted(row, LOCAL_DAY_ONE, sensors),
-);
-const background = generateBackground({
-  random: seededRandom(SEED),
+const { sensors, incidents, background } = exerciseEvents({
   start: START,
   end: END,
-  sensors,
-  sectors: [1],
-  rate: 16,
-  reserved: incidents.filter((d) => d.at).map((d) => ({ at: d.at!, t: d.t })),
-  satellites: false,
   localDayOne: LOCAL_DAY_ONE,
-  corroborated: 0.2,
+  scripted: [...MLRS_IN_EXCLUSION_ZONE, ...strike, cropFire],
+  background: { seed: SEED, sectors: [1], rate: 16, satellites: false, corroborated: 0.2 },
 });
 
 const files = assembleScenario({
   id: 'quick-demo',
   title: 'Quick demo — six hours in Sector 2 (Reservoir)',
-  classification: CLASSIFICATION,
+  classification: NOTIONAL_CLASSIFICATION,
   start: START,
   end: END,
   localDayOne: LOCAL_DAY_ONE,
-  timezone: TIME_ZONE,
-  utcOffsetHours: UTC_OFFSET_HOURS,
   zones: buildZones(),
   sensors,
   scripted: incidents,
@@ -94,7 +81,7 @@ const files = assembleScenario({
   injects: INJECTS,
   briefing: briefingText({
     title: 'Quick demo — situation briefing',
-    classification: CLASSIFICATION,
+    classification: NOTIONAL_CLASSIFICATION,
     window: '9 March 2027 09:00 to 15:00 local time (6 hours)',
     situation: `A short morning on the Reservoir sector (Sector 2) of the ${STATE_A.short}–${STATE_B.short}
 line of contact, a week into the ceasefire. Expect a little routine fire, one
@@ -112,11 +99,4 @@ report stands alone.`,
   }),
 });
 
-const outDir = process.argv[2] ?? 'sample-feeds/quick-demo';
-const written = writeScenarioPackage(outDir, files);
-const total = files.feeds.reduce((n, f) => n + f.drafts.length, 0) + files.msel.rows.length;
-process.stdout.write(
-  `${outDir}: ${written.length} files, ${total} events (${files.feeds
-    .map((f) => `${f.path} ${f.drafts.length}`)
-    .join(', ')}, feeds/msel.csv ${files.msel.rows.length})\n`,
-);
+writePackageAndReport(process.argv[2] ?? 'sample-feeds/quick-demo', files);

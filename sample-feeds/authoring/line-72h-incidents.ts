@@ -3,40 +3,23 @@
 // (s km along the front, off km from the line; + = Party A's side, north);
 // clock times are local (UTC−8). Directions and distances in the summaries
 // are computed from the positions, so the words always match the map.
-import { bearingDeg, compassWords, distanceKm, frontPoint, type LonLat } from './front-geometry';
-import { PATROL_BASES, ACOUSTIC_SITES } from './notional-front';
-import { SETTLEMENTS } from './notional-geography';
-import type { ScriptedEvent } from './scripted-event';
+import { compassWords } from './front-geometry';
+import {
+  array,
+  band,
+  bearing,
+  km,
+  partTowards,
+  patrol,
+  towards,
+  village,
+  type At,
+} from './front-places';
+import type { InjectRow } from './assemble-scenario';
+import { endexInject, openAlertsReportInject } from './msel-rows';
+import { inIncident, type ScriptedEvent } from './scripted-event';
 
 const NOTIFY = 'notify every party on the hotline within 30 min';
-
-type At = readonly [number, number];
-
-const point = ([s, off]: At): LonLat => frontPoint(s, off);
-const bearing = (from: At, to: At) => Math.round(bearingDeg(point(from), point(to)));
-const towards = (from: At, to: At) => compassWords(bearingDeg(point(from), point(to)));
-const km = (from: At, to: At) => distanceKm(point(from), point(to));
-/** "southern", "north-eastern": the part of a place that lies towards another. */
-const partTowards = (from: At, to: At) =>
-  `${['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'][Math.round(bearingDeg(point(from), point(to)) / 45) % 8]}ern`;
-/** The range band a patrol reports a sound in. */
-const band = (d: number) => (d < 1 ? 'less than 1' : d < 4 ? '1–4' : d < 8 ? '4–8' : '8–20');
-
-const village = (id: string): At => {
-  const found = SETTLEMENTS.find((s) => s.id === id);
-  if (!found) throw new Error(`no settlement ${id}`);
-  return [found.s, found.off];
-};
-const patrol = (id: string): At => {
-  const found = PATROL_BASES.find((p) => p.id === id);
-  if (!found) throw new Error(`no patrol ${id}`);
-  return [found.s, found.off];
-};
-const array = (id: string): At => {
-  const found = ACOUSTIC_SITES.find((a) => a.id === id);
-  if (!found) throw new Error(`no array ${id}`);
-  return [found.s, found.off];
-};
 
 // --- Incident 1 (day 2, sector 2): four 122 mm MLRS 12 km south of the line ----------
 
@@ -960,10 +943,6 @@ export const SENSOR_FAULTS: ScriptedEvent[] = [
   },
 ];
 
-/** Each event of a scripted incident, marked with it (controller-only `incident`). */
-const incident = (name: string, rows: ScriptedEvent[]) =>
-  rows.map((r) => ({ ...r, incident: name }));
-
 /** The incidents of the busy evening and day 3, by the ids of their events (the airburst stays unexplained). */
 const NAMED_BY_ID: Record<string, string> = {
   'GND-DA2-SEISMIC-1': 'da2-incursion',
@@ -988,29 +967,18 @@ const named = (rows: ScriptedEvent[]) =>
 
 /** Every scripted incident of line-72h. */
 export const LINE_72H_SCRIPTED: ScriptedEvent[] = [
-  ...incident('mlrs-in-s2', MLRS_IN_EXCLUSION_ZONE),
-  ...incident('shelling-of-kerrow', SHELLING_OF_KERROW),
-  ...incident('uav04-jammed', DRONE_JAMMED),
-  ...incident('crop-fires', CROP_FIRES),
-  ...incident('harvester-column', TRACTOR_COLUMN),
+  ...inIncident('mlrs-in-s2', MLRS_IN_EXCLUSION_ZONE),
+  ...inIncident('shelling-of-kerrow', SHELLING_OF_KERROW),
+  ...inIncident('uav04-jammed', DRONE_JAMMED),
+  ...inIncident('crop-fires', CROP_FIRES),
+  ...inIncident('harvester-column', TRACTOR_COLUMN),
   ...named(BUSY_EVENING),
   ...named(DAY_THREE),
   ...SENSOR_FAULTS,
 ];
 
 /** MSEL injects: [id, day, local time, description, expected player action, from, to, method, party, objective]. */
-export const LINE_72H_INJECTS: readonly (readonly [
-  string,
-  number,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-])[] = [
+export const LINE_72H_INJECTS: readonly InjectRow[] = [
   [
     'MSEL-001',
     1,
@@ -1167,18 +1135,7 @@ export const LINE_72H_INJECTS: readonly (readonly [
     'A',
     'Assess an explanation',
   ],
-  [
-    'MSEL-014',
-    2,
-    '23:30',
-    'The Guarantor Contact Group asks for a consolidated report of every open alert by 02:30 local time.',
-    'Prioritise: summarise the open alerts in rank order with their protocol step and deadlines.',
-    'Guarantor Contact Group',
-    'Head of operations',
-    'Email',
-    '',
-    'Reporting under load',
-  ],
+  openAlertsReportInject('MSEL-014', 2, '23:30', '02:30'),
   [
     'MSEL-015',
     3,
@@ -1251,16 +1208,5 @@ export const LINE_72H_INJECTS: readonly (readonly [
     '',
     'Emergency consultation',
   ],
-  [
-    'MSEL-021',
-    4,
-    '02:45',
-    'ENDEX at 03:00 local. Play stops; hot wash in 30 minutes.',
-    'Stop play; export the log for the after-action report.',
-    'Exercise Control',
-    'All players',
-    'Briefing',
-    '',
-    'After-action review',
-  ],
+  endexInject('MSEL-021', 4, '02:45', '03:00'),
 ];

@@ -86,6 +86,13 @@ export const WITHDRAWAL_ZONES: readonly {
   },
 ];
 
+/** A band along the whole line where neither party may fly or launch military UAVs. */
+export interface UavExclusion {
+  id: string;
+  name: string;
+  depthKm: number;
+}
+
 /** Disengagement areas (2 x 2 km on the line of contact): id, name, s. */
 export const DISENGAGEMENT_AREAS = [
   {
@@ -106,7 +113,10 @@ type Feature = GeoFeature;
  * first zone its events lie in. Context (coast, rivers, roads, borders) comes
  * last; the map draws it underneath and scoring ignores it.
  */
-export function buildZones(): { type: 'FeatureCollection'; features: Feature[] } {
+export function buildZones(options: { uavExclusion?: UavExclusion } = {}): {
+  type: 'FeatureCollection';
+  features: Feature[];
+} {
   const features: Feature[] = [];
   features.push({
     type: 'Feature',
@@ -173,6 +183,17 @@ export function buildZones(): { type: 'FeatureCollection'; features: Feature[] }
       coordinates: [bandRing(0, TRACE_LENGTH_KM, DMZ_HALF_WIDTH_KM, -DMZ_HALF_WIDTH_KM, 4, false)],
     },
   });
+  if (options.uavExclusion) {
+    const uav = options.uavExclusion;
+    features.push({
+      type: 'Feature',
+      properties: { id: uav.id, name: uav.name, kind: 'weapons-exclusion', prohibited: ['uav'] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [bandRing(0, TRACE_LENGTH_KM, uav.depthKm, -uav.depthKm, 5, false)],
+      },
+    });
+  }
   for (const zone of WITHDRAWAL_ZONES) {
     features.push({
       type: 'Feature',
@@ -283,13 +304,17 @@ export const PATROL_BASES = [
   { id: 'PATROL-10', s: 666, off: -10, base: 'Wistra east' },
 ] as const;
 
-/** Drone bases (alternately either side) and sorties as [day (1-3), "HH:MM" local, hours]. */
-export const DRONE_SORTIES: readonly {
+/** A mission drone's base (km along the front, km off the line) and its sorties. */
+export interface DroneSorties {
   id: string;
   s: number;
   off: number;
+  /** [exercise day, "HH:MM" local, hours aloft] */
   sorties: readonly (readonly [number, string, number])[];
-}[] = [
+}
+
+/** Drone bases (alternately either side) and the sorties of line-72h, days 1–3. */
+export const DRONE_SORTIES: readonly DroneSorties[] = [
   {
     id: 'UAV-01',
     s: 75,
@@ -367,6 +392,8 @@ export const AREAS_OF_INTEREST = {
   'NAI-7': { name: 'NAI-7 Dorsena depots north of Pormina road', s: 262, off: -45 },
   'NAI-8': { name: 'NAI-8 Lanvera depots south of Pellard', s: 455, off: 45 },
   'NAI-9': { name: 'NAI-9 Dorsena depots around Varnet', s: 560, off: -45 },
+  'NAI-10': { name: 'NAI-10 Lunara mine and power station', s: 524, off: -4 },
+  'NAI-11': { name: 'NAI-11 Varnet–Kerrow road', s: 546, off: 0 },
 } as const;
 export type AreaOfInterest = keyof typeof AREAS_OF_INTEREST;
 
@@ -385,8 +412,6 @@ export const SATELLITES: readonly {
   minutes: number;
   /** Scene width and length in km; none for the wide-swath fire detector. */
   scene?: { widthKm: number; lengthKm: number };
-  /** The tasking plan: for day d (1-4) and pass i, the area imaged. */
-  plan?: Readonly<Record<string, AreaOfInterest>>;
   /** Range in km for the wide-swath sensor, which sees the whole island each pass. */
   range_km?: number;
 }[] = [
@@ -397,14 +422,6 @@ export const SATELLITES: readonly {
     passes: ['07:10', '19:10'],
     minutes: 10,
     scene: { widthKm: 30, lengthKm: 80 },
-    plan: {
-      '1-07:10': 'NAI-6',
-      '1-19:10': 'NAI-7',
-      '2-07:10': 'NAI-6',
-      '2-19:10': 'NAI-7',
-      '3-07:10': 'NAI-6',
-      '3-19:10': 'NAI-7',
-    },
   },
   {
     id: 'SAR-2',
@@ -413,14 +430,6 @@ export const SATELLITES: readonly {
     passes: ['00:50', '12:50'],
     minutes: 10,
     scene: { widthKm: 30, lengthKm: 80 },
-    plan: {
-      '1-12:50': 'NAI-8',
-      '2-00:50': 'NAI-9',
-      '2-12:50': 'NAI-8',
-      '3-00:50': 'NAI-9',
-      '3-12:50': 'NAI-8',
-      '4-00:50': 'NAI-9',
-    },
   },
   {
     id: 'OPT-1',
@@ -429,7 +438,6 @@ export const SATELLITES: readonly {
     passes: ['11:30'],
     minutes: 8,
     scene: { widthKm: 15, lengthKm: 60 },
-    plan: { '1-11:30': 'NAI-4', '2-11:30': 'NAI-2', '3-11:30': 'NAI-4' },
   },
   {
     id: 'OPT-2',
@@ -438,7 +446,6 @@ export const SATELLITES: readonly {
     passes: ['13:15'],
     minutes: 8,
     scene: { widthKm: 13, lengthKm: 60 },
-    plan: { '1-13:15': 'NAI-1', '2-13:15': 'NAI-5', '3-13:15': 'NAI-3' },
   },
   {
     id: 'THERM-1',
@@ -450,22 +457,68 @@ export const SATELLITES: readonly {
   },
 ];
 
-/** Optical passes lost to cloud: [satellite, day]. */
-export const CLOUD_BLOCKED = [
-  ['OPT-2', 1],
-  ['OPT-1', 3],
-] as const;
+/** A ground sensor out of action from (day, "HH:MM" local) to the same, or to the end. */
+export interface GroundOutage {
+  id: string;
+  from: readonly [number, string];
+  to: readonly [number, string] | null;
+  reason: string;
+}
 
-/** Ground-sensor outages: [sensor, from, to] (day, "HH:MM" local). */
-export const GROUND_OUTAGES = [
-  {
-    id: 'ACOUSTIC-09',
-    from: [2, '05:00'],
-    to: [2, '12:30'],
-    reason: 'power failure at the array site',
+/**
+ * What differs between exercises on the same sensors: which area each
+ * imaging pass is tasked on, when the drones fly, which passes cloud hides
+ * and which ground sensors fail.
+ */
+export interface SensorPlan {
+  /** Exercise days whose passes are listed (coverage is then clipped to the window). */
+  days: number;
+  /** Per imaging satellite: for "day-HH:MM" of each pass, the area imaged. */
+  tasking: Readonly<Record<string, Readonly<Record<string, AreaOfInterest>>>>;
+  sorties: readonly DroneSorties[];
+  /** Optical passes lost to cloud: [satellite, day]. */
+  cloudBlocked: readonly (readonly [string, number])[];
+  outages: readonly GroundOutage[];
+}
+
+/** The sensor plan of line-72h (and of quick-demo, a morning of its day 2). */
+export const LINE_72H_SENSOR_PLAN: SensorPlan = {
+  days: 4,
+  tasking: {
+    'SAR-1': {
+      '1-07:10': 'NAI-6',
+      '1-19:10': 'NAI-7',
+      '2-07:10': 'NAI-6',
+      '2-19:10': 'NAI-7',
+      '3-07:10': 'NAI-6',
+      '3-19:10': 'NAI-7',
+    },
+    'SAR-2': {
+      '1-12:50': 'NAI-8',
+      '2-00:50': 'NAI-9',
+      '2-12:50': 'NAI-8',
+      '3-00:50': 'NAI-9',
+      '3-12:50': 'NAI-8',
+      '4-00:50': 'NAI-9',
+    },
+    'OPT-1': { '1-11:30': 'NAI-4', '2-11:30': 'NAI-2', '3-11:30': 'NAI-4' },
+    'OPT-2': { '1-13:15': 'NAI-1', '2-13:15': 'NAI-5', '3-13:15': 'NAI-3' },
   },
-  { id: 'CAM-04', from: [1, '17:00'], to: null, reason: 'camera not working (lens obscured)' },
-] as const;
+  sorties: DRONE_SORTIES,
+  cloudBlocked: [
+    ['OPT-2', 1],
+    ['OPT-1', 3],
+  ],
+  outages: [
+    {
+      id: 'ACOUSTIC-09',
+      from: [2, '05:00'],
+      to: [2, '12:30'],
+      reason: 'power failure at the array site',
+    },
+    { id: 'CAM-04', from: [1, '17:00'], to: null, reason: 'camera not working (lens obscured)' },
+  ],
+};
 
 /**
  * Epoch ms of "HH:MM" local on exercise day d (1-based), where localDayOne is
@@ -504,20 +557,26 @@ export function inRing(ring: readonly LonLat[], p: LonLat): boolean {
  * Every sensor of the mission over the exercise days counted from
  * localDayOne (local midnight of day 1), with coverage clipped to [start, end].
  */
-export function missionSensors(start: number, end: number, localDayOne: number): MissionSensor[] {
+export function missionSensors(
+  start: number,
+  end: number,
+  localDayOne: number,
+  plan: SensorPlan = LINE_72H_SENSOR_PLAN,
+): MissionSensor[] {
   const sensors: MissionSensor[] = [];
   const inWindow = ([a, b]: [number, number]) => b > start && a < end;
   for (const sat of SATELLITES) {
     const windows: [number, number][] = [];
     const footprints: Footprint[] = [];
-    for (let day = 1; day <= 4; day += 1) {
+    const tasking = plan.tasking[sat.id];
+    for (let day = 1; day <= plan.days; day += 1) {
       for (const pass of sat.passes) {
         const t = dayTime(localDayOne, day, pass);
         const window: [number, number] = [t, t + sat.minutes * MINUTE];
         if (!inWindow(window)) continue;
         windows.push(window);
-        if (sat.scene && sat.plan) {
-          const area = sat.plan[`${day}-${pass}`];
+        if (sat.scene && tasking) {
+          const area = tasking[`${day}-${pass}`];
           if (!area) throw new Error(`${sat.id}: no tasking for day ${day} ${pass}`);
           footprints.push({
             window,
@@ -545,7 +604,7 @@ export function missionSensors(start: number, end: number, localDayOne: number):
       label: sat.label,
     });
   }
-  for (const drone of DRONE_SORTIES) {
+  for (const drone of plan.sorties) {
     const windows = drone.sorties.map(([day, hhmm, hours]) => {
       const t = dayTime(localDayOne, day, hhmm);
       return [t, t + hours * HOUR] as [number, number];
@@ -561,7 +620,7 @@ export function missionSensors(start: number, end: number, localDayOne: number):
     });
   }
   const outageOf = (id: string): [number, number] | null => {
-    const outage = GROUND_OUTAGES.find((o) => o.id === id);
+    const outage = plan.outages.find((o) => o.id === id);
     if (!outage) return null;
     return [
       dayTime(localDayOne, outage.from[0], outage.from[1]),
@@ -668,9 +727,9 @@ export function senses(sensor: MissionSensor, t: number, at: LonLat): boolean {
 }
 
 /**
- * The sensor in the format of docs/SCENARIO-FORMAT.md section 4. Scene
- * footprints go in `x-footprints` (an extension field) until the format has
- * its own field for per-pass swaths.
+ * The sensor in the format of docs/SCENARIO-FORMAT.md sections 4 and 8: each
+ * imaging pass's window carries the area it was tasked on and its scene as a
+ * footprint polygon.
  */
 export function toSensorRecord(sensor: MissionSensor): Sensor {
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -681,16 +740,18 @@ export function toSensorRecord(sensor: MissionSensor): Sensor {
     lat: sensor.at[1],
     lon: sensor.at[0],
     ...(sensor.range_km !== undefined ? { range_km: sensor.range_km } : {}),
-    coverage: sensor.windows.map(([a, b]) => ({ from: iso(a), to: iso(b) })),
-    ...(sensor.footprints
-      ? {
-          'x-footprints': sensor.footprints.map((f) => ({
-            from: iso(f.window[0]),
-            to: iso(f.window[1]),
-            scene: f.scene,
-            geometry: { type: 'Polygon', coordinates: [f.ring] },
-          })),
-        }
-      : {}),
+    coverage: sensor.windows.map(([a, b]) => {
+      const scene = sensor.footprints?.find((f) => f.window[0] === a && f.window[1] === b);
+      return {
+        from: iso(a),
+        to: iso(b),
+        ...(scene
+          ? {
+              area: scene.scene,
+              footprint: { type: 'Polygon' as const, coordinates: [scene.ring] },
+            }
+          : {}),
+      };
+    }),
   };
 }

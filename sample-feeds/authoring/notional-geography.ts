@@ -28,6 +28,11 @@ import {
 export const TIME_ZONE = 'Etc/GMT+8';
 export const UTC_OFFSET_HOURS = -8;
 export const UTC_OFFSET_LABEL = 'UTC−8';
+/**
+ * The Mission's daily report is due at 09:00 local (format section 8,
+ * `daily_report_hour`): the morning report covers the 24 hours before it.
+ */
+export const DAILY_REPORT_HOUR = 9;
 
 /** The island and its three states. */
 export const ISLAND = 'Meridel';

@@ -56,3 +56,8 @@ export function scripted(
     ...(at ? { at } : {}),
   };
 }
+
+/** Each row of a scripted incident, marked with it (the controller-only `incident`, section 8). */
+export function inIncident(name: string, rows: readonly ScriptedEvent[]): ScriptedEvent[] {
+  return rows.map((r) => ({ ...r, incident: name }));
+}

@@ -47,6 +47,17 @@ export function writeScenarioPackage(dir: string, files: PackageFiles): string[]
   return written;
 }
 
+/** Writes the package and prints what was written, as every build script does. */
+export function writePackageAndReport(outDir: string, files: PackageFiles): void {
+  const written = writeScenarioPackage(outDir, files);
+  const total = files.feeds.reduce((n, f) => n + f.drafts.length, 0) + files.msel.rows.length;
+  process.stdout.write(
+    `${outDir}: ${written.length} files, ${total} events (${files.feeds
+      .map((f) => `${f.path} ${f.drafts.length}`)
+      .join(', ')}, ${files.msel.path} ${files.msel.rows.length})\n`,
+  );
+}
+
 /** One feature a line: readable in a diff, not thousands of lines of coordinates. */
 function featureCollectionText(zones: { type: string; features: unknown[] }): string {
   const features = zones.features.map((f) => `    ${JSON.stringify(f)}`).join(',\n');

@@ -71,6 +71,10 @@ const FIELD_RULES: Record<string, string> = {
   title: 'a non-empty string',
   name: 'a non-empty string',
   timezone: 'an IANA time zone name, e.g. Pacific/Auckland or Etc/GMT+8',
+  daily_report_hour: 'a whole number of hours from 0 to 23 (local time)',
+  population: 'a whole number of people (0 or more)',
+  area: 'a non-empty string naming the area covered',
+  footprint: 'a GeoJSON Polygon { "type": "Polygon", "coordinates": [ring, …] }',
   // The party script (section 8).
   acknowledge: '"never" or { "after_min": minutes >= 0, "via": text }',
   meeting: 'one of attends, refuses',
@@ -87,6 +91,8 @@ function ruleFor(path: readonly PropertyKey[], inEvent: boolean): string | undef
     if (path.includes('reply')) return oneOf(REPLY_KINDS);
     return path.includes('properties') ? oneOf(ZONE_KINDS) : oneOf(SENSOR_KINDS);
   }
+  // Inside a sensor's footprint, `type` is GeoJSON's, not an event type.
+  if (field === 'type' && path.includes('footprint')) return 'exactly "Polygon"';
   if (typeof path[path.length - 1] === 'number') {
     const parent = String(path[path.length - 2] ?? '');
     if (parent === 'prohibited') return oneOf(WEAPON_CLASSES);

@@ -198,6 +198,9 @@ function scenarioOf(parts: PackageParts): Omit<LoadedScenario, 'events' | 'hash'
     start,
     end,
     timezone: manifest.timezone ?? 'UTC',
+    ...(manifest.daily_report_hour !== undefined
+      ? { dailyReportHour: manifest.daily_report_hour }
+      : {}),
     parties: manifest.parties,
     zones,
     sensors,

@@ -52,6 +52,8 @@ export interface LoadedScenario {
   start: number;
   end: number;
   timezone: string;
+  /** Local hour (0–23, in `timezone`) the daily report is due, when the scenario says (section 8). */
+  dailyReportHour?: number;
   parties: readonly Party[];
   zones: readonly Zone[];
   sensors: readonly Sensor[];

@@ -1,6 +1,7 @@
 // The one schema of the scenario format (docs/SCENARIO-FORMAT.md, versions 1
-// and 2: section 8 adds harm, target, assessment and reference fields, and
-// zone kinds). Every TypeScript type of the format is inferred from here.
+// and 2: section 8 adds harm, target, assessment and reference fields, zone
+// kinds, settlement population, per-pass sensor footprints and the hour of the
+// daily report). Every TypeScript type of the format is inferred from here.
 import { z } from 'zod';
 
 // Zod 4 compiles validators with `new Function` unless jitless; the renderer's
@@ -236,9 +237,19 @@ export const zonePropertiesSchema = z
     radius_m: z.number().positive().optional(),
     /** For kind `context` only: what it draws. */
     context: z.enum(CONTEXT_KINDS).optional(),
+    /** For settlements only (section 8): how many people live there. */
+    population: z.number().int().min(0).optional(),
   })
   .catchall(z.unknown())
   .superRefine((zone, ctx) => {
+    // A population is what a settlement is about; on a sector or a band it would be a guess.
+    if (zone.kind !== 'settlement' && zone.population !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['population'],
+        message: `is only for zones of kind settlement, not ${zone.kind}`,
+      });
+    }
     if (zone.kind === 'context' && zone.context === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -256,6 +267,73 @@ export const zonePropertiesSchema = z
   });
 export type ZoneProperties = z.infer<typeof zonePropertiesSchema>;
 
+/** A GeoJSON position [lon, lat] (an altitude may follow; it is ignored). */
+const positionSchema = z
+  .array(z.number())
+  .min(2)
+  .max(3)
+  .superRefine((p, ctx) => {
+    if (p[0]! < -180 || p[0]! > 180) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [0],
+        message: 'longitude must be a number between -180 and 180',
+      });
+    }
+    if (p[1]! < -90 || p[1]! > 90) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [1],
+        message: 'latitude must be a number between -90 and 90',
+      });
+    }
+  });
+
+/** A closed linear ring of at least four positions (RFC 7946 3.1.6). */
+const ringSchema = z.array(positionSchema).superRefine((ring, ctx) => {
+  if (ring.length < 4) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: 'a polygon ring needs at least 4 positions',
+    });
+    return;
+  }
+  const first = ring[0]!;
+  const last = ring[ring.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: 'polygon ring is not closed: its first and last positions differ',
+    });
+  }
+});
+
+/**
+ * What one pass, sortie or uptime window of a sensor covers on the ground
+ * (section 8): a GeoJSON Polygon, such as the scene a satellite images.
+ */
+export const footprintSchema = z
+  .object({
+    type: z.literal('Polygon'),
+    coordinates: z.array(ringSchema).min(1),
+  })
+  .strict();
+export type Footprint = z.infer<typeof footprintSchema>;
+
+export const coverageWindowSchema = z
+  .object({
+    from: isoDateTime,
+    to: isoDateTime,
+    /** Section 8: the area the sensor covers in this window (absent: its range circle). */
+    footprint: footprintSchema.optional(),
+    /** Section 8: the name of the area covered (a tasking plan's area of interest). */
+    area: z.string().min(1).optional(),
+  })
+  .strict();
+export type CoverageWindow = z.infer<typeof coverageWindowSchema>;
+
 export const sensorSchema = z
   .object({
     id: z.string().min(1),
@@ -264,7 +342,7 @@ export const sensorSchema = z
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
     range_km: z.number().positive().optional(),
-    coverage: z.array(z.object({ from: isoDateTime, to: isoDateTime }).strict()).optional(),
+    coverage: z.array(coverageWindowSchema).optional(),
   })
   .catchall(z.unknown());
 export type Sensor = z.infer<typeof sensorSchema>;
@@ -374,6 +452,8 @@ export const manifestSchema = z
     start: isoDateTime,
     end: isoDateTime,
     timezone: z.string().optional(),
+    /** Section 8: the local hour (in `timezone`) at which the mission's daily report is due. */
+    daily_report_hour: z.number().int().min(0).max(23).optional(),
     parties: z.array(partySchema).min(2, 'a scenario needs at least two parties'),
     zones: pathOr(z.object({ type: z.literal('FeatureCollection') }).passthrough()),
     sensors: pathOr(z.array(z.unknown())).optional(),

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCsvRecords } from '../../../shared/ucdp/split-csv-records';
 
-export const SAMPLES = ['line-72h', 'quick-demo'] as const;
+export const SAMPLES = ['line-72h', 'quick-demo', 'drone-line-48h'] as const;
 export type SampleId = (typeof SAMPLES)[number];
 
 export const sampleDir = (id: SampleId) => join('sample-feeds', id);
@@ -68,15 +68,21 @@ export interface SensorRecord {
   lon: number;
   /** Absent for imaging satellites: they see only their scenes. */
   range_km?: number;
-  coverage: { from: string; to: string }[];
-  /** Per pass, the scene imaged (an extension field until the format has its own). */
-  'x-footprints'?: {
+  /** Per window; an imaging pass names the area it was tasked on and its scene (format section 8). */
+  coverage: {
     from: string;
     to: string;
-    scene: string;
-    geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+    area?: string;
+    footprint?: { type: 'Polygon'; coordinates: [number, number][][] };
   }[];
 }
+
+/** The imaging passes of a sensor: the windows that carry a footprint. */
+export const passesOf = (s: SensorRecord) =>
+  s.coverage.filter((w) => w.footprint !== undefined) as (SensorRecord['coverage'][number] & {
+    area: string;
+    footprint: { type: 'Polygon'; coordinates: [number, number][][] };
+  })[];
 
 /** True when (lon, lat) lies inside the ring (ray casting). */
 export function inRing(ring: readonly (readonly [number, number])[], lon: number, lat: number) {

@@ -41,11 +41,13 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
       'party',
       'party',
     ]);
+    // One feed per source kind, open sources only where the exercise has them, then the MSEL.
     expect(parsed.feeds).toEqual([
       'feeds/satellite.ndjson',
       'feeds/drone.ndjson',
       'feeds/ground.ndjson',
       'feeds/observer.ndjson',
+      ...(id === 'drone-line-48h' ? ['feeds/open-source.ndjson'] : []),
       'feeds/msel.csv',
     ]);
   });
@@ -108,7 +110,8 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
     expect(Object.fromEntries(kinds)).toEqual({
       'line-of-contact': 1,
       'demilitarized-zone': 1,
-      'weapons-exclusion': 3,
+      // drone-line-48h adds the UAV exclusion zone of its drone addendum.
+      'weapons-exclusion': id === 'drone-line-48h' ? 4 : 3,
       'disengagement-area': 3,
       settlement: 25,
       infrastructure: 7,
@@ -124,7 +127,10 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
   it('draws withdrawal zones along the whole line, deeper for longer-range weapons', () => {
     const line = zones.features.find((f) => f.properties.kind === 'line-of-contact')!;
     const vertices = line.geometry.coordinates as Position[];
-    const bands = zones.features.filter((f) => f.properties.kind === 'weapons-exclusion');
+    const bands = zones.features.filter(
+      (f) =>
+        f.properties.kind === 'weapons-exclusion' && String(f.properties.id).startsWith('wez-'),
+    );
     expect(
       bands.map((f) => [f.properties.id, f.properties.prohibited, f.properties.max_calibre_mm]),
     ).toEqual([
@@ -237,7 +243,7 @@ describe.each(SAMPLES)('sample %s, read file by file', (id) => {
       ...briefing.matchAll(/^\| \d \| \d\d:\d\d \| ([A-Z]+-\d) \| (NAI-\d[^|]*) \|$/gm),
     ];
     const passes = sensors.flatMap((s) =>
-      (s['x-footprints'] ?? []).map((f) => `${s.id} ${f.scene}`),
+      s.coverage.flatMap((w) => (w.footprint ? [`${s.id} ${w.area}`] : [])),
     );
     expect(planned.map((m) => `${m[1]} ${m[2]!.trim()}`).sort()).toEqual(passes.sort());
   });

@@ -16,6 +16,7 @@ function filesUnder(dir: string): string[] {
 describe.each([
   ['line-72h', 'sample-feeds/authoring/build-line-72h.ts'],
   ['quick-demo', 'sample-feeds/authoring/build-quick-demo.ts'],
+  ['drone-line-48h', 'sample-feeds/authoring/build-drone-line-48h.ts'],
 ])('sample %s', (id, script) => {
   it('is reproduced byte for byte by its authoring script', () => {
     const out = mkdtempSync(join(tmpdir(), `truceline-${id}-`));
