@@ -36,6 +36,7 @@ export function line72hPartyScript(localDayOne: number): PartyScript {
               after_h: 1,
               text: 'Party B shelled Kerrow and killed civilians. There were no Party A mortars in the town. We request an emergency meeting within 24 hours.',
             },
+            requests_meeting: true,
           },
           B: {
             acknowledge: { after_min: 25, via: 'hotline, Party B liaison officer' },
@@ -78,6 +79,7 @@ export function line72hPartyScript(localDayOne: number): PartyScript {
               after_h: 1,
               text: 'No electronic-warfare systems operate in the area. Party B offers to return the UAV wreckage at a meeting and requests one.',
             },
+            requests_meeting: true,
           },
         },
       },

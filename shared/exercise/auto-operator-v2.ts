@@ -54,9 +54,7 @@ export function localHourInstants(
 
 /** The local hour a scenario's daily report is due (its `daily_report_hour`, else 18). */
 function dailyReportHour(engine: ExerciseEngine): number {
-  // Read defensively: the manifest member is added beside this policy.
-  const hour = (engine.setup.scenario as { dailyReportHour?: unknown }).dailyReportHour;
-  return typeof hour === 'number' ? hour : DEFAULT_DAILY_REPORT_HOUR;
+  return engine.setup.scenario.dailyReportHour ?? DEFAULT_DAILY_REPORT_HOUR;
 }
 
 /** The auto policy for one operator on a version-2 exercise. */
