@@ -305,6 +305,30 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await expect(page.getByTestId('verification-line')).toHaveText(
     `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
   );
+  // The installation's public key, as About shows and copies it, is the trusted key that
+  // verifies this export (and what an auditor passes to `truceline verify --public-key`).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByRole('dialog', { name: 'About Truceline' });
+  const shownKey = (await about.getByTestId('about-public-key').textContent())!;
+  expect(shownKey).toBe(bundle.signature!.public_key);
+  await expect(about.getByTestId('about-key-id')).toHaveText(bundle.signature!.key_id);
+  await about.getByRole('button', { name: 'Copy public key' }).click();
+  await expect(about.getByRole('status')).toHaveText('Copied.');
+  await page.keyboard.press('Escape');
+  const keyBox = page.getByLabel('Trusted public key (optional)');
+  await keyBox.fill('');
+  await keyBox.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(keyBox).toHaveValue(shownKey);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
+  );
+  const otherKey = (await signerFromKeyPair(await generateSigningKey())).publicKeyBase64;
+  await keyBox.fill(otherKey);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'TAMPERED');
+  await keyBox.fill('');
 
   // Report: built from the stored log and the scenario's ground truth.
   await page
