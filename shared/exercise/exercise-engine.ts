@@ -87,6 +87,7 @@ import {
   type LogDataOf,
   type ProtocolActionData,
   type ReportProduct,
+  isAutomaticPause,
 } from './log-data';
 
 /** Who performs an intent. */
@@ -471,6 +472,22 @@ export class ExerciseEngine {
       if (!this.#playing) throw new IntentRefused('the clock is already paused');
       const data: ClockData = reason ? { action: 'pause', reason } : { action: 'pause' };
       await this.#commitClock(actor, data, () => (this.#playing = false));
+    });
+  }
+
+  /**
+   * The console's automatic pause (a console rule, e.g. a new critical alert at high speed):
+   * logged as the system's, with the rule that decided it, not as the participant's.
+   */
+  autoPause(rule: string, reason?: string): Promise<void> {
+    return this.#intent(async () => {
+      if (!this.#playing) throw new IntentRefused('the clock is already paused');
+      const data: ClockData = reason
+        ? { action: 'pause', reason, rule }
+        : { action: 'pause', rule };
+      await this.#commitClock(SYSTEM, data, () => {
+        this.#playing = false;
+      });
     });
   }
 
@@ -1006,6 +1023,10 @@ export class ExerciseEngine {
   /** Re-applies an operator or controller entry of a log being resumed. */
   async replayIntent(entry: LogEntry): Promise<void> {
     if (entry.role === 'system') {
+      if (isAutomaticPause(entry)) {
+        const data = entry.data as { reason?: string; rule: string };
+        return this.autoPause(data.rule, data.reason);
+      }
       throw new Error(`log entry ${entry.seq}: a system entry is not an intent`);
     }
     if (entry.role === 'party' && entry.actor === SCRIPTED_ACTOR) {
@@ -1164,7 +1185,11 @@ export class ExerciseEngine {
     };
   }
 
-  async #commitClock(actor: ExerciseActor, data: ClockData, apply: () => void): Promise<void> {
+  async #commitClock(
+    actor: ExerciseActor | typeof SYSTEM,
+    data: ClockData,
+    apply: () => void,
+  ): Promise<void> {
     await this.#commit([this.#draft(actor, 'clock', data)], apply);
   }
 

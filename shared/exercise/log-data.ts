@@ -17,7 +17,15 @@ const inputs = z.partialRecord(z.enum(PROTOCOL_INPUTS), z.string());
 
 export const clockData = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('play') }),
-  z.strictObject({ action: z.literal('pause'), reason: z.string().optional() }),
+  /**
+   * `rule`: present on the console's automatic pause (logged by `system`), naming the rule that
+   * paused the clock; absent when a participant paused it.
+   */
+  z.strictObject({
+    action: z.literal('pause'),
+    reason: z.string().optional(),
+    rule: z.string().optional(),
+  }),
   z.strictObject({ action: z.literal('speed'), speed: z.number().positive() }),
   z.strictObject({ action: z.literal('seek'), from: z.string(), to: z.string() }),
   /** Where the running clock stood (its entry's exercise_time), so a killed window resumes there. */
@@ -261,4 +269,15 @@ export type ExerciseEntry = { [K in ExerciseKind]: EntryOf<K> }[ExerciseKind];
 /** True when the engine writes entries of this kind. */
 export function isExerciseKind(kind: string): kind is ExerciseKind {
   return Object.hasOwn(LOG_DATA, kind);
+}
+
+/**
+ * True for the console's automatic pause: a `system` clock pause carrying its `rule`. It is the
+ * one system entry a resume replays rather than regenerates (a console setting decided it, not
+ * the scenario).
+ */
+export function isAutomaticPause(entry: Pick<LogEntry, 'kind' | 'role' | 'data'>): boolean {
+  if (entry.kind !== 'clock' || entry.role !== 'system') return false;
+  const data = entry.data as { action?: unknown; rule?: unknown };
+  return data.action === 'pause' && typeof data.rule === 'string';
 }

@@ -22,7 +22,10 @@
 //   `ambiguous` (or `unknown` when no event carries a truth);
 // - escalated: the run reached a step collecting acks, `consult` or `refer`;
 //   dismissed: closed without being escalated. Alerts linked into one
-//   incident by the operator share one run, counted once.
+//   incident by the operator share one run, counted once;
+// - a real violation not escalated is missed once the exercise has ended, or
+//   once it was dismissed; in a running exercise one still in the queue or in
+//   progress is open (there is still time to escalate it).
 import type { CertaintyBand } from '../alerts/bands';
 import type { LogEntry } from '../audit/entry';
 import { readExerciseCreated, resumeExercise } from '../exercise/exercise-session';
@@ -44,6 +47,8 @@ export type OutcomeVerdict =
   | 'false-alarm-escalated'
   | 'violation-escalated'
   | 'violation-missed'
+  /** Not escalated yet, not dismissed, and the exercise is still running. */
+  | 'violation-open'
   | 'other';
 
 export interface ResponseTimes {
@@ -130,6 +135,8 @@ export interface AfterActionReport {
     false_alarms_escalated: number;
     violations_escalated: number;
     violations_missed: number;
+    /** Real violations still open in a running exercise (0 once it has ended). */
+    violations_open: number;
     alerts: AlertOutcome[];
   };
   timeline: KeyDecision[];
@@ -171,13 +178,15 @@ function handlingOf(engine: ExerciseEngine, state: AlertProtocolState | undefine
   return state.closed ? 'dismissed' : 'in-progress';
 }
 
-function verdictOf(truth: AlertTruth, handling: AlertHandling): OutcomeVerdict {
+function verdictOf(truth: AlertTruth, handling: AlertHandling, running: boolean): OutcomeVerdict {
   if (truth === 'false-positive') {
     if (handling === 'dismissed') return 'false-alarm-closed-correctly';
     if (handling === 'escalated') return 'false-alarm-escalated';
   }
-  if (truth === 'violation')
-    return handling === 'escalated' ? 'violation-escalated' : 'violation-missed';
+  if (truth === 'violation') {
+    if (handling === 'escalated') return 'violation-escalated';
+    return running && handling !== 'dismissed' ? 'violation-open' : 'violation-missed';
+  }
   return 'other';
 }
 
@@ -388,6 +397,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
   for (const [unit, state] of engine.supersededRuns()) countRun(unit, state, raised.get(unit) ?? 0);
 
   const outcomes: AlertOutcome[] = [];
+  const running = !entries.some((e) => e.kind === 'exercise-ended');
   // Scripted incidents first gather every alert holding one of their events.
   const incidents = new Map<string, { alerts: typeof perAlert; truths: (string | undefined)[] }>();
   for (const a of perAlert) {
@@ -413,7 +423,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       severity: a.severity,
       truth,
       handling: a.handling,
-      verdict: verdictOf(truth, a.handling),
+      verdict: verdictOf(truth, a.handling, running),
       final_step: a.finalStep,
       event_ids: a.eventIds,
       opened_at: iso(a.openedAt),
@@ -437,7 +447,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       severity,
       truth,
       handling,
-      verdict: verdictOf(truth, handling),
+      verdict: verdictOf(truth, handling, running),
       final_step: best.finalStep,
       event_ids: alerts.flatMap((a) =>
         a.eventIds.filter((e) => byEventId.get(e)?.incident === name),
@@ -540,6 +550,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       false_alarms_escalated: count('false-alarm-escalated'),
       violations_escalated: count('violation-escalated'),
       violations_missed: count('violation-missed'),
+      violations_open: count('violation-open'),
       alerts: outcomes,
     },
     timeline,
@@ -655,11 +666,14 @@ function assess(
   if (o.violations_missed > 0) {
     const ids = o.alerts.filter((a) => a.verdict === 'violation-missed').map(outcomeName);
     improvements.push({
-      observation: `${o.violations_missed} real violation(s) were not escalated by the end of the exercise: ${listIds(ids)}.`,
+      observation:
+        report.exercise.ended === null
+          ? `${o.violations_missed} real violation(s) were closed without being escalated: ${listIds(ids)}.`
+          : `${o.violations_missed} real violation(s) were not escalated by the end of the exercise: ${listIds(ids)}.`,
       corrective_action:
         'Re-check dismissed and monitored alerts against new reports; do not close an alert with heavy weapons in a restricted zone without verification.',
     });
-  } else if (o.violations_escalated > 0) {
+  } else if (o.violations_escalated > 0 && o.violations_open === 0) {
     strengths.push(
       `Every real violation (${o.violations_escalated}) was escalated to the parties.`,
     );

@@ -77,6 +77,9 @@ export function reportToMarkdown(
     `- False alarms escalated to the parties: ${o.false_alarms_escalated}`,
     `- Real violations escalated: ${o.violations_escalated}`,
     `- Real violations missed: ${o.violations_missed}`,
+    ...(report.exercise.ended === null
+      ? [`- Real violations still open (the exercise is running): ${o.violations_open}`]
+      : []),
     '',
     'Ground truth is judged per scripted incident (however many alerts its reports fell into), and per alert where the scenario names no incident.',
     '',

@@ -1,7 +1,14 @@
 import { APP_ORIGIN } from './app-origin';
 
-/** The only permissions the app uses: persistent storage keeps IndexedDB from eviction. */
-export const ALLOWED_PERMISSIONS: readonly string[] = ['persistent-storage'];
+/**
+ * The only permissions the app uses: persistent storage keeps IndexedDB from eviction;
+ * clipboard-sanitized-write is what `navigator.clipboard.writeText` asks for (About's
+ * "Copy public key"). Writing only: reading the clipboard stays denied.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = [
+  'persistent-storage',
+  'clipboard-sanitized-write',
+];
 
 /**
  * Decides a permission request or check: granted only for the permissions the

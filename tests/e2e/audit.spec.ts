@@ -184,6 +184,31 @@ test('a log re-signed with another key fails against the trusted public key', as
   await expect(page.getByTestId('verification-line')).toHaveText(/^TAMPERED signature: /);
 });
 
+test('a trusted key typed or pasted after the log is open re-verifies it at once', async ({
+  page,
+}) => {
+  const { path, bundle } = await writeBundle('rekeyed.json');
+  const other = await signerFromKeyPair(await generateSigningKey());
+  await page.goto('/#/audit');
+  await openLog(page, path);
+  const verdict = page.getByTestId('verification');
+  await expect(verdict).toHaveAttribute('data-status', 'OK');
+  const keyBox = page.getByLabel('Trusted public key (optional)');
+  await keyBox.fill(other.publicKeyBase64);
+  await expect(verdict).toHaveAttribute('data-status', 'TAMPERED');
+  await expect(page.getByTestId('verification-line')).toHaveText(/^TAMPERED signature: /);
+  await keyBox.fill(bundle.signature!.public_key);
+  await expect(verdict).toHaveAttribute('data-status', 'OK');
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    `OK 5 entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
+  );
+  // Emptying the box goes back to checking the log against its own embedded key.
+  await keyBox.fill(other.publicKeyBase64);
+  await expect(verdict).toHaveAttribute('data-status', 'TAMPERED');
+  await keyBox.fill('');
+  await expect(verdict).toHaveAttribute('data-status', 'OK');
+});
+
 test('an exercise run in the app: the Log checks its chain live, its signed export verifies OK on the Audit screen, and the Report charts it', async ({
   page,
 }) => {
@@ -280,6 +305,30 @@ test('an exercise run in the app: the Log checks its chain live, its signed expo
   await expect(page.getByTestId('verification-line')).toHaveText(
     `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
   );
+  // The installation's public key, as About shows and copies it, is the trusted key that
+  // verifies this export (and what an auditor passes to `truceline verify --public-key`).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByRole('dialog', { name: 'About Truceline' });
+  const shownKey = (await about.getByTestId('about-public-key').textContent())!;
+  expect(shownKey).toBe(bundle.signature!.public_key);
+  await expect(about.getByTestId('about-key-id')).toHaveText(bundle.signature!.key_id);
+  await about.getByRole('button', { name: 'Copy public key' }).click();
+  await expect(about.getByRole('status')).toHaveText('Copied.');
+  await page.keyboard.press('Escape');
+  const keyBox = page.getByLabel('Trusted public key (optional)');
+  await keyBox.fill('');
+  await keyBox.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(keyBox).toHaveValue(shownKey);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');
+  await expect(page.getByTestId('verification-line')).toHaveText(
+    `OK ${bundle.head.count} entries, head ${bundle.head.final_hash}, key ${bundle.signature!.key_id}`,
+  );
+  const otherKey = (await signerFromKeyPair(await generateSigningKey())).publicKeyBase64;
+  await keyBox.fill(otherKey);
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'TAMPERED');
+  await keyBox.fill('');
 
   // Report: built from the stored log and the scenario's ground truth.
   await page

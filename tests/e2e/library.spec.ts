@@ -80,6 +80,39 @@ test('importing a scenario folder and a single *.scenario.json adds them to the 
   await expectCardMatches(page, single);
 });
 
+test('importing a scenario already in the library adds no second card and opens the one there', async ({
+  page,
+}) => {
+  await page.goto('/#/library');
+  await importFiles(page, 'Import scenario folder…', FIXTURE);
+  await expect(page.getByTestId('import-result')).toContainText('imported');
+  const { scenario } = await expected(FIXTURE);
+  await expect(page.getByTestId(`scenario-${scenario.id}`)).toHaveCount(1);
+  // The same folder again: same content hash, so the card there is the one offered.
+  await importFiles(page, 'Import scenario folder…', FIXTURE);
+  const result = page.getByTestId('import-result');
+  await expect(result).toContainText(`already in the library as “${scenario.title}”`);
+  await expect(page.getByTestId(`scenario-${scenario.id}`)).toHaveCount(1);
+  // A copy of a bundled sample: the bundled card is the one, nothing is imported.
+  const { scenario: demo } = await expected('sample-feeds/quick-demo');
+  await expect(page.getByTestId(`scenario-${demo.id}`)).toBeVisible({ timeout: 30_000 });
+  await importFiles(page, 'Import scenario folder…', 'sample-feeds/quick-demo');
+  await expect(result).toContainText(`already in the library as “${demo.title}”`);
+  const demoCard = page.getByTestId(`scenario-${demo.id}`);
+  await expect(demoCard).toHaveCount(1);
+  await expect(demoCard).toContainText('Bundled sample');
+  await result.getByRole('button', { name: 'Open it' }).click();
+  await expect(demoCard).toBeFocused();
+  await expect(demoCard).toHaveAttribute('aria-current', 'true');
+  await expect(demoCard).toBeInViewport();
+  // After a reload the library still lists each once: nothing was stored twice.
+  await page.reload();
+  await expect(page.getByTestId(`scenario-${scenario.id}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(`scenario-${demo.id}`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(`scenario-${scenario.id}`)).toHaveCount(1);
+  await expect(page.getByTestId(`scenario-${demo.id}`)).toHaveCount(1);
+});
+
 test('a broken scenario is refused with every error as file:line: field: message', async ({
   page,
 }) => {

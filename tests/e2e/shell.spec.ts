@@ -36,7 +36,7 @@ test('every screen is reachable from the navigation and carries both EXERCISE ma
   await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
 });
 
-test('About shows the version, the offline guarantee, where data is kept and the key id', async ({
+test('About shows the version, the offline guarantee, where data is kept, the key id and the public key', async ({
   page,
 }) => {
   await page.goto('/');
@@ -49,6 +49,9 @@ test('About shows the version, the offline guarantee, where data is kept and the
   );
   await expect(about).toContainText('IndexedDB');
   await expect(about.getByTestId('about-key-id')).toHaveText(/^[0-9a-f]{16}$/);
+  // The public key itself (base64 of 32 raw bytes), which Audit and `truceline verify` accept.
+  await expect(about.getByTestId('about-public-key')).toHaveText(/^[A-Za-z0-9+/]{43}=$/);
+  await expect(about.getByRole('button', { name: 'Copy public key' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/shell-about.png` });
   await page.keyboard.press('Escape');
   await expect(about).toBeHidden();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Dialog } from '../ui/Dialog';
 import { useAppState, useAppStore } from './app-context';
 import { useAboutInfo } from './use-about-info';
@@ -41,7 +42,42 @@ function AboutBody() {
             one printed on a verified log.
           </div>
         </dd>
+        <dt>Public key</dt>
+        <dd>
+          {info.publicKey ? <PublicKey value={info.publicKey} /> : '—'}
+          <div className="muted">
+            Give this to auditors: pasted into the Audit screen’s trusted key, or passed to{' '}
+            <code>truceline verify --public-key</code>, it proves a log was signed here.
+          </div>
+        </dd>
       </dl>
+    </div>
+  );
+}
+
+function PublicKey({ value }: { value: string }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const copy = () => {
+    // Either platform may refuse the clipboard (a page that is not a secure context, a
+    // denied permission): the key stays on show, selectable, and the refusal is said.
+    // (navigator.clipboard itself is missing outside a secure context, hence the wrapping.)
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(value))
+      .then(
+        () => setCopied('yes'),
+        () => setCopied('failed'),
+      );
+  };
+  return (
+    <div className="about-public-key">
+      <code data-testid="about-public-key">{value}</code>{' '}
+      <button type="button" onClick={copy}>
+        Copy public key
+      </button>
+      <span role="status" className="muted">
+        {copied === 'yes' ? ' Copied.' : null}
+        {copied === 'failed' ? ' Could not copy: select the key and copy it by hand.' : null}
+      </span>
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface AboutInfo {
   platformLabel: string;
   storageLocation: string;
   keyId: string;
+  /** Base64 of the raw Ed25519 public key (as `signature.public_key`); null until read or if unreadable. */
+  publicKey: string | null;
 }
 
 const BROWSER_STORAGE =
@@ -20,6 +22,7 @@ export function useAboutInfo(): AboutInfo {
     platformLabel: 'Browser (offline web build)',
     storageLocation: BROWSER_STORAGE,
     keyId: 'reading…',
+    publicKey: null,
   }));
   useEffect(() => {
     let live = true;
@@ -44,7 +47,7 @@ export function useAboutInfo(): AboutInfo {
     getAppDatabase()
       .then((db) => getOrCreateInstallationKey(db))
       .then(
-        (key) => patch({ keyId: key.keyId }),
+        (key) => patch({ keyId: key.keyId, publicKey: key.publicKeyBase64 }),
         (error: unknown) =>
           patch({
             keyId: `unavailable: ${error instanceof Error ? error.message : String(error)}`,

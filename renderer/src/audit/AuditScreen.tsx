@@ -19,17 +19,52 @@ type AuditState =
 // Kept outside the component so the verdict is still there after visiting another screen.
 const auditState = createValueStore<AuditState>({ status: 'idle' });
 const trustedKey = createValueStore('');
+// The bytes of the log on show, so a key typed or pasted afterwards re-checks that very file
+// (a verdict must never describe another key than the one in the box).
+let openedLog: { name: string; bytes: Uint8Array } | null = null;
+// Each check takes a ticket; only the newest may set the verdict, so a slow check of an
+// earlier file or key cannot overwrite a later one.
+let latestCheck = 0;
+let latestFile = 0;
 
-async function audit(file: PickedFile, expectedKey: string) {
-  auditState.set({ status: 'reading', name: file.name });
+async function verify(name: string, bytes: Uint8Array, expectedKey: string) {
+  const ticket = ++latestCheck;
+  auditState.set({ status: 'reading', name });
+  let next: AuditState;
   try {
     // The bytes as they are: the strict reader names a byte that is not UTF-8 in the verdict.
-    auditState.set({
-      status: 'done',
-      log: await readLogFile(file.name, await file.bytes(), expectedKey.trim() || undefined),
-    });
+    next = { status: 'done', log: await readLogFile(name, bytes, expectedKey.trim() || undefined) };
   } catch (error) {
-    auditState.set({ status: 'failed', name: file.name, message: (error as Error).message });
+    next = { status: 'failed', name, message: (error as Error).message };
+  }
+  if (ticket === latestCheck) auditState.set(next);
+}
+
+async function audit(file: PickedFile) {
+  const ticket = ++latestFile;
+  // Until its bytes are in, no file is on show: a key typed meanwhile is read when they are.
+  openedLog = null;
+  latestCheck += 1;
+  auditState.set({ status: 'reading', name: file.name });
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.bytes();
+  } catch (error) {
+    if (ticket === latestFile) {
+      auditState.set({ status: 'failed', name: file.name, message: (error as Error).message });
+    }
+    return;
+  }
+  if (ticket !== latestFile) return;
+  openedLog = { name: file.name, bytes };
+  await verify(file.name, bytes, trustedKey.get());
+}
+
+function changeTrustedKey(value: string) {
+  const before = trustedKey.get().trim();
+  trustedKey.set(value);
+  if (openedLog && value.trim() !== before) {
+    void verify(openedLog.name, openedLog.bytes, value);
   }
 }
 
@@ -39,10 +74,10 @@ export function AuditScreen() {
   const keyId = useId();
   const open = async () => {
     const files = await getPlatform().openScenarioFiles({ folder: false });
-    if (files?.[0]) await audit(files[0], key);
+    if (files?.[0]) await audit(files[0]);
   };
   const drop = useFileDrop(async (files) => {
-    if (files[0]) await audit(files[0], key);
+    if (files[0]) await audit(files[0]);
   });
   return (
     <section className={drop.dragging ? 'audit dragging' : 'audit'} {...drop.target}>
@@ -62,7 +97,7 @@ export function AuditScreen() {
             className="mono"
             placeholder="base64, as in signature.public_key"
             value={key}
-            onChange={(e) => trustedKey.set(e.target.value)}
+            onChange={(e) => changeTrustedKey(e.target.value)}
             size={48}
           />
         </div>

@@ -20,9 +20,10 @@ import { IncidentPanel } from '../alerts/IncidentPanel';
 import { ScenarioMap } from '../map/ScenarioMap';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
+import { AUTO_PAUSE_ABOVE_SPEED } from '../replay/speeds';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
-import { criticalAlertToPauseFor, criticalIds } from './auto-pause';
+import { AUTO_PAUSE_RULE, criticalAlertToPauseFor, criticalIds } from './auto-pause';
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -76,7 +77,12 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     seenCritical.current = criticalIds(alerts);
     if (alert) {
       setSelectedId(alert.id);
-      void run('Auto-pause', () => commands.pause(`critical alert ${alert.id} opened`));
+      void run('Auto-pause', () =>
+        commands.autoPause(
+          AUTO_PAUSE_RULE,
+          `critical alert ${alert.id} opened at ${speed}x (above ${AUTO_PAUSE_ABOVE_SPEED}x)`,
+        ),
+      );
       setPauseNotice(`Paused: critical alert “${alert.title}” opened at ${speed}×.`);
     }
   }, [alerts, speed, playing, autoPause, commands, run]);

@@ -3,6 +3,9 @@
 import { AUTO_PAUSE_ABOVE_SPEED } from '../replay/speeds';
 import type { AlertView } from './view-model';
 
+/** The rule's name in the log (`data.rule` of the system's clock pause, docs/AUDIT-LOG.md). */
+export const AUTO_PAUSE_RULE = 'auto-pause-on-critical';
+
 /** The first critical alert that was not critical (or not there) before, if the clock should pause for it. */
 export function criticalAlertToPauseFor(
   previousCritical: ReadonlySet<string>,

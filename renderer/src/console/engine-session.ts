@@ -278,6 +278,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   const commands = (): ConsoleCommands => ({
     play: () => engine.play(),
     pause: (reason) => engine.pause(reason),
+    autoPause: (rule, reason) => engine.autoPause(rule, reason),
     setSpeed: (speed) => engine.setSpeed(speed),
     seek: (to) => engine.seek(to),
     stepToNextEvent,
@@ -345,6 +346,7 @@ function refusingCommands(reason: string): ConsoleCommands {
   return {
     play: refuse,
     pause: refuse,
+    autoPause: refuse,
     setSpeed: refuse,
     seek: refuse,
     stepToNextEvent: refuse,

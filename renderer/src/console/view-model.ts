@@ -159,6 +159,8 @@ export type { ActionInputs };
 export interface ConsoleCommands {
   play(): Promise<void>;
   pause(reason?: string): Promise<void>;
+  /** A pause the console decided by a rule (auto-pause.ts): logged as the system's, with the rule. */
+  autoPause(rule: string, reason: string): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   seek(to: number): Promise<void>;
   stepToNextEvent(): Promise<void>;

@@ -17,6 +17,7 @@ export class WorkerStartError extends Error {
 const COMMAND_NAMES: Record<CommandName, true> = {
   play: true,
   pause: true,
+  autoPause: true,
   setSpeed: true,
   seek: true,
   stepToNextEvent: true,

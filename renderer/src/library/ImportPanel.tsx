@@ -53,6 +53,15 @@ export function ImportPanel() {
             <DiagnosticList title="Warnings" tone="warning" lines={result.warnings} />
           </>
         ) : null}
+        {result?.status === 'already-in-library' ? (
+          <p className="status status-ok">
+            ℹ {result.name} is already in the library as “{result.title}” (same content hash):
+            nothing was added or stored twice.{' '}
+            <button type="button" onClick={() => store.selectCard(result.cardKey)}>
+              Open it
+            </button>
+          </p>
+        ) : null}
         {result?.status === 'feed-checked' ? (
           <>
             <p className="status status-ok">

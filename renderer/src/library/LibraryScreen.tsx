@@ -19,6 +19,7 @@ export function LibraryScreen() {
   const library = useLibraryStore();
   const cards = useLibraryState((s) => s.cards);
   const indexError = useLibraryState((s) => s.indexError);
+  const selectedCard = useLibraryState((s) => s.selectedCard);
   const [starting, setStarting] = useState<LibraryCard | null>(null);
   const [resumeId, setResumeId] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -65,6 +66,7 @@ export function LibraryScreen() {
           <ScenarioCardView
             key={card.key}
             card={card}
+            selected={card.key === selectedCard?.key ? selectedCard.request : null}
             onStart={(c) => {
               setStartError(null);
               setResumeId(null);

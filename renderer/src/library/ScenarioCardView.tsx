@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { SOURCE_LABELS } from '../ui/source-labels';
 import { formatDuration, formatInZone } from '../ui/format-time';
 import { DiagnosticList } from '../ui/DiagnosticList';
@@ -7,20 +8,38 @@ import './ScenarioCardView.css';
 
 export function ScenarioCardView({
   card,
+  selected = null,
   onStart,
   onBriefing,
   onRemove,
 }: {
   card: LibraryCard;
+  /**
+   * Set when the card is selected: brought into view, focused and outlined (the "open it" of
+   * a duplicate import); a new number is a new ask.
+   */
+  selected?: number | null;
   onStart: (card: LibraryCard) => void;
   onBriefing: (card: LibraryCard) => void;
   onRemove?: (card: LibraryCard) => void;
 }) {
   const { state } = card;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (selected === null) return;
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    ref.current?.focus();
+  }, [selected, state.status]);
+  const selection = {
+    ref,
+    tabIndex: -1,
+    'aria-current': selected !== null ? ('true' as const) : undefined,
+    className: selected !== null ? 'scenario-card panel selected' : 'scenario-card panel',
+  };
   const origin = card.origin.kind === 'bundled' ? 'Bundled sample' : 'Imported';
   if (state.status === 'loading') {
     return (
-      <article className="scenario-card panel" aria-busy="true" aria-label={card.label}>
+      <article {...selection} aria-busy="true" aria-label={card.label}>
         <h2>{card.label}</h2>
         <ProgressBar {...state.progress} />
       </article>
@@ -28,7 +47,7 @@ export function ScenarioCardView({
   }
   if (state.status === 'failed') {
     return (
-      <article className="scenario-card panel" aria-label={card.label}>
+      <article {...selection} aria-label={card.label}>
         <h2>{card.label}</h2>
         <p className="status status-bad">✖ Could not be loaded</p>
         <DiagnosticList title="Errors" tone="error" lines={state.errors} />
@@ -43,7 +62,7 @@ export function ScenarioCardView({
   }
   const s = state.summary;
   return (
-    <article className="scenario-card panel" aria-label={s.title} data-testid={`scenario-${s.id}`}>
+    <article {...selection} aria-label={s.title} data-testid={`scenario-${s.id}`}>
       <div className="scenario-card-head">
         <h2>{s.title}</h2>
         <span className="scenario-origin muted">{origin}</span>

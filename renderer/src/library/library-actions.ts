@@ -15,6 +15,7 @@ import {
   rememberImportedScenario,
 } from './imported-scenarios';
 import { ImportPlanError, planImport, type PickedBytes } from './import-plan';
+import { findCardWithHash } from './library-duplicates';
 import type { LibraryStore, LoadProgressView } from './library-store';
 import { packFiles } from './pack-files';
 import { loadScenarioOffThread } from './scenario-load-client';
@@ -178,6 +179,16 @@ export async function importPickedFiles(
         name: plan.name,
         events: result.events,
         warnings,
+      });
+      return;
+    }
+    const existing = findCardWithHash(store.getState().cards, result.scenario.hash);
+    if (existing) {
+      store.setImportResult({
+        status: 'already-in-library',
+        name: plan.name,
+        cardKey: existing.key,
+        title: existing.state.status === 'ready' ? existing.state.summary.title : existing.label,
       });
       return;
     }

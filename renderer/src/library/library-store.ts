@@ -43,6 +43,14 @@ export type ImportResult =
       stored: boolean;
     }
   | {
+      /** The same content hash is already listed: nothing was stored or added. */
+      status: 'already-in-library';
+      name: string;
+      cardKey: string;
+      /** What the existing card is called. */
+      title: string;
+    }
+  | {
       status: 'feed-checked';
       name: string;
       events: number;
@@ -58,6 +66,11 @@ export interface LibraryState {
   importResult: ImportResult | null;
   /** Scenario sources (bundled, imported) still being listed and loaded. */
   sourcesPending: number;
+  /**
+   * The card to bring into view and select ("open it" after a duplicate import), if any;
+   * `request` counts the asks, so asking again for the same card scrolls to it again.
+   */
+  selectedCard: { key: string; request: number } | null;
 }
 
 export interface LibraryStore {
@@ -68,6 +81,7 @@ export interface LibraryStore {
   removeCard(key: string): void;
   setIndexError(message: string | null): void;
   setImportResult(result: ImportResult | null): void;
+  selectCard(key: string | null): void;
   /** Marks a source of scenarios as loading (+1) or finished (-1). */
   trackSource(delta: 1 | -1): void;
 }
@@ -78,6 +92,7 @@ export function createLibraryStore(): LibraryStore {
     indexError: null,
     importResult: null,
     sourcesPending: 0,
+    selectedCard: null,
   });
   const patch = (change: (state: LibraryState) => Partial<LibraryState>): void =>
     store.set((state) => ({ ...state, ...change(state) }));
@@ -100,6 +115,10 @@ export function createLibraryStore(): LibraryStore {
     },
     setIndexError: (indexError) => patch(() => ({ indexError })),
     setImportResult: (importResult) => patch(() => ({ importResult })),
+    selectCard: (key) =>
+      patch(({ selectedCard }) => ({
+        selectedCard: key === null ? null : { key, request: (selectedCard?.request ?? 0) + 1 },
+      })),
     trackSource: (delta) =>
       patch(({ sourcesPending }) => ({ sourcesPending: sourcesPending + delta })),
   };

@@ -18,6 +18,7 @@ const VERDICTS: Record<OutcomeVerdict, string> = {
   'false-alarm-escalated': '✖ False alarm escalated',
   'violation-escalated': '✔ Violation escalated',
   'violation-missed': '✖ Violation missed',
+  'violation-open': '… Violation still open',
   other: '— Other',
 };
 
@@ -117,6 +118,9 @@ export function ReportView({
         <Tile label="False alarms escalated" value={o.false_alarms_escalated} />
         <Tile label="Violations escalated" value={o.violations_escalated} />
         <Tile label="Violations missed" value={o.violations_missed} />
+        {report.exercise.ended === null ? (
+          <Tile label="Violations still open" value={o.violations_open} />
+        ) : null}
       </section>
 
       <section className="report-section report-section-chart">

@@ -248,6 +248,15 @@ describe('session: requests, permissions, downloads', () => {
     expect(session.checkPermission('persistent-storage', 'https://example.org/')).toBe(false);
   });
 
+  it('grants clipboard writing (About copies the public key) to the app only', async () => {
+    const { session } = await started();
+    expect(await session.requestPermission('clipboard-sanitized-write', APP_ENTRY_URL)).toBe(true);
+    expect(session.checkPermission('clipboard-sanitized-write', APP_ENTRY_URL)).toBe(true);
+    expect(session.checkPermission('clipboard-sanitized-write', 'https://example.org/')).toBe(
+      false,
+    );
+  });
+
   it('denies devices and screen capture, blocks downloads, turns spell-check downloads off', async () => {
     const { session } = await started();
     expect(session.requestDevice()).toBe(false);

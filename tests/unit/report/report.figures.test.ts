@@ -130,13 +130,55 @@ describe('after-action report figures', () => {
     ]);
   });
 
-  it('counts a violation left in the queue as missed', async () => {
+  it('counts a violation left in the queue of a running exercise as open, not missed', async () => {
     const short = entries.filter(
       (e) => e.seq <= entries.findIndex((x) => x.kind === 'ack' && x.alert_id === 'A-mlrs-1'),
     );
     const partial = await buildAfterActionReport({ scenario, entries: short, keyId: null });
-    expect(partial.outcomes.violations_missed).toBe(1);
-    expect(partial.improvements.some((i) => i.observation.includes('A-mlrs-1'))).toBe(true);
+    expect(partial.exercise.ended).toBeNull();
+    expect(partial.outcomes.violations_missed).toBe(0);
+    expect(partial.outcomes.violations_open).toBe(1);
+    expect(partial.outcomes.alerts.find((a) => a.alert_id === 'A-mlrs-1')?.verdict).toBe(
+      'violation-open',
+    );
+    expect(partial.improvements.map((i) => i.observation).join(' ')).not.toContain(
+      'by the end of the exercise',
+    );
+    // Not a strength either: "every real violation was escalated" is not yet true.
+    expect(partial.strengths.join(' ')).not.toContain('Every real violation');
+    const markdown = reportToMarkdown(partial);
+    expect(markdown).toContain('- Real violations still open (the exercise is running): 1');
+  });
+
+  it('counts a violation still unescalated when the exercise ended as missed', async () => {
+    const short = entries.filter(
+      (e) => e.seq <= entries.findIndex((x) => x.kind === 'ack' && x.alert_id === 'A-mlrs-1'),
+    );
+    // The same log, ended by the operator right after the acknowledgement.
+    const last = short.at(-1)!;
+    const ack = short.findLast((e) => e.kind === 'ack')!;
+    const ended: LogEntry[] = [
+      ...short,
+      {
+        seq: last.seq + 1,
+        exercise_id: last.exercise_id,
+        wall_time: last.wall_time,
+        exercise_time: last.exercise_time,
+        actor: ack.actor,
+        role: ack.role,
+        kind: 'exercise-ended',
+        data: { reason: 'stop' },
+        prev_hash: last.hash,
+        hash: last.hash,
+      },
+    ];
+    const report = await buildAfterActionReport({ scenario, entries: ended, keyId: null });
+    expect(report.outcomes.violations_missed).toBe(1);
+    expect(report.outcomes.violations_open).toBe(0);
+    expect(report.improvements.some((i) => i.observation.includes('A-mlrs-1'))).toBe(true);
+    expect(report.improvements.map((i) => i.observation).join(' ')).toContain(
+      'by the end of the exercise',
+    );
   });
 
   it('lists key decisions in order, and HSEEP strengths and areas for improvement', () => {

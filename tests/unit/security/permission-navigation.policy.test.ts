@@ -11,12 +11,17 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed('persistent-storage', '')).toBe(false);
   });
 
+  it('grants clipboard writing (About copies the public key) to the app origin only', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://bundle/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.org/')).toBe(false);
+    expect(isPermissionAllowed('clipboard-read', 'app://bundle/index.html')).toBe(false);
+  });
+
   it.each([
     'media',
     'geolocation',
     'notifications',
     'clipboard-read',
-    'clipboard-sanitized-write',
     'display-capture',
     'fullscreen',
     'openExternal',

@@ -1,0 +1,77 @@
+// The console's automatic pause (a new critical alert at high speed) is the system's decision,
+// logged as such with its rule: a participant's name is never put on a pause they did not make.
+import { describe, expect, it } from 'vitest';
+import { MemoryAuditLog } from '../../../shared/audit/memory-log';
+import { prepareExercise } from '../../../shared/exercise/exercise-setup';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import { clockData, isAutomaticPause } from '../../../shared/exercise/log-data';
+import { AUTO_PAUSE_RULE } from '../../../renderer/src/console/auto-pause';
+import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
+
+const WALL = () => new Date('2026-11-26T10:00:00.000Z');
+const operator = { name: 'operator-1', role: 'operator' as const };
+
+async function pausedAutomatically(log: MemoryAuditLog) {
+  const scenario = buildScenario(handEvents());
+  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  await engine.play();
+  await engine.setSpeed(3600);
+  await engine.advanceTo(T0 + 62 * MIN);
+  await engine.autoPause(AUTO_PAUSE_RULE, 'critical alert A-mlrs-1 opened at 3600x (above 60x)');
+  return { scenario, engine };
+}
+
+describe('the automatic pause', () => {
+  it('is logged by system, role system, with the rule and the reason, and stops the clock', async () => {
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const { engine } = await pausedAutomatically(log);
+    const last = log.entries().at(-1)!;
+    expect(last).toMatchObject({
+      actor: 'system',
+      role: 'system',
+      kind: 'clock',
+      data: {
+        action: 'pause',
+        rule: AUTO_PAUSE_RULE,
+        reason: 'critical alert A-mlrs-1 opened at 3600x (above 60x)',
+      },
+    });
+    expect(clockData.safeParse(last.data).success).toBe(true);
+    expect(isAutomaticPause(last)).toBe(true);
+    expect(engine.getSnapshot().clock.playing).toBe(false);
+    // A participant's pause stays theirs, and has no rule.
+    await engine.play();
+    await engine.pause('hot wash');
+    const own = log.entries().at(-1)!;
+    expect(own).toMatchObject({ actor: 'operator-1', role: 'operator', data: { action: 'pause' } });
+    expect(isAutomaticPause(own)).toBe(false);
+    await expect(engine.autoPause(AUTO_PAUSE_RULE, 'again')).rejects.toThrow('already paused');
+  });
+
+  it('is replayed on resume: the resumed exercise stands where the original did, and continues the same log', async () => {
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const { scenario, engine } = await pausedAutomatically(log);
+    // A copy: entries() is the live array, and the original goes on below.
+    const recorded = [...log.entries()];
+    const continued = new MemoryAuditLog('ex-1', { now: WALL, entries: recorded });
+    const resumed = await resumeExercise(scenario, recorded, {
+      writer: continued,
+      actor: operator,
+    });
+    expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
+    await engine.play();
+    await resumed.play();
+    expect(continued.entries()).toEqual(log.entries());
+  });
+
+  it('a system clock pause without a rule is still refused on resume (not the scenario’s)', async () => {
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const { scenario } = await pausedAutomatically(log);
+    const entries = log
+      .entries()
+      .map((e) => (isAutomaticPause(e) ? { ...e, data: { action: 'pause' } } : e));
+    await expect(resumeExercise(scenario, entries)).rejects.toThrow(
+      'is not produced by replaying the scenario',
+    );
+  });
+});
