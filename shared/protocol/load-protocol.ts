@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Party } from '../scenario/schema';
 import { jcsSha256 } from './content-hash';
 import { lintProtocol, lintProtocolV2 } from './lint-protocol';
@@ -23,6 +24,36 @@ export interface Protocol {
 
 export type LoadProtocolResult =
   { ok: true; protocol: Protocol } | { ok: false; problems: ProtocolProblem[] };
+
+/**
+ * Parses a document with its format's schema, then lints it; every problem
+ * located under `prefix` (where the document sits inside `file`).
+ */
+function checkDocument<T>(
+  schema: z.ZodType<T>,
+  lint: (document: T, file: string, parties?: readonly Party[]) => ProtocolProblem[],
+  input: unknown,
+  file: string,
+  parties: readonly Party[] | undefined,
+  prefix: string,
+): { ok: true; document: T } | { ok: false; problems: ProtocolProblem[] } {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        pointer: prefix + jsonPointer(issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  const problems = lint(parsed.data, file, parties).map((p) => ({
+    ...p,
+    pointer: prefix + p.pointer,
+  }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, document: parsed.data };
+}
 
 /**
  * Parses and lints a protocol document; schema and lint problems come back
@@ -51,23 +82,8 @@ export function loadProtocol(
       ],
     };
   }
-  const parsed = protocolSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        file,
-        pointer: prefix + jsonPointer(issue.path),
-        message: issue.message,
-      })),
-    };
-  }
-  const problems = lintProtocol(parsed.data, file, parties).map((p) => ({
-    ...p,
-    pointer: prefix + p.pointer,
-  }));
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, protocol: protocolFromDocument(parsed.data) };
+  const checked = checkDocument(protocolSchema, lintProtocol, input, file, parties, prefix);
+  return checked.ok ? { ok: true, protocol: protocolFromDocument(checked.document) } : checked;
 }
 
 /** Like loadProtocol, but throws one Error listing every problem. */
@@ -122,24 +138,17 @@ export function loadAnyProtocol(
     const result = loadProtocol(input, file, parties, base);
     return result.ok ? { ok: true, loaded: { format: 1, protocol: result.protocol } } : result;
   }
-  const prefix = jsonPointer(base);
-  const parsed = protocolV2Schema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        file,
-        pointer: prefix + jsonPointer(issue.path),
-        message: issue.message,
-      })),
-    };
-  }
-  const problems = lintProtocolV2(parsed.data, file, parties).map((p) => ({
-    ...p,
-    pointer: prefix + p.pointer,
-  }));
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, loaded: { format: 2, protocol: protocolV2FromDocument(parsed.data) } };
+  const checked = checkDocument(
+    protocolV2Schema,
+    lintProtocolV2,
+    input,
+    file,
+    parties,
+    jsonPointer(base),
+  );
+  return checked.ok
+    ? { ok: true, loaded: { format: 2, protocol: protocolV2FromDocument(checked.document) } }
+    : checked;
 }
 
 /** Loads a version-2 protocol or throws one Error listing every problem. */
