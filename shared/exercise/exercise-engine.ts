@@ -1246,19 +1246,26 @@ export class ExerciseEngine {
   }
 
   #enter(alertId: string, state: AlertProtocolState): void {
-    this.#protocolStarted = true;
-    for (const id of this.#membersOf(alertId)) this.#tracker.setProtocolActive(id, true);
+    this.#startRunOf(alertId);
     this.#protocols.set(alertId, state);
   }
 
   #setProtocol(alertId: string, state: AlertProtocolState): void {
     this.#protocols.set(alertId, state);
-    if (state.closed) {
-      // Closing a run closes every alert following it (the whole incident).
-      for (const id of this.#membersOf(alertId)) {
-        this.#tracker.setProtocolActive(id, false);
-        this.#tracker.close(id);
-      }
+    if (state.closed) this.#closeMembers(alertId);
+  }
+
+  /** A run begins (either protocol format): its alerts stay active while it is open. */
+  #startRunOf(unit: string): void {
+    this.#protocolStarted = true;
+    for (const id of this.#membersOf(unit)) this.#tracker.setProtocolActive(id, true);
+  }
+
+  /** Closing a run closes every alert following it (the whole incident). */
+  #closeMembers(unit: string): void {
+    for (const id of this.#membersOf(unit)) {
+      this.#tracker.setProtocolActive(id, false);
+      this.#tracker.close(id);
     }
   }
 
@@ -1426,19 +1433,13 @@ export class ExerciseEngine {
   }
 
   #enterRun(unit: string, run: ProtocolRun): void {
-    this.#protocolStarted = true;
-    for (const id of this.#membersOf(unit)) this.#tracker.setProtocolActive(id, true);
+    this.#startRunOf(unit);
     this.#runs.set(unit, run);
   }
 
   #setRun(unit: string, run: ProtocolRun): void {
     this.#runs.set(unit, run);
-    if (run.closed) {
-      for (const id of this.#membersOf(unit)) {
-        this.#tracker.setProtocolActive(id, false);
-        this.#tracker.close(id);
-      }
-    }
+    if (run.closed) this.#closeMembers(unit);
   }
 
   /** Scripted moves due per run (runs are immutable: a changed run is a new key). */
