@@ -1,8 +1,12 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config';
 
 // The unit suite as Stryker runs it: no JSON report (it would overwrite CI's),
-// and property tests with fewer cases (see tests/mutation/fewer-property-runs.ts).
+// property tests with fewer cases (see tests/mutation/fewer-property-runs.ts),
+// and without the tests that run the code in another process (the CLI, the
+// Electron start check, the rebuild of the samples) or in Chromium: a mutant
+// is active only in the test's own process, so there they could never kill
+// one and would only cost time.
 export default mergeConfig(
   base,
   defineConfig({
@@ -10,6 +14,17 @@ export default mergeConfig(
       reporters: ['default'],
       outputFile: {},
       setupFiles: ['tests/mutation/fewer-property-runs.ts'],
+      exclude: [
+        ...configDefaults.exclude,
+        'tests/unit/**/*.cli.test.ts',
+        'tests/unit/**/cli.*.test.ts',
+        'tests/unit/**/*-cli.*.test.ts',
+        'tests/unit/**/*.chromium.test.ts',
+        'tests/unit/electron/start-check.test.ts',
+        'tests/unit/samples/samples.rebuild.test.ts',
+        'tests/unit/samples/no-real-places.test.ts',
+        'tests/unit/docs/contract-citations.test.ts',
+      ],
     },
   }),
 );
