@@ -33,7 +33,9 @@ import {
 } from './event-evidence';
 import { LazyHeap } from './rank-heap';
 import type { ScoringModel } from './scoring-model';
-import { haversineKm } from '../geo/haversine';
+import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine';
+
+const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
 import { SpatialGrid } from './spatial-grid';
 
 /** The two bands of an alert (or incident) at one moment. */
@@ -136,8 +138,17 @@ interface AlertRecord {
   frozen: FrozenRecord | null;
 }
 
+/**
+ * An alert's place in the grid, with a copy of its anchor's time and
+ * position: the search reads these for every candidate, and reaching them
+ * through the record, its anchor and its event is three scattered reads
+ * (docs/ARCHITECTURE.md, "Replay"). Kept equal to the anchor by `file`.
+ */
 interface GridEntry {
   record: AlertRecord;
+  at: number;
+  lat: number;
+  lon: number;
 }
 
 interface RankEntry {
@@ -337,7 +348,13 @@ export class AlertEngine {
     if (replay.at >= target.anchor.at && (target !== referred || refersTo === undefined)) {
       target.anchor = replay;
       const key = this.grid.keyOf(replay.event.lat!, replay.event.lon!, replay.at);
-      if (key !== target.cellKey) this.file(target, key);
+      const entry = target.gridEntry;
+      if (key !== target.cellKey || entry === null) this.file(target, key);
+      else {
+        entry.at = replay.at;
+        entry.lat = replay.event.lat!;
+        entry.lon = replay.event.lon!;
+      }
     }
     const m = target.measures;
     changes.push({
@@ -741,7 +758,8 @@ export class AlertEngine {
 
   /** Files an alert under a grid cell; its previous entry goes stale. */
   private file(record: AlertRecord, key: number): void {
-    const entry: GridEntry = { record };
+    const { at, event } = record.anchor;
+    const entry: GridEntry = { record, at, lat: event.lat!, lon: event.lon! };
     record.cellKey = key;
     record.gridEntry = entry;
     this.grid.add(key, entry);
@@ -763,20 +781,21 @@ export class AlertEngine {
     let best: AlertRecord | null = null;
     let bestDistance = Infinity;
     let bestGap = Infinity;
+    // Within the radius, latitudes differ by at most radius / (km per degree):
+    // a cheap exact test that spares most far candidates the haversine.
+    const maxDLat = (this.radiusKm / KM_PER_DEGREE) * (1 + 1e-9);
     this.grid.visitNear(
       lat,
       lon,
       replay.at,
       this.windowMs,
-      (entry) =>
-        entry.record.gridEntry === entry &&
-        !entry.record.closed &&
-        entry.record.anchor.at >= horizon,
-      ({ record }) => {
-        const gap = Math.abs(replay.at - record.anchor.at);
-        if (gap > this.windowMs) return;
+      (entry) => entry.at >= horizon && entry.record.gridEntry === entry && !entry.record.closed,
+      (entry) => {
+        const gap = Math.abs(replay.at - entry.at);
+        if (gap > this.windowMs || Math.abs(lat - entry.lat) > maxDLat) return;
+        const record = entry.record;
         if (sector !== null && record.sector !== null && record.sector !== sector) return;
-        const distance = haversineKm(lat, lon, record.anchor.event.lat!, record.anchor.event.lon!);
+        const distance = haversineKm(lat, lon, entry.lat, entry.lon);
         if (distance > this.radiusKm) return;
         if (
           distance < bestDistance ||

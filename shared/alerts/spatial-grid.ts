@@ -18,7 +18,9 @@ const TIME_SLOTS = 1 << 20;
 export class SpatialGrid<T> {
   private readonly cellDeg: number;
   private readonly lonCells: number;
-  private readonly cells = new Map<number, T[]>();
+  // Cell, then time slot: two small-integer keys, where one combined key
+  // would pass the small-integer range and box a number on every lookup.
+  private readonly cells = new Map<number, Map<number, T[]>>();
 
   constructor(
     private readonly radiusKm: number,
@@ -42,9 +44,13 @@ export class SpatialGrid<T> {
 
   /** Files an entry under a cell key. */
   add(key: number, entry: T): void {
-    const cell = this.cells.get(key);
+    const place = Math.floor(key / TIME_SLOTS);
+    const slot = key - place * TIME_SLOTS;
+    let slots = this.cells.get(place);
+    if (!slots) this.cells.set(place, (slots = new Map()));
+    const cell = slots.get(slot);
     if (cell) cell.push(entry);
-    else this.cells.set(key, [entry]);
+    else slots.set(slot, [entry]);
   }
 
   /**
@@ -57,7 +63,7 @@ export class SpatialGrid<T> {
     lon: number,
     time: number,
     spanMs: number,
-    keep: (entry: T, key: number) => boolean,
+    keep: (entry: T) => boolean,
     visit: (entry: T) => void,
   ): void {
     const firstSlot = Math.floor((time - spanMs) / this.slotMs);
@@ -80,19 +86,23 @@ export class SpatialGrid<T> {
     for (let r = row - 1; r <= row + 1; r++) {
       if (r < 0 || r * this.cellDeg > 180) continue;
       for (const c of cols) {
+        const place = r * this.lonCells + c;
+        const slots = this.cells.get(place);
+        if (!slots) continue;
         for (let t = firstSlot; t <= lastSlot; t++) {
-          const key = (r * this.lonCells + c) * TIME_SLOTS + this.slotOf(t * this.slotMs);
-          const cell = this.cells.get(key);
+          const slot = this.slotOf(t * this.slotMs);
+          const cell = slots.get(slot);
           if (!cell) continue;
           let kept = 0;
           for (let i = 0; i < cell.length; i++) {
             const entry = cell[i]!;
-            if (!keep(entry, key)) continue;
+            if (!keep(entry)) continue;
             cell[kept++] = entry;
             visit(entry);
           }
-          if (kept === 0) this.cells.delete(key);
-          else cell.length = kept;
+          if (kept > 0) cell.length = kept;
+          else if (slots.size > 1) slots.delete(slot);
+          else this.cells.delete(place);
         }
       }
     }
