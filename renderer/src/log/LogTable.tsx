@@ -16,15 +16,17 @@ export function LogTable({
   timezone: string;
 }) {
   const wallZone = localTimezone();
+  // The wall-time column gives way on narrow windows (LogTable.css), so that
+  // "What" stays readable; the exercise time's tooltip then carries it.
   const columns = [
-    'Seq',
-    `Exercise time (${timezone})`,
-    `Wall time (local, ${wallZone})`,
-    'Who',
-    'Kind',
-    'Alert · step',
-    'What',
-    'Hash',
+    { label: 'Seq' },
+    { label: `Exercise time (${timezone})` },
+    { label: `Wall time (local, ${wallZone})`, className: 'log-wall' },
+    { label: 'Who' },
+    { label: 'Kind' },
+    { label: 'Alert · step' },
+    { label: 'What' },
+    { label: 'Hash' },
   ];
   const scroller = useRef<HTMLDivElement>(null);
   // useVirtualizer returns functions that cannot be memoised; the compiler rule knows and says so.
@@ -47,8 +49,13 @@ export function LogTable({
       <div role="rowgroup" className="log-head">
         <div role="row" className="log-row" aria-rowindex={1}>
           {columns.map((c) => (
-            <div key={c} role="columnheader" className="log-cell" title={c}>
-              {c}
+            <div
+              key={c.label}
+              role="columnheader"
+              className={c.className ? `log-cell ${c.className}` : 'log-cell'}
+              title={c.label}
+            >
+              {c.label}
             </div>
           ))}
         </div>
@@ -76,10 +83,14 @@ export function LogTable({
                   <div role="cell" className="log-cell mono">
                     {e.seq}
                   </div>
-                  <div role="cell" className="log-cell mono" title={e.exercise_time ?? undefined}>
+                  <div
+                    role="cell"
+                    className="log-cell mono"
+                    title={`${e.exercise_time ?? 'no exercise time'} · wall ${formatLogTime(e.wall_time, wallZone)} (${wallZone})`}
+                  >
                     {e.exercise_time ? formatLogTime(e.exercise_time, timezone) : '—'}
                   </div>
-                  <div role="cell" className="log-cell mono" title={e.wall_time}>
+                  <div role="cell" className="log-cell mono log-wall" title={e.wall_time}>
                     {formatLogTime(e.wall_time, wallZone)}
                   </div>
                   <div role="cell" className="log-cell">
