@@ -18,6 +18,7 @@ import {
   chance,
   createReader,
   injectTasks,
+  needsTheParties,
   planNext,
   reviewTasks,
   type ExercisePolicy,
@@ -83,16 +84,42 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
   const issued = engine.products().filter((p) => p.product === 'daily-report');
   const due = instants.find((at) => !issued.some((p) => p.at >= at));
   if (due === undefined) return [];
+  const alerts = new Map(engine.alerts().map((a) => [a.id, a]));
   const runs = [...engine.runs().entries()];
-  const lines = runs.map(([unit, run]) => {
-    const title = engine.alerts().find((a) => a.id === unit)?.view.title ?? unit;
+  // As a mission's daily report: the violations recorded in the 24 hours
+  // before, counted by party and sector, then each incident before the parties.
+  const recorded = runs.filter(
+    ([, run]) =>
+      run.closed &&
+      run.findings?.outcome === 'violation-recorded' &&
+      run.closedAt !== null &&
+      run.closedAt > due - 24 * HOUR &&
+      run.closedAt <= due,
+  );
+  const tally = (key: (unit: string, run: ProtocolRun) => string) => {
+    const counts = new Map<string, number>();
+    for (const [unit, run] of recorded) {
+      const k = key(unit, run);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
+  };
+  const before = runs.filter(
+    ([, run]) => !(run.closed && run.findings?.outcome === 'violation-recorded'),
+  );
+  const lines = before.map(([unit, run]) => {
+    const title = alerts.get(unit)?.view.title ?? unit;
     const open = openTracks(run).map((t) => `${t.track}: ${t.visit.step}`);
     const state = run.closed
       ? `closed (${run.findings!.outcome}, attributed: ${run.findings!.attribution})`
       : `open — ${open.join('; ')}`;
     return `${unit} ${title}: ${state}.`;
   });
-  const text = `Daily report, ${new Date(due).toISOString()}. ${runs.length} incident(s) in the protocol. ${lines.join(' ')}`;
+  const counted =
+    recorded.length === 0
+      ? 'No routine violations recorded in the last 24 hours.'
+      : `Routine violations recorded in the last 24 hours: ${recorded.length} (by party: ${tally((_, run) => run.findings!.attribution)}; by sector: ${tally((unit) => alerts.get(unit)?.view.sector ?? 'none')}).`;
+  const text = `Daily report, ${new Date(due).toISOString()}. ${counted} Incidents before the parties: ${before.length}. ${lines.join(' ')}`;
   return [
     {
       alertId: '',
@@ -192,7 +219,22 @@ function tasksFor(
       case 'triage': {
         const duration = 2 + Math.min(events.length, 3) + Math.floor(2 * r('read'));
         if (weak) tasks.push(falseAlarm(visit.enteredAt, duration));
-        else if (judgement.verdict === 'strong') {
+        else if (!needsTheParties(judgement)) {
+          tasks.push(
+            act(
+              visit.enteredAt,
+              duration,
+              'record-violation',
+              findingsFor(
+                party,
+                'violation-recorded',
+                'undetermined',
+                eventIds,
+                `${rationale} Routine: recorded for the daily report, the parties not called.`,
+              ),
+            ),
+          );
+        } else if (judgement.verdict === 'strong') {
           tasks.push(act(visit.enteredAt, duration, 'confirmed-violation', { rationale }));
         } else tasks.push(act(visit.enteredAt, duration, 'start-verification'));
         break;

@@ -83,6 +83,8 @@ export interface AlertReading {
   breach: boolean;
   /** Fire at the mission, jamming, denial of access. */
   mission: boolean;
+  /** Fire at or near a settlement or a protected site. */
+  protectedSite: boolean;
   /** Source kinds of its reports. */
   kinds: readonly Source[];
 }
@@ -107,6 +109,27 @@ export function judgeEvidence(reading: AlertReading): EvidenceJudgement {
   return { ...reading, verdict };
 }
 
+/**
+ * Whether a violation must go before the parties (hotline, explanation,
+ * consultation) or may be recorded for the daily report: a monitoring
+ * officer calls the parties for what is grave (high or critical), for harm,
+ * for fire at the mission or at a settlement or protected site, and for a
+ * weapon or forces where the agreement bars them; a routine exchange of fire
+ * across the line is counted in the daily report, even where its rounds
+ * fall in the demilitarized strip that runs along the line
+ * (docs/ESCALATION-PROTOCOL.md, the built-in version-2 protocol).
+ */
+export function needsTheParties(reading: AlertReading): boolean {
+  return (
+    reading.severity === 'critical' ||
+    reading.severity === 'high' ||
+    reading.harm ||
+    reading.mission ||
+    reading.breach ||
+    reading.protectedSite
+  );
+}
+
 /** The reading of an alert as the console shows it (its incident's measures when linked). */
 export function readingOf(alert: AlertSnapshot): AlertReading {
   const factors = new Set(alert.view.factors.map((f) => f.factor));
@@ -119,6 +142,7 @@ export function readingOf(alert: AlertSnapshot): AlertReading {
     harm: factors.has('harm'),
     breach: factors.has('place'),
     mission: factors.has('mission'),
+    protectedSite: factors.has('protected'),
     kinds: alert.view.sources,
   };
 }

@@ -41,11 +41,19 @@ import { runFinalStep, runHandling, runStepFigures } from './run-figures';
 export const REPORT_FORMAT = 'truceline-aar';
 
 export type AlertTruth = 'violation' | 'false-positive' | 'ambiguous' | 'unknown';
-export type AlertHandling = 'escalated' | 'dismissed' | 'in-progress' | 'not-handled';
+/**
+ * `recorded`: closed with the finding "violation recorded" (counted in the
+ * daily report, the parties not called) without reaching the parties.
+ */
+export type AlertHandling = 'escalated' | 'recorded' | 'dismissed' | 'in-progress' | 'not-handled';
 export type OutcomeVerdict =
   | 'false-alarm-closed-correctly'
   | 'false-alarm-escalated'
   | 'violation-escalated'
+  /** Recorded for the daily report: a decision to weigh against the inject's expected action. */
+  | 'violation-recorded'
+  /** A false alarm recorded as a violation: it would stand in the daily report. */
+  | 'false-alarm-recorded'
   | 'violation-missed'
   /** Not escalated yet, not dismissed, and the exercise is still running. */
   | 'violation-open'
@@ -134,6 +142,10 @@ export interface AfterActionReport {
     false_alarms_closed_correctly: number;
     false_alarms_escalated: number;
     violations_escalated: number;
+    /** Real violations recorded for the daily report without calling the parties. */
+    violations_recorded: number;
+    /** False alarms recorded as violations. */
+    false_alarms_recorded: number;
     violations_missed: number;
     /** Real violations still open in a running exercise (0 once it has ended). */
     violations_open: number;
@@ -158,6 +170,7 @@ function truthOf(truths: readonly (string | undefined)[]): AlertTruth {
 /** Best handling first: one escalated alert is enough for an incident. */
 const HANDLING_ORDER: readonly AlertHandling[] = [
   'escalated',
+  'recorded',
   'in-progress',
   'dismissed',
   'not-handled',
@@ -182,9 +195,11 @@ function verdictOf(truth: AlertTruth, handling: AlertHandling, running: boolean)
   if (truth === 'false-positive') {
     if (handling === 'dismissed') return 'false-alarm-closed-correctly';
     if (handling === 'escalated') return 'false-alarm-escalated';
+    if (handling === 'recorded') return 'false-alarm-recorded';
   }
   if (truth === 'violation') {
     if (handling === 'escalated') return 'violation-escalated';
+    if (handling === 'recorded') return 'violation-recorded';
     return running && handling !== 'dismissed' ? 'violation-open' : 'violation-missed';
   }
   return 'other';
@@ -549,6 +564,8 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       false_alarms_closed_correctly: count('false-alarm-closed-correctly'),
       false_alarms_escalated: count('false-alarm-escalated'),
       violations_escalated: count('violation-escalated'),
+      violations_recorded: count('violation-recorded'),
+      false_alarms_recorded: count('false-alarm-recorded'),
       violations_missed: count('violation-missed'),
       violations_open: count('violation-open'),
       alerts: outcomes,
@@ -661,6 +678,22 @@ function assess(
       observation: `${o.false_alarms_escalated} false alarm(s) were escalated to the parties: ${listIds(ids)}.`,
       corrective_action:
         'Verify single-source and low-confidence reports (drone sortie, ground patrol) before notifying.',
+    });
+  }
+  if (o.false_alarms_recorded > 0) {
+    const ids = o.alerts.filter((a) => a.verdict === 'false-alarm-recorded').map(outcomeName);
+    improvements.push({
+      observation: `${o.false_alarms_recorded} false alarm(s) were recorded as violations for the daily report: ${listIds(ids)}.`,
+      corrective_action:
+        'Record only what the evidence supports: a lone low-confidence report is verified or closed, not counted.',
+    });
+  }
+  if (o.violations_recorded > 0) {
+    const ids = o.alerts.filter((a) => a.verdict === 'violation-recorded').map(outcomeName);
+    improvements.push({
+      observation: `${o.violations_recorded} real violation(s) were recorded for the daily report without calling the parties: ${listIds(ids)}.`,
+      corrective_action:
+        "Weigh each against its inject's expected action: what is grave, harmful, at the mission or a settlement, or a weapon or forces where they are barred, goes before the parties.",
     });
   }
   if (o.violations_missed > 0) {

@@ -76,6 +76,8 @@ export function reportToMarkdown(
     `- False alarms closed correctly: ${o.false_alarms_closed_correctly}`,
     `- False alarms escalated to the parties: ${o.false_alarms_escalated}`,
     `- Real violations escalated: ${o.violations_escalated}`,
+    `- Real violations recorded for the daily report (parties not called): ${o.violations_recorded}`,
+    `- False alarms recorded as violations: ${o.false_alarms_recorded}`,
     `- Real violations missed: ${o.violations_missed}`,
     ...(report.exercise.ended === null
       ? [`- Real violations still open (the exercise is running): ${o.violations_open}`]

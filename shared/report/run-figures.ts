@@ -11,7 +11,7 @@ import type { AlertHandling, StepFigures } from './after-action-report';
 /** Steps of the built-in version-2 protocol that put an incident before the parties. */
 const ESCALATION_STEPS = new Set(['convene', 'convene-on-request', 'meeting', 'refer']);
 
-/** Escalated: a step collecting acks or a consultation step was reached; else closed or not. */
+/** Escalated: a step collecting acks or a consultation step was reached; else recorded (closed as "violation recorded"), closed, or not. */
 export function runHandling(engine: ExerciseEngine, run: ProtocolRun | undefined): AlertHandling {
   if (!run) return 'not-handled';
   const steps = engine.runCtx!.protocol.steps;
@@ -21,6 +21,7 @@ export function runHandling(engine: ExerciseEngine, run: ProtocolRun | undefined
     ),
   );
   if (escalated) return 'escalated';
+  if (run.closed && run.findings?.outcome === 'violation-recorded') return 'recorded';
   return run.closed ? 'dismissed' : 'in-progress';
 }
 

@@ -17,6 +17,8 @@ const VERDICTS: Record<OutcomeVerdict, string> = {
   'false-alarm-closed-correctly': '✔ False alarm closed correctly',
   'false-alarm-escalated': '✖ False alarm escalated',
   'violation-escalated': '✔ Violation escalated',
+  'violation-recorded': '◐ Violation recorded, parties not called',
+  'false-alarm-recorded': '✖ False alarm recorded as a violation',
   'violation-missed': '✖ Violation missed',
   'violation-open': '… Violation still open',
   other: '— Other',
@@ -117,6 +119,13 @@ export function ReportView({
         <Tile label="False alarms closed correctly" value={o.false_alarms_closed_correctly} />
         <Tile label="False alarms escalated" value={o.false_alarms_escalated} />
         <Tile label="Violations escalated" value={o.violations_escalated} />
+        {/* Only version-2 protocols can record a violation without escalating it. */}
+        {o.violations_recorded > 0 ? (
+          <Tile label="Violations recorded" value={o.violations_recorded} />
+        ) : null}
+        {o.false_alarms_recorded > 0 ? (
+          <Tile label="False alarms recorded" value={o.false_alarms_recorded} />
+        ) : null}
         <Tile label="Violations missed" value={o.violations_missed} />
         {report.exercise.ended === null ? (
           <Tile label="Violations still open" value={o.violations_open} />

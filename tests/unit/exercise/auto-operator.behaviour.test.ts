@@ -6,6 +6,7 @@ import {
   createAutoOperator,
   judgeEvidence,
   type AlertReading,
+  needsTheParties,
 } from '../../../shared/exercise/auto-operator';
 import { createSimCell } from '../../../shared/exercise/sim-cell';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
@@ -83,6 +84,7 @@ describe('auto operator', () => {
       harm: false,
       breach: false,
       mission: false,
+      protectedSite: false,
       kinds: ['drone'],
       ...over,
     });
@@ -110,6 +112,21 @@ describe('auto operator', () => {
     expect(
       judgeEvidence(reading({ certainty: 0, certaintyBand: 'cleared', gravity: 85 })).verdict,
     ).toBe('cleared');
+    // Routine (medium, nothing that calls for the parties): recorded for the
+    // daily report; grave, harmful, at the mission, a settlement or protected
+    // site, or a weapon or forces where they are barred: before the parties.
+    const routine = reading({ certainty: 0.7, gravity: 45, severity: 'medium' });
+    expect(needsTheParties(routine)).toBe(false);
+    for (const over of [
+      { severity: 'high' as const, gravity: 60 },
+      { severity: 'critical' as const, gravity: 80 },
+      { harm: true },
+      { mission: true },
+      { breach: true },
+      { protectedSite: true },
+    ]) {
+      expect(needsTheParties({ ...routine, ...over })).toBe(true);
+    }
     expect(chance('x')).toBe(chance('x'));
     expect(chance('x')).not.toBe(chance('y'));
   });

@@ -200,6 +200,37 @@ describe('exercise engine on protocol version 2', () => {
     expect(log.entries().at(-1)!.data).toMatchObject({ type: 'action', to: 'close' });
   });
 
+  it('records a violation for the daily report without calling the parties; the report says recorded, not missed', async () => {
+    const { engine, log, scenario } = await start(null);
+    await engine.advanceTo(T0 + 75 * MIN);
+    const id = mlrs(engine);
+    // A grave incident enters at "escalate"; the operator judges it weaker first.
+    if (openTracks(engine.runOf(id)!)[0]!.visit.step === 'escalate') {
+      await engine.act(id, 'triage-first', { rationale: 'One exchange, no harm.' });
+    }
+    expect(openTracks(engine.runOf(id)!).map((t) => t.visit.step)).toEqual(['triage']);
+    await engine.act(id, 'record-violation', {
+      attribution: 'B',
+      intent: 'undetermined',
+      outcome: 'violation-recorded',
+      evidence: 'mlrs-1',
+      summary: 'Routine: for the daily report.',
+    });
+    const run = engine.runOf(id)!;
+    expect(run.closed).toBe(true);
+    // No track that reaches the parties was opened.
+    expect(run.tracks.map((t) => t.track)).toEqual(['triage']);
+    await engine.end('done');
+    const report = await buildAfterActionReport({ scenario, entries: log.entries(), keyId: null });
+    const outcome = report.outcomes.alerts.find((a) => a.alert_ids.includes(id))!;
+    expect(outcome).toMatchObject({ handling: 'recorded', verdict: 'violation-recorded' });
+    expect(report.outcomes.violations_recorded).toBe(1);
+    expect(report.outcomes.violations_missed).toBe(0);
+    expect(report.improvements.map((i) => i.observation).join(' ')).toMatch(
+      /recorded for the daily report without calling the parties/,
+    );
+  });
+
   it('resumes a version-2 exercise entry for entry; report and verify accept its log', async () => {
     const { engine, log, scenario } = await start();
     await engine.takeOverParty('A', controller);

@@ -13,7 +13,7 @@ import { FINDINGS_INPUTS, actionRoles } from '../../../shared/protocol/schema';
 // track, step, role, deadline in minutes ("i" suffix: from the incident),
 // on_deadline, and each action as id -> next (· stays) +opened tracks.
 const TABLE = `
-triage       triage             operator        10    flag               start-verification->done+verify | confirmed-violation->done+hotline,explanation,consultation,reporting | false-alarm->close
+triage       triage             operator        10    flag               start-verification->done+verify | confirmed-violation->done+hotline,explanation,consultation,reporting | record-violation->close | false-alarm->close
 triage       escalate           operator        5     flag               open-tracks->done+hotline,explanation,consultation,reporting | triage-first->triage
 verify       task-sensors       operator        60    flag               confirmed->done+hotline,explanation,consultation,reporting | request-visit->visit-requested | unconfirmed->monitor | false-alarm->close | meeting-request->·+consultation
 verify       visit-requested    party           1440  visit-refused      visit-consent->joint-visit | visit-refusal->visit-refused | withdraw-request->task-sensors | meeting-request->·+consultation
@@ -109,6 +109,7 @@ describe('built-in protocol, version 2', () => {
       'false-alarm',
       'measures-verified',
       'nothing-further',
+      'record-violation',
       'visit-clears',
     ]);
     for (const { step, a } of closes) {
