@@ -74,7 +74,8 @@ export function droneLine48hPartyScript(localDayOne: number): PartyScript {
         },
       },
       // MSEL-013: Party B complains of Lanvera quadcopters over Rennick and
-      // threatens to "answer in kind"; Party A is silent in the MSEL and denies.
+      // threatens to "answer in kind" (a hotline call of its own, not a reply);
+      // Party A is silent in the MSEL and denies.
       'uav-flights-in-exclusion-zone': {
         measures:
           'No party UAV flights within the UAV exclusion zone (15 km); both parties to confirm the order to their units within 24 hours and to refrain from any answer in kind.',
@@ -91,7 +92,9 @@ export function droneLine48hPartyScript(localDayOne: number): PartyScript {
             reply: {
               kind: 'counter-accuses',
               after_h: 4,
-              text: 'Lanvera quadcopters fly over Rennick every day. If the Mission does not stop them, Party B will answer in kind.',
+              // Not the Rennick complaint of MSEL-013 (day 2): its first reply
+              // comes on day 1, about Party B's own flight, before the quadcopters.
+              text: 'Lanvera flies quadcopters over our positions along the line every day; our reconnaissance flights only watch them.',
             },
           },
         },
