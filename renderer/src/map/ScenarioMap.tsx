@@ -126,6 +126,7 @@ export const ScenarioMap = memo(function ScenarioMap({
         >
           <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
             <StaticLayers scenario={scenario} projection={projection} zoom={view.k} />
+            <LabelLayer scenario={scenario} projection={projection} view={view} size={size} />
             <EventLayer
               scenario={scenario}
               projection={projection}
@@ -211,15 +212,6 @@ const StaticLayers = memo(function StaticLayers(props: {
     (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
   );
   const footprints = sensorFootprints(scenario.sensors);
-  const labels = placeMapLabels(
-    scenario,
-    zones,
-    footprints,
-    projection,
-    path,
-    zoom,
-    showZoneLabels,
-  );
   return (
     <g className="static-layers" style={{ ['--zoom' as string]: zoom }}>
       {zones.map((zone) => {
@@ -319,19 +311,54 @@ const StaticLayers = memo(function StaticLayers(props: {
           </g>
         );
       })}
-      <g className="map-labels">
-        {labels.map((l) => (
-          <text
-            key={l.id}
-            className={l.className}
-            x={l.x / zoom}
-            y={l.y / zoom}
-            fontSize={l.fontPx / zoom}
-          >
-            {l.text}
-          </text>
-        ))}
-      </g>
+    </g>
+  );
+});
+
+/**
+ * The names, placed for the part of the map in view: redrawn as the view pans
+ * and zooms (a few dozen boxes), apart from the static layers.
+ */
+const LabelLayer = memo(function LabelLayer(props: {
+  scenario: LoadedScenario;
+  projection: Projection;
+  view: ViewTransform;
+  size: { width: number; height: number };
+}) {
+  const { scenario, projection, view, size } = props;
+  const zoom = view.k;
+  const labels = useMemo(() => {
+    const path = geoPath(projection);
+    const zones = [...scenario.zones].sort(
+      (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
+    );
+    const showZoneLabels = scenario.zones.length <= 8 || zoom >= 2.5;
+    // The frame in the layer's zoomed (unpanned) px.
+    const bounds = { x0: -view.x, y0: -view.y, x1: size.width - view.x, y1: size.height - view.y };
+    return placeMapLabels(
+      scenario,
+      zones,
+      sensorFootprints(scenario.sensors),
+      projection,
+      path,
+      zoom,
+      showZoneLabels,
+      bounds,
+    );
+  }, [scenario, projection, zoom, view.x, view.y, size.width, size.height]);
+  return (
+    <g className="map-labels">
+      {labels.map((l) => (
+        <text
+          key={l.id}
+          className={l.className}
+          x={l.x / zoom}
+          y={l.y / zoom}
+          fontSize={l.fontPx / zoom}
+        >
+          {l.text}
+        </text>
+      ))}
     </g>
   );
 });
@@ -354,6 +381,7 @@ function placeMapLabels(
   path: ReturnType<typeof geoPath>,
   zoom: number,
   showZoneLabels: boolean,
+  bounds: ObstacleBox,
 ) {
   const anchorOf = (zone: Zone): [number, number] | null => {
     if (zone.geometry.type === 'Point')
@@ -408,7 +436,7 @@ function placeMapLabels(
       request(`fp:${f.key}`, [c[0], c[1]], f.areas.join(' / '), 10, 'label-area');
   }
   const byId = new Map(requests.map((r) => [r.id, r]));
-  return placeLabels(requests, obstacles).map((p) => {
+  return placeLabels(requests, obstacles, { bounds }).map((p) => {
     const r = byId.get(p.id)!;
     return { ...p, text: r.text, fontPx: r.fontPx, className: r.className };
   });

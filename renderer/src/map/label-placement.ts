@@ -85,20 +85,31 @@ function clashes(a: ObstacleBox, b: ObstacleBox, gap: number): boolean {
 
 /**
  * Places labels in priority order, each at its first candidate position that
- * covers no obstacle (markers) and no label placed before it; a label with no
- * free position is left out rather than overprinted.
+ * lies inside `bounds` and covers no obstacle (markers) and no label placed
+ * before it; a label with no free position is left out rather than overprinted.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
   obstacles: readonly ObstacleBox[],
-  { offset = 6, gap = 2 }: { offset?: number; gap?: number } = {},
+  {
+    offset = 6,
+    gap = 2,
+    bounds,
+  }: {
+    offset?: number;
+    gap?: number;
+    /** The visible frame: a name cut by its edge is read wrong ("olenne"), so it must fit inside. */
+    bounds?: ObstacleBox;
+  } = {},
 ): PlacedLabel[] {
   const taken: ObstacleBox[] = [...obstacles];
   const placed: PlacedLabel[] = [];
+  const inside = (b: ObstacleBox) =>
+    !bounds || (b.x0 >= bounds.x0 && b.y0 >= bounds.y0 && b.x1 <= bounds.x1 && b.y1 <= bounds.y1);
   for (const req of requests) {
     for (const [x, y] of candidatePositions(req, offset)) {
       const box = boxOf(x, y, req);
-      if (taken.some((t) => clashes(box, t, gap))) continue;
+      if (!inside(box) || taken.some((t) => clashes(box, t, gap))) continue;
       taken.push(box);
       placed.push({ id: req.id, x, y });
       break;

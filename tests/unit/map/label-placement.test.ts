@@ -79,6 +79,12 @@ describe('placeLabels', () => {
     expect(intersect(placedBox(placed!.x, placed!.y, town), sensor)).toBe(false);
   });
 
+  it('keeps a name inside the frame: a place by its right edge is named on its left', () => {
+    const frame = { x0: 0, y0: 0, x1: 130, y1: 300 };
+    expect(placeLabels([town], [], { bounds: frame })).toEqual([{ id: 'Tessel', x: 54, y: 94 }]);
+    expect(placeLabels([{ ...town, ax: 2 }], [], { bounds: { ...frame, x1: 40 } })).toEqual([]);
+  });
+
   it('leaves a name out rather than print it over markers on every side', () => {
     const around = [
       markerBox(125, 88, 30),
