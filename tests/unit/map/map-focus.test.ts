@@ -115,6 +115,7 @@ describe('openingFocus', () => {
     const wholeLine = {
       zones: [coast, ...zones, strip],
       events: [event(0, -127.8, -44.5, ['sector-1']), event(1, -118.3, -44.4, ['sector-5'])],
+      sensors: [],
     };
     expect(openingFocus(wholeLine)).toBeNull();
     const width = 800;

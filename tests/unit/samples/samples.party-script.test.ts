@@ -3,7 +3,7 @@
 // that asks for a meeting in the MSEL asks for it in the script, and every
 // meeting Exercise Control convenes sits at the time the inject gives
 // (docs/SCENARIO-FORMAT.md section 8, "Party script").
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PartyScript } from '../../../shared/scenario/schema';
 import { readEvents, readJson, type SampleId } from './sample-files';
 
@@ -39,7 +39,11 @@ const repliesOf = (script: PartyScript, party: string) =>
   });
 
 describe.each(SCRIPTED)('the party script of %s', (id) => {
-  const script = scriptOf(id);
+  // Read in each test, so a sample without a script fails as a test, by name.
+  let script: PartyScript;
+  beforeEach(() => {
+    script = scriptOf(id);
+  });
   const partyInjects = injects(id).filter((i) => i.party === 'A' || i.party === 'B');
 
   it("gives a party's statement quoted in the MSEL as that party's reply, and never as an admission", () => {
