@@ -3,15 +3,12 @@
 // parties fight with drones. Run from the repository root:
 //   node shared/node/run-ts.mjs sample-feeds/authoring/build-drone-line-48h.ts [out-dir]
 // Deterministic: the same code writes the same bytes (seeded background).
-// TODO: this exercise has no party script yet (format section 8, "Party
-// script"; line-72h's is line-72h-party-script.ts): pass one to
-// assembleScenario as `partyScript`, consistent with the MSEL's statements
-// (Party A's claim about the power station, its denial on Varnet).
 import type { Kind } from './background-activity';
 import { NOTIONAL_CLASSIFICATION, assembleScenario } from './assemble-scenario';
 import { briefingText } from './briefing-text';
 import { exerciseEvents } from './exercise-events';
 import { DRONE_LINE_INJECTS, DRONE_LINE_SCRIPTED } from './drone-line-48h-incidents';
+import { droneLine48hPartyScript } from './drone-line-48h-party-script';
 import {
   DRONE_SORTIES,
   buildZones,
@@ -127,6 +124,7 @@ const files = assembleScenario({
   scripted: incidents,
   background,
   injects: DRONE_LINE_INJECTS,
+  partyScript: droneLine48hPartyScript(LOCAL_DAY_ONE),
   briefing: briefingText({
     title: 'Drone line 48h — situation briefing',
     classification: NOTIONAL_CLASSIFICATION,

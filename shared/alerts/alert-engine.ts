@@ -93,6 +93,11 @@ export interface AlertEngineOptions {
    * remembered. Unknown: every event's alert is remembered (correct, more memory).
    */
   referencedIds?: ReadonlySet<string>;
+  /**
+   * The parties to the ceasefire (role `party`), whose aircraft a zone's
+   * `prohibited` bans; the mission's are exempt. Unknown: any party a report names.
+   */
+  flyingParties?: Iterable<string>;
 }
 
 interface IncidentRecord {
@@ -278,7 +283,7 @@ export class AlertEngine {
 
   constructor(options: AlertEngineOptions) {
     this.model = options.model;
-    this.context = scoringContext(options.model, options.zones);
+    this.context = scoringContext(options.model, options.zones, options.flyingParties ?? null);
     this.zonesById = this.context.zonesById;
     this.lines = contactLines(options.zones);
     this.sectorIds = new Set(options.zones.filter((z) => z.kind === 'sector').map((z) => z.id));

@@ -260,6 +260,11 @@ function gravityLabel(
           : event.subtype === 'firing-position'
             ? 'in a firing position inside'
             : 'inside';
+        if (d.kind === 'prohibited-flight')
+          return {
+            label: `${weapon} flight inside ${zone} (prohibited there)${note}`,
+            eventId: id,
+          };
         if (d.kind === 'prohibited-class')
           return { label: `${weapon} ${how} ${zone} (prohibited there)${note}`, eventId: id };
         if (d.kind === 'over-max-calibre') {

@@ -102,6 +102,7 @@ export interface PlaceDetail {
     | 'over-max-calibre'
     | 'heavy-in-settlement'
     | 'presence'
+    | 'prohibited-flight'
     | 'separation'
     | 'impact-in'
     | 'target'
@@ -272,10 +273,20 @@ export interface ScoringContext {
   readonly groupsOf: (type: string) => readonly string[];
   /** The same as numbers (each group's, from 1; stable for the context's life). */
   readonly groupIdsOf: (type: string) => readonly number[];
+  /**
+   * The parties to the ceasefire (role `party`): only their aircraft are banned
+   * where a zone prohibits the class; the mission's own are exempt. Null: any
+   * party a report names.
+   */
+  readonly flyingParties: ReadonlySet<string> | null;
 }
 
 /** Builds the context once per engine. */
-export function scoringContext(model: ScoringModel, zones: Iterable<Zone>): ScoringContext {
+export function scoringContext(
+  model: ScoringModel,
+  zones: Iterable<Zone>,
+  flyingParties: Iterable<string> | null = null,
+): ScoringContext {
   const table = new Map<string, string[]>();
   for (const [group, types] of Object.entries(model.certainty.compatibility)) {
     for (const type of types) {
@@ -315,7 +326,8 @@ export function scoringContext(model: ScoringModel, zones: Iterable<Zone>): Scor
     }
     return ids;
   };
-  return { model, zonesById, groupsOf, groupIdsOf };
+  const parties = flyingParties === null ? null : new Set(flyingParties);
+  return { model, zonesById, groupsOf, groupIdsOf, flyingParties: parties };
 }
 
 const SOURCE_KIND: Readonly<Record<string, number>> = Object.fromEntries(
@@ -504,6 +516,18 @@ export function evaluateEvent(
   // Invariant 6 floors heavy weapons *firing* (or in a firing position) from a
   // settlement or a zone prohibiting them; a sighting alone is judged by its factors.
   const firing = rules.fire || subtype === 'firing-position';
+  // A party's aircraft seen flying (docs/ALERTS-AND-SEVERITY.md, Gravity): the
+  // report names its class and the party, and the party is one of the parties
+  // to the ceasefire, so the mission's own drones and unattributed sightings
+  // claim no flight ban.
+  const flight =
+    !compliant &&
+    weight.flight !== undefined &&
+    event.weapon_class === weight.flight &&
+    event.party !== undefined &&
+    (ctx.flyingParties === null || ctx.flyingParties.has(event.party))
+      ? weight.flight
+      : null;
   if (located) {
     const place = model.place_of_weapon;
     for (const zoneId of replay.zoneIds) {
@@ -543,6 +567,8 @@ export function evaluateEvent(
             );
         }
       }
+      if (flight && zone.prohibited?.includes(flight))
+        offer(F_PLACE, place.prohibited_flight ?? 0, zone, 'prohibited-flight');
       const presence =
         kind === 'demilitarized-zone' || kind === 'disengagement-area' || kind === 'buffer-zone'
           ? kind

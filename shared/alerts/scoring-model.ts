@@ -48,6 +48,12 @@ const typeWeight = z
     weapon: z.enum(WEAPON_CLASSES).optional(),
     /** What its `count` counts, if anything. */
     count_of: z.enum(COUNT_UNITS).optional(),
+    /**
+     * The class of aircraft a report of this type sees in flight (uav-overflight:
+     * uav): a party's flight of it inside a zone prohibiting the class scores
+     * `place_of_weapon.prohibited_flight`. Absent: a flight claims no place.
+     */
+    flight: z.enum(WEAPON_CLASSES).optional(),
   })
   .strict();
 
@@ -107,6 +113,11 @@ export const scoringModelSchema = z
         heavy_in_settlement: points,
         /** Forces or works inside (sightings, columns, movement, digging, clashes). */
         presence: zoneKindPoints,
+        /**
+         * A party's aircraft seen flying inside a zone prohibiting its class (a
+         * type's `flight`): a violation of the zone's rules, not fire. Absent: 0.
+         */
+        prohibited_flight: points.optional(),
       })
       .strict(),
     separation_fire: zoneKindPoints,
@@ -239,7 +250,9 @@ export function modelBounds(model: ScoringModel): {
   const detection = (type: 'thermal-hotspot' | 'uav-overflight') => {
     const t = model.event_types[type] ?? model.unknown_type;
     const s = t.count_of ? (model.scale[t.count_of]?.max_points ?? 0) : 0;
-    return t.role === 'detection' ? t.act + s : Infinity;
+    // A flight ban is the one place a detection may claim.
+    const flight = t.flight !== undefined ? (p.prohibited_flight ?? 0) : 0;
+    return t.role === 'detection' ? t.act + s + flight : Infinity;
   };
   return {
     smallArms,
@@ -265,7 +278,7 @@ function checkBounds(model: ScoringModel): { path: PropertyKey[]; message: strin
     if (t !== undefined && t.role !== 'detection') {
       problems.push({
         path: ['event_types', type, 'role'],
-        message: `must be "detection": a lone ${type} may claim no weapon, place or target (invariant 9)`,
+        message: `must be "detection": a lone ${type} may claim no weapon or target, and no place but a flight ban (invariant 9)`,
       });
     } else if (b.detection[type] >= 39.95) {
       problems.push({

@@ -71,6 +71,7 @@ export class ReplayCursor {
       // An injected event is shown when it happens, so the scenario's events bound the delay.
       maxReportDelayMs: maxReportDelay(scenario.events),
       referencedIds: referencedIds(scenario.events),
+      flyingParties: scenario.parties.filter((p) => p.role === 'party').map((p) => p.id),
     });
     this.snapshots.push({ position: 0, injected: 0, engine: this.engine.snapshot() });
   }

@@ -10,11 +10,19 @@ import {
   coverageCircle,
   eventOpacity,
   fitMapProjection,
+  mapPadding,
   scaleBarFor,
   windForD3,
 } from './map-projection';
-import { labelWidth, nonOverlappingLabels } from './label-placement';
-import { eventExtent, wholeGeography } from './map-focus';
+import {
+  labelWidth,
+  markerBox,
+  placeLabels,
+  type LabelRequest,
+  type ObstacleBox,
+} from './label-placement';
+import { openingFocus, wholeGeography } from './map-focus';
+import { sensorFootprints } from './sensor-footprints';
 import { ZONE_DRAW_ORDER, zoneClassName } from './zone-layers';
 import './map.css';
 
@@ -50,7 +58,8 @@ export const ScenarioMap = memo(function ScenarioMap({
   const [view, setView] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
   // 'events' frames where the scenario happens; 'all' the whole geography.
   const [frame, setFrame] = useState<'events' | 'all'>('events');
-  const focus = useMemo(() => eventExtent(scenario), [scenario]);
+  // A whole-line exercise opens on the whole theatre; a local one on its events.
+  const focus = useMemo(() => openingFocus(scenario), [scenario]);
   const framed = useMemo(
     () => (frame === 'events' && focus !== null ? focus : wholeGeography(scenario)),
     [frame, focus, scenario],
@@ -71,7 +80,7 @@ export const ScenarioMap = memo(function ScenarioMap({
   }, []);
 
   const projection = useMemo(
-    () => fitMapProjection(framed, size.width, size.height),
+    () => fitMapProjection(framed, size.width, size.height, mapPadding(size.width, size.height)),
     [framed, size],
   );
 
@@ -117,6 +126,7 @@ export const ScenarioMap = memo(function ScenarioMap({
         >
           <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
             <StaticLayers scenario={scenario} projection={projection} zoom={view.k} />
+            <LabelLayer scenario={scenario} projection={projection} view={view} size={size} />
             <EventLayer
               scenario={scenario}
               projection={projection}
@@ -201,33 +211,7 @@ const StaticLayers = memo(function StaticLayers(props: {
   const zones = [...scenario.zones].sort(
     (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
   );
-  // Settlement names in screen px at this zoom; one that would overprint another is left out.
-  // Towns drawn as polygons come first: the larger places keep their names.
-  const settlements = zones.filter((zone) => zone.kind === 'settlement');
-  const nameAnchor = (zone: Zone): [number, number] | null => {
-    if (zone.geometry.type === 'Point')
-      return projection(zone.geometry.coordinates as [number, number]);
-    const c = path.centroid(windForD3(zone.geometry));
-    return Number.isFinite(c[0]) ? [c[0], c[1]] : null;
-  };
-  const shownNames = nonOverlappingLabels(
-    [
-      ...settlements.filter((z) => z.geometry.type !== 'Point'),
-      ...settlements.filter((z) => z.geometry.type === 'Point'),
-    ].flatMap((zone) => {
-      const xy = nameAnchor(zone);
-      if (!xy) return [];
-      return [
-        {
-          id: zone.id,
-          x: xy[0] * zoom + 6,
-          y: xy[1] * zoom - 6,
-          width: labelWidth(zone.name, 12),
-          height: 12,
-        },
-      ];
-    }),
-  );
+  const footprints = sensorFootprints(scenario.sensors);
   return (
     <g className="static-layers" style={{ ['--zoom' as string]: zoom }}>
       {zones.map((zone) => {
@@ -243,28 +227,17 @@ const StaticLayers = memo(function StaticLayers(props: {
                   <title>{zone.name} (protected site)</title>
                 </rect>
               ) : null}
-              {xy && showZoneLabels ? (
-                <text x={xy[0] + 5 / zoom} y={xy[1] + 12 / zoom} fontSize={10 / zoom}>
-                  {zone.name}
-                </text>
-              ) : null}
             </g>
           );
         }
         if (zone.kind === 'settlement' && zone.geometry.type === 'Point') {
           const [lon, lat] = zone.geometry.coordinates as [number, number];
           const ring = coverageCircle(lon, lat, (zone.radius_m ?? 1000) / 1000);
-          const xy = projection([lon, lat]);
           return (
             <g key={zone.id} className="zone zone-settlement">
               <path d={path(ring) ?? ''}>
                 <title>{zone.name}</title>
               </path>
-              {xy && shownNames.has(zone.id) ? (
-                <text x={xy[0] + 6 / zoom} y={xy[1] - 6 / zoom} fontSize={12 / zoom}>
-                  {zone.name}
-                </text>
-              ) : null}
             </g>
           );
         }
@@ -287,12 +260,6 @@ const StaticLayers = memo(function StaticLayers(props: {
                 {zone.name} ({zone.kind})
               </title>
             </path>
-            {town && centroid && shownNames.has(zone.id) ? (
-              // Placed like a village's name, where nonOverlappingLabels measured it.
-              <text x={centroid[0] + 6 / zoom} y={centroid[1] - 6 / zoom} fontSize={12 / zoom}>
-                {zone.name}
-              </text>
-            ) : null}
             {!town &&
             centroid &&
             Number.isFinite(centroid[0]) &&
@@ -305,6 +272,18 @@ const StaticLayers = memo(function StaticLayers(props: {
           </g>
         );
       })}
+      {footprints.map((f) => (
+        <path
+          key={f.key}
+          className="footprint"
+          d={path(windForD3(f.polygon)) ?? ''}
+          vectorEffect="non-scaling-stroke"
+        >
+          <title>
+            {f.areas.join(', ') || 'Sensor scene'} ({f.sensors.join(', ')})
+          </title>
+        </path>
+      ))}
       {scenario.sensors.map((sensor) => {
         const xy = projection([sensor.lon, sensor.lat]);
         if (!xy) return null;
@@ -335,6 +314,133 @@ const StaticLayers = memo(function StaticLayers(props: {
     </g>
   );
 });
+
+/**
+ * The names, placed for the part of the map in view: redrawn as the view pans
+ * and zooms (a few dozen boxes), apart from the static layers.
+ */
+const LabelLayer = memo(function LabelLayer(props: {
+  scenario: LoadedScenario;
+  projection: Projection;
+  view: ViewTransform;
+  size: { width: number; height: number };
+}) {
+  const { scenario, projection, view, size } = props;
+  const zoom = view.k;
+  const labels = useMemo(() => {
+    const path = geoPath(projection);
+    const zones = [...scenario.zones].sort(
+      (a, b) => ZONE_DRAW_ORDER[a.kind] - ZONE_DRAW_ORDER[b.kind],
+    );
+    const showZoneLabels = scenario.zones.length <= 8 || zoom >= 2.5;
+    // The frame in the layer's zoomed (unpanned) px.
+    const bounds = { x0: -view.x, y0: -view.y, x1: size.width - view.x, y1: size.height - view.y };
+    return placeMapLabels(
+      scenario,
+      zones,
+      sensorFootprints(scenario.sensors),
+      projection,
+      path,
+      zoom,
+      showZoneLabels,
+      bounds,
+    );
+  }, [scenario, projection, zoom, view.x, view.y, size.width, size.height]);
+  return (
+    <g className="map-labels">
+      {labels.map((l) => (
+        <text
+          key={l.id}
+          className={l.className}
+          x={l.x / zoom}
+          y={l.y / zoom}
+          fontSize={l.fontPx / zoom}
+        >
+          {l.text}
+        </text>
+      ))}
+    </g>
+  );
+});
+
+/** Sensor diamonds (8 px, turned 45°) and protected-site squares labels must not cover. */
+const SENSOR_MARK_PX = 12;
+const SITE_MARK_PX = 7;
+const PLACE_MARK_PX = 5;
+
+/**
+ * Every name the map prints, placed so that none covers another or a marker
+ * (docs: label-placement.ts): towns first, then villages, protected sites
+ * (when zone names show), then the names of the satellites' tasked areas.
+ */
+function placeMapLabels(
+  scenario: LoadedScenario,
+  zones: readonly Zone[],
+  footprints: ReturnType<typeof sensorFootprints>,
+  projection: Projection,
+  path: ReturnType<typeof geoPath>,
+  zoom: number,
+  showZoneLabels: boolean,
+  bounds: ObstacleBox,
+) {
+  const anchorOf = (zone: Zone): [number, number] | null => {
+    if (zone.geometry.type === 'Point')
+      return projection(zone.geometry.coordinates as [number, number]);
+    const c = path.centroid(windForD3(zone.geometry));
+    return Number.isFinite(c[0]) ? [c[0], c[1]] : null;
+  };
+  type Request = LabelRequest & { text: string; fontPx: number; className: string };
+  const requests: Request[] = [];
+  const obstacles: ObstacleBox[] = [];
+  const request = (
+    id: string,
+    xy: [number, number] | null,
+    text: string,
+    fontPx: number,
+    className: string,
+  ) => {
+    if (!xy) return;
+    requests.push({
+      id,
+      ax: xy[0] * zoom,
+      ay: xy[1] * zoom,
+      width: labelWidth(text, fontPx),
+      height: fontPx,
+      text,
+      fontPx,
+      className,
+    });
+  };
+  const settlements = zones.filter((z) => z.kind === 'settlement');
+  for (const zone of [
+    ...settlements.filter((z) => z.geometry.type !== 'Point'),
+    ...settlements.filter((z) => z.geometry.type === 'Point'),
+  ]) {
+    const xy = anchorOf(zone);
+    request(zone.id, xy, zone.name, 12, 'label-place');
+    if (xy) obstacles.push(markerBox(xy[0] * zoom, xy[1] * zoom, PLACE_MARK_PX));
+  }
+  for (const zone of zones.filter((z) => z.kind === 'infrastructure')) {
+    const xy = anchorOf(zone);
+    if (showZoneLabels) request(zone.id, xy, zone.name, 10, 'label-site');
+    if (xy) obstacles.push(markerBox(xy[0] * zoom, xy[1] * zoom, SITE_MARK_PX));
+  }
+  for (const sensor of scenario.sensors) {
+    const xy = projection([sensor.lon, sensor.lat]);
+    if (xy) obstacles.push(markerBox(xy[0] * zoom, xy[1] * zoom, SENSOR_MARK_PX));
+  }
+  for (const f of footprints) {
+    if (f.areas.length === 0) continue;
+    const c = path.centroid(windForD3(f.polygon));
+    if (Number.isFinite(c[0]))
+      request(`fp:${f.key}`, [c[0], c[1]], f.areas.join(' / '), 10, 'label-area');
+  }
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  return placeLabels(requests, obstacles, { bounds }).map((p) => {
+    const r = byId.get(p.id)!;
+    return { ...p, text: r.text, fontPx: r.fontPx, className: r.className };
+  });
+}
 
 const EventLayer = memo(function EventLayer(props: {
   scenario: LoadedScenario;
@@ -419,6 +525,9 @@ function MapLegend() {
       </li>
       <li>
         <span className="swatch swatch-sensor" /> sensor + coverage
+      </li>
+      <li>
+        <span className="swatch swatch-footprint" /> satellite scene (tasked area)
       </li>
     </ul>
   );

@@ -30,3 +30,96 @@ export function nonOverlappingLabels(labels: readonly LabelBox[], gapPx = 2): Se
 export function labelWidth(text: string, fontPx: number): number {
   return text.length * fontPx * 0.6;
 }
+
+/** A screen box (px) that no label may cover: a marker, or a label already placed. */
+export interface ObstacleBox {
+  /** Left, top, right, bottom in screen px. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A label to place beside its anchor (a place, a site, the middle of an area). */
+export interface LabelRequest {
+  id: string;
+  /** Screen px of what the label names. */
+  ax: number;
+  ay: number;
+  width: number;
+  height: number;
+}
+
+/** Where a placed label goes: `x` its left edge, `y` its baseline, screen px. */
+export interface PlacedLabel {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * Where a label may go around its anchor, in order of preference: the
+ * cartographer's usual order (upper right, lower right, upper left, lower
+ * left), `offset` px clear of the anchor.
+ */
+export function candidatePositions(req: LabelRequest, offset: number): [number, number][] {
+  const right = req.ax + offset;
+  const left = req.ax - offset - req.width;
+  const above = req.ay - offset;
+  const below = req.ay + offset + req.height;
+  return [
+    [right, above],
+    [right, below],
+    [left, above],
+    [left, below],
+  ];
+}
+
+function boxOf(x: number, y: number, req: LabelRequest): ObstacleBox {
+  return { x0: x, y0: y - req.height, x1: x + req.width, y1: y };
+}
+
+function clashes(a: ObstacleBox, b: ObstacleBox, gap: number): boolean {
+  return a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
+}
+
+/**
+ * Places labels in priority order, each at its first candidate position that
+ * lies inside `bounds` and covers no obstacle (markers) and no label placed
+ * before it; a label with no free position is left out rather than overprinted.
+ */
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly ObstacleBox[],
+  {
+    offset = 6,
+    gap = 2,
+    bounds,
+  }: {
+    offset?: number;
+    gap?: number;
+    /** The visible frame: a name cut by its edge is read wrong ("olenne"), so it must fit inside. */
+    bounds?: ObstacleBox;
+  } = {},
+): PlacedLabel[] {
+  const taken: ObstacleBox[] = [...obstacles];
+  const placed: PlacedLabel[] = [];
+  const inside = (b: ObstacleBox) =>
+    !bounds || (b.x0 >= bounds.x0 && b.y0 >= bounds.y0 && b.x1 <= bounds.x1 && b.y1 <= bounds.y1);
+  for (const req of requests) {
+    for (const [x, y] of candidatePositions(req, offset)) {
+      const box = boxOf(x, y, req);
+      if (!inside(box) || taken.some((t) => clashes(box, t, gap))) continue;
+      taken.push(box);
+      placed.push({ id: req.id, x, y });
+      break;
+    }
+  }
+  return placed;
+}
+
+/** The obstacle a square marker of `sizePx` centred on (x, y) makes. */
+export function markerBox(x: number, y: number, sizePx: number): ObstacleBox {
+  const r = sizePx / 2;
+  return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+}

@@ -62,3 +62,35 @@ export function eventExtent(
     ],
   };
 }
+
+type Box = readonly [number, number, number, number];
+
+function unionBox(boxes: Iterable<Box>): Box | null {
+  let b: [number, number, number, number] | null = null;
+  for (const [x0, y0, x1, y1] of boxes) {
+    if (!b) b = [x0, y0, x1, y1];
+    else b = [Math.min(b[0], x0), Math.min(b[1], y0), Math.max(b[2], x1), Math.max(b[3], y1)];
+  }
+  return b;
+}
+
+/**
+ * The frame a map opens on: where the events are when they keep to a part of
+ * the theatre (a one-sector exercise), else null — the whole theatre, coasts
+ * included (`wholeGeography`). An exercise along the whole line framed on its
+ * events would crop the island's coasts and capitals for no gain: the events'
+ * extent spans `share` or more of the theatre's width or height.
+ */
+export function openingFocus(
+  scenario: Pick<LoadedScenario, 'zones' | 'events'>,
+  share = 0.5,
+): MapFitInput | null {
+  const focus = eventExtent(scenario);
+  const theatre = unionBox(scenario.zones.map((z) => z.bbox));
+  if (focus === null || theatre === null) return focus;
+  const [[x0, y0], [x1, y1]] = focus.points as [[number, number], [number, number]];
+  const events: Box = [x0, y0, x1, y1];
+  const wide = (events[2] - events[0]) / Math.max(1e-9, theatre[2] - theatre[0]);
+  const tall = (events[3] - events[1]) / Math.max(1e-9, theatre[3] - theatre[1]);
+  return wide >= share || tall >= share ? null : focus;
+}

@@ -32,13 +32,25 @@ export interface MapFitInput {
   coverage?: readonly Polygon[];
 }
 
+/** Space kept free on each side of the fitted view, px. */
+export interface MapPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 /** A Mercator projection fitting every zone and point into width×height with padding. */
 export function fitMapProjection(
   input: MapFitInput,
   width: number,
   height: number,
-  padding = 24,
+  padding: number | MapPadding = 24,
 ): GeoProjection {
+  const pad =
+    typeof padding === 'number'
+      ? { top: padding, right: padding, bottom: padding, left: padding }
+      : padding;
   const features: Feature[] = input.zones.map((z) => ({
     type: 'Feature',
     properties: {},
@@ -57,12 +69,12 @@ export function fitMapProjection(
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
   const projection = geoMercator();
   if (features.length === 0) return projection.scale(1000).translate([width / 2, height / 2]);
-  const w = Math.max(1, width - 2 * padding);
-  const h = Math.max(1, height - 2 * padding);
+  const w = Math.max(1, width - pad.left - pad.right);
+  const h = Math.max(1, height - pad.top - pad.bottom);
   return projection.fitExtent(
     [
-      [padding, padding],
-      [padding + w, padding + h],
+      [pad.left, pad.top],
+      [pad.left + w, pad.top + h],
     ],
     collection,
   );
@@ -119,4 +131,25 @@ export function scaleBarFor(
 export function eventOpacity(ageMs: number, fadeMs: number): number {
   if (ageMs < 0 || ageMs > fadeMs) return 0;
   return 1 - 0.8 * (ageMs / fadeMs);
+}
+
+/**
+ * The margin (px) kept around the fitted view: 5 % of the shorter side, at
+ * least 24 px, so the outermost coast is not drawn against the frame's edge
+ * nor under the map's controls.
+ */
+export function mapMargin(width: number, height: number): number {
+  return Math.max(24, Math.round(0.05 * Math.min(width, height)));
+}
+
+/** Height of the legend band across the top of the map (map.css, `.map-legend`), px. */
+export const LEGEND_BAND_PX = 84;
+
+/**
+ * The padding of the opening view: the margin on every side, and the legend's
+ * band on top, so that no coast of the fitted theatre lies under the legend.
+ */
+export function mapPadding(width: number, height: number): MapPadding {
+  const m = mapMargin(width, height);
+  return { top: Math.max(m, LEGEND_BAND_PX), right: m, bottom: m, left: m };
 }

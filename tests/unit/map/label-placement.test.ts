@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nonOverlappingLabels, type LabelBox } from '../../../renderer/src/map/label-placement';
+import {
+  markerBox,
+  nonOverlappingLabels,
+  placeLabels,
+  type LabelBox,
+  type LabelRequest,
+  type ObstacleBox,
+} from '../../../renderer/src/map/label-placement';
 
 const overlaps = (a: LabelBox, b: LabelBox) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y - a.height < b.y && b.y - b.height < a.y;
@@ -42,6 +49,81 @@ describe('nonOverlappingLabels', () => {
               ),
             ).toBe(true);
           }
+        },
+      ),
+    );
+  });
+});
+
+/** The box a placed label covers (x left edge, y baseline). */
+const placedBox = (x: number, y: number, r: LabelRequest): ObstacleBox => ({
+  x0: x,
+  y0: y - r.height,
+  x1: x + r.width,
+  y1: y,
+});
+const intersect = (a: ObstacleBox, b: ObstacleBox) =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+describe('placeLabels', () => {
+  const town: LabelRequest = { id: 'Tessel', ax: 100, ay: 100, width: 40, height: 12 };
+
+  it('puts a name at the upper right of its place when nothing is there', () => {
+    expect(placeLabels([town], [])).toEqual([{ id: 'Tessel', x: 106, y: 94 }]);
+  });
+
+  it('moves a name to the next free side when a sensor marker sits where it would go', () => {
+    const sensor = markerBox(120, 88, 12);
+    const [placed] = placeLabels([town], [sensor]);
+    expect(placed).toEqual({ id: 'Tessel', x: 106, y: 118 });
+    expect(intersect(placedBox(placed!.x, placed!.y, town), sensor)).toBe(false);
+  });
+
+  it('keeps a name inside the frame: a place by its right edge is named on its left', () => {
+    const frame = { x0: 0, y0: 0, x1: 130, y1: 300 };
+    expect(placeLabels([town], [], { bounds: frame })).toEqual([{ id: 'Tessel', x: 54, y: 94 }]);
+    expect(placeLabels([{ ...town, ax: 2 }], [], { bounds: { ...frame, x1: 40 } })).toEqual([]);
+  });
+
+  it('leaves a name out rather than print it over markers on every side', () => {
+    const around = [
+      markerBox(125, 88, 30),
+      markerBox(125, 112, 30),
+      markerBox(75, 88, 30),
+      markerBox(75, 112, 30),
+    ];
+    expect(placeLabels([town], around)).toEqual([]);
+  });
+
+  it('never prints a name over another name or a marker, and always places the first where it is free', () => {
+    const request = fc.record({
+      id: fc.uuid(),
+      ax: fc.integer({ min: 0, max: 400 }),
+      ay: fc.integer({ min: 0, max: 300 }),
+      width: fc.integer({ min: 1, max: 80 }),
+      height: fc.integer({ min: 1, max: 16 }),
+    });
+    const marker = fc
+      .tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 300 }))
+      .map(([x, y]) => markerBox(x, y, 12));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(request, { minLength: 1, maxLength: 40, selector: (r) => r.id }),
+        fc.array(marker, { maxLength: 30 }),
+        (requests, markers) => {
+          const placed = placeLabels(requests, markers);
+          const boxes = placed.map((p) =>
+            placedBox(
+              p.x,
+              p.y,
+              requests.find((r) => r.id === p.id)!,
+            ),
+          );
+          boxes.forEach((a, i) => {
+            for (const m of markers) expect(intersect(a, m)).toBe(false);
+            boxes.forEach((b, j) => i !== j && expect(intersect(a, b)).toBe(false));
+          });
+          if (markers.length === 0) expect(placed[0]?.id).toBe(requests[0]!.id);
         },
       ),
     );

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LoadedScenario, ReplayEvent, Zone } from '../../../shared/scenario/loaded-scenario';
-import { eventExtent, wholeGeography } from '../../../renderer/src/map/map-focus';
-import { fitMapProjection } from '../../../renderer/src/map/map-projection';
+import { eventExtent, openingFocus, wholeGeography } from '../../../renderer/src/map/map-focus';
+import { fitMapProjection, mapMargin, mapPadding } from '../../../renderer/src/map/map-projection';
 
 function box(id: string, lon0: number, lat0: number, lon1: number, lat1: number): Zone {
   return {
@@ -104,5 +104,48 @@ describe('eventExtent', () => {
         },
       ),
     );
+  });
+});
+
+// The island around the line: its coast is wider and taller than the line's zones.
+const coast = box('coast', -129.5, -48, -116.5, -40);
+
+describe('openingFocus', () => {
+  it('opens an exercise along the whole line on the whole theatre, coasts included', () => {
+    const wholeLine = {
+      zones: [coast, ...zones, strip],
+      events: [event(0, -127.8, -44.5, ['sector-1']), event(1, -118.3, -44.4, ['sector-5'])],
+      sensors: [],
+    };
+    expect(openingFocus(wholeLine)).toBeNull();
+    const width = 800;
+    const height = 500;
+    const pad = mapPadding(width, height);
+    const projection = fitMapProjection(wholeGeography(wholeLine), width, height, pad);
+    for (const [lon, lat] of [
+      [-129.5, -48],
+      [-116.5, -40],
+      [-129.5, -40],
+      [-116.5, -48],
+    ] as const) {
+      const [x, y] = projection([lon, lat])!;
+      expect(x).toBeGreaterThanOrEqual(pad.left - 0.1);
+      expect(x).toBeLessThanOrEqual(width - pad.right + 0.1);
+      // The legend's band across the top stays clear of the coast.
+      expect(y).toBeGreaterThanOrEqual(pad.top - 0.1);
+      expect(y).toBeLessThanOrEqual(height - pad.bottom + 0.1);
+    }
+  });
+
+  it('opens a one-sector exercise on its events', () => {
+    const focus = openingFocus({ ...oneSector, zones: [coast, ...oneSector.zones] });
+    expect(focus).toEqual(eventExtent(oneSector));
+  });
+});
+
+describe('mapMargin', () => {
+  it('keeps at least 24 px, and 5 % of the shorter side on a large map', () => {
+    expect(mapMargin(400, 300)).toBe(24);
+    expect(mapMargin(1600, 900)).toBe(45);
   });
 });
