@@ -133,6 +133,18 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
   ];
 }
 
+/**
+ * What the operator records on leaving the hotline's escalation step: the
+ * acknowledgements were taken in the notification step before it, so they
+ * are read from every visit of the track, not from the escalation's own.
+ */
+export function hotlineEscalationSummary(visits: readonly RunVisit[]): string {
+  const acked = [...new Set(visits.flatMap((v) => v.acks.map((a) => a.party)))];
+  return acked.length > 0
+    ? `Acknowledgements confirmed after the deadline (acknowledged: ${acked.join(', ')}); alternate numbers kept on watch.`
+    : "Alternate numbers and the guarantors' duty officer called; no party has acknowledged.";
+}
+
 function findingsFor(
   party: string | null,
   outcome: string,
@@ -283,13 +295,15 @@ function tasksFor(
         }
         break;
       }
-      case 'hotline-escalation':
+      case 'hotline-escalation': {
+        const visits = run.tracks.find((t) => t.track === track)?.visits ?? [];
         tasks.push(
           act(visit.enteredAt, 10, 'escalation-recorded', {
-            summary: `Alternate numbers and the guarantors' duty officer called; acknowledged: ${visit.acks.map((a) => a.party).join(', ') || 'none'}.`,
+            summary: hotlineEscalationSummary(visits),
           }),
         );
         break;
+      }
       case 'stop-fire-call':
         tasks.push(
           act(visit.enteredAt + Math.round(20 + 20 * r('fire')) * MIN, 3, 'fire-stopped', {
