@@ -124,6 +124,12 @@ export interface AfterActionReport {
     ended: string | null;
     entries: number;
     head_hash: string;
+    /**
+     * Who took part, by name and role, in the order they first acted: every
+     * actor of the log but the system (the scripted SimCell included, so an
+     * evaluator sees who played the parties).
+     */
+    participants: { name: string; role: string }[];
   };
   /** Key id of the signature, or null for an unsigned log. */
   key_id: string | null;
@@ -157,6 +163,17 @@ export interface AfterActionReport {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Every name and role that acted, but the system's, in order of first entry. */
+function participantsOf(entries: readonly LogEntry[]): { name: string; role: string }[] {
+  const seen = new Map<string, { name: string; role: string }>();
+  for (const e of entries) {
+    if (e.role === 'system') continue;
+    const key = `${e.actor}\u0000${e.role}`;
+    if (!seen.has(key)) seen.set(key, { name: e.actor, role: e.role });
+  }
+  return [...seen.values()];
+}
 const time = (entry: LogEntry) => Date.parse(entry.exercise_time!);
 const ESCALATION_STEPS = new Set(['consult', 'refer']);
 
@@ -545,6 +562,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       ended: ended?.exercise_time ?? null,
       entries: entries.length,
       head_hash: last.hash,
+      participants: participantsOf(entries),
     },
     key_id: input.keyId,
     counts: {

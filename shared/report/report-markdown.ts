@@ -27,6 +27,7 @@ export function reportToMarkdown(
   lines.push(
     `- Exercise: \`${e.id}\` — scenario \`${e.scenario_id}\` (hash \`${e.scenario_hash}\`)`,
     `- Exercise time: ${e.started} to ${e.ended ?? 'not ended'}`,
+    `- Participants: ${e.participants.map((p) => `${p.name} (${p.role})`).join(', ') || 'none recorded'}`,
     `- Log: ${e.entries} entries, head \`${e.head_hash}\``,
     `- Signed by key: ${report.key_id === null ? '**UNSIGNED**' : `\`${report.key_id}\``}`,
     `- Protocol \`${e.protocol_hash.slice(0, 16)}\`, scoring model \`${e.scoring_hash.slice(0, 16)}\`, ${text(e.app_version)}`,

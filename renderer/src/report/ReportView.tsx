@@ -100,6 +100,12 @@ export function ReportView({
             {x.ended ? formatLogTime(x.ended, timezone) : 'not ended'}{' '}
             <span className="muted">(exercise time, {timezone})</span>
           </dd>
+          <dt>Participants</dt>
+          <dd data-testid="report-participants">
+            {x.participants.length === 0
+              ? 'none recorded'
+              : x.participants.map((p) => `${p.name} (${p.role})`).join(', ')}
+          </dd>
           <dt>Log</dt>
           <dd>
             {x.entries} entries, head <span className="mono">{x.head_hash.slice(0, 16)}…</span>

@@ -259,6 +259,15 @@ describe('exercise engine on protocol version 2', () => {
     const report = await buildAfterActionReport({ scenario, entries, keyId: null });
     expect(report.counts.alerts_in_protocol).toBeGreaterThan(0);
     expect(report.steps.map((s) => s.step)).toContain('convene');
+    // The report names who took part: the operator, the controller who took
+    // Party A over, and the scripted SimCell playing Party B.
+    expect(report.exercise.participants).toEqual(
+      expect.arrayContaining([
+        { name: 'operator-1', role: 'operator' },
+        { name: 'control', role: 'controller' },
+        { name: SCRIPTED_ACTOR, role: 'party' },
+      ]),
+    );
     // A scripted move is regenerated and compared, not trusted: a changed one is refused.
     const k = entries.findIndex((e: LogEntry) => e.actor === SCRIPTED_ACTOR);
     const forged = entries.map((e, i) =>

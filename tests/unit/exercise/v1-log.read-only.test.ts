@@ -91,6 +91,17 @@ describe('a log exported by the version-1 code', () => {
     expect(now.exercise.ended).not.toBeNull();
     expect(now.outcomes.violations_open).toBe(0);
     delete now.outcomes.violations_open;
+    // Added later: who took part, every actor but the system, in order of first entry.
+    const actors = [
+      ...new Set(
+        bundle.entries.filter((e) => e.role !== 'system').map((e) => `${e.actor}|${e.role}`),
+      ),
+    ];
+    expect(
+      now.exercise.participants.map((p: { name: string; role: string }) => `${p.name}|${p.role}`),
+    ).toEqual(actors);
+    expect(actors.length).toBeGreaterThan(0);
+    delete now.exercise.participants;
     // Added with "record for the daily report", which only version 2 offers.
     expect(now.outcomes.violations_recorded).toBe(0);
     expect(now.outcomes.false_alarms_recorded).toBe(0);
