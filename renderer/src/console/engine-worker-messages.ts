@@ -22,7 +22,7 @@ export type ToEngineWorker =
 
 export type FromEngineWorker =
   /** `readOnly`: why the exercise can only be read (a version-1 log), or null. */
-  | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null }
+  | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null; protocolFormat: 1 | 2 }
   | { type: 'open-failed'; message: string; wayOut: string }
   | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[] }
   | { type: 'result'; id: number; error: string | null };
