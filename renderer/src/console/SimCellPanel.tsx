@@ -159,7 +159,7 @@ function RequestItem(props: {
   return (
     <li
       className="simcell-request"
-      data-alert-id={r.alertId}
+      data-run-alert={r.alertId}
       data-track={r.track}
       data-step-id={r.stepId}
     >

@@ -4,6 +4,7 @@
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { SnapshotDelta } from './snapshot-delta';
 import type { ConsoleCommands } from './view-model';
+import type { OpenConsoleSessionInput } from './open-console-session';
 
 export type CommandName = keyof ConsoleCommands;
 
@@ -12,7 +13,7 @@ export type ToEngineWorker =
       type: 'open';
       scenario: LoadedScenario;
       exerciseId: string;
-      participant: { name: string; role: 'operator' | 'controller' };
+      participant: OpenConsoleSessionInput['participant'];
     }
   | { type: 'tick'; wallMs: number }
   /** The page is going away or hidden: log a clock checkpoint if the clock moved. */

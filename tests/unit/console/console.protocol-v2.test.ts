@@ -17,6 +17,8 @@ import {
   REPLY_KINDS,
 } from '../../../shared/protocol/schema';
 import type { PartyScript } from '../../../shared/scenario/schema';
+import { buildAfterActionReport } from '../../../shared/report/after-action-report';
+import { reportToMarkdown } from '../../../shared/report/report-markdown';
 import { engineSession } from '../../../renderer/src/console/engine-session';
 import { sendPlan } from '../../../renderer/src/console/sim-cell-plan';
 import { actionControl, inputChoices } from '../../../renderer/src/protocol/run-walkthrough-model';
@@ -150,5 +152,38 @@ describe('console on protocol version 2', () => {
     expect(inputChoices('outcome', parties)!.map((c) => c.value)).toEqual([...FINDING_OUTCOMES]);
     expect(inputChoices('kind', parties)!.map((c) => c.value)).toEqual([...REPLY_KINDS]);
     expect(inputChoices('summary', parties)).toBeNull();
+  });
+
+  it('closes with the findings chosen in the walkthrough, and the report lists them with the incident', async () => {
+    const { engine, log, session } = await start('operator');
+    const id = await toParallelTracks(engine);
+    await session.commands.actInTrack(id, 'consultation', 'meeting-opened', {
+      summary: 'in session',
+    });
+    await session.commands.actInTrack(id, 'consultation', 'no-agreement', { rationale: 'none' });
+    await session.commands.actInTrack(id, 'consultation', 'referred', { summary: 'guarantors' });
+    const findings = {
+      attribution: 'B',
+      intent: 'deliberate',
+      outcome: 'escalated',
+      evidence: 'mlrs-1, mlrs-2',
+    };
+    await session.commands.actInTrack(id, 'consultation', 'close-escalated', {
+      ...findings,
+      summary: 'closed as escalated',
+    });
+    const run = session.getSnapshot().alerts.find((a) => a.id === id)!.run!;
+    expect(run.closed).toBe(true);
+    expect(run.findings).toEqual(findings);
+    const report = await buildAfterActionReport({
+      scenario: engine.setup.scenario,
+      entries: log.entries(),
+      keyId: null,
+    });
+    const outcome = report.outcomes.alerts.find((o) => o.alert_ids.includes(id))!;
+    expect(outcome.findings).toEqual(findings);
+    expect(reportToMarkdown(report)).toContain(
+      'attribution B, intent deliberate, outcome escalated; evidence: mlrs-1, mlrs-2',
+    );
   });
 });
