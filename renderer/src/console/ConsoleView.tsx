@@ -252,13 +252,34 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         </p>
       ) : null}
       <div className="console-grid">
-        <AlertQueue
-          alerts={alerts}
-          now={now}
-          selectedId={selectedId}
-          zoneNames={zoneNames}
-          onSelect={setSelectedId}
-        />
+        {role === 'controller' && snapshot.simCell !== null ? (
+          // The controller's SimCell shares the left column with the queue,
+          // so the alert detail keeps the right column's height.
+          <div className="console-left">
+            <AlertQueue
+              alerts={alerts}
+              now={now}
+              selectedId={selectedId}
+              zoneNames={zoneNames}
+              onSelect={setSelectedId}
+            />
+            <SimCellPanel
+              simCell={snapshot.simCell}
+              now={now}
+              timezone={clock.timezone}
+              parties={scenario.parties}
+              commands={commands}
+            />
+          </div>
+        ) : (
+          <AlertQueue
+            alerts={alerts}
+            now={now}
+            selectedId={selectedId}
+            zoneNames={zoneNames}
+            onSelect={setSelectedId}
+          />
+        )}
         <div className="console-centre">
           <ScenarioMap
             scenario={scenario}
@@ -319,15 +340,6 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               />
             ) : null}
           </AlertDetail>
-          {role === 'controller' && snapshot.simCell !== null ? (
-            <SimCellPanel
-              simCell={snapshot.simCell}
-              now={now}
-              timezone={clock.timezone}
-              parties={scenario.parties}
-              commands={commands}
-            />
-          ) : null}
           {role === 'controller' ? (
             <ControllerPanel
               showTruth={showTruth}

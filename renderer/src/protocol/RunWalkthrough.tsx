@@ -102,7 +102,7 @@ export function RunWalkthrough(props: RunWalkthroughProps) {
             </div>
           ) : null}
           <div className="run-tracks">
-            {r.tracks.map((t) => (
+            {openFirst(r.tracks).map((t) => (
               <TrackCard
                 key={t.track}
                 track={t}
@@ -128,6 +128,11 @@ export function RunWalkthrough(props: RunWalkthroughProps) {
       )}
     </div>
   );
+}
+
+/** Open tracks first (in the order they opened), then the finished ones. */
+function openFirst(tracks: readonly TrackView[]): TrackView[] {
+  return [...tracks.filter((t) => t.open), ...tracks.filter((t) => !t.open)];
 }
 
 function TrackCard(props: {
