@@ -16,7 +16,7 @@ import type { StepRole } from '../protocol/schema';
 import { CLOSE_STEP } from '../protocol/schema';
 import type { ProtocolRun } from '../protocol/protocol-run';
 import type { AlertTracker } from './alert-tracker';
-import { runStatus, type RunStatus } from './run-status';
+import { runStatus, runStatusAt, type RunStatus } from './run-status';
 import type { AlertBookkeeping, AlertNote, ExerciseEngine } from './exercise-engine';
 
 /** Where the current step's deadline stands at the snapshot's exercise time. */
@@ -224,21 +224,14 @@ function runStatusOf(engine: ExerciseEngine, run: ProtocolRun): RunStatus {
   const actorKey = `${engine.actor.role}:${engine.actor.name}`;
   const cached = runCache.get(run);
   if (cached && cached.actor === actorKey && cached.now === engine.now) return cached.status;
-  const fresh = runStatus(engine.runCtx!, run, engine.actor, engine.now);
-  // Keep the previous object while nothing shown changed (only the clock moved).
+  // The same run at a later time: only deadlines can turn, and the object is
+  // kept while none did (an unchanged alert keeps its snapshot object).
   const status =
-    cached && cached.actor === actorKey && sameRunStatus(cached.status, fresh)
-      ? cached.status
-      : fresh;
+    cached && cached.actor === actorKey
+      ? runStatusAt(cached.status, run, engine.now)
+      : runStatus(engine.runCtx!, run, engine.actor, engine.now);
   runCache.set(run, { now: engine.now, actor: actorKey, status });
   return status;
-}
-
-function sameRunStatus(a: RunStatus, b: RunStatus): boolean {
-  return (
-    a.tracks.length === b.tracks.length &&
-    a.tracks.every((t, i) => t.deadlineStatus === b.tracks[i]!.deadlineStatus)
-  );
 }
 
 const alertCache = new WeakMap<ExerciseEngine, Map<string, AlertSnapshot>>();

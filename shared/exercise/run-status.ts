@@ -119,7 +119,8 @@ function describeRunCause(
   }
 }
 
-function deadlineStatusAt(
+/** Where a track's deadline stands at `now` (a finished track has none). */
+export function deadlineStatusAt(
   visit: {
     deadlineAt: number | null;
     warnAt: number | null;
@@ -204,6 +205,18 @@ export function runStatus(
     closedAt: run.closedAt,
     findings: run.findings,
     summary: run.summary,
+  };
+}
+
+/** The status again at a later clock time: only the deadlines can have turned; same object if none did. */
+export function runStatusAt(status: RunStatus, run: ProtocolRun, now: number): RunStatus {
+  const turned = run.tracks.map((t) =>
+    deadlineStatusAt(t.visits[t.visits.length - 1]!, t.endedAt === null, now),
+  );
+  if (turned.every((d, i) => d === status.tracks[i]!.deadlineStatus)) return status;
+  return {
+    ...status,
+    tracks: status.tracks.map((t, i) => ({ ...t, deadlineStatus: turned[i]! })),
   };
 }
 

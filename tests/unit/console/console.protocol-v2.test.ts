@@ -186,4 +186,19 @@ describe('console on protocol version 2', () => {
       'attribution B, intent deliberate, outcome escalated; evidence: mlrs-1, mlrs-2',
     );
   });
+
+  it("keeps an alert's view while its tracks merely run on, and makes a new one when a deadline turns", async () => {
+    const { engine, session } = await start('operator');
+    const id = await toParallelTracks(engine);
+    const before = session.getSnapshot().alerts.find((a) => a.id === id)!;
+    await engine.advanceTo(engine.now + 1000);
+    const after = session.getSnapshot().alerts.find((a) => a.id === id)!;
+    expect(after).toBe(before);
+    // The spot report's 60 minutes warn at 80 %, 48 minutes in.
+    const reporting = before.run!.tracks.find((t) => t.track === 'reporting')!;
+    await engine.advanceTo(reporting.deadlineFrom + 49 * MIN);
+    const warned = session.getSnapshot().alerts.find((a) => a.id === id)!;
+    expect(warned).not.toBe(before);
+    expect(warned.run!.tracks.find((t) => t.track === 'reporting')!.deadlineStatus).toBe('warning');
+  });
 });
