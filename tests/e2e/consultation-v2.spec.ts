@@ -293,6 +293,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
     await expect(row.getByTestId('outcome-findings')).toContainText(
       'attribution B · deliberate · violation-recorded',
     );
+    await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/v2-report-findings.png` });
   });
 });
