@@ -14,7 +14,9 @@ import {
 } from '../protocol/protocol-state';
 import type { StepRole } from '../protocol/schema';
 import { CLOSE_STEP } from '../protocol/schema';
+import type { ProtocolRun } from '../protocol/protocol-run';
 import type { AlertTracker } from './alert-tracker';
+import { runStatus, runStatusAt, type RunStatus } from './run-status';
 import type { AlertBookkeeping, AlertNote, ExerciseEngine } from './exercise-engine';
 
 /** Where the current step's deadline stands at the snapshot's exercise time. */
@@ -94,6 +96,8 @@ export interface AlertSnapshot {
   /** The alert engine's view: title, factors with reasons, zones, sources, position. */
   view: TrackerAlertView;
   protocol: ProtocolStatus | null;
+  /** Its version-2 protocol run (its incident's, when linked), or null (version 1, or not entered). */
+  run: RunStatus | null;
 }
 
 /** Everything a UI renders of an exercise at one moment. */
@@ -213,6 +217,23 @@ function buildProtocolStatus(engine: ExerciseEngine, state: AlertProtocolState):
   };
 }
 
+// Runs are immutable too: one status per run, clock time and actor.
+const runCache = new WeakMap<ProtocolRun, { now: number; actor: string; status: RunStatus }>();
+
+function runStatusOf(engine: ExerciseEngine, run: ProtocolRun): RunStatus {
+  const actorKey = `${engine.actor.role}:${engine.actor.name}`;
+  const cached = runCache.get(run);
+  if (cached && cached.actor === actorKey && cached.now === engine.now) return cached.status;
+  // The same run at a later time: only deadlines can turn, and the object is
+  // kept while none did (an unchanged alert keeps its snapshot object).
+  const status =
+    cached && cached.actor === actorKey
+      ? runStatusAt(cached.status, run, engine.now)
+      : runStatus(engine.runCtx!, run, engine.actor, engine.now);
+  runCache.set(run, { now: engine.now, actor: actorKey, status });
+  return status;
+}
+
 const alertCache = new WeakMap<ExerciseEngine, Map<string, AlertSnapshot>>();
 
 function sameIncident(a: IncidentSnapshot | null, b: IncidentSnapshot | null): boolean {
@@ -242,6 +263,8 @@ export function buildSnapshot(
     const state = protocolOf(alert.id);
     const book = books.get(alert.id);
     const protocol = state ? protocolStatus(engine, state) : null;
+    const runState = engine.protocolFormat === 2 ? engine.runOf(alert.id) : undefined;
+    const run = runState ? runStatusOf(engine, runState) : null;
     const linked = tracker.incidentOf(alert.id);
     const old = previous.get(alert.id);
     const incident: IncidentSnapshot | null = linked
@@ -261,6 +284,7 @@ export function buildSnapshot(
       old.view === alert.view &&
       old.rank === index + 1 &&
       old.protocol === protocol &&
+      old.run === run &&
       sameIncident(old.incident, incident) &&
       old.acknowledged === (book?.acknowledged ?? null) &&
       old.notes === (book?.notes ?? old.notes)
@@ -286,6 +310,7 @@ export function buildSnapshot(
       eventSeqs: alert.eventSeqs,
       view: alert.view,
       protocol,
+      run,
     };
     next.set(alert.id, snapshot);
     return snapshot;

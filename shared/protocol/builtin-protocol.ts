@@ -25,10 +25,11 @@ export const BUILTIN_PROTOCOL_V2: ProtocolV2 = loadProtocolV2OrThrow(
 );
 
 /**
- * The format of the built-in protocol a new exercise runs on: 1 until the
- * exercise engine runs version 2 (issue 17); flipping it is the one-line switch.
+ * The format of the built-in protocol a new exercise runs on: 2 since the
+ * console shows and drives a version-2 run (issue 17). An exercise recorded on
+ * the version-1 built-in carries it in its log and replays on it.
  */
-export const NEW_EXERCISE_PROTOCOL_FORMAT: 1 | 2 = 1;
+export const NEW_EXERCISE_PROTOCOL_FORMAT: 1 | 2 = 2;
 
 /** The built-in protocol a new exercise without its own protocol runs on. */
 export function builtinProtocolForNewExercise(): AnyProtocol {

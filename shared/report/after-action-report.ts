@@ -92,6 +92,11 @@ export interface AlertOutcome {
   final_step: string | null;
   event_ids: string[];
   opened_at: string;
+  /**
+   * What a version-2 run was closed with (docs/ESCALATION-PROTOCOL.md,
+   * "Findings on close"); absent while it is open, and for version 1 (additive).
+   */
+  findings?: { attribution: string; intent: string; outcome: string; evidence: string };
 }
 
 export interface KeyDecision {
@@ -372,6 +377,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
     eventIds: string[];
     openedAt: number;
     inProtocol: boolean;
+    findings: AlertOutcome['findings'];
   }[] = [];
   const counted = new Set<AlertProtocolState>();
   const countRun = (id: string, state: AlertProtocolState, raisedAt: number) => {
@@ -424,6 +430,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       eventIds: [...alert.eventIds],
       openedAt,
       inProtocol: state !== undefined || run !== undefined,
+      findings: run?.findings ? { ...run.findings } : undefined,
     });
   }
   for (const [unit, state] of engine.supersededRuns()) countRun(unit, state, raised.get(unit) ?? 0);
@@ -459,6 +466,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       final_step: a.finalStep,
       event_ids: a.eventIds,
       opened_at: iso(a.openedAt),
+      ...(a.findings ? { findings: a.findings } : {}),
     });
   }
   for (const [name, group] of incidents) {
@@ -485,6 +493,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
         a.eventIds.filter((e) => byEventId.get(e)?.incident === name),
       ),
       opened_at: iso(first.openedAt),
+      ...(best.findings ? { findings: best.findings } : {}),
     });
   }
   outcomes.sort((a, b) =>

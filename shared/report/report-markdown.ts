@@ -96,6 +96,16 @@ export function reportToMarkdown(
       `| ${text(outcomeName(a))} — ${text(a.title)} | ${a.severity} | ${a.truth} | ${a.handling} | ${a.final_step ?? '—'} | ${a.verdict} |`,
     );
   }
+  const found = o.alerts.filter((a) => a.findings);
+  if (found.length > 0) {
+    lines.push('', 'Findings recorded on close (protocol version 2):', '');
+    for (const a of found) {
+      const f = a.findings!;
+      lines.push(
+        `- ${text(outcomeName(a))} — attribution ${text(f.attribution)}, intent ${f.intent}, outcome ${f.outcome}; evidence: ${text(f.evidence)}`,
+      );
+    }
+  }
   const unjudged = o.alerts.length - judged.length;
   if (unjudged > 0) {
     lines.push(

@@ -72,7 +72,7 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
   test.setTimeout(300_000);
   const card = await sampleCard(page);
   await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
-  await fillStartDialog(page, 'Operator');
+  await fillStartDialog(page, 'Operator', 1);
   await expect(page.getByTestId('console-classification')).toContainText('EXERCISE');
   // Controller tools (injects, ground truth) are not on an operator's screen.
   await expect(page.getByRole('region', { name: 'Controller' })).toHaveCount(0);
@@ -289,7 +289,7 @@ test('the detail explains gravity and certainty factor by factor; an operator li
   test.setTimeout(300_000);
   const card = await sampleCard(page);
   await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 60_000 });
-  await fillStartDialog(page, 'Operator');
+  await fillStartDialog(page, 'Operator', 1);
   await page.getByTestId('speed').selectOption('300');
   await page.keyboard.press('Space');
   await expect(page.locator('[data-alert-id]').nth(1)).toBeVisible({ timeout: 120_000 });

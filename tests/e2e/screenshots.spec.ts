@@ -76,7 +76,7 @@ test('README screenshots of every screen along one exercise', async ({ page }) =
   await dialog.getByLabel('Your name').fill('Duty Officer Ana');
   await dialog.getByRole('radio', { name: /Operator/ }).check();
   await shot(page, 'start-dialog');
-  await submitStartDialog(dialog, 'Duty Officer Ana', 'Operator');
+  await submitStartDialog(dialog, 'Duty Officer Ana', 'Operator', 1);
 
   // Mid-exercise: the critical alert leads the queue, escalated to notify, one party has answered.
   await play(page, 300);

@@ -66,7 +66,7 @@ test('a whole exercise in the app, from the Library to the report, agrees with t
   await test.step('start the sample from the Library with a name and a role', async () => {
     const dialog = await openStartDialog(page, SAMPLE);
     await expect(dialog.getByTestId('briefing')).not.toBeEmpty();
-    await submitStartDialog(dialog, TRAINEE, 'Operator');
+    await submitStartDialog(dialog, TRAINEE, 'Operator', 1);
     await expectExerciseBanners(page);
     await expect(page.getByTestId('console-classification')).toContainText('EXERCISE');
     await expect(page.getByRole('banner').filter({ hasText: TRAINEE })).toBeVisible();
@@ -302,7 +302,7 @@ test('line-72h played at 3600× for half a day: queue alerts, gravity and certai
   test.setTimeout(600_000);
   const dir = mkdtempSync(join(tmpdir(), 'truceline-walkthrough-72h-'));
   const dialog = await openStartDialog(page, 'line-72h');
-  await submitStartDialog(dialog, TRAINEE, 'Operator');
+  await submitStartDialog(dialog, TRAINEE, 'Operator', 1);
   await expectExerciseBanners(page);
 
   // Criticals come often on the long line: play through them instead of pausing at each.

@@ -9,6 +9,7 @@ import { DeadlineCountdown } from './DeadlineCountdown';
 import { formatAge } from './deadline-state';
 import { formatGravity, stateText } from './measure-text';
 import { rowClockText } from './queue-row-clock';
+import { queueStepOf } from './queue-step';
 import { SeverityBadge } from './SeverityBadge';
 import { SourceIcon } from './SourceIcon';
 import './alerts.css';
@@ -51,7 +52,7 @@ export const AlertQueue = memo(function AlertQueue({
 
   const active = useMemo(() => {
     let n = 0;
-    for (const a of alerts) if (a.state === 'active' && !a.protocol?.closed) n++;
+    for (const a of alerts) if (a.state === 'active' && !a.protocol?.closed && !a.run?.closed) n++;
     return n;
   }, [alerts]);
   return (
@@ -117,7 +118,7 @@ export function alertRowUnchanged(a: AlertRowProps, b: AlertRowProps): boolean {
 export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
   const { alert, now, top, selected, zoneNames, onSelect } = props;
   const zones = alert.zoneIds.map((z) => zoneNames.get(z) ?? z).join(', ');
-  const step = alert.protocol;
+  const step = queueStepOf(alert);
   const state = stateText(alert.state);
   const incident = alert.incident;
   return (
@@ -169,17 +170,14 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
         <span className="alert-zones" title={zones || 'outside zones'}>
           {zones || 'outside zones'}
         </span>
-        <span
-          className="alert-step"
-          title={step === null || step.closed ? undefined : step.stepTitle}
-        >
+        <span className="alert-step" title={step === null || step.closed ? undefined : step.title}>
           {step === null
             ? alert.quiet
               ? 'quiet'
               : 'no protocol'
             : step.closed
               ? 'closed'
-              : step.stepTitle}
+              : step.title}
           {alert.acknowledged ? ' · ack' : ''}
         </span>
         {step && !step.closed ? (

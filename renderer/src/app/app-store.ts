@@ -20,6 +20,12 @@ export type ParticipantRole = 'operator' | 'controller';
 export interface Participant {
   name: string;
   role: ParticipantRole;
+  /**
+   * The built-in protocol format a new exercise runs when its scenario has
+   * none (the start dialog's choice; absent: the app's default). Ignored when
+   * the exercise's log already exists: it replays on what it recorded.
+   */
+  protocolFormat?: 1 | 2;
 }
 
 /** Where the active scenario came from, so it can be loaded again on resume. */

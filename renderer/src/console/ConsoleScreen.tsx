@@ -5,7 +5,11 @@ import { useEffect, useState } from 'react';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { ConsoleView } from './ConsoleView';
 import { getAppDatabase } from '../app/app-database';
-import { ConsoleOpenError, openConsoleSession } from './open-console-session';
+import {
+  ConsoleOpenError,
+  openConsoleSession,
+  type OpenConsoleSessionInput,
+} from './open-console-session';
 import { openWorkerSession, WorkerStartError } from './worker-session';
 import type { ConsoleSession } from './view-model';
 import './console.css';
@@ -13,7 +17,7 @@ import './console.css';
 export interface ConsoleScreenProps {
   scenario: LoadedScenario;
   exerciseId: string;
-  participant: { name: string; role: 'operator' | 'controller' };
+  participant: OpenConsoleSessionInput['participant'];
 }
 
 /**

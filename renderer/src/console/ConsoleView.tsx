@@ -19,6 +19,7 @@ import { AlertQueue } from '../alerts/AlertQueue';
 import { IncidentPanel } from '../alerts/IncidentPanel';
 import { ScenarioMap } from '../map/ScenarioMap';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
+import { RunWalkthrough } from '../protocol/RunWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
 import { AUTO_PAUSE_ABOVE_SPEED } from '../replay/speeds';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
@@ -26,6 +27,7 @@ import { TimelineChart } from '../timeline/TimelineChart';
 import { AUTO_PAUSE_RULE, criticalAlertToPauseFor, criticalIds } from './auto-pause';
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
+import { SimCellPanel } from './SimCellPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useThrottled } from './use-throttled';
 import type { ConsoleSession } from './view-model';
@@ -196,7 +198,10 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     250,
   );
   const mapSelected = useThrottled(selected, 250);
-  const protocolStarted = useMemo(() => alerts.some((a) => a.protocol !== null), [alerts]);
+  const protocolStarted = useMemo(
+    () => alerts.some((a) => a.protocol !== null || a.run !== null),
+    [alerts],
+  );
 
   return (
     <div className="console" data-testid="console" data-role={role}>
@@ -247,13 +252,34 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         </p>
       ) : null}
       <div className="console-grid">
-        <AlertQueue
-          alerts={alerts}
-          now={now}
-          selectedId={selectedId}
-          zoneNames={zoneNames}
-          onSelect={setSelectedId}
-        />
+        {role === 'controller' && snapshot.simCell !== null ? (
+          // The controller's SimCell shares the left column with the queue,
+          // so the alert detail keeps the right column's height.
+          <div className="console-left">
+            <AlertQueue
+              alerts={alerts}
+              now={now}
+              selectedId={selectedId}
+              zoneNames={zoneNames}
+              onSelect={setSelectedId}
+            />
+            <SimCellPanel
+              simCell={snapshot.simCell}
+              now={now}
+              timezone={clock.timezone}
+              parties={scenario.parties}
+              commands={commands}
+            />
+          </div>
+        ) : (
+          <AlertQueue
+            alerts={alerts}
+            now={now}
+            selectedId={selectedId}
+            zoneNames={zoneNames}
+            onSelect={setSelectedId}
+          />
+        )}
         <div className="console-centre">
           <ScenarioMap
             scenario={scenario}
@@ -287,7 +313,19 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               ) : null
             }
           >
-            {selected ? (
+            {selected && session.protocolFormat === 2 ? (
+              <RunWalkthrough
+                alert={selected}
+                now={now}
+                timezone={clock.timezone}
+                role={role}
+                parties={scenario.parties}
+                onAcknowledge={commands.acknowledge}
+                onStart={commands.startProtocol}
+                onAct={commands.actInTrack}
+                onAckParty={commands.ackPartyInTrack}
+              />
+            ) : selected ? (
               <ProtocolWalkthrough
                 alert={selected}
                 now={now}

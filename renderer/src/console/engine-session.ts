@@ -6,6 +6,7 @@
 import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/exercise-snapshot';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
+import { simCellStatus, type SimCellStatus } from '../../../shared/exercise/sim-cell-status';
 import type {
   ActorRole,
   AlertView,
@@ -130,6 +131,7 @@ export function alertViewOf(a: AlertSnapshot, modelVersion: 1 | 2 = 2): AlertVie
         }
       : null,
     protocol: a.protocol ? protocolViewOf(a.protocol) : null,
+    run: a.run,
     lat: a.view.lat,
     lon: a.view.lon,
   };
@@ -148,6 +150,10 @@ function cachedAlertView(a: AlertSnapshot, modelVersion: 1 | 2): AlertView {
   return view;
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -155,8 +161,13 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** The console snapshot of an engine snapshot, alerts in the engine's rank order (never re-sorted). */
-export function consoleSnapshotOf(s: ExerciseSnapshot, modelVersion: 1 | 2 = 2): ConsoleSnapshot {
+export function consoleSnapshotOf(
+  s: ExerciseSnapshot,
+  modelVersion: 1 | 2 = 2,
+  simCell: SimCellStatus | null = null,
+): ConsoleSnapshot {
   return {
+    simCell,
     clock: { ...s.clock },
     shownCount: s.shownCount,
     alerts: s.alerts.map((a) => cachedAlertView(a, modelVersion)),
@@ -184,6 +195,37 @@ export interface EngineSessionOptions {
 export interface EngineConsoleSession extends ConsoleSession {
   /** Logs a clock checkpoint now if the clock moved since the last entry; resolves whether it did. */
   checkpointNow(): Promise<boolean>;
+}
+
+/**
+ * The SimCell panel's data for a controller's session of a version-2
+ * exercise, else null: the party script is controller-only material, so an
+ * operator's session never computes or receives it.
+ */
+export function simCellOf(
+  engine: ExerciseEngine,
+  snapshot: ExerciseSnapshot,
+  role: ActorRole,
+): SimCellStatus | null {
+  if (role !== 'controller' || engine.runCtx === null) return null;
+  const alerts = new Map(snapshot.alerts.map((a) => [a.id, a] as const));
+  const { scenario } = engine.setup;
+  const injected = engine.injectedEvents();
+  return simCellStatus({
+    ctx: engine.runCtx,
+    partyScript: scenario.partyScript,
+    runs: engine.runs(),
+    takenOver: engine.takenOverParties(),
+    titleOf: (id) => alerts.get(id)?.view.title ?? id,
+    eventsOf: (id) => {
+      const members = engine.incidentOf(id)?.alertIds ?? [id];
+      const seqs = [...new Set(members.flatMap((m) => alerts.get(m)?.eventSeqs ?? []))];
+      return seqs
+        .sort((a, b) => a - b)
+        .map((seq) => scenario.events[seq] ?? injected[seq - scenario.events.length])
+        .filter((e) => e !== undefined);
+    },
+  });
 }
 
 /** A ConsoleSession driving a real ExerciseEngine. */
@@ -243,10 +285,15 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     const current = engine.getSnapshot();
     if (current !== source || mapped === null) {
       source = current;
-      const next = consoleSnapshotOf(current, modelVersion);
+      const next = consoleSnapshotOf(
+        current,
+        modelVersion,
+        simCellOf(engine, current, participant.role),
+      );
       // Unchanged alerts keep the previous array, so memoised views and the
       // worker's delta skip them with one comparison.
       if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
+      if (mapped !== null && sameJson(mapped.simCell, next.simCell)) next.simCell = mapped.simCell;
       mapped = next;
     }
     return mapped;
@@ -292,6 +339,30 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     inject: (summary, extra) => engine.inject({ summary, ...extra }),
     link: (primary, other) => engine.link(primary, other),
     unlink: (id) => engine.unlink(id),
+    actInTrack: (id, track, action, inputs) => engine.takeAction(id, { track, action, inputs }),
+    ackPartyInTrack: (id, track, party, how) =>
+      engine.ackParty(id, party, how, engine.actor, track),
+    takeOverParty: (party) => engine.takeOverParty(party),
+    partyMove: async (id, party, track, move, inputs) => {
+      refuseUnlessController(participant.role);
+      // As that party's liaison: the engine logs the move in the party's role
+      // and accepts it only from the controller who took the party over.
+      await engine.takeAction(
+        id,
+        { track, action: move, party, inputs },
+        { name: participant.name, role: 'party', party },
+      );
+    },
+    partyAck: async (id, party, track, how) => {
+      refuseUnlessController(participant.role);
+      await engine.ackParty(
+        id,
+        party,
+        how,
+        { name: participant.name, role: 'party', party },
+        track,
+      );
+    },
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -328,6 +399,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         .finally(() => (ticking = false));
     },
     readOnly,
+    protocolFormat: engine.protocolFormat,
     commands: readOnly === null ? commands() : refusingCommands(readOnly),
     checkpointNow,
     close() {
@@ -360,7 +432,19 @@ function refusingCommands(reason: string): ConsoleCommands {
     inject: refuse,
     link: refuse,
     unlink: refuse,
+    actInTrack: refuse,
+    ackPartyInTrack: refuse,
+    takeOverParty: refuse,
+    partyMove: refuse,
+    partyAck: refuse,
   };
+}
+
+/** Only the controller's SimCell speaks for a party (the engine refuses anyone else too). */
+function refuseUnlessController(role: ActorRole): void {
+  if (role !== 'controller') {
+    throw new Error(`an ${role} cannot act for a party: only the controller's SimCell can`);
+  }
 }
 
 /** Calls `onHide` on pagehide and when the page becomes hidden; returns the unsubscribe (no-op off the UI thread). */

@@ -4,6 +4,7 @@
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { SnapshotDelta } from './snapshot-delta';
 import type { ConsoleCommands } from './view-model';
+import type { OpenConsoleSessionInput } from './open-console-session';
 
 export type CommandName = keyof ConsoleCommands;
 
@@ -12,7 +13,7 @@ export type ToEngineWorker =
       type: 'open';
       scenario: LoadedScenario;
       exerciseId: string;
-      participant: { name: string; role: 'operator' | 'controller' };
+      participant: OpenConsoleSessionInput['participant'];
     }
   | { type: 'tick'; wallMs: number }
   /** The page is going away or hidden: log a clock checkpoint if the clock moved. */
@@ -22,7 +23,7 @@ export type ToEngineWorker =
 
 export type FromEngineWorker =
   /** `readOnly`: why the exercise can only be read (a version-1 log), or null. */
-  | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null }
+  | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null; protocolFormat: 1 | 2 }
   | { type: 'open-failed'; message: string; wayOut: string }
   | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[] }
   | { type: 'result'; id: number; error: string | null };

@@ -30,7 +30,13 @@ function post(type: 'opened' | 'snapshot'): void {
     injects.push(event);
   }
   injectCount += injects.length;
-  if (type === 'opened') scope.postMessage({ type, delta, readOnly: session.readOnly });
+  if (type === 'opened')
+    scope.postMessage({
+      type,
+      delta,
+      readOnly: session.readOnly,
+      protocolFormat: session.protocolFormat,
+    });
   else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }
 

@@ -8,6 +8,7 @@ import {
   resumeExercise,
 } from '../../../shared/exercise/exercise-session';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
+import { BUILTIN_PROTOCOL, BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { DexieAuditLog, saveExercise, StorageFailure, type TrucelineDatabase } from '../storage';
@@ -17,7 +18,8 @@ import type { ConsoleSession } from './view-model';
 export interface OpenConsoleSessionInput {
   scenario: LoadedScenario;
   exerciseId: string;
-  participant: { name: string; role: 'operator' | 'controller' };
+  /** `protocolFormat`: the built-in protocol of a new exercise (see Participant in app-store). */
+  participant: { name: string; role: 'operator' | 'controller'; protocolFormat?: 1 | 2 };
 }
 
 /** Why an exercise could not be opened, with the way out to offer. */
@@ -98,6 +100,18 @@ async function openLogWriter(db: TrucelineDatabase, exerciseId: string): Promise
   }
 }
 
+/**
+ * The protocol a new exercise is prepared with: the scenario's own, else the
+ * built-in of the format chosen at the start (the app's default when none was).
+ */
+export function newExerciseDocuments(
+  scenario: LoadedScenario,
+  format: 1 | 2 | undefined,
+): { protocol?: unknown } {
+  if (scenario.protocol !== null || format === undefined) return {};
+  return { protocol: format === 1 ? BUILTIN_PROTOCOL.document : BUILTIN_PROTOCOL_V2.document };
+}
+
 /** The exercise's engine on its Dexie log (created on an empty log, else resumed from it). */
 export async function openExerciseEngine(
   db: TrucelineDatabase,
@@ -111,7 +125,11 @@ export async function openExerciseEngine(
     const actor = { name: participant.name, role: participant.role };
     let engine: ExerciseEngine;
     if (entries.length === 0) {
-      const setup = prepareExercise(scenario, __APP_VERSION__);
+      const setup = prepareExercise(
+        scenario,
+        __APP_VERSION__,
+        newExerciseDocuments(scenario, participant.protocolFormat),
+      );
       engine = await createExercise(setup, log, actor);
       await recordNewExercise(
         db,

@@ -4,7 +4,7 @@
 // thread deserialize every alert 60 times a second and gave every alert a new
 // object, so no memoised row, map or chart could skip an unchanged one. With a
 // delta, an unchanged alert keeps its object on the UI thread.
-import type { AlertView, ClockView, ConsoleSnapshot } from './view-model';
+import type { AlertView, ClockView, ConsoleSnapshot, SimCellStatus } from './view-model';
 
 export interface SnapshotDelta {
   clock: ClockView;
@@ -25,6 +25,8 @@ export interface SnapshotDelta {
    * thread's garbage.
    */
   order: Int32Array | null;
+  /** The SimCell's data when it changed (by identity) since the previous delta; absent otherwise. */
+  simCell?: SimCellStatus | null;
 }
 
 /** Turns successive console snapshots into deltas; alerts are compared by object identity. */
@@ -33,6 +35,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
   const sent = new Map<string, AlertView>();
   let sentAlerts: readonly AlertView[] | null = null;
   let sentOrder: ArrayLike<number> = [];
+  let sentSimCell: SimCellStatus | null | undefined = undefined;
   return (next) => {
     const changed: AlertView[] = [];
     let order: Int32Array | null = null;
@@ -66,6 +69,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
       headSeq: next.headSeq,
       changed,
       order,
+      ...(next.simCell !== sentSimCell ? { simCell: (sentSimCell = next.simCell) } : {}),
     };
   };
 }
@@ -80,7 +84,9 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
   // The latest view of each alert, by its number.
   const byNumber: AlertView[] = [];
   let alerts: readonly AlertView[] = [];
+  let simCell: SimCellStatus | null = null;
   return (delta) => {
+    if (delta.simCell !== undefined) simCell = delta.simCell;
     let fresh = false;
     for (const alert of delta.changed) {
       let n = numbers.get(alert.id);
@@ -114,6 +120,7 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
       fault: delta.fault,
       ended: delta.ended,
       headSeq: delta.headSeq,
+      simCell,
     };
   };
 }

@@ -8,10 +8,25 @@ import type { Severity } from '../../../shared/alerts/bands';
 import type { ActionInputs } from '../../../shared/protocol/protocol-state';
 import type { ProtocolInput, StepRole } from '../../../shared/protocol/schema';
 import type { Source } from '../../../shared/scenario/schema';
+import type { RunStatus } from '../../../shared/exercise/run-status';
+import type { SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import type { PartyMove } from '../../../shared/protocol/schema';
 
 // The components take these vocabularies from here; they are defined in shared/.
 export { SEVERITIES, type Severity } from '../../../shared/alerts/bands';
 export type { ProtocolInput } from '../../../shared/protocol/schema';
+// A version-2 run and the SimCell's view of the parties are plain data built in shared/.
+export type {
+  RunStatus as RunView,
+  RunTrackStatus as TrackView,
+} from '../../../shared/exercise/run-status';
+export type {
+  SimCellStatus,
+  SimCellParty,
+  SimCellRequest,
+  ScriptedResponse,
+} from '../../../shared/exercise/sim-cell-status';
+export type { PartyMove };
 
 export type ActorRole = 'operator' | 'controller';
 
@@ -132,6 +147,8 @@ export interface AlertView {
   continues: string | null;
   incident: IncidentView | null;
   protocol: ProtocolView | null;
+  /** Its protocol run when the exercise runs protocol format version 2 (tracks), else null. */
+  run: RunStatus | null;
   /** Where the alert is, for the map (first located event). */
   lat: number | null;
   lon: number | null;
@@ -148,6 +165,8 @@ export interface ConsoleSnapshot {
   ended: boolean;
   /** Seq of the last committed log entry (0 before any). */
   headSeq: number;
+  /** The parties' pending requests and the script's responses: a controller's session only. */
+  simCell: SimCellStatus | null;
 }
 
 export type { ActionInputs };
@@ -177,6 +196,22 @@ export interface ConsoleCommands {
   link(primaryId: string, otherId: string): Promise<void>;
   /** Takes an alert out of its incident. */
   unlink(alertId: string): Promise<void>;
+  /** Version 2: takes an action of one track's current step, as the session's participant. */
+  actInTrack(alertId: string, track: string, actionId: string, inputs: ActionInputs): Promise<void>;
+  /** Version 2: records a party's acknowledgement in one track, as the session's participant. */
+  ackPartyInTrack(alertId: string, track: string, partyId: string, how: string): Promise<void>;
+  /** Version 2, controller: stops the party script for a party; the controller plays it. */
+  takeOverParty(partyId: string): Promise<void>;
+  /** Version 2, controller: a party's move, made as that party's liaison (taken over first). */
+  partyMove(
+    alertId: string,
+    partyId: string,
+    track: string,
+    move: PartyMove,
+    inputs: ActionInputs,
+  ): Promise<void>;
+  /** Version 2, controller: a party's acknowledgement, recorded as that party's liaison. */
+  partyAck(alertId: string, partyId: string, track: string, how: string): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */
@@ -186,6 +221,8 @@ export interface ConsoleSession {
   role: ActorRole;
   /** Why the exercise can only be read (a version-1 log), or null: commands are then refused. */
   readOnly: string | null;
+  /** The format of the protocol the exercise runs: 1 (one line of steps) or 2 (tracks). */
+  protocolFormat: 1 | 2;
   getSnapshot(): ConsoleSnapshot;
   /** A shown event by its seq (scenario events, then controller injects). */
   eventAt(seq: number): ReplayEvent | undefined;

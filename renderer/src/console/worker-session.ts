@@ -31,6 +31,11 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   inject: true,
   link: true,
   unlink: true,
+  actInTrack: true,
+  ackPartyInTrack: true,
+  takeOverParty: true,
+  partyMove: true,
+  partyAck: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */
@@ -46,6 +51,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
   const decode = createDeltaDecoder();
   let snapshot: ConsoleSnapshot | null = null;
   let readOnly: string | null = null;
+  let protocolFormat: 1 | 2 = 1;
   let nextId = 1;
   let frame = 0;
   let stopWatchingPage = () => {};
@@ -69,6 +75,9 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       role: input.participant.role,
       get readOnly() {
         return readOnly;
+      },
+      get protocolFormat() {
+        return protocolFormat;
       },
       getSnapshot: () => snapshot!,
       eventAt: (seq) => {
@@ -96,6 +105,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
         case 'opened':
           snapshot = decode(message.delta);
           readOnly = message.readOnly;
+          protocolFormat = message.protocolFormat;
           stopWatchingPage = watchPageHide(() => send({ type: 'checkpoint' }));
           resolve(session);
           break;

@@ -6,6 +6,14 @@ import { BriefingText } from './BriefingText';
 import type { ScenarioSummary } from './scenario-summary';
 import './StartExerciseDialog.css';
 
+// The built-in protocol a new exercise runs when its scenario brings none
+// (docs/ESCALATION-PROTOCOL.md): version 2 by default; version 1 for a
+// trainer who wants the single line of steps exercises ran before.
+const PROTOCOLS: { format: 1 | 2; label: string; hint: string }[] = [
+  { format: 2, label: 'Version 2', hint: 'parallel tracks, parties act, findings on close' },
+  { format: 1, label: 'Version 1', hint: 'one line of steps' },
+];
+
 const ROLES: { role: ParticipantRole; label: string; hint: string }[] = [
   { role: 'operator', label: 'Operator', hint: 'works the alert queue and the protocol' },
   {
@@ -38,6 +46,7 @@ export function StartExerciseDialog({
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<ParticipantRole>('operator');
+  const [protocolFormat, setProtocolFormat] = useState<1 | 2>(2);
   const [touched, setTouched] = useState(false);
   const nameId = useId();
   const problemId = useId();
@@ -48,7 +57,7 @@ export function StartExerciseDialog({
     event.preventDefault();
     setTouched(true);
     if (problem || busy) return;
-    onStart({ name: trimmed, role });
+    onStart(resumeId ? { name: trimmed, role } : { name: trimmed, role, protocolFormat });
   };
   return (
     <Dialog open={open} title={`${verb} — ${summary?.title ?? 'scenario'}`} onClose={onCancel} wide>
@@ -92,6 +101,24 @@ export function StartExerciseDialog({
             </label>
           ))}
         </fieldset>
+        {resumeId ? null : (
+          <fieldset className="field">
+            <legend>Escalation protocol</legend>
+            {PROTOCOLS.map((p) => (
+              <label key={p.format} className="role-option">
+                <input
+                  type="radio"
+                  name="protocol-format"
+                  value={p.format}
+                  checked={protocolFormat === p.format}
+                  onChange={() => setProtocolFormat(p.format)}
+                />{' '}
+                {p.label} <span className="muted">— {p.hint}</span>
+              </label>
+            ))}
+            <p className="muted">A scenario with a protocol of its own runs that one.</p>
+          </fieldset>
+        )}
         <section aria-label="Briefing">
           <h3>Briefing</h3>
           {briefing ? (

@@ -41,7 +41,7 @@ const INPUT_LABELS: Record<ProtocolInput, string> = {
 };
 
 /** Runs one intent at a time and remembers its failure message. */
-function usePending() {
+export function usePending() {
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (key: string, intent: () => Promise<void>) => {

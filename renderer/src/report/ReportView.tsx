@@ -215,6 +215,7 @@ export function ReportView({
                 <th scope="col">Ground truth</th>
                 <th scope="col">Handling</th>
                 <th scope="col">Final step</th>
+                <th scope="col">Findings</th>
                 <th scope="col">Verdict</th>
               </tr>
             </thead>
@@ -231,6 +232,17 @@ export function ReportView({
                   <td>{a.truth}</td>
                   <td>{a.handling}</td>
                   <td>{a.final_step ?? '—'}</td>
+                  <td data-testid="outcome-findings">
+                    {a.findings ? (
+                      <>
+                        attribution {a.findings.attribution} · {a.findings.intent} ·{' '}
+                        {a.findings.outcome}
+                        <div className="muted">evidence: {a.findings.evidence}</div>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>{VERDICTS[a.verdict]}</td>
                 </tr>
               ))}

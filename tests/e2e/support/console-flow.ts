@@ -41,11 +41,31 @@ export async function openStartDialog(page: Page, sampleId: string): Promise<Loc
   return dialog;
 }
 
+/**
+ * The built-in protocol to start a new exercise on: 2 is the app's default; a
+ * spec about the version-1 walkthrough (one line of steps) pins 1.
+ */
+export type ProtocolFormat = 1 | 2;
+
+async function chooseProtocol(dialog: Locator, format: ProtocolFormat | undefined) {
+  if (format === undefined) return;
+  await dialog
+    .getByRole('group', { name: 'Escalation protocol' })
+    .getByRole('radio', { name: new RegExp(`^Version ${format}`) })
+    .check();
+}
+
 /** Fills who is playing and starts; waits for the Console with its clock. */
-export async function submitStartDialog(dialog: Locator, name: string, role: Role) {
+export async function submitStartDialog(
+  dialog: Locator,
+  name: string,
+  role: Role,
+  protocol?: ProtocolFormat,
+) {
   const page = dialog.page();
   await dialog.getByLabel('Your name').fill(name);
   await dialog.getByRole('radio', { name: new RegExp(role) }).check();
+  await chooseProtocol(dialog, protocol);
   await dialog.getByRole('button', { name: 'Start exercise', exact: true }).click();
   await expect(page.getByTestId('console')).toBeVisible(SLOW);
   await expect(page.getByTestId('exercise-clock')).toBeVisible();
@@ -56,10 +76,16 @@ export async function submitStartDialog(dialog: Locator, name: string, role: Rol
  * Fills the open start dialog and submits it; waits for the Console, failing
  * at once with the console's own message if the exercise could not open.
  */
-export async function fillStartDialog(page: Page, role: Role) {
+export async function fillStartDialog(
+  page: Page,
+  role: Role,
+  protocol?: ProtocolFormat,
+  name = 'Trainee One',
+) {
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill('Trainee One');
+  await dialog.getByLabel('Your name').fill(name);
   await dialog.getByRole('radio', { name: new RegExp(role) }).check();
+  await chooseProtocol(dialog, protocol);
   await dialog.locator('button[type=submit]').click();
   const failed = page.getByRole('alert').filter({ hasText: /stopped working|could not be opened/ });
   await expect(page.getByTestId('console').or(failed)).toBeVisible({ timeout: 60_000 });

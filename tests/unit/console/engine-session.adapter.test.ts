@@ -3,7 +3,7 @@ import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { engineSession } from '../../../renderer/src/console/engine-session';
-import { MIN, T0, buildScenario, handEvents } from '../exercise/hand-scenario';
+import { MIN, T0, buildScenario, handEvents, V1_PROTOCOL } from '../exercise/hand-scenario';
 
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 const participant = { name: 'op-1', role: 'operator' as const };
@@ -11,7 +11,11 @@ const participant = { name: 'op-1', role: 'operator' as const };
 async function open() {
   const scenario = buildScenario(handEvents());
   const log = new MemoryAuditLog('ex', { now: WALL });
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, participant);
+  const engine = await createExercise(
+    prepareExercise(scenario, 'test', V1_PROTOCOL),
+    log,
+    participant,
+  );
   const frames: (() => void)[] = [];
   const session = engineSession({
     engine,
@@ -152,7 +156,11 @@ describe('engineSession (real engine, memory log)', () => {
     const scenario = buildScenario(handEvents());
     const log = new MemoryAuditLog('ex', { now: WALL });
     const controller = { name: 'ctl', role: 'controller' as const };
-    const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
+    const engine = await createExercise(
+      prepareExercise(scenario, 'test', V1_PROTOCOL),
+      log,
+      controller,
+    );
     const session = engineSession({
       engine,
       scenario,

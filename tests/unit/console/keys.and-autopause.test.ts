@@ -65,6 +65,7 @@ function alert(id: string, severity: Severity): AlertView {
     continues: null,
     incident: null,
     protocol: null,
+    run: null,
     lat: null,
     lon: null,
   };

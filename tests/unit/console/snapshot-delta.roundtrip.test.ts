@@ -28,6 +28,7 @@ function alertView(id: string, version: number, rank: number): AlertView {
     continues: null,
     incident: null,
     protocol: null,
+    run: null,
     lat: -44.5,
     lon: -121,
   };
@@ -41,6 +42,7 @@ function snapshot(alerts: readonly AlertView[], now: number): ConsoleSnapshot {
     fault: null,
     ended: false,
     headSeq: now,
+    simCell: null,
   };
 }
 

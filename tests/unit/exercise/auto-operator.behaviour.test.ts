@@ -13,7 +13,7 @@ import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
-import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, at, buildScenario, handEvents, V1_PROTOCOL } from './hand-scenario';
 
 const operator = { name: 'auto', role: 'operator' as const };
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
@@ -26,7 +26,7 @@ async function play(
   const scenario = buildScenario(events, { partyScript });
   const log = new MemoryAuditLog('ex', { now: WALL });
   const engine = await runHeadlessExercise({
-    setup: prepareExercise(scenario, 'test'),
+    setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
     log,
     policy: createAutoOperator(operator, createSimCell()),
     ...(until !== undefined ? { until } : {}),

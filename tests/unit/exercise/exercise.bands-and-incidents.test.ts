@@ -17,7 +17,7 @@ import {
   unlinkData,
 } from '../../../shared/exercise/log-data';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
-import { MIN, T0, at, buildScenario } from './hand-scenario';
+import { MIN, T0, at, buildScenario, V1_PROTOCOL } from './hand-scenario';
 
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 const operator = { name: 'operator-1', role: 'operator' as const };
@@ -26,7 +26,11 @@ const controller = { name: 'control', role: 'controller' as const };
 async function start(events: ScenarioEvent[]) {
   const scenario = buildScenario(events);
   const log = new MemoryAuditLog('ex', { now: WALL });
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  const engine = await createExercise(
+    prepareExercise(scenario, 'test', V1_PROTOCOL),
+    log,
+    operator,
+  );
   return { scenario, engine, log };
 }
 

@@ -5,7 +5,15 @@ import type { AuditLogWriter } from '../../../shared/audit/writer';
 import { IntentRefused } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
-import { MIN, T0, at, buildScenario, handEvents, lateSmallArmsReport } from './hand-scenario';
+import {
+  MIN,
+  T0,
+  at,
+  buildScenario,
+  handEvents,
+  lateSmallArmsReport,
+  V1_PROTOCOL,
+} from './hand-scenario';
 
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 const operator = { name: 'operator-1', role: 'operator' as const };
@@ -16,7 +24,11 @@ async function start(
   log: AuditLogWriter = new MemoryAuditLog('ex', { now: WALL }),
 ) {
   const scenario = buildScenario(events);
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  const engine = await createExercise(
+    prepareExercise(scenario, 'test', V1_PROTOCOL),
+    log,
+    operator,
+  );
   return { scenario, engine, log };
 }
 const kinds = (entries: readonly LogEntry[]) =>

@@ -4,7 +4,15 @@ import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
-import { MIN, T0, at, buildScenario, handEvents, lateSmallArmsReport } from './hand-scenario';
+import {
+  MIN,
+  T0,
+  at,
+  buildScenario,
+  handEvents,
+  lateSmallArmsReport,
+  V1_PROTOCOL,
+} from './hand-scenario';
 
 const operator = { name: 'op', role: 'operator' as const };
 const controller = { name: 'ctl', role: 'controller' as const };
@@ -34,7 +42,7 @@ const events = [
   },
 ];
 const scenario = buildScenario(events);
-const setup = prepareExercise(scenario, 'test');
+const setup = prepareExercise(scenario, 'test', V1_PROTOCOL);
 
 // Every intent the console could offer right now, in a fixed order.
 function offers(engine: ExerciseEngine): (() => Promise<void>)[] {

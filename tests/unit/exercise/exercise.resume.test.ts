@@ -6,7 +6,7 @@ import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
-import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, buildScenario, handEvents, V1_PROTOCOL } from './hand-scenario';
 
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
 const operator = { name: 'operator-1', role: 'operator' as const };
@@ -40,7 +40,11 @@ function scriptSteps(engine: ExerciseEngine): (() => Promise<void>)[] {
 
 async function scripted(log: MemoryAuditLog, stopAfter = Infinity) {
   const scenario = buildScenario(handEvents());
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  const engine = await createExercise(
+    prepareExercise(scenario, 'test', V1_PROTOCOL),
+    log,
+    operator,
+  );
   for (const step of scriptSteps(engine).slice(0, stopAfter)) await step();
   return { scenario, engine };
 }
@@ -85,7 +89,7 @@ describe('resuming an exercise from its log', () => {
     const scenario = buildScenario(handEvents());
     const log = new MemoryAuditLog('ex-auto', { now: WALL });
     const engine = await runHeadlessExercise({
-      setup: prepareExercise(scenario, 'test'),
+      setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
       log,
       policy: createAutoOperator(operator, createSimCell()),
     });

@@ -1,5 +1,6 @@
 // A small hand-made scenario whose alerts, severities and ground truth are
 // known, built as the loader would build it (zone placement by shared/geo).
+import { BUILTIN_PROTOCOL } from '../../../shared/protocol/builtin-protocol';
 import type { Geometry } from 'geojson';
 import { jcsSha256 } from '../../../shared/protocol/content-hash';
 import { createZoneLocator } from '../../../shared/geo/zone-locator';
@@ -203,3 +204,10 @@ export function lateSmallArmsReport(): ScenarioEvent {
     confidence: 0.5,
   };
 }
+
+/**
+ * The documents that pin an exercise to the version-1 built-in protocol: a new
+ * exercise runs version 2 by default, and these tests are about version 1's
+ * behaviour (an exercise recorded with it replays on it).
+ */
+export const V1_PROTOCOL = { protocol: BUILTIN_PROTOCOL.document } as const;

@@ -8,7 +8,7 @@ import { LOG_DATA, isExerciseKind, type ExerciseDraft } from '../../../shared/ex
 import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
-import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, at, buildScenario, handEvents, V1_PROTOCOL } from './hand-scenario';
 
 const inject: ScenarioEvent = {
   id: 'MSEL-1',
@@ -49,7 +49,7 @@ describe('log entry data schemas', () => {
     const scenario = buildScenario([...handEvents(), ...busy, inject]);
     const log = new MemoryAuditLog('ex');
     await runHeadlessExercise({
-      setup: prepareExercise(scenario, 'test'),
+      setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
       log,
       policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
@@ -77,14 +77,18 @@ describe('log entry data schemas', () => {
     const scenario = buildScenario([...handEvents(), ...busy]);
     const logs = [new MemoryAuditLog('auto'), new MemoryAuditLog('by-hand')];
     await runHeadlessExercise({
-      setup: prepareExercise(scenario, 'test'),
+      setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
       log: logs[0]!,
       policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     // What the auto operator never does: a controller's inject, seeks and
     // speeds, a checkpoint, an export, and linking alerts into an incident.
     const controller = { name: 'control', role: 'controller' as const };
-    const engine = await createExercise(prepareExercise(scenario, 'test'), logs[1]!, controller);
+    const engine = await createExercise(
+      prepareExercise(scenario, 'test', V1_PROTOCOL),
+      logs[1]!,
+      controller,
+    );
     await engine.play();
     await engine.setSpeed(60);
     // Between the first report of a busy incident (minute 120) and the second (122).
@@ -155,7 +159,7 @@ describe('log entry data schemas', () => {
     const scenario = buildScenario(handEvents());
     const log = new MemoryAuditLog('ex');
     await runHeadlessExercise({
-      setup: prepareExercise(scenario, 'test'),
+      setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
       log,
       policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });

@@ -12,7 +12,7 @@ import { runHeadlessExercise } from '../../../shared/exercise/run-headless';
 import { createSimCell, defaultMeasures, type PartySide } from '../../../shared/exercise/sim-cell';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { PartyScript, ScenarioEvent } from '../../../shared/scenario/schema';
-import { MIN, ZONES, at, buildScenario } from './hand-scenario';
+import { MIN, ZONES, at, buildScenario, V1_PROTOCOL } from './hand-scenario';
 
 const operator = { name: 'auto', role: 'operator' as const };
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
@@ -60,7 +60,7 @@ async function play(
 ) {
   const log = new MemoryAuditLog('ex', { now: WALL });
   await runHeadlessExercise({
-    setup: prepareExercise(scenario, 'test'),
+    setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
     log,
     policy: createAutoOperator(operator, parties),
   });

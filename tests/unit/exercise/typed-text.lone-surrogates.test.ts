@@ -18,7 +18,7 @@ import { createExercise } from '../../../shared/exercise/exercise-session';
 import { participantNameProblem } from '../../../shared/exercise/participant-name';
 import { DexieAuditLog, openTrucelineDatabase } from '../../../renderer/src/storage';
 import { EXERCISE } from '../audit/log-fixture';
-import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, buildScenario, handEvents, V1_PROTOCOL } from './hand-scenario';
 
 const HIGH = '\uD83D'; // the first half of 😀
 const LOW = '\uDE00'; // its second half
@@ -28,7 +28,7 @@ const controller = { name: 'Control', role: 'controller' as const };
 async function running() {
   const log = new MemoryAuditLog('ex-typed');
   const engine = await createExercise(
-    prepareExercise(buildScenario(handEvents()), 'test'),
+    prepareExercise(buildScenario(handEvents()), 'test', V1_PROTOCOL),
     log,
     operator,
   );
@@ -55,7 +55,7 @@ describe('participant names', () => {
 
   it('starting an exercise with one is refused before anything is logged', async () => {
     const log = new MemoryAuditLog('ex-name');
-    const setup = prepareExercise(buildScenario(handEvents()), 'test');
+    const setup = prepareExercise(buildScenario(handEvents()), 'test', V1_PROTOCOL);
     const start = createExercise(setup, log, { name: `${LOW}Ana`, role: 'operator' });
     await expect(start).rejects.toBeInstanceOf(IntentRefused);
     await expect(start).rejects.toThrow(

@@ -8,6 +8,10 @@ import {
 import builtinV2Document from '../../../shared/protocol/builtin-protocol-v2.json';
 import { jcsSha256 } from '../../../shared/protocol/content-hash';
 import { FINDINGS_INPUTS, actionRoles } from '../../../shared/protocol/schema';
+import { MemoryAuditLog } from '../../../shared/audit/memory-log';
+import { prepareExercise } from '../../../shared/exercise/exercise-setup';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import { MIN, T0, V1_PROTOCOL, buildScenario, handEvents } from '../exercise/hand-scenario';
 
 // The table of docs/ESCALATION-PROTOCOL.md, "The built-in version-2 protocol":
 // track, step, role, deadline in minutes ("i" suffix: from the incident),
@@ -123,8 +127,19 @@ describe('built-in protocol, version 2', () => {
     expect(BUILTIN_PROTOCOL_V2.steps.get('notify-parties')!.step.acks).toBe('all-parties');
   });
 
-  it('is not yet what a new exercise runs on: the version-1 built-in stays the default', () => {
-    expect(NEW_EXERCISE_PROTOCOL_FORMAT).toBe(1);
-    expect(builtinProtocolForNewExercise()).toEqual({ format: 1, protocol: BUILTIN_PROTOCOL });
+  it('is what a new exercise runs on, now that the console shows tracks; one recorded on the version-1 built-in still resumes on it', async () => {
+    expect(NEW_EXERCISE_PROTOCOL_FORMAT).toBe(2);
+    expect(builtinProtocolForNewExercise()).toEqual({ format: 2, protocol: BUILTIN_PROTOCOL_V2 });
+    const scenario = buildScenario(handEvents());
+    expect(prepareExercise(scenario, 'test').protocol).toBe(BUILTIN_PROTOCOL_V2);
+    // An exercise stored before the switch carries the version-1 document in its log.
+    const log = new MemoryAuditLog('v1', { now: () => new Date('2026-11-26T10:00:00.000Z') });
+    const operator = { name: 'op', role: 'operator' as const };
+    const old = await createExercise(prepareExercise(scenario, 'test', V1_PROTOCOL), log, operator);
+    await old.advanceTo(T0 + 75 * MIN);
+    const resumed = await resumeExercise(scenario, log.entries(), { writer: log, actor: operator });
+    expect(resumed.protocolFormat).toBe(1);
+    expect(resumed.setup.protocol.hash).toBe(BUILTIN_PROTOCOL.hash);
+    expect(resumed.getSnapshot().alerts.some((a) => a.protocol !== null)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/report/after-action-report';
 import { reportToMarkdown } from '../../../shared/report/report-markdown';
 import { summarizeDurations } from '../../../shared/report/summary-stats';
-import { MIN, T0, buildScenario, handEvents } from '../exercise/hand-scenario';
+import { MIN, T0, V1_PROTOCOL, buildScenario, handEvents } from '../exercise/hand-scenario';
 
 const operator = { name: 'operator-1', role: 'operator' as const };
 const scenario = buildScenario(handEvents());
@@ -20,7 +20,11 @@ let report: AfterActionReport;
 
 beforeAll(async () => {
   const log = new MemoryAuditLog('ex-aar', { now: () => new Date('2026-11-26T10:00:00.000Z') });
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  const engine = await createExercise(
+    prepareExercise(scenario, 'test', V1_PROTOCOL),
+    log,
+    operator,
+  );
   const at = (min: number) => engine.advanceTo(T0 + min * MIN);
   // The crop fire: acknowledged at 00:35 (opened 00:30), closed as a false alarm at 00:38.
   await at(35);
