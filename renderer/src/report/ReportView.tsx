@@ -74,6 +74,10 @@ export function ReportView({
 }) {
   const x = report.exercise;
   const o = report.outcomes;
+  // As the CLI's report: only alerts whose events carry ground truth can be
+  // judged; the rest (routine background) are counted, not listed.
+  const judged = o.alerts.filter((a) => a.truth !== 'unknown');
+  const unjudged = o.alerts.length - judged.length;
   return (
     <article className="report" aria-label="After-action report">
       <style>
@@ -116,6 +120,31 @@ export function ReportView({
           </dd>
         </dl>
       </header>
+
+      {/* Strengths and areas for improvement first, as an after-action report reads (HSEEP); figures and tables after. */}
+      <section className="report-section report-assessment">
+        <div>
+          <h3>Strengths</h3>
+          {report.strengths.length === 0 ? <p className="muted">None recorded.</p> : null}
+          <ul>
+            {report.strengths.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>Areas for improvement</h3>
+          {report.improvements.length === 0 ? <p className="muted">None recorded.</p> : null}
+          <ul>
+            {report.improvements.map((item, i) => (
+              <li key={i}>
+                {item.observation}
+                <div className="muted">Corrective action: {item.corrective_action}</div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
 
       <section className="report-tiles" aria-label="Totals">
         <Tile label="Alerts" value={report.counts.alerts} />
@@ -201,12 +230,18 @@ export function ReportView({
 
       <section className="report-section">
         <h3>False alarms and missed violations</h3>
-        {o.alerts.length === 0 ? (
+        {judged.length === 0 ? (
           <p className="muted">
             No alert entered the protocol or carried ground truth, so none can be judged yet.
           </p>
         ) : (
           <table aria-label="Alert outcomes">
+            {unjudged > 0 ? (
+              <caption className="muted">
+                {unjudged} alert(s) in the protocol carry no ground truth in the scenario: counted
+                above, listed in the JSON report.
+              </caption>
+            ) : null}
             <thead>
               <tr>
                 <th scope="col">Alert</th>
@@ -220,7 +255,7 @@ export function ReportView({
               </tr>
             </thead>
             <tbody>
-              {o.alerts.map((a) => (
+              {judged.map((a) => (
                 <tr key={a.alert_id} className={`verdict-${a.verdict}`}>
                   <td>
                     {a.title} <div className="muted mono">{a.alert_id}</div>
@@ -249,30 +284,6 @@ export function ReportView({
             </tbody>
           </table>
         )}
-      </section>
-
-      <section className="report-section report-assessment">
-        <div>
-          <h3>Strengths</h3>
-          {report.strengths.length === 0 ? <p className="muted">None recorded.</p> : null}
-          <ul>
-            {report.strengths.map((s, i) => (
-              <li key={i}>{s}</li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3>Areas for improvement</h3>
-          {report.improvements.length === 0 ? <p className="muted">None recorded.</p> : null}
-          <ul>
-            {report.improvements.map((item, i) => (
-              <li key={i}>
-                {item.observation}
-                <div className="muted">Corrective action: {item.corrective_action}</div>
-              </li>
-            ))}
-          </ul>
-        </div>
       </section>
 
       <section className="report-section">
