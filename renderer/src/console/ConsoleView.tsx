@@ -17,6 +17,9 @@ import {
 import { AlertDetail } from '../alerts/AlertDetail';
 import { AlertQueue } from '../alerts/AlertQueue';
 import { IncidentPanel } from '../alerts/IncidentPanel';
+import { QUEUE_SEARCH_ID } from '../alerts/QueueFilterBar';
+import { filterQueue } from '../alerts/queue-filter';
+import { useQueueFilter } from '../alerts/use-queue-filter';
 import { ScenarioMap } from '../map/ScenarioMap';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
@@ -54,6 +57,11 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.find((a) => a.id === selectedId) ?? null,
     [alerts, selectedId],
   );
+  const [queueFilter, setQueueFilter] = useQueueFilter();
+  const queue = useMemo(
+    () => filterQueue(alerts, queueFilter, zoneNames),
+    [alerts, queueFilter, zoneNames],
+  );
 
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
   usePlaybackLoop(playing && !snapshot.fault, tick);
@@ -89,15 +97,16 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
 
   // Handlers read the latest state through a ref, so they never change and the
   // memoised transport bar and panels need not re-render for them.
-  const latest = useRef({ alerts, selectedId, selected, playing });
+  const latest = useRef({ rows: queue.rows, selectedId, selected, playing });
   useLayoutEffect(() => {
-    latest.current = { alerts, selectedId, selected, playing };
+    latest.current = { rows: queue.rows, selectedId, selected, playing };
   });
 
   const onKey = useCallback(
     (command: ConsoleKeyCommand) => {
-      const { alerts, selectedId, selected, playing } = latest.current;
-      const index = selectedId === null ? -1 : alerts.findIndex((a) => a.id === selectedId);
+      // J and K move through the queue as filtered, in the order shown.
+      const { rows, selectedId, selected, playing } = latest.current;
+      const index = selectedId === null ? -1 : rows.findIndex((r) => r.alert.id === selectedId);
       switch (command) {
         case 'play-pause':
           if (!playing) setPauseNotice(null);
@@ -110,10 +119,13 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           void run('Step', () => commands.stepToNextAlert());
           break;
         case 'next-alert':
-          if (alerts.length > 0) setSelectedId(alerts[Math.min(alerts.length - 1, index + 1)]!.id);
+          if (rows.length > 0) setSelectedId(rows[Math.min(rows.length - 1, index + 1)]!.alert.id);
           break;
         case 'previous-alert':
-          if (alerts.length > 0) setSelectedId(alerts[Math.max(0, index - 1)]!.id);
+          if (rows.length > 0) setSelectedId(rows[Math.max(0, index - 1)]!.alert.id);
+          break;
+        case 'search-queue':
+          document.getElementById(QUEUE_SEARCH_ID)?.focus();
           break;
         case 'acknowledge':
           if (selected && !selected.acknowledged) {
@@ -249,6 +261,9 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
       <div className="console-grid">
         <AlertQueue
           alerts={alerts}
+          queue={queue}
+          filter={queueFilter}
+          onFilter={setQueueFilter}
           now={now}
           selectedId={selectedId}
           zoneNames={zoneNames}
