@@ -21,6 +21,9 @@ import { QUEUE_SEARCH_ID } from '../alerts/QueueFilterBar';
 import { filterQueue } from '../alerts/queue-filter';
 import { useQueueFilter } from '../alerts/use-queue-filter';
 import { ScenarioMap } from '../map/ScenarioMap';
+import { LinkedMessages } from '../messages/LinkedMessages';
+import { MessagesPanel } from '../messages/MessagesPanel';
+import { linkedAlerts, useMessages, useReadMessages } from '../messages/use-messages';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
 import { AUTO_PAUSE_ABOVE_SPEED } from '../replay/speeds';
@@ -57,6 +60,14 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.find((a) => a.id === selectedId) ?? null,
     [alerts, selectedId],
   );
+  const messages = useMessages(session, shownCount, snapshot.headSeq);
+  const messageLinks = useMemo(() => linkedAlerts(alerts), [alerts]);
+  const [readMessages, markMessageRead] = useReadMessages(scenario.id);
+  const linkTarget = useMemo(
+    () => (selected ? { id: selected.id, title: selected.title } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only what the Messages panel shows of it
+    [selected?.id, selected?.title],
+  );
   const [queueFilter, setQueueFilter] = useQueueFilter();
   const queue = useMemo(
     () => filterQueue(alerts, queueFilter, zoneNames),
@@ -66,13 +77,16 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
   usePlaybackLoop(playing && !snapshot.fault, tick);
 
+  // Resolves whether the intent was logged (a refusal is shown as the message).
   const run = useCallback(async (what: string, intent: () => Promise<void>) => {
     setBusy(true);
     try {
       await intent();
       setMessage(null);
+      return true;
     } catch (e) {
       setMessage(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -155,11 +169,21 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     [commands, run],
   );
   const onLink = useCallback(
-    (primary: string, other: string) => run('Link', () => commands.link(primary, other)),
+    async (primary: string, other: string) => {
+      await run('Link', () => commands.link(primary, other));
+    },
     [commands, run],
   );
   const onUnlink = useCallback(
-    (id: string) => run('Unlink', () => commands.unlink(id)),
+    async (id: string) => {
+      await run('Unlink', () => commands.unlink(id));
+    },
+    [commands, run],
+  );
+  const onLinkMessage = useCallback(
+    async (eventId: string, alertId: string) => {
+      await run('Link message', () => commands.linkMessage(eventId, alertId));
+    },
     [commands, run],
   );
   const onShortcuts = useCallback(() => setSheetOpen(true), []);
@@ -259,16 +283,29 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         </p>
       ) : null}
       <div className="console-grid">
-        <AlertQueue
-          alerts={alerts}
-          queue={queue}
-          filter={queueFilter}
-          onFilter={setQueueFilter}
-          now={now}
-          selectedId={selectedId}
-          zoneNames={zoneNames}
-          onSelect={setSelectedId}
-        />
+        <div className="console-left">
+          <AlertQueue
+            alerts={alerts}
+            queue={queue}
+            filter={queueFilter}
+            onFilter={setQueueFilter}
+            now={now}
+            selectedId={selectedId}
+            zoneNames={zoneNames}
+            onSelect={setSelectedId}
+          />
+          <MessagesPanel
+            messages={messages}
+            linkedTo={messageLinks}
+            readIds={readMessages}
+            onRead={markMessageRead}
+            selected={linkTarget}
+            timezone={clock.timezone}
+            readOnly={session.readOnly}
+            onLink={onLinkMessage}
+            onSelectAlert={setSelectedId}
+          />
+        </div>
         <div className="console-centre">
           <ScenarioMap
             scenario={scenario}
@@ -289,6 +326,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             scenario={scenario}
             eventAt={session.eventAt}
             showGroundTruth={role === 'controller' && showTruth}
+            messages={
+              selected ? (
+                <LinkedMessages
+                  messageIds={selected.messageIds}
+                  messages={messages}
+                  timezone={clock.timezone}
+                />
+              ) : null
+            }
             incident={
               selected ? (
                 <IncidentPanel

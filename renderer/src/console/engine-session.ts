@@ -130,6 +130,7 @@ export function alertViewOf(a: AlertSnapshot, modelVersion: 1 | 2 = 2): AlertVie
         }
       : null,
     protocol: a.protocol ? protocolViewOf(a.protocol) : null,
+    messageIds: a.messages,
     lat: a.view.lat,
     lon: a.view.lon,
   };
@@ -292,6 +293,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     inject: (summary, extra) => engine.inject({ summary, ...extra }),
     link: (primary, other) => engine.link(primary, other),
     unlink: (id) => engine.unlink(id),
+    linkMessage: (eventId, alertId) => engine.linkMessage(eventId, alertId),
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -360,6 +362,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     inject: refuse,
     link: refuse,
     unlink: refuse,
+    linkMessage: refuse,
   };
 }
 

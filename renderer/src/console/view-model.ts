@@ -132,6 +132,8 @@ export interface AlertView {
   continues: string | null;
   incident: IncidentView | null;
   protocol: ProtocolView | null;
+  /** Event ids of the messages (controller injects) linked to it, in the order linked. */
+  messageIds: readonly string[];
   /** Where the alert is, for the map (first located event). */
   lat: number | null;
   lon: number | null;
@@ -177,6 +179,8 @@ export interface ConsoleCommands {
   link(primaryId: string, otherId: string): Promise<void>;
   /** Takes an alert out of its incident. */
   unlink(alertId: string): Promise<void>;
+  /** Links a message (a controller inject's event id) to an alert (logged as `message-linked`). */
+  linkMessage(eventId: string, alertId: string): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */

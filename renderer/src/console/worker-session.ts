@@ -31,6 +31,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   inject: true,
   link: true,
   unlink: true,
+  linkMessage: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */

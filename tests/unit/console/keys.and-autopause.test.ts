@@ -70,6 +70,7 @@ function alert(id: string, severity: Severity): AlertView {
     continues: null,
     incident: null,
     protocol: null,
+    messageIds: [],
     lat: null,
     lon: null,
   };

@@ -32,6 +32,7 @@ function alert(id: string, more: Partial<AlertView> = {}): AlertView {
     continues: null,
     incident: null,
     protocol: null,
+    messageIds: [],
     lat: null,
     lon: null,
     ...more,

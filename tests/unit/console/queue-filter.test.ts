@@ -39,6 +39,7 @@ function alert(id: string, over: Partial<AlertView> = {}): AlertView {
     continues: null,
     incident: null,
     protocol: null,
+    messageIds: [],
     lat: null,
     lon: null,
     ...over,

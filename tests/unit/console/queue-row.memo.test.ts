@@ -50,6 +50,7 @@ function alert(protocol: ProtocolView | null): AlertView {
     continues: null,
     incident: null,
     protocol,
+    messageIds: [],
     lat: -44.5,
     lon: -121,
   };

@@ -28,6 +28,7 @@ function alertView(id: string, version: number, rank: number): AlertView {
     continues: null,
     incident: null,
     protocol: null,
+    messageIds: [],
     lat: -44.5,
     lon: -121,
   };
