@@ -142,6 +142,14 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
 
   await search.fill('');
   await shots(page, 'messages-linked');
+  // Folded, Messages keep their unread count in view and give the queue its rows back.
+  const toggle = messages.getByRole('button', { name: /Messages/ });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(messages.getByTestId('messages-count')).toContainText(/\d+ unread/);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${SHOTS}/messages-folded-1280x800.png` });
+  await page.setViewportSize({ width: 1600, height: 900 });
 
   // The link is in the log, with both ids.
   await goToScreen(page, 'Log');

@@ -33,7 +33,11 @@ export function messageSender(m: Message): string {
 
 export const MessagesPanel = memo(function MessagesPanel(props: MessagesPanelProps) {
   const { messages, linkedTo, readIds, selected } = props;
-  const [open, setOpen] = useState(true);
+  // On a short window (1280×800) the list starts folded, its unread count in view, so
+  // the queue keeps its rows; one click (or Enter) unfolds it.
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.innerHeight >= 880,
+  );
   const unread = messages.reduce((n, m) => n + (readIds.has(m.eventId) ? 0 : 1), 0);
   return (
     <section className="messages-panel" aria-labelledby="messages-heading" data-testid="messages">
