@@ -75,10 +75,21 @@ function searchTerms(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+// An unchanged alert keeps its object between frames, so its search text is built once
+// (at speed the queue is filtered every frame, over every alert).
+const haystacks = new WeakMap<
+  AlertView,
+  { zoneNames: ReadonlyMap<string, string>; text: string }
+>();
+
 /** Lower-cased text the search looks in: title, id, zone ids and names, incident id. */
 function haystack(alert: AlertView, zoneNames: ReadonlyMap<string, string>): string {
+  const cached = haystacks.get(alert);
+  if (cached && cached.zoneNames === zoneNames) return cached.text;
   const zones = alert.zoneIds.map((z) => `${z} ${zoneNames.get(z) ?? ''}`).join(' ');
-  return `${alert.title} ${alert.id} ${zones} ${alert.incident?.id ?? ''}`.toLowerCase();
+  const text = `${alert.title} ${alert.id} ${zones} ${alert.incident?.id ?? ''}`.toLowerCase();
+  haystacks.set(alert, { zoneNames, text });
+  return text;
 }
 
 /** True when the alert passes every filter but the grouping. */
