@@ -62,6 +62,13 @@ export const AlertQueue = memo(function AlertQueue({
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+  // A new filter shows another list: back to its top unless the selected alert is in it
+  // (hiding closed alerts after looking at one must not leave the view scrolled past the rest).
+  const selectedShown = selectedIndex >= 0;
+  useEffect(() => {
+    if (!selectedShown) virtualizer.scrollToOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a filter change only
+  }, [filter]);
 
   const active = useMemo(() => {
     let n = 0;
