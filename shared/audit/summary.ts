@@ -144,8 +144,17 @@ export function summarizeEntry(entry: LogEntry): string {
       );
     case 'note':
       return clip(`Note: ${pick(d, 'text', 'note') ?? ''}`);
-    case 'inject':
-      return clip(`Controller inject: ${pick(d, 'title', 'text', 'event_id') ?? dataPairs(d)}`);
+    case 'inject': {
+      // The engine logs the message as `summary` (docs/AUDIT-LOG.md): the line carries its words.
+      const id = pick(d, 'event_id');
+      const words = pick(d, 'summary', 'title', 'text');
+      const from = pick(d, 'from') ? ` from ${pick(d, 'from')!}` : '';
+      return clip(
+        `Controller inject${id ? ` ${id}` : ''}${from}: ${words ?? (id ? '' : dataPairs(d))}`,
+      );
+    }
+    case 'message-linked':
+      return clip(`Message ${pick(d, 'event_id') ?? '?'} linked to alert ${entry.alert_id ?? '?'}`);
     case 'exercise-ended':
       return clip(`Exercise ended${pick(d, 'reason') ? `: ${pick(d, 'reason')!}` : ''}`);
     case 'export':

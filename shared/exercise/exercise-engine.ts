@@ -74,6 +74,7 @@ import {
   scriptedMoves,
   type ScriptedMove,
 } from './scripted-parties';
+import { messageSeqs } from './messages';
 import { conductOf, partyName, scriptOf } from './sim-cell';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
 import {
@@ -115,6 +116,8 @@ export interface AlertBookkeeping {
   acknowledged: { by: string; at: number } | null;
   /** Notes written about the alert, oldest first. */
   notes: readonly AlertNote[];
+  /** Event ids of the messages (controller injects) linked to it, in the order linked. */
+  messages: readonly string[];
 }
 
 /** A note an operator or controller wrote about an alert. */
@@ -174,6 +177,7 @@ const INTENT_KINDS = [
   'party-move',
   'report-product',
   'party-take-over',
+  'message-linked',
 ] as const satisfies readonly ExerciseKind[];
 type IntentKind = (typeof INTENT_KINDS)[number];
 /** An intent entry's kind with its data as its kind's schema parsed it. */
@@ -275,6 +279,8 @@ export class ExerciseEngine {
   #listeners = new Set<() => void>();
   #snapshot: ExerciseSnapshot | null = null;
   #locate: ReturnType<typeof createZoneLocator>;
+  /** The scenario's messages (inject events) by event id, built at the first message link. */
+  #messageSeqs: Map<string, number> | null = null;
   /** Ids taken by events, built at the first inject (a million ids cost a second to collect). */
   #eventIds: Set<string> | null = null;
 
@@ -958,6 +964,26 @@ export class ExerciseEngine {
     });
   }
 
+  /**
+   * Links a message (a controller inject already shown, scripted or live) to
+   * an alert, as an MSEL asks ("link the call to the alert"): logged on the
+   * alert, with the message's event id. A message may be linked to several
+   * alerts, once to each.
+   */
+  linkMessage(eventId: string, alertId: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      const book = this.#requireAlert(alertId);
+      const message = this.#shownMessage(eventId);
+      if (book.messages.includes(message.event.id))
+        throw new IntentRefused(`message ${eventId} is already linked to alert ${alertId}`);
+      const data = { event_id: message.event.id };
+      await this.#commit([this.#draft(actor, 'message-linked', data, alertId)], () => {
+        const current = this.#alerts.get(alertId)!;
+        this.#alerts.set(alertId, { ...current, messages: [...current.messages, data.event_id] });
+      });
+    });
+  }
+
   /** The controller injects an event (a hotline call, a statement, a report) at the current time. */
   inject(input: InjectInput, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
@@ -1084,6 +1110,8 @@ export class ExerciseEngine {
         return this.takeOverParty(intent.data.party, actor);
       case 'note':
         return this.note(intent.data.text, entry.alert_id, actor);
+      case 'message-linked':
+        return this.linkMessage(intent.data.event_id, alertId, actor);
       case 'inject': {
         const { event_id: _id, ...input } = intent.data;
         return this.inject(input, actor);
@@ -1781,6 +1809,7 @@ export class ExerciseEngine {
           severity: m.severity,
           acknowledged: null,
           notes: [],
+          messages: [],
         });
         const step = this.#entryStep(m);
         if (step !== null) {
@@ -1898,7 +1927,13 @@ export class ExerciseEngine {
             id,
           ),
         );
-        books.set(id, { openedAt: this.#now, severity: m.severity, acknowledged: null, notes: [] });
+        books.set(id, {
+          openedAt: this.#now,
+          severity: m.severity,
+          acknowledged: null,
+          notes: [],
+          messages: [],
+        });
         enter(id, m, event.at);
       } else if (change.kind === 'joined') {
         const unit = this.unitOf(change.alertId);
@@ -1956,6 +1991,26 @@ export class ExerciseEngine {
         else this.#setRun(unit, run);
       }
     });
+  }
+
+  /** A message shown so far by its event id; refused, saying why, for any other id. */
+  #shownMessage(eventId: string): ReplayEvent {
+    const live = this.#tracker.injected.find((e) => e.event.id === eventId);
+    if (live) return live;
+    const events = this.setup.scenario.events;
+    this.#messageSeqs ??= new Map(messageSeqs(events).map((seq) => [events[seq]!.event.id, seq]));
+    const seq = this.#messageSeqs.get(eventId);
+    if (seq === undefined) {
+      const other = this.#takenIds().has(eventId);
+      throw new IntentRefused(
+        other
+          ? `event ${eventId} is a report, not a message (only controller injects are messages)`
+          : `no message "${eventId}" in this exercise`,
+      );
+    }
+    if (seq >= this.#tracker.shown)
+      throw new IntentRefused(`message ${eventId} has not arrived yet`);
+    return events[seq]!;
   }
 
   #takenIds(): Set<string> {
@@ -2016,6 +2071,7 @@ export class ExerciseEngine {
         severity: alert.severity,
         acknowledged: before?.acknowledged ?? null,
         notes: before?.notes ?? [],
+        messages: before?.messages ?? [],
       });
     }
     this.#alerts = alerts;

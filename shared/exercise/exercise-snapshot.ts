@@ -91,6 +91,8 @@ export interface AlertSnapshot {
   acknowledged: { by: string; at: number } | null;
   /** Notes written about the alert, oldest first. */
   notes: readonly AlertNote[];
+  /** Event ids of the messages linked to it, in the order linked. */
+  messages: readonly string[];
   eventIds: readonly string[];
   eventSeqs: readonly number[];
   /** The alert engine's view: title, factors with reasons, zones, sources, position. */
@@ -287,7 +289,8 @@ export function buildSnapshot(
       old.run === run &&
       sameIncident(old.incident, incident) &&
       old.acknowledged === (book?.acknowledged ?? null) &&
-      old.notes === (book?.notes ?? old.notes)
+      old.notes === (book?.notes ?? old.notes) &&
+      old.messages === (book?.messages ?? old.messages)
     ) {
       next.set(alert.id, old);
       return old;
@@ -306,6 +309,7 @@ export function buildSnapshot(
       openedAt: book?.openedAt ?? alert.view.lastShownAt,
       acknowledged: book?.acknowledged ?? null,
       notes: book?.notes ?? [],
+      messages: book?.messages ?? [],
       eventIds: alert.eventIds,
       eventSeqs: alert.eventSeqs,
       view: alert.view,

@@ -102,6 +102,8 @@ export const injectData = z.strictObject({
   method: z.string().optional(),
 });
 export type InjectData = z.infer<typeof injectData>;
+/** The participant links a message (a controller inject, by its event id) to the entry's alert. */
+export const messageLinkedData = z.strictObject({ event_id: z.string().min(1) });
 export const endedData = z.strictObject({ reason: z.string() });
 
 /** An alert opened: its measures (version-2 model), or its one score (version 1, read-only logs). */
@@ -247,6 +249,7 @@ export const LOG_DATA = {
   'party-move': partyMoveData,
   'report-product': reportProductData,
   'party-take-over': partyTakeOverData,
+  'message-linked': messageLinkedData,
 } as const;
 export type ExerciseKind = keyof typeof LOG_DATA;
 export type LogDataOf<K extends ExerciseKind> = z.infer<(typeof LOG_DATA)[K]>;

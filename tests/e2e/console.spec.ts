@@ -144,6 +144,9 @@ test('a new operator plays, works the top alert to closure, sees a breach, reloa
   await expect(page.getByTestId('alert-count')).toHaveText(before.count!);
   expect(await clockEpoch(page)).toBe(before.clock);
   expect(await queueRows(page)).toEqual(before.rows);
+  // The closed alert is hidden from the queue by default; the count line shows it again.
+  await expect(page.locator(`[data-alert-id="${topId}"]`)).toHaveCount(0);
+  await page.getByRole('button', { name: /^\d+ closed hidden$/ }).click();
   await page.locator(`[data-alert-id="${topId}"]`).click();
   await expect(detail.getByTestId('protocol-closed')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/console-resumed.png` });
@@ -255,8 +258,18 @@ test('the controller injects an event (shown as text), reveals ground truth and 
   await panel.getByLabel('Inject (what the players hear)').fill(summary);
   await panel.getByRole('button', { name: 'Inject event' }).click();
   await expect(panel.getByLabel('Inject (what the players hear)')).toHaveValue('');
+  await expect(panel.getByTestId('inject-confirmation')).toContainText('Injected and logged');
+  // It reads as a message, verbatim, at the top of Messages.
+  const message = page.getByTestId('messages').locator('[data-message-id]').first();
+  await expect(message.locator('.message-text')).toHaveText(summary);
+  expect(await message.locator('.message-text b, .message-text img').count()).toBe(0);
+  // Its alert is in the queue only when that source kind is asked for.
+  const filter = page.getByRole('search', { name: 'Filter the alert queue' });
+  await filter.getByRole('button', { name: /^Filters/ }).click();
+  await filter.getByLabel('Source kind').selectOption('inject');
   const injectRow = page.locator('[data-alert-id]', { hasText: /inject/i }).first();
   await injectRow.click();
+  await filter.getByLabel('Source kind').selectOption('');
   const detail = page.locator('.alert-detail');
   await expect(detail.locator('.event-summary', { hasText: summary })).toBeVisible();
   expect(await detail.locator('.event-summary b, .event-summary img').count()).toBe(0);

@@ -28,6 +28,8 @@ export interface AlertDetailProps {
   showGroundTruth: boolean;
   /** The incident panel (links), shown after the measures. */
   incident?: ReactNode;
+  /** The messages linked to the alert, shown after its incident. */
+  messages?: ReactNode;
   children?: ReactNode;
 }
 
@@ -37,6 +39,7 @@ export function AlertDetail({
   eventAt,
   showGroundTruth,
   incident,
+  messages,
   children,
 }: AlertDetailProps) {
   if (alert === null) {
@@ -116,6 +119,7 @@ export function AlertDetail({
           </section>
         ) : null}
         {incident}
+        {messages}
         <AlertEvents
           eventSeqs={alert.eventSeqs}
           eventAt={eventAt}

@@ -1,6 +1,8 @@
 // The ranked alert queue. Virtualised: only the visible rows exist in the DOM,
 // so 10,000 alerts scroll as smoothly as 10. The queue re-renders every frame
-// for the clock; a row only when its alert, place or clock text changed.
+// for the clock; a row only when its alert, place or clock text changed. What
+// it lists is the filtered queue (queue-filter.ts); the filter bar above the
+// rows sets that filter.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AlertView } from '../console/view-model';
@@ -8,16 +10,24 @@ import { CertaintyChip } from './CertaintyChip';
 import { DeadlineCountdown } from './DeadlineCountdown';
 import { formatAge } from './deadline-state';
 import { formatGravity, stateText } from './measure-text';
+import { QueueFilterBar } from './QueueFilterBar';
+import type { FilteredQueue, QueueFilter } from './queue-filter';
 import { rowClockText } from './queue-row-clock';
 import { queueStepOf } from './queue-step';
 import { SeverityBadge } from './SeverityBadge';
 import { SourceIcon } from './SourceIcon';
 import './alerts.css';
 
-const ROW_HEIGHT = 64;
+/** Three lines: measures, the title on a line of its own, then rank, sources, place and step. */
+const ROW_HEIGHT = 74;
 
 export interface AlertQueueProps {
+  /** Every alert of the snapshot, ranked (for the totals). */
   alerts: readonly AlertView[];
+  /** What the filter lets through, in the order shown. */
+  queue: FilteredQueue;
+  filter: QueueFilter;
+  onFilter(filter: QueueFilter): void;
   now: number;
   selectedId: string | null;
   zoneNames: ReadonlyMap<string, string>;
@@ -26,29 +36,40 @@ export interface AlertQueueProps {
 
 export const AlertQueue = memo(function AlertQueue({
   alerts,
+  queue,
+  filter,
+  onFilter,
   now,
   selectedId,
   zoneNames,
   onSelect,
 }: AlertQueueProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = queue.rows;
   // Rows are keyed by their place in the list, not by alert: as ranks shift at
   // speed, a place shows another alert by updating its text rather than by
   // unmounting one row and building another (most of the queue's cost at 100k).
   const virtualizer = useVirtualizer({
-    count: alerts.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
   const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : alerts.findIndex((a) => a.id === selectedId)),
-    [alerts, selectedId],
+    () => (selectedId === null ? -1 : rows.findIndex((r) => r.alert.id === selectedId)),
+    [rows, selectedId],
   );
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+  // A new filter shows another list: back to its top unless the selected alert is in it
+  // (hiding closed alerts after looking at one must not leave the view scrolled past the rest).
+  const selectedShown = selectedIndex >= 0;
+  useEffect(() => {
+    if (!selectedShown) virtualizer.scrollToOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a filter change only
+  }, [filter]);
 
   const active = useMemo(() => {
     let n = 0;
@@ -63,6 +84,7 @@ export const AlertQueue = memo(function AlertQueue({
           {alerts.length} total · {active} active
         </span>
       </header>
+      <QueueFilterBar filter={filter} queue={queue} onFilter={onFilter} />
       <div
         ref={scrollRef}
         className="alert-queue-scroll"
@@ -72,16 +94,22 @@ export const AlertQueue = memo(function AlertQueue({
         tabIndex={0}
       >
         {alerts.length === 0 ? <p className="empty">No alerts yet.</p> : null}
+        {alerts.length > 0 && rows.length === 0 ? (
+          <p className="empty" data-testid="queue-empty">
+            No alert matches the filter.
+          </p>
+        ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const alert = alerts[item.index]!;
+            const row = rows[item.index]!;
             return (
               <AlertRow
                 key={item.key}
-                alert={alert}
+                alert={row.alert}
+                nested={row.nested}
                 now={now}
                 top={item.start}
-                selected={alert.id === selectedId}
+                selected={row.alert.id === selectedId}
                 zoneNames={zoneNames}
                 onSelect={onSelect}
               />
@@ -95,6 +123,8 @@ export const AlertQueue = memo(function AlertQueue({
 
 export interface AlertRowProps {
   alert: AlertView;
+  /** Listed under its incident's primary (grouping by incident). */
+  nested?: boolean;
   now: number;
   top: number;
   selected: boolean;
@@ -106,6 +136,7 @@ export interface AlertRowProps {
 export function alertRowUnchanged(a: AlertRowProps, b: AlertRowProps): boolean {
   return (
     a.alert === b.alert &&
+    a.nested === b.nested &&
     a.top === b.top &&
     a.selected === b.selected &&
     a.zoneNames === b.zoneNames &&
@@ -116,7 +147,7 @@ export function alertRowUnchanged(a: AlertRowProps, b: AlertRowProps): boolean {
 
 /** One queue row; exported for the test that checks the memo against its markup. */
 export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
-  const { alert, now, top, selected, zoneNames, onSelect } = props;
+  const { alert, nested = false, now, top, selected, zoneNames, onSelect } = props;
   const zones = alert.zoneIds.map((z) => zoneNames.get(z) ?? z).join(', ');
   const step = queueStepOf(alert);
   const state = stateText(alert.state);
@@ -130,7 +161,7 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
       data-rank={alert.rank}
       data-state={alert.state}
       data-incident={incident?.id}
-      className={`alert-row sev-${alert.severity} state-${alert.state}${selected ? ' selected' : ''}${alert.quiet ? ' quiet' : ''}`}
+      className={`alert-row sev-${alert.severity} state-${alert.state}${selected ? ' selected' : ''}${alert.quiet ? ' quiet' : ''}${nested ? ' nested' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => onSelect(alert.id)}
     >
@@ -140,15 +171,11 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
           {formatGravity(alert.gravity)}
         </span>
         <CertaintyChip band={alert.certainty?.band ?? null} value={alert.certainty?.value} />
-        <span className="alert-title" title={alert.title}>
-          {alert.title}
-        </span>
-        <span className="alert-age" title="age (exercise time)">
-          {formatAge(now - alert.firstAt)}
-        </span>
-      </div>
-      <div className="alert-row-line alert-row-sub">
-        <span className="alert-rank">#{alert.rank}</span>
+        {state !== null && alert.state !== 'quiet' ? (
+          <span className="alert-state" title={state}>
+            {alert.state}
+          </span>
+        ) : null}
         {incident ? (
           <span
             className="alert-incident"
@@ -157,11 +184,16 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
             {incident.primary ? '◆' : '◇'} {incident.id}
           </span>
         ) : null}
-        {state !== null && alert.state !== 'quiet' ? (
-          <span className="alert-state" title={state}>
-            {alert.state}
-          </span>
-        ) : null}
+        <span className="alert-age" title="age (exercise time)">
+          {formatAge(now - alert.firstAt)}
+        </span>
+      </div>
+      {/* The title has a line of its own: at 1280 px it keeps enough words to tell alerts apart. */}
+      <div className="alert-row-line alert-title" title={alert.title}>
+        {alert.title}
+      </div>
+      <div className="alert-row-line alert-row-sub">
+        <span className="alert-rank">#{alert.rank}</span>
         <span className="alert-sources">
           {alert.sources.map((s) => (
             <SourceIcon key={s} source={s} />

@@ -17,7 +17,13 @@ import {
 import { AlertDetail } from '../alerts/AlertDetail';
 import { AlertQueue } from '../alerts/AlertQueue';
 import { IncidentPanel } from '../alerts/IncidentPanel';
+import { QUEUE_SEARCH_ID } from '../alerts/QueueFilterBar';
+import { filterQueue } from '../alerts/queue-filter';
+import { useQueueFilter } from '../alerts/use-queue-filter';
 import { ScenarioMap } from '../map/ScenarioMap';
+import { LinkedMessages } from '../messages/LinkedMessages';
+import { MessagesPanel } from '../messages/MessagesPanel';
+import { linkedAlerts, useMessages, useReadMessages } from '../messages/use-messages';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { RunWalkthrough } from '../protocol/RunWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
@@ -56,17 +62,33 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.find((a) => a.id === selectedId) ?? null,
     [alerts, selectedId],
   );
+  const messages = useMessages(session, shownCount, snapshot.headSeq);
+  const messageLinks = useMemo(() => linkedAlerts(alerts), [alerts]);
+  const [readMessages, markMessageRead] = useReadMessages(scenario.id);
+  const linkTarget = useMemo(
+    () => (selected ? { id: selected.id, title: selected.title } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only what the Messages panel shows of it
+    [selected?.id, selected?.title],
+  );
+  const [queueFilter, setQueueFilter] = useQueueFilter();
+  const queue = useMemo(
+    () => filterQueue(alerts, queueFilter, zoneNames),
+    [alerts, queueFilter, zoneNames],
+  );
 
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
   usePlaybackLoop(playing && !snapshot.fault, tick);
 
+  // Resolves whether the intent was logged (a refusal is shown as the message).
   const run = useCallback(async (what: string, intent: () => Promise<void>) => {
     setBusy(true);
     try {
       await intent();
       setMessage(null);
+      return true;
     } catch (e) {
       setMessage(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -91,15 +113,16 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
 
   // Handlers read the latest state through a ref, so they never change and the
   // memoised transport bar and panels need not re-render for them.
-  const latest = useRef({ alerts, selectedId, selected, playing });
+  const latest = useRef({ rows: queue.rows, selectedId, selected, playing });
   useLayoutEffect(() => {
-    latest.current = { alerts, selectedId, selected, playing };
+    latest.current = { rows: queue.rows, selectedId, selected, playing };
   });
 
   const onKey = useCallback(
     (command: ConsoleKeyCommand) => {
-      const { alerts, selectedId, selected, playing } = latest.current;
-      const index = selectedId === null ? -1 : alerts.findIndex((a) => a.id === selectedId);
+      // J and K move through the queue as filtered, in the order shown.
+      const { rows, selectedId, selected, playing } = latest.current;
+      const index = selectedId === null ? -1 : rows.findIndex((r) => r.alert.id === selectedId);
       switch (command) {
         case 'play-pause':
           if (!playing) setPauseNotice(null);
@@ -112,10 +135,13 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           void run('Step', () => commands.stepToNextAlert());
           break;
         case 'next-alert':
-          if (alerts.length > 0) setSelectedId(alerts[Math.min(alerts.length - 1, index + 1)]!.id);
+          if (rows.length > 0) setSelectedId(rows[Math.min(rows.length - 1, index + 1)]!.alert.id);
           break;
         case 'previous-alert':
-          if (alerts.length > 0) setSelectedId(alerts[Math.max(0, index - 1)]!.id);
+          if (rows.length > 0) setSelectedId(rows[Math.max(0, index - 1)]!.alert.id);
+          break;
+        case 'search-queue':
+          document.getElementById(QUEUE_SEARCH_ID)?.focus();
           break;
         case 'acknowledge':
           if (selected && !selected.acknowledged) {
@@ -145,11 +171,21 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     [commands, run],
   );
   const onLink = useCallback(
-    (primary: string, other: string) => run('Link', () => commands.link(primary, other)),
+    async (primary: string, other: string) => {
+      await run('Link', () => commands.link(primary, other));
+    },
     [commands, run],
   );
   const onUnlink = useCallback(
-    (id: string) => run('Unlink', () => commands.unlink(id)),
+    async (id: string) => {
+      await run('Unlink', () => commands.unlink(id));
+    },
+    [commands, run],
+  );
+  const onLinkMessage = useCallback(
+    async (eventId: string, alertId: string) => {
+      await run('Link message', () => commands.linkMessage(eventId, alertId));
+    },
     [commands, run],
   );
   const onShortcuts = useCallback(() => setSheetOpen(true), []);
@@ -252,17 +288,20 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         </p>
       ) : null}
       <div className="console-grid">
-        {role === 'controller' && snapshot.simCell !== null ? (
-          // The controller's SimCell shares the left column with the queue,
-          // so the alert detail keeps the right column's height.
-          <div className="console-left">
-            <AlertQueue
-              alerts={alerts}
-              now={now}
-              selectedId={selectedId}
-              zoneNames={zoneNames}
-              onSelect={setSelectedId}
-            />
+        {/* The queue, the controller's SimCell and the messages share the left
+            column, so the alert detail keeps the right column's height. */}
+        <div className="console-left">
+          <AlertQueue
+            alerts={alerts}
+            queue={queue}
+            filter={queueFilter}
+            onFilter={setQueueFilter}
+            now={now}
+            selectedId={selectedId}
+            zoneNames={zoneNames}
+            onSelect={setSelectedId}
+          />
+          {role === 'controller' && snapshot.simCell !== null ? (
             <SimCellPanel
               simCell={snapshot.simCell}
               now={now}
@@ -270,16 +309,19 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               parties={scenario.parties}
               commands={commands}
             />
-          </div>
-        ) : (
-          <AlertQueue
-            alerts={alerts}
-            now={now}
-            selectedId={selectedId}
-            zoneNames={zoneNames}
-            onSelect={setSelectedId}
+          ) : null}
+          <MessagesPanel
+            messages={messages}
+            linkedTo={messageLinks}
+            readIds={readMessages}
+            onRead={markMessageRead}
+            selected={linkTarget}
+            timezone={clock.timezone}
+            readOnly={session.readOnly}
+            onLink={onLinkMessage}
+            onSelectAlert={setSelectedId}
           />
-        )}
+        </div>
         <div className="console-centre">
           <ScenarioMap
             scenario={scenario}
@@ -300,6 +342,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             scenario={scenario}
             eventAt={session.eventAt}
             showGroundTruth={role === 'controller' && showTruth}
+            messages={
+              selected ? (
+                <LinkedMessages
+                  messageIds={selected.messageIds}
+                  messages={messages}
+                  timezone={clock.timezone}
+                />
+              ) : null
+            }
             incident={
               selected ? (
                 <IncidentPanel

@@ -9,13 +9,16 @@ export const ControllerPanel = memo(function ControllerPanel(props: {
   autoPause: boolean;
   onAutoPause(on: boolean): void;
   onHotWash(): void;
-  onInject(summary: string, extra: { lat?: number; lon?: number; from?: string }): Promise<void>;
+  /** Resolves whether the inject was logged (a refusal is the console's message). */
+  onInject(summary: string, extra: { lat?: number; lon?: number; from?: string }): Promise<boolean>;
 }) {
   const [summary, setSummary] = useState('');
   const [from, setFrom] = useState('');
   const [lat, setLat] = useState('');
   const [lon, setLon] = useState('');
   const [pending, setPending] = useState(false);
+  // The last inject logged: confirmed here, since it goes to the Messages list, not the queue.
+  const [sent, setSent] = useState<string | null>(null);
   const latN = lat.trim() === '' ? undefined : Number(lat);
   const lonN = lon.trim() === '' ? undefined : Number(lon);
   const badPosition =
@@ -54,20 +57,33 @@ export const ControllerPanel = memo(function ControllerPanel(props: {
             e.preventDefault();
             if (!summary.trim() || badPosition) return;
             setPending(true);
+            setSent(null);
+            const sending = summary.trim();
             const extra = {
               ...(latN !== undefined ? { lat: latN } : {}),
               ...(lonN !== undefined ? { lon: lonN } : {}),
               ...(from.trim() ? { from: from.trim() } : {}),
             };
             void props
-              .onInject(summary.trim(), extra)
-              .then(() => setSummary(''))
+              .onInject(sending, extra)
+              .then((logged) => {
+                if (!logged) return;
+                setSummary('');
+                setSent(sending);
+              })
               .finally(() => setPending(false));
           }}
         >
           <label className="inject-summary">
             <span>Inject (what the players hear)</span>
-            <textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+            <textarea
+              rows={2}
+              value={summary}
+              onChange={(e) => {
+                setSummary(e.target.value);
+                setSent(null);
+              }}
+            />
           </label>
           <label>
             <span>From</span>
@@ -94,6 +110,12 @@ export const ControllerPanel = memo(function ControllerPanel(props: {
           <button type="submit" disabled={pending || !summary.trim() || badPosition}>
             {pending ? 'Injecting…' : 'Inject event'}
           </button>
+          {sent !== null ? (
+            <p role="status" className="inject-sent" data-testid="inject-confirmation">
+              Injected and logged: “{sent.length > 80 ? `${sent.slice(0, 79)}…` : sent}” — at the
+              top of Messages.
+            </p>
+          ) : null}
           {badPosition ? (
             <span className="error">Give both lat (−90…90) and lon (−180…180), or neither.</span>
           ) : null}

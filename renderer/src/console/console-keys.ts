@@ -8,6 +8,7 @@ export type ConsoleKeyCommand =
   | 'next-alert'
   | 'previous-alert'
   | 'acknowledge'
+  | 'search-queue'
   | 'shortcuts'
   | 'close-sheet';
 
@@ -18,6 +19,7 @@ export const SHORTCUTS: readonly { keys: string; command: ConsoleKeyCommand; wha
   { keys: 'J', command: 'next-alert', what: 'Select the next alert in the queue' },
   { keys: 'K', command: 'previous-alert', what: 'Select the previous alert in the queue' },
   { keys: 'A', command: 'acknowledge', what: 'Acknowledge the selected alert' },
+  { keys: '/', command: 'search-queue', what: 'Search the alert queue' },
   { keys: '?', command: 'shortcuts', what: 'Show this sheet' },
   { keys: 'Esc', command: 'close-sheet', what: 'Close this sheet' },
 ];
@@ -54,6 +56,8 @@ export function commandForKey(e: {
     case 'a':
     case 'A':
       return 'acknowledge';
+    case '/':
+      return 'search-queue';
     case '?':
       return 'shortcuts';
     default:

@@ -132,6 +132,7 @@ export function alertViewOf(a: AlertSnapshot, modelVersion: 1 | 2 = 2): AlertVie
       : null,
     protocol: a.protocol ? protocolViewOf(a.protocol) : null,
     run: a.run,
+    messageIds: a.messages,
     lat: a.view.lat,
     lon: a.view.lon,
   };
@@ -363,6 +364,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         track,
       );
     },
+    linkMessage: (eventId, alertId) => engine.linkMessage(eventId, alertId),
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -437,6 +439,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     takeOverParty: refuse,
     partyMove: refuse,
     partyAck: refuse,
+    linkMessage: refuse,
   };
 }
 

@@ -149,6 +149,8 @@ export interface AlertView {
   protocol: ProtocolView | null;
   /** Its protocol run when the exercise runs protocol format version 2 (tracks), else null. */
   run: RunStatus | null;
+  /** Event ids of the messages (controller injects) linked to it, in the order linked. */
+  messageIds: readonly string[];
   /** Where the alert is, for the map (first located event). */
   lat: number | null;
   lon: number | null;
@@ -212,6 +214,8 @@ export interface ConsoleCommands {
   ): Promise<void>;
   /** Version 2, controller: a party's acknowledgement, recorded as that party's liaison. */
   partyAck(alertId: string, partyId: string, track: string, how: string): Promise<void>;
+  /** Links a message (a controller inject's event id) to an alert (logged as `message-linked`). */
+  linkMessage(eventId: string, alertId: string): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */

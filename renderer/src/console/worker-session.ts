@@ -36,6 +36,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   takeOverParty: true,
   partyMove: true,
   partyAck: true,
+  linkMessage: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */

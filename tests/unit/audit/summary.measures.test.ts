@@ -109,3 +109,17 @@ describe('log summaries of the measures', () => {
     expect(line).toBe('Protocol entered at verify (critical, unconfirmed) on A-g-1');
   });
 });
+
+describe('log summaries of messages', () => {
+  it('an inject: its id, sender and the words the players hear', () => {
+    const line = summarizeEntry(
+      entry('inject', { event_id: 'inject-1', summary: 'Party B denies firing.', from: 'B' }),
+    );
+    expect(line).toBe('Controller inject inject-1 from B: Party B denies firing.');
+  });
+
+  it('a message linked to an alert: both ids', () => {
+    const line = summarizeEntry(entry('message-linked', { event_id: 'MSEL-003' }, 'A-k-1'));
+    expect(line).toBe('Message MSEL-003 linked to alert A-k-1');
+  });
+});

@@ -28,6 +28,30 @@ async function open() {
 }
 
 describe('engineSession (real engine, memory log)', () => {
+  it('links a message to an alert through the console command; the alert view lists it', async () => {
+    const scenario = buildScenario([
+      ...handEvents(),
+      {
+        id: 'MSEL-003',
+        time: new Date(T0 + 75 * MIN).toISOString(),
+        source: 'inject',
+        type: 'inject',
+        summary: 'Hotline call: Party A reports the shelling.',
+      },
+    ]);
+    const log = new MemoryAuditLog('ex', { now: WALL });
+    const engine = await createExercise(prepareExercise(scenario, 'test'), log, participant);
+    const session = engineSession({ engine, scenario, participant, schedule: () => {} });
+    await session.commands.seek(T0 + 80 * MIN);
+    const alert = session.getSnapshot().alerts.find((a) => a.sources.includes('ground-sensor'))!;
+    await session.commands.linkMessage('MSEL-003', alert.id);
+    const after = session.getSnapshot().alerts.find((a) => a.id === alert.id)!;
+    expect(after.messageIds).toEqual(['MSEL-003']);
+    await expect(session.commands.linkMessage('MSEL-404', alert.id)).rejects.toThrow(
+      'no message "MSEL-404" in this exercise',
+    );
+  });
+
   it('maps the ranked alerts with labelled factors, sources, zones and protocol', async () => {
     const { session } = await open();
     await session.commands.seek(T0 + 120 * MIN);

@@ -26,6 +26,11 @@ describe('console keyboard map', () => {
     expect(key('?', { shiftKey: true })).toBe('shortcuts');
   });
 
+  it('focuses the queue search with /, but not while typing in a field', () => {
+    expect(key('/')).toBe('search-queue');
+    expect(key('/', { targetTag: 'INPUT' })).toBeNull();
+  });
+
   it('leaves typing, buttons (Space) and modified keys alone', () => {
     expect(key('a', { targetTag: 'TEXTAREA' })).toBeNull();
     expect(key('j', { targetTag: 'INPUT' })).toBeNull();
@@ -66,6 +71,7 @@ function alert(id: string, severity: Severity): AlertView {
     incident: null,
     protocol: null,
     run: null,
+    messageIds: [],
     lat: null,
     lon: null,
   };

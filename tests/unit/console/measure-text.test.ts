@@ -33,6 +33,7 @@ function alert(id: string, more: Partial<AlertView> = {}): AlertView {
     incident: null,
     protocol: null,
     run: null,
+    messageIds: [],
     lat: null,
     lon: null,
     ...more,

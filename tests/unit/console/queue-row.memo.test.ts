@@ -51,6 +51,7 @@ function alert(protocol: ProtocolView | null): AlertView {
     incident: null,
     protocol,
     run: null,
+    messageIds: [],
     lat: -44.5,
     lon: -121,
   };

@@ -29,6 +29,7 @@ function alertView(id: string, version: number, rank: number): AlertView {
     incident: null,
     protocol: null,
     run: null,
+    messageIds: [],
     lat: -44.5,
     lon: -121,
   };

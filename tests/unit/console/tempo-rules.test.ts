@@ -47,6 +47,7 @@ function alert(
             ...protocol,
           } as ProtocolView),
     run: null,
+    messageIds: [],
     lat: null,
     lon: null,
   };

@@ -82,7 +82,7 @@ describe('log entry data schemas', () => {
       policy: createAutoOperator({ name: 'op', role: 'operator' }, createSimCell()),
     });
     // What the auto operator never does: a controller's inject, seeks and
-    // speeds, a checkpoint, an export, and linking alerts into an incident.
+    // speeds, a checkpoint, an export, linking alerts into an incident and a message to an alert.
     const controller = { name: 'control', role: 'controller' as const };
     const engine = await createExercise(
       prepareExercise(scenario, 'test', V1_PROTOCOL),
@@ -102,6 +102,7 @@ describe('log entry data schemas', () => {
     const primary = alerts.find((a) => a.eventIds.includes('b0-gs'))!.id;
     const other = alerts.find((a) => a.id !== primary && !engine.protocolOf(a.id))!.id;
     await engine.link(primary, other);
+    await engine.linkMessage('inject-1', primary);
     await engine.seek(T0 + 140 * MIN);
     await engine.unlink(other);
     await engine.recordExport({ format: 'truceline-log', key_id: null });

@@ -1,0 +1,225 @@
+// What the alert queue shows of the ranked alerts: the operator's filters
+// (state, gravity band, certainty band, source kind, in-protocol only, a text
+// search) and the optional grouping by incident. Pure, so that it is tested
+// without React and the queue only renders what this returns. The bands come
+// from shared/alerts/bands.ts; nothing here re-lists them.
+import {
+  CERTAINTY_BANDS,
+  SEVERITIES,
+  type CertaintyBand,
+  type Severity,
+} from '../../../shared/alerts/bands';
+import { ALERT_STATES, type AlertState } from '../../../shared/alerts/alert-view';
+import { SOURCES, type Source } from '../../../shared/scenario/schema';
+import type { AlertView } from '../console/view-model';
+
+export interface QueueFilter {
+  /** The states shown; `closed` is left out by default (closed alerts are done with). */
+  states: readonly AlertState[];
+  /** The least grave band shown (`info`: every band). */
+  minSeverity: Severity;
+  /** The least certain band shown (`cleared`: every band). */
+  minCertainty: CertaintyBand;
+  /** Only alerts with a report of this source kind, or every alert (null). */
+  source: Source | null;
+  /** Only alerts whose protocol run is open. */
+  inProtocol: boolean;
+  /** Words that must all occur in the title, id or place names (case-insensitive). */
+  text: string;
+  /** Alerts linked into one incident listed together under its primary. */
+  groupByIncident: boolean;
+}
+
+export const DEFAULT_QUEUE_FILTER: QueueFilter = {
+  states: ['active', 'cleared', 'quiet'],
+  minSeverity: 'info',
+  minCertainty: 'cleared',
+  source: null,
+  inProtocol: false,
+  text: '',
+  groupByIncident: false,
+};
+
+/** A row of the filtered queue: an alert, and whether it sits under its incident's primary. */
+export interface QueueRow {
+  alert: AlertView;
+  /** True for a non-primary member listed under its incident's primary (grouping on). */
+  nested: boolean;
+}
+
+export interface FilteredQueue {
+  rows: readonly QueueRow[];
+  /** Every alert in the snapshot. */
+  total: number;
+  /** Closed alerts, shown or not (the toggle says how many it would add). */
+  closed: number;
+  /** Alerts made only of controller injects: the Messages list shows them, the queue does not. */
+  messagesOnly: number;
+}
+
+/** Closed by the protocol or by the engine: nothing more to do on it. */
+export function isClosed(alert: AlertView): boolean {
+  return alert.state === 'closed' || alert.protocol?.closed === true || alert.run?.closed === true;
+}
+
+/**
+ * An alert whose every report is a controller inject (a hotline call, a
+ * statement): it is a message, read in the Messages list, not a queue row,
+ * unless the operator asks for that source kind.
+ */
+export function isMessageOnly(alert: AlertView): boolean {
+  return alert.sources.length > 0 && alert.sources.every((s) => s === 'inject');
+}
+
+function searchTerms(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+// An unchanged alert keeps its object between frames, so its search text is built once
+// (at speed the queue is filtered every frame, over every alert).
+const haystacks = new WeakMap<
+  AlertView,
+  { zoneNames: ReadonlyMap<string, string>; text: string }
+>();
+
+/** Lower-cased text the search looks in: title, id, zone ids and names, incident id. */
+function haystack(alert: AlertView, zoneNames: ReadonlyMap<string, string>): string {
+  const cached = haystacks.get(alert);
+  if (cached && cached.zoneNames === zoneNames) return cached.text;
+  const zones = alert.zoneIds.map((z) => `${z} ${zoneNames.get(z) ?? ''}`).join(' ');
+  const text = `${alert.title} ${alert.id} ${zones} ${alert.incident?.id ?? ''}`.toLowerCase();
+  haystacks.set(alert, { zoneNames, text });
+  return text;
+}
+
+/** True when the alert passes every filter but the grouping. */
+export function alertMatches(
+  alert: AlertView,
+  filter: QueueFilter,
+  zoneNames: ReadonlyMap<string, string>,
+  terms: readonly string[] = searchTerms(filter.text),
+): boolean {
+  const state: AlertState = isClosed(alert) ? 'closed' : alert.state;
+  if (!filter.states.includes(state)) return false;
+  if (SEVERITIES.indexOf(alert.severity) > SEVERITIES.indexOf(filter.minSeverity)) return false;
+  // A version-1 log records no certainty: only the widest band lets such alerts through.
+  const band = alert.certainty?.band ?? null;
+  const least = CERTAINTY_BANDS.indexOf(filter.minCertainty);
+  if (least < CERTAINTY_BANDS.length - 1) {
+    if (band === null || CERTAINTY_BANDS.indexOf(band) > least) return false;
+  }
+  if (filter.source === null) {
+    if (isMessageOnly(alert)) return false;
+  } else if (!alert.sources.includes(filter.source)) return false;
+  // A version-1 protocol state or a version-2 run, still open.
+  const open =
+    (alert.protocol !== null && !alert.protocol.closed) ||
+    (alert.run !== null && !alert.run.closed);
+  if (filter.inProtocol && !open) return false;
+  if (terms.length > 0) {
+    const text = haystack(alert, zoneNames);
+    if (!terms.every((t) => text.includes(t))) return false;
+  }
+  return true;
+}
+
+/**
+ * The queue's rows, in the engine's rank order (never re-sorted). With
+ * grouping, an incident's shown members follow its first-ranked shown member,
+ * primary first, the others `nested`.
+ */
+export function filterQueue(
+  alerts: readonly AlertView[],
+  filter: QueueFilter,
+  zoneNames: ReadonlyMap<string, string>,
+): FilteredQueue {
+  const terms = searchTerms(filter.text);
+  let closed = 0;
+  let messagesOnly = 0;
+  const shown: AlertView[] = [];
+  for (const alert of alerts) {
+    if (isClosed(alert)) closed++;
+    if (isMessageOnly(alert)) messagesOnly++;
+    if (alertMatches(alert, filter, zoneNames, terms)) shown.push(alert);
+  }
+  let rows: QueueRow[];
+  if (!filter.groupByIncident) {
+    rows = shown.map((alert) => ({ alert, nested: false }));
+  } else {
+    const members = new Map<string, AlertView[]>();
+    for (const alert of shown) {
+      const id = alert.incident?.id;
+      if (id === undefined) continue;
+      const list = members.get(id);
+      if (list) list.push(alert);
+      else members.set(id, [alert]);
+    }
+    rows = [];
+    const placed = new Set<string>();
+    for (const alert of shown) {
+      const incident = alert.incident;
+      if (incident === null) {
+        rows.push({ alert, nested: false });
+        continue;
+      }
+      if (placed.has(incident.id)) continue;
+      placed.add(incident.id);
+      const order = new Map(incident.alertIds.map((id, i) => [id, i] as const));
+      const group = [...members.get(incident.id)!].sort(
+        (a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity),
+      );
+      group.forEach((member, i) => rows.push({ alert: member, nested: i > 0 }));
+    }
+  }
+  return { rows, total: alerts.length, closed, messagesOnly };
+}
+
+/**
+ * A filter read back from session storage: each member that is missing or not
+ * one of its values falls back to the default, so an old or damaged entry
+ * never breaks the queue.
+ */
+export function parseQueueFilter(json: string | null): QueueFilter {
+  let raw: unknown;
+  try {
+    raw = json === null ? null : JSON.parse(json);
+  } catch {
+    raw = null;
+  }
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_QUEUE_FILTER;
+  const r = raw as Record<string, unknown>;
+  const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
+    typeof value === 'string' && (list as readonly string[]).includes(value)
+      ? (value as T)
+      : fallback;
+  const d = DEFAULT_QUEUE_FILTER;
+  const states = Array.isArray(r.states)
+    ? ALERT_STATES.filter((s) => (r.states as unknown[]).includes(s))
+    : d.states;
+  return {
+    states,
+    minSeverity: oneOf(SEVERITIES, r.minSeverity, d.minSeverity),
+    minCertainty: oneOf(CERTAINTY_BANDS, r.minCertainty, d.minCertainty),
+    source:
+      oneOf<Source | 'any'>([...SOURCES, 'any'], r.source ?? 'any', 'any') === 'any'
+        ? null
+        : (r.source as Source),
+    inProtocol: typeof r.inProtocol === 'boolean' ? r.inProtocol : d.inProtocol,
+    text: typeof r.text === 'string' ? r.text.slice(0, 200) : d.text,
+    groupByIncident: typeof r.groupByIncident === 'boolean' ? r.groupByIncident : d.groupByIncident,
+  };
+}
+
+/** True when the filter hides nothing but closed alerts and messages (the default view). */
+export function isDefaultFilter(filter: QueueFilter): boolean {
+  const d = DEFAULT_QUEUE_FILTER;
+  return (
+    filter.states.length === d.states.length &&
+    d.states.every((s) => filter.states.includes(s)) &&
+    filter.minSeverity === d.minSeverity &&
+    filter.minCertainty === d.minCertainty &&
+    filter.source === d.source &&
+    filter.inProtocol === d.inProtocol &&
+    filter.text.trim() === ''
+  );
+}

@@ -1,0 +1,256 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CERTAINTY_BANDS, SEVERITIES } from '../../../shared/alerts/bands';
+import { ALERT_STATES } from '../../../shared/alerts/alert-view';
+import { SOURCES } from '../../../shared/scenario/schema';
+import {
+  DEFAULT_QUEUE_FILTER,
+  filterQueue,
+  isClosed,
+  isDefaultFilter,
+  parseQueueFilter,
+  type QueueFilter,
+} from '../../../renderer/src/alerts/queue-filter';
+import type {
+  AlertView,
+  IncidentView,
+  ProtocolView,
+} from '../../../renderer/src/console/view-model';
+import type { RunStatus } from '../../../shared/exercise/run-status';
+
+const T0 = Date.UTC(2027, 2, 8, 9, 0);
+
+function alert(id: string, over: Partial<AlertView> = {}): AlertView {
+  return {
+    id,
+    rank: 1,
+    severity: 'high',
+    state: 'active',
+    gravity: 61.5,
+    certainty: { value: 0.62, band: 'probable', factors: [], incompatibleReports: 0 },
+    title: `Explosion — Kerrow ${id}`,
+    zoneIds: ['z-kerrow'],
+    sources: ['drone'],
+    firstAt: T0,
+    lastAt: T0,
+    quiet: false,
+    acknowledged: false,
+    eventSeqs: [0],
+    factors: [],
+    links: [],
+    continues: null,
+    incident: null,
+    protocol: null,
+    run: null,
+    messageIds: [],
+    lat: null,
+    lon: null,
+    ...over,
+  };
+}
+
+function run(closed: boolean): ProtocolView {
+  return {
+    stepId: 'verify',
+    stepTitle: 'Verify',
+    instructions: '',
+    role: 'operator',
+    enteredAt: T0,
+    deadlineAt: null,
+    breached: false,
+    actions: [],
+    acks: [],
+    history: [],
+    closed,
+    suggestedJump: null,
+  };
+}
+
+function incident(id: string, alertIds: string[], primary: boolean): IncidentView {
+  return {
+    id,
+    alertIds,
+    primary,
+    gravity: 70,
+    severity: 'high',
+    certainty: 0.7,
+    certaintyBand: 'probable',
+  };
+}
+
+const zones = new Map([['z-kerrow', 'Kerrow']]);
+const ids = (alerts: readonly AlertView[], f: Partial<QueueFilter> = {}) =>
+  filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, ...f }, zones).rows.map((r) => r.alert.id);
+
+describe('filterQueue', () => {
+  it('hides closed alerts by default, counts them, and shows them when asked', () => {
+    const alerts = [
+      alert('A-1'),
+      alert('A-2', { state: 'closed' }),
+      alert('A-3', { protocol: run(true) }),
+      alert('A-4', { state: 'quiet', quiet: true }),
+    ];
+    const q = filterQueue(alerts, DEFAULT_QUEUE_FILTER, zones);
+    expect(q.rows.map((r) => r.alert.id)).toEqual(['A-1', 'A-4']);
+    expect(q.closed).toBe(2);
+    expect(q.total).toBe(4);
+    expect(ids(alerts, { states: ['closed'] })).toEqual(['A-2', 'A-3']);
+  });
+
+  it('keeps the bands from the minimum gravity and certainty chosen, gravest first', () => {
+    const alerts = [
+      alert('A-c', { severity: 'critical' }),
+      alert('A-m', { severity: 'medium' }),
+      alert('A-i', {
+        severity: 'info',
+        certainty: { value: 0.1, band: 'unconfirmed', factors: [], incompatibleReports: 0 },
+      }),
+      alert('A-v1', { severity: 'high', certainty: null }),
+    ];
+    expect(ids(alerts, { minSeverity: 'high' })).toEqual(['A-c', 'A-v1']);
+    expect(ids(alerts, { minSeverity: 'medium' })).toEqual(['A-c', 'A-m', 'A-v1']);
+    // A version-1 alert has no certainty: any band narrower than all leaves it out.
+    expect(ids(alerts, { minCertainty: 'possible' })).toEqual(['A-c', 'A-m']);
+    expect(ids(alerts, { minCertainty: 'cleared' })).toEqual(['A-c', 'A-m', 'A-i', 'A-v1']);
+  });
+
+  it('filters by source kind and by an open protocol run', () => {
+    const alerts = [
+      alert('A-d', { sources: ['drone'], protocol: run(false) }),
+      alert('A-s', { sources: ['satellite', 'observer'] }),
+    ];
+    expect(ids(alerts, { source: 'observer' })).toEqual(['A-s']);
+    expect(ids(alerts, { inProtocol: true })).toEqual(['A-d']);
+  });
+
+  it('counts a version-2 run as in the protocol while open, and as closed once it closes', () => {
+    const open = { closed: false } as unknown as RunStatus;
+    const done = { closed: true } as unknown as RunStatus;
+    const alerts = [alert('A-r', { run: open }), alert('A-x', { run: done }), alert('A-n')];
+    expect(ids(alerts, { inProtocol: true })).toEqual(['A-r']);
+    expect(isClosed(alerts[1]!)).toBe(true);
+    expect(isClosed(alerts[0]!)).toBe(false);
+  });
+
+  it('leaves alerts made only of controller injects to Messages unless that source is chosen', () => {
+    const alerts = [
+      alert('A-MSEL-003', { sources: ['inject'], severity: 'info' }),
+      alert('A-mixed', { sources: ['drone', 'inject'] }),
+    ];
+    const q = filterQueue(alerts, DEFAULT_QUEUE_FILTER, zones);
+    expect(q.rows.map((r) => r.alert.id)).toEqual(['A-mixed']);
+    expect(q.messagesOnly).toBe(1);
+    expect(ids(alerts, { source: 'inject' })).toEqual(['A-MSEL-003', 'A-mixed']);
+  });
+
+  it('searches title, id and place names, every word, case-insensitive', () => {
+    const alerts = [
+      alert('A-ev-1', { title: 'Explosion — Dunmore, Sector North', zoneIds: [] }),
+      alert('A-ev-2', { title: 'MLRS fire — Exclusion Zone 2' }),
+    ];
+    expect(ids(alerts, { text: 'dunmore' })).toEqual(['A-ev-1']);
+    expect(ids(alerts, { text: 'KERROW' })).toEqual(['A-ev-2']);
+    expect(ids(alerts, { text: 'ev-2' })).toEqual(['A-ev-2']);
+    expect(ids(alerts, { text: 'explosion  north' })).toEqual(['A-ev-1']);
+    expect(ids(alerts, { text: 'explosion kerrow' })).toEqual([]);
+  });
+
+  it('with grouping, lists an incident’s members under its primary where the first ranks', () => {
+    const members = ['A-p', 'A-m1', 'A-m2'];
+    const alerts = [
+      alert('A-m2', { incident: incident('INC-1', members, false) }),
+      alert('A-x'),
+      alert('A-p', { incident: incident('INC-1', members, true) }),
+      alert('A-m1', { incident: incident('INC-1', members, false) }),
+    ];
+    const q = filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, groupByIncident: true }, zones);
+    expect(q.rows.map((r) => [r.alert.id, r.nested])).toEqual([
+      ['A-p', false],
+      ['A-m1', true],
+      ['A-m2', true],
+      ['A-x', false],
+    ]);
+    expect(ids(alerts)).toEqual(['A-m2', 'A-x', 'A-p', 'A-m1']);
+  });
+
+  it('shows exactly the alerts that pass, in rank order, grouping or not (property)', () => {
+    const arbAlert = fc.record({
+      severity: fc.constantFrom(...SEVERITIES),
+      band: fc.constantFrom(...CERTAINTY_BANDS),
+      state: fc.constantFrom(...ALERT_STATES),
+      source: fc.constantFrom(...SOURCES),
+      incident: fc.option(fc.constantFrom('INC-1', 'INC-2'), { nil: null }),
+    });
+    const arbFilter = fc.record({
+      states: fc.subarray([...ALERT_STATES]),
+      minSeverity: fc.constantFrom(...SEVERITIES),
+      minCertainty: fc.constantFrom(...CERTAINTY_BANDS),
+      source: fc.option(fc.constantFrom(...SOURCES), { nil: null }),
+      inProtocol: fc.boolean(),
+      text: fc.constantFrom('', 'kerrow', 'A-1'),
+      groupByIncident: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(arbAlert, { maxLength: 30 }), arbFilter, (specs, filter) => {
+        const byIncident = new Map<string, string[]>();
+        specs.forEach((s, i) => {
+          if (s.incident)
+            byIncident.set(s.incident, [...(byIncident.get(s.incident) ?? []), `A-${i}`]);
+        });
+        const alerts = specs.map((s, i) =>
+          alert(`A-${i}`, {
+            rank: i + 1,
+            severity: s.severity,
+            state: s.state,
+            sources: [s.source],
+            certainty: { value: 0.5, band: s.band, factors: [], incompatibleReports: 0 },
+            incident: s.incident
+              ? incident(
+                  s.incident,
+                  byIncident.get(s.incident)!,
+                  byIncident.get(s.incident)![0] === `A-${i}`,
+                )
+              : null,
+          }),
+        );
+        const q = filterQueue(alerts, filter, zones);
+        const flat = filterQueue(alerts, { ...filter, groupByIncident: false }, zones);
+        // The same set either way; without grouping, rank order.
+        expect(new Set(q.rows.map((r) => r.alert.id))).toEqual(
+          new Set(flat.rows.map((r) => r.alert.id)),
+        );
+        const ranks = flat.rows.map((r) => r.alert.rank);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+        for (const { alert: a } of flat.rows) {
+          expect(filter.states).toContain(a.state);
+          expect(SEVERITIES.indexOf(a.severity)).toBeLessThanOrEqual(
+            SEVERITIES.indexOf(filter.minSeverity),
+          );
+        }
+        expect(q.rows.length).toBeLessThanOrEqual(q.total);
+      }),
+    );
+  });
+});
+
+describe('parseQueueFilter', () => {
+  it('round-trips a filter and falls back member by member on bad input', () => {
+    const f: QueueFilter = {
+      states: ['active', 'closed'],
+      minSeverity: 'high',
+      minCertainty: 'probable',
+      source: 'observer',
+      inProtocol: true,
+      text: 'kerrow',
+      groupByIncident: true,
+    };
+    expect(parseQueueFilter(JSON.stringify(f))).toEqual(f);
+    expect(parseQueueFilter(null)).toEqual(DEFAULT_QUEUE_FILTER);
+    expect(parseQueueFilter('{not json')).toEqual(DEFAULT_QUEUE_FILTER);
+    expect(
+      parseQueueFilter(JSON.stringify({ minSeverity: 'apocalyptic', source: 'rumour', states: 3 })),
+    ).toEqual(DEFAULT_QUEUE_FILTER);
+    expect(isDefaultFilter(DEFAULT_QUEUE_FILTER)).toBe(true);
+    expect(isDefaultFilter(f)).toBe(false);
+  });
+});
