@@ -244,13 +244,19 @@ test('the controller injects an event (shown as text), reveals ground truth and 
   await fillStartDialog(page, 'Controller');
   const panel = page.getByRole('region', { name: 'Controller' });
   await expect(panel).toBeVisible();
-  await panel.getByLabel('Auto-pause on critical above 60×').uncheck();
+  // The tempo rules: pause above 60× when a critical alert opens (the default).
+  await panel.getByRole('checkbox', { name: 'a critical alert opens' }).uncheck();
 
   // Hot wash: the running clock stops and says why it is paused.
   await page.getByTestId('play-pause').click();
   await expect(page.getByTestId('play-pause')).toContainText('Pause');
   await panel.getByRole('button', { name: 'Pause for hot wash' }).click();
   await expect(page.getByTestId('play-pause')).toContainText('Play');
+  // Its notes are logged as the controller's notes.
+  const notes = panel.getByRole('form', { name: 'Hot-wash notes' });
+  await notes.getByLabel(/Hot-wash note/).fill('Operators missed the second hotline call.');
+  await notes.getByRole('button', { name: 'Log note' }).click();
+  await expect(notes.getByRole('status')).toHaveText('1 note(s) logged');
 
   // An inject with markup in it is shown verbatim, never as HTML.
   const summary = '<b>Party B liaison</b>: "no firing today" <img src=x onerror=alert(1)>';

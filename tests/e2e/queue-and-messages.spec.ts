@@ -49,7 +49,7 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
   await submitStartDialog(dialog, 'Control One', 'Controller');
   const start = await clockEpoch(page);
   // Auto-pause would stop the clock at every new critical alert above 60×.
-  await page.getByRole('checkbox', { name: 'Auto-pause on critical above 60×' }).uncheck();
+  await page.getByRole('checkbox', { name: 'a critical alert opens' }).uncheck();
   await playUntil(page, start, 41, 3600);
 
   await shots(page, 'queue-h41');

@@ -27,10 +27,15 @@ import { linkedAlerts, useMessages, useReadMessages } from '../messages/use-mess
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { RunWalkthrough } from '../protocol/RunWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
-import { AUTO_PAUSE_ABOVE_SPEED } from '../replay/speeds';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
-import { AUTO_PAUSE_RULE, criticalAlertToPauseFor, criticalIds } from './auto-pause';
+import {
+  DEFAULT_TEMPO_RULES,
+  TEMPO_TRIGGERS,
+  tempoDecision,
+  tempoMemory,
+  type TempoRules,
+} from './tempo-rules';
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
@@ -50,7 +55,19 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   // Why the clock stopped by itself: kept apart from `message` (which every
   // successful command clears) until the user resumes or dismisses it.
   const [pauseNotice, setPauseNotice] = useState<string | null>(null);
-  const [autoPause, setAutoPause] = useState(true);
+  // Tempo rules (tempo-rules.ts): the controller's, for this console session.
+  const [tempo, setTempo] = useState<TempoRules>(DEFAULT_TEMPO_RULES);
+  const autoPause = tempo.on.includes('auto-pause-on-critical');
+  const setAutoPause = useCallback(
+    (on: boolean) =>
+      setTempo((t) => ({
+        ...t,
+        on: on
+          ? [...new Set([...t.on, 'auto-pause-on-critical' as const])]
+          : t.on.filter((r) => r !== 'auto-pause-on-critical'),
+      })),
+    [],
+  );
   const [showTruth, setShowTruth] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -94,22 +111,18 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     }
   }, []);
 
-  // Pause for a newly critical alert at high speed (a console setting).
-  const seenCritical = useRef<Set<string>>(criticalIds(alerts));
+  // The tempo rules: pause at training speed when what they name happens.
+  const seen = useRef(tempoMemory(alerts, now));
   useEffect(() => {
-    const alert = criticalAlertToPauseFor(seenCritical.current, alerts, speed, playing, autoPause);
-    seenCritical.current = criticalIds(alerts);
-    if (alert) {
-      setSelectedId(alert.id);
-      void run('Auto-pause', () =>
-        commands.autoPause(
-          AUTO_PAUSE_RULE,
-          `critical alert ${alert.id} opened at ${speed}x (above ${AUTO_PAUSE_ABOVE_SPEED}x)`,
-        ),
-      );
-      setPauseNotice(`Paused: critical alert “${alert.title}” opened at ${speed}×.`);
+    const decision = tempoDecision(seen.current, alerts, now, { speed, playing }, tempo);
+    seen.current = tempoMemory(alerts, now);
+    if (decision) {
+      setSelectedId(decision.alert.id);
+      void run('Auto-pause', () => commands.autoPause(decision.trigger, decision.reason));
+      const what = TEMPO_TRIGGERS.find((t) => t.id === decision.trigger)!.label;
+      setPauseNotice(`Paused at ${speed}×: ${what} — “${decision.alert.title}”.`);
     }
-  }, [alerts, speed, playing, autoPause, commands, run]);
+  }, [alerts, now, speed, playing, tempo, commands, run]);
 
   // Handlers read the latest state through a ref, so they never change and the
   // memoised transport bar and panels need not re-render for them.
@@ -191,6 +204,10 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   const onShortcuts = useCallback(() => setSheetOpen(true), []);
   const onHotWash = useCallback(
     () => void run('Hot wash', () => commands.pause('hot wash')),
+    [commands, run],
+  );
+  const onNote = useCallback(
+    (text: string) => run('Note', () => commands.note(text)),
     [commands, run],
   );
   const onInject = useCallback(
@@ -395,9 +412,10 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             <ControllerPanel
               showTruth={showTruth}
               onShowTruth={setShowTruth}
-              autoPause={autoPause}
-              onAutoPause={setAutoPause}
+              tempo={tempo}
+              onTempo={setTempo}
               onHotWash={onHotWash}
+              onNote={onNote}
               onInject={onInject}
             />
           ) : (

@@ -1,14 +1,18 @@
-// Controller-only tools: inject an ad-hoc event, reveal ground truth, pause
-// for a hot wash. Operators never see this panel.
+// Controller-only tools: inject an ad-hoc event, reveal ground truth, set the
+// tempo rules, pause for a hot wash and write its notes. Operators never see
+// this panel.
 import { memo, useState } from 'react';
+import { TEMPO_TRIGGERS, type TempoRules, type TempoTrigger } from './tempo-rules';
 
 /** Memoised: its props change only on the controller's own input, not every frame. */
 export const ControllerPanel = memo(function ControllerPanel(props: {
   showTruth: boolean;
   onShowTruth(show: boolean): void;
-  autoPause: boolean;
-  onAutoPause(on: boolean): void;
+  tempo: TempoRules;
+  onTempo(rules: TempoRules): void;
   onHotWash(): void;
+  /** Logs a note (the hot wash's); resolves whether it was logged. */
+  onNote(text: string): Promise<boolean>;
   /** Resolves whether the inject was logged (a refusal is the console's message). */
   onInject(summary: string, extra: { lat?: number; lon?: number; from?: string }): Promise<boolean>;
 }) {
@@ -19,6 +23,16 @@ export const ControllerPanel = memo(function ControllerPanel(props: {
   const [pending, setPending] = useState(false);
   // The last inject logged: confirmed here, since it goes to the Messages list, not the queue.
   const [sent, setSent] = useState<string | null>(null);
+  const [hotWash, setHotWash] = useState(false);
+  const [note, setNote] = useState('');
+  const [noted, setNoted] = useState(0);
+  const toggle = (trigger: TempoTrigger, on: boolean) =>
+    props.onTempo({
+      ...props.tempo,
+      on: on
+        ? [...new Set([...props.tempo.on, trigger])]
+        : props.tempo.on.filter((t) => t !== trigger),
+    });
   const latN = lat.trim() === '' ? undefined : Number(lat);
   const lonN = lon.trim() === '' ? undefined : Number(lon);
   const badPosition =
@@ -37,18 +51,60 @@ export const ControllerPanel = memo(function ControllerPanel(props: {
           />{' '}
           Reveal ground truth
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={props.autoPause}
-            onChange={(e) => props.onAutoPause(e.target.checked)}
-          />{' '}
-          Auto-pause on critical above 60×
-        </label>
-        <button type="button" onClick={props.onHotWash}>
+        <button
+          type="button"
+          onClick={() => {
+            setHotWash(true);
+            props.onHotWash();
+          }}
+        >
           Pause for hot wash
         </button>
       </div>
+      <fieldset className="tempo-rules">
+        <legend>Pause above 60× when</legend>
+        {TEMPO_TRIGGERS.map((t) => (
+          <label key={t.id}>
+            <input
+              type="checkbox"
+              checked={props.tempo.on.includes(t.id)}
+              onChange={(e) => toggle(t.id, e.target.checked)}
+            />{' '}
+            {t.label}
+          </label>
+        ))}
+      </fieldset>
+      {hotWash ? (
+        <form
+          className="hot-wash"
+          aria-label="Hot-wash notes"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!note.trim()) return;
+            void props.onNote(`Hot wash: ${note.trim()}`).then((logged) => {
+              if (!logged) return;
+              setNote('');
+              setNoted((n) => n + 1);
+            });
+          }}
+        >
+          <label>
+            <span>Hot-wash note (logged, signed, in the export)</span>
+            <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" disabled={!note.trim()}>
+            Log note
+          </button>
+          <button type="button" onClick={() => setHotWash(false)}>
+            Done
+          </button>
+          {noted > 0 ? (
+            <span role="status" className="muted">
+              {noted} note(s) logged
+            </span>
+          ) : null}
+        </form>
+      ) : null}
       <details className="inject-details">
         <summary>Inject an event…</summary>
         <form

@@ -365,6 +365,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
       );
     },
     linkMessage: (eventId, alertId) => engine.linkMessage(eventId, alertId),
+    note: (text) => engine.note(text),
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -440,6 +441,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     partyMove: refuse,
     partyAck: refuse,
     linkMessage: refuse,
+    note: refuse,
   };
 }
 

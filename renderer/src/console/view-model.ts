@@ -216,6 +216,8 @@ export interface ConsoleCommands {
   partyAck(alertId: string, partyId: string, track: string, how: string): Promise<void>;
   /** Links a message (a controller inject's event id) to an alert (logged as `message-linked`). */
   linkMessage(eventId: string, alertId: string): Promise<void>;
+  /** A free-text note (the hot wash's), logged as the participant's `note` entry. */
+  note(text: string): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */

@@ -37,6 +37,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   partyMove: true,
   partyAck: true,
   linkMessage: true,
+  note: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */

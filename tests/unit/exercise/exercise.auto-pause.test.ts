@@ -5,7 +5,9 @@ import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { clockData, isAutomaticPause } from '../../../shared/exercise/log-data';
-import { AUTO_PAUSE_RULE } from '../../../renderer/src/console/auto-pause';
+import { TEMPO_TRIGGERS } from '../../../renderer/src/console/tempo-rules';
+
+const AUTO_PAUSE_RULE = TEMPO_TRIGGERS[0].id;
 import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
 
 const WALL = () => new Date('2026-11-26T10:00:00.000Z');
