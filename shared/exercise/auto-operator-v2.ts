@@ -12,6 +12,8 @@ import { openTracks, type ProtocolRun, type RunVisit } from '../protocol/protoco
 import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
 import type { AlertSnapshot } from './exercise-snapshot';
 import type { PartySide } from './sim-cell';
+import { partyOnSide } from './side-of-line';
+import type { Zone } from '../scenario/loaded-scenario';
 import {
   NO_DEADLINE,
   attributed,
@@ -22,6 +24,7 @@ import {
   planNext,
   reviewTasks,
   type ExercisePolicy,
+  type OperatorEvent,
   type Reader,
   type Task,
 } from './auto-operator';
@@ -134,6 +137,21 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
 }
 
 /**
+ * Where no report names the party, the side of the line its fire came from:
+ * the first located firing point (an outgoing round or a weapon in a firing
+ * position), if the scenario's settlements tell the sides apart.
+ */
+function firingSide(events: readonly OperatorEvent[], zones: readonly Zone[]): string | null {
+  for (const e of events) {
+    if (e.subtype !== 'outgoing' && e.subtype !== 'firing-position') continue;
+    if (e.lat === undefined || e.lon === undefined) continue;
+    const side = partyOnSide(e.lon, e.lat, zones);
+    if (side !== null) return side;
+  }
+  return null;
+}
+
+/**
  * What the operator records on leaving the hotline's escalation step: the
  * acknowledgements were taken in the notification step before it, so they
  * are read from every visit of the track, not from the escalation's own.
@@ -178,7 +196,7 @@ function tasksFor(
   const id = alert.id;
   const { events, judgement } = read(alert);
   const title = alert.view.title;
-  const party = attributed(events);
+  const party = attributed(events) ?? firingSide(events, engine.setup.scenario.zones);
   const severity = (alert.incident ?? alert).severity;
   if (!alert.acknowledged) {
     return [

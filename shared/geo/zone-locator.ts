@@ -110,7 +110,8 @@ function settlementDistance(zone: Zone): SettlementDistance | null {
   return { id: zone.id, distanceKm, estimateKm: (lon, lat) => distanceKm(lon, lat) };
 }
 
-function linesOf(zone: Zone): Position[][] {
+/** The coordinates of a line zone (LineString or MultiLineString); none for an area. */
+export function linesOf(zone: Zone): Position[][] {
   const g = zone.geometry;
   if (g.type === 'LineString') return [g.coordinates];
   if (g.type === 'MultiLineString') return g.coordinates;
