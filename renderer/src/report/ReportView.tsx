@@ -2,6 +2,7 @@ import {
   outcomeMeasures,
   type AfterActionReport,
   type AlertMeasures,
+  type AlertOutcome,
   type OutcomeVerdict,
 } from '../../../shared/report/after-action-report';
 import { CertaintyChip } from '../alerts/CertaintyChip';
@@ -77,7 +78,7 @@ export function ReportView({
   // As the CLI's report: only alerts whose events carry ground truth can be
   // judged; the rest (routine background) are counted, not listed.
   const judged = o.alerts.filter((a) => a.truth !== 'unknown');
-  const unjudged = o.alerts.length - judged.length;
+  const others = o.alerts.filter((a) => a.truth === 'unknown');
   return (
     <article className="report" aria-label="After-action report">
       <style>
@@ -232,58 +233,23 @@ export function ReportView({
         <h3>False alarms and missed violations</h3>
         {judged.length === 0 ? (
           <p className="muted">
-            No alert entered the protocol or carried ground truth, so none can be judged yet.
+            No alert with ground truth in the scenario entered the protocol, so none can be judged
+            yet.
           </p>
         ) : (
-          <table aria-label="Alert outcomes">
-            {unjudged > 0 ? (
-              <caption className="muted">
-                {unjudged} alert(s) in the protocol carry no ground truth in the scenario: counted
-                above, listed in the JSON report.
-              </caption>
-            ) : null}
-            <thead>
-              <tr>
-                <th scope="col">Alert</th>
-                <th scope="col">Highest severity</th>
-                <th scope="col">Gravity · certainty at the end</th>
-                <th scope="col">Ground truth</th>
-                <th scope="col">Handling</th>
-                <th scope="col">Final step</th>
-                <th scope="col">Findings</th>
-                <th scope="col">Verdict</th>
-              </tr>
-            </thead>
-            <tbody>
-              {judged.map((a) => (
-                <tr key={a.alert_id} className={`verdict-${a.verdict}`}>
-                  <td>
-                    {a.title} <div className="muted mono">{a.alert_id}</div>
-                  </td>
-                  <td>
-                    <span className={`severity severity-${a.severity}`}>{a.severity}</span>
-                  </td>
-                  <MeasuresCell m={outcomeMeasures(a, measures)} />
-                  <td>{a.truth}</td>
-                  <td>{a.handling}</td>
-                  <td>{a.final_step ?? '—'}</td>
-                  <td data-testid="outcome-findings">
-                    {a.findings ? (
-                      <>
-                        attribution {a.findings.attribution} · {a.findings.intent} ·{' '}
-                        {a.findings.outcome}
-                        <div className="muted">evidence: {a.findings.evidence}</div>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{VERDICTS[a.verdict]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OutcomeTable label="Alert outcomes" rows={judged} measures={measures} />
         )}
+        {others.length > 0 ? (
+          // Routine background the scenario gives no truth for: not judged, but
+          // their handling and findings stay one click away.
+          <details className="report-unjudged">
+            <summary>
+              {others.length} alert(s) in the protocol without ground truth in the scenario (not
+              judged): their handling and findings
+            </summary>
+            <OutcomeTable label="Alerts without ground truth" rows={others} measures={measures} />
+          </details>
+        ) : null}
       </section>
 
       <section className="report-section">
@@ -326,5 +292,63 @@ function Tile({ label, value }: { label: string; value: number }) {
       <div className="report-tile-value">{value}</div>
       <div className="report-tile-label">{label}</div>
     </div>
+  );
+}
+
+/** The outcome rows of the after-action report, one per alert or scripted incident. */
+function OutcomeTable({
+  label,
+  rows,
+  measures,
+  caption,
+}: {
+  label: string;
+  rows: readonly AlertOutcome[];
+  measures: ReadonlyMap<string, AlertMeasures>;
+  caption?: string;
+}) {
+  return (
+    <table aria-label={label}>
+      {caption ? <caption className="muted">{caption}</caption> : null}
+      <thead>
+        <tr>
+          <th scope="col">Alert</th>
+          <th scope="col">Highest severity</th>
+          <th scope="col">Gravity · certainty at the end</th>
+          <th scope="col">Ground truth</th>
+          <th scope="col">Handling</th>
+          <th scope="col">Final step</th>
+          <th scope="col">Findings</th>
+          <th scope="col">Verdict</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr key={a.alert_id} className={`verdict-${a.verdict}`}>
+            <td>
+              {a.title} <div className="muted mono">{a.alert_id}</div>
+            </td>
+            <td>
+              <span className={`severity severity-${a.severity}`}>{a.severity}</span>
+            </td>
+            <MeasuresCell m={outcomeMeasures(a, measures)} />
+            <td>{a.truth}</td>
+            <td>{a.handling}</td>
+            <td>{a.final_step ?? '—'}</td>
+            <td data-testid="outcome-findings">
+              {a.findings ? (
+                <>
+                  attribution {a.findings.attribution} · {a.findings.intent} · {a.findings.outcome}
+                  <div className="muted">evidence: {a.findings.evidence}</div>
+                </>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>{VERDICTS[a.verdict]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
