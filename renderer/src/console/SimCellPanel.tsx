@@ -6,12 +6,8 @@
 import { useState } from 'react';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
 import { usePending } from '../protocol/ProtocolWalkthrough';
-import {
-  INPUT_LABELS,
-  inputChoices,
-  missingInputs,
-  moveVerb,
-} from '../protocol/run-walkthrough-model';
+import { ActionInputField } from '../protocol/protocol-parts';
+import { inputChoices, missingInputs, moveVerb } from '../protocol/run-walkthrough-model';
 import { formatExerciseTime } from '../replay/exercise-time-format';
 import { moveInputs, responseText, sendPlan, type SendPlan } from './sim-cell-plan';
 import type {
@@ -288,35 +284,15 @@ function ChangeForm(props: {
           />
         </label>
       ) : (
-        required.map((input) => {
-          const choices = inputChoices(input, props.parties);
-          return (
-            <label key={input} className="action-input">
-              <span>{INPUT_LABELS[input]} (required)</span>
-              {choices ? (
-                <select
-                  name={input}
-                  value={inputs[input] ?? ''}
-                  onChange={(e) => setInputs({ ...inputs, [input]: e.target.value })}
-                >
-                  <option value="">choose…</option>
-                  {choices.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <textarea
-                  name={input}
-                  rows={2}
-                  value={inputs[input] ?? ''}
-                  onChange={(e) => setInputs({ ...inputs, [input]: e.target.value })}
-                />
-              )}
-            </label>
-          );
-        })
+        required.map((input) => (
+          <ActionInputField
+            key={input}
+            input={input}
+            value={inputs[input] ?? ''}
+            choices={inputChoices(input, props.parties)}
+            onChange={(value) => setInputs({ ...inputs, [input]: value })}
+          />
+        ))
       )}
       <button type="submit" disabled={props.disabled || missing.length > 0}>
         Send as {props.partyName}

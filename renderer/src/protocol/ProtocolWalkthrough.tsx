@@ -4,14 +4,10 @@
 // engine reports its log entry committed; meanwhile the control is pending.
 import { useState } from 'react';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
-import type {
-  ActionInputs,
-  AlertView,
-  PartyAckView,
-  ProtocolActionView,
-  ProtocolInput,
-} from '../console/view-model';
+import type { ActionInputs, AlertView, ProtocolActionView } from '../console/view-model';
 import { formatExerciseTime } from '../replay/exercise-time-format';
+import { ActionInputField, PartyAcks, ProtocolHead } from './protocol-parts';
+import { inputChoices, missingInputs } from './run-walkthrough-model';
 import './protocol.css';
 
 export interface ProtocolWalkthroughProps {
@@ -27,18 +23,8 @@ export interface ProtocolWalkthroughProps {
   onDismissJump(alertId: string): Promise<void>;
 }
 
-const INPUT_LABELS: Record<ProtocolInput, string> = {
-  rationale: 'Rationale',
-  summary: 'Summary',
-  measures: 'Agreed measures',
-  party: 'Party',
-  kind: 'Kind of reply',
-  text: 'Text, verbatim',
-  evidence: 'Evidence relied on',
-  attribution: 'Attribution',
-  intent: 'Intent',
-  outcome: 'Outcome',
-};
+// Version 1 names the measures input as the agreed ones; the rest as version 2.
+const MEASURES_LABEL = 'Agreed measures';
 
 /** Runs one intent at a time and remembers its failure message. */
 export function usePending() {
@@ -64,36 +50,15 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
   const p = alert.protocol;
   return (
     <div className="protocol" role="region" aria-label="Protocol walkthrough">
-      <div className="protocol-head">
-        {!alert.acknowledged ? (
-          <button
-            type="button"
-            className="primary"
-            disabled={pending !== null}
-            aria-busy={pending === 'ack'}
-            onClick={() => void run('ack', () => props.onAcknowledge(alert.id))}
-          >
-            {pending === 'ack' ? 'Acknowledging…' : 'Acknowledge alert (A)'}
-          </button>
-        ) : (
-          <span className="done-mark">Alert acknowledged</span>
-        )}
-        {p === null ? (
-          <button
-            type="button"
-            disabled={pending !== null}
-            aria-busy={pending === 'start'}
-            onClick={() => void run('start', () => props.onStart(alert.id))}
-          >
-            {pending === 'start' ? 'Starting…' : 'Start protocol'}
-          </button>
-        ) : null}
-      </div>
-      {error ? (
-        <p role="alert" className="error">
-          Not recorded: {error}
-        </p>
-      ) : null}
+      <ProtocolHead
+        alert={alert}
+        started={p !== null}
+        pending={pending}
+        error={error}
+        run={run}
+        onAcknowledge={props.onAcknowledge}
+        onStart={props.onStart}
+      />
       {p === null ? (
         <p className="muted">This alert is not under the escalation protocol.</p>
       ) : p.closed ? (
@@ -125,6 +90,7 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
               acks={p.acks}
               timezone={timezone}
               pending={pending}
+              keyOf={(partyId) => `party:${partyId}`}
               onAck={(partyId, how) =>
                 void run(`party:${partyId}`, () => props.onAckParty(alert.id, partyId, how))
               }
@@ -162,53 +128,6 @@ export function ProtocolWalkthrough(props: ProtocolWalkthroughProps) {
   );
 }
 
-function PartyAcks(props: {
-  acks: readonly PartyAckView[];
-  timezone: string;
-  pending: string | null;
-  onAck(partyId: string, how: string): void;
-}) {
-  const [how, setHow] = useState<Record<string, string>>({});
-  return (
-    <fieldset className="party-acks">
-      <legend>Party acknowledgements</legend>
-      {props.acks.map((a) => {
-        const key = `party:${a.partyId}`;
-        const text = how[a.partyId] ?? '';
-        return (
-          <div key={a.partyId} className="party-ack" data-party-id={a.partyId}>
-            <label>
-              <input
-                type="checkbox"
-                checked={a.ack !== null}
-                aria-busy={props.pending === key}
-                disabled={a.ack !== null || props.pending !== null || text.trim() === ''}
-                onChange={() => props.onAck(a.partyId, text.trim())}
-              />{' '}
-              {a.partyName}
-            </label>
-            {a.ack ? (
-              <span className="ack-record">
-                by {a.ack.by}, {formatExerciseTime(a.ack.at, props.timezone)}, via {a.ack.how}
-              </span>
-            ) : (
-              <input
-                type="text"
-                className="ack-how"
-                aria-label={`How ${a.partyName} acknowledged`}
-                placeholder="how? hotline, duty officer…"
-                value={text}
-                onChange={(e) => setHow({ ...how, [a.partyId]: e.target.value })}
-              />
-            )}
-            {props.pending === key ? <span className="pending">recording…</span> : null}
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
 function ActionForm(props: {
   action: ProtocolActionView;
   parties: readonly { id: string; name: string }[];
@@ -217,7 +136,7 @@ function ActionForm(props: {
 }) {
   const { action } = props;
   const [inputs, setInputs] = useState<ActionInputs>({});
-  const missing = action.requires.filter((r) => !(inputs[r] ?? '').trim());
+  const missing = missingInputs(action.requires, inputs);
   const busy = props.pending === `action:${action.id}`;
   const disabled = props.pending !== null || missing.length > 0 || action.blockedBy !== null;
   return (
@@ -231,28 +150,15 @@ function ActionForm(props: {
       }}
     >
       {action.requires.map((input) => (
-        <label key={input} className="action-input">
-          <span>{INPUT_LABELS[input]} (required)</span>
-          {input === 'party' ? (
-            <select
-              value={inputs.party ?? ''}
-              onChange={(e) => setInputs({ ...inputs, party: e.target.value })}
-            >
-              <option value="">choose…</option>
-              {props.parties.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <textarea
-              rows={2}
-              value={inputs[input] ?? ''}
-              onChange={(e) => setInputs({ ...inputs, [input]: e.target.value })}
-            />
-          )}
-        </label>
+        <ActionInputField
+          key={input}
+          input={input}
+          value={inputs[input] ?? ''}
+          // Version 1 fixes only the party; every other input is free text.
+          choices={input === 'party' ? inputChoices(input, props.parties) : null}
+          {...(input === 'measures' ? { label: MEASURES_LABEL } : {})}
+          onChange={(value) => setInputs({ ...inputs, [input]: value })}
+        />
       ))}
       <button type="submit" disabled={disabled} aria-busy={busy}>
         {busy ? 'Recording…' : action.label}

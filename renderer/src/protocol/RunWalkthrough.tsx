@@ -11,7 +11,6 @@ import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
 import { formatExerciseTime } from '../replay/exercise-time-format';
 import { usePending } from './ProtocolWalkthrough';
 import {
-  INPUT_LABELS,
   actionControl,
   inputChoices,
   missingInputs,
@@ -19,6 +18,7 @@ import {
   whoActsLabel,
   type ConsoleRole,
 } from './run-walkthrough-model';
+import { ActionInputField, PartyAcks, ProtocolHead } from './protocol-parts';
 import './protocol.css';
 
 type PartyOption = { id: string; name: string; role?: string };
@@ -41,36 +41,15 @@ export function RunWalkthrough(props: RunWalkthroughProps) {
   const r = alert.run;
   return (
     <div className="protocol run" role="region" aria-label="Protocol walkthrough" data-format="2">
-      <div className="protocol-head">
-        {!alert.acknowledged ? (
-          <button
-            type="button"
-            className="primary"
-            disabled={pending !== null}
-            aria-busy={pending === 'ack'}
-            onClick={() => void run('ack', () => props.onAcknowledge(alert.id))}
-          >
-            {pending === 'ack' ? 'Acknowledging…' : 'Acknowledge alert (A)'}
-          </button>
-        ) : (
-          <span className="done-mark">Alert acknowledged</span>
-        )}
-        {r === null ? (
-          <button
-            type="button"
-            disabled={pending !== null}
-            aria-busy={pending === 'start'}
-            onClick={() => void run('start', () => props.onStart(alert.id))}
-          >
-            {pending === 'start' ? 'Starting…' : 'Start protocol'}
-          </button>
-        ) : null}
-      </div>
-      {error ? (
-        <p role="alert" className="error">
-          Not recorded: {error}
-        </p>
-      ) : null}
+      <ProtocolHead
+        alert={alert}
+        started={r !== null}
+        pending={pending}
+        error={error}
+        run={run}
+        onAcknowledge={props.onAcknowledge}
+        onStart={props.onStart}
+      />
       {r === null ? (
         <p className="muted">This alert is not under the escalation protocol.</p>
       ) : (
@@ -191,10 +170,15 @@ function TrackCard(props: {
             <p className="instructions">{t.instructions}</p>
           </details>
           {t.acks.length > 0 ? (
-            <TrackAcks
-              track={t}
+            <PartyAcks
+              acks={t.acks.map((a) => ({
+                partyId: a.partyId,
+                partyName: a.partyName,
+                ack: a.ack && { by: a.ack.recordedBy, at: a.ack.at, how: a.ack.how },
+              }))}
               timezone={timezone}
               pending={props.pending}
+              keyOf={(partyId) => `party:${t.track}:${partyId}`}
               onAck={props.onAckParty}
             />
           ) : null}
@@ -264,55 +248,6 @@ function ElsewhereNote(props: { actions: readonly OfferedRunAction[]; role: Cons
   );
 }
 
-function TrackAcks(props: {
-  track: TrackView;
-  timezone: string;
-  pending: string | null;
-  onAck(partyId: string, how: string): void;
-}) {
-  const [how, setHow] = useState<Record<string, string>>({});
-  const { track: t } = props;
-  return (
-    <fieldset className="party-acks">
-      <legend>Party acknowledgements</legend>
-      {t.acks.map((a) => {
-        const key = `party:${t.track}:${a.partyId}`;
-        const text = how[a.partyId] ?? '';
-        return (
-          <div key={a.partyId} className="party-ack" data-party-id={a.partyId}>
-            <label>
-              <input
-                type="checkbox"
-                checked={a.ack !== null}
-                aria-busy={props.pending === key}
-                disabled={a.ack !== null || props.pending !== null || text.trim() === ''}
-                onChange={() => props.onAck(a.partyId, text.trim())}
-              />{' '}
-              {a.partyName}
-            </label>
-            {a.ack ? (
-              <span className="ack-record">
-                by {a.ack.recordedBy}, {formatExerciseTime(a.ack.at, props.timezone)}, via{' '}
-                {a.ack.how}
-              </span>
-            ) : (
-              <input
-                type="text"
-                className="ack-how"
-                aria-label={`How ${a.partyName} acknowledged`}
-                placeholder="how? hotline, duty officer…"
-                value={text}
-                onChange={(e) => setHow({ ...how, [a.partyId]: e.target.value })}
-              />
-            )}
-            {props.pending === key ? <span className="pending">recording…</span> : null}
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
 function RunActionForm(props: {
   action: OfferedRunAction;
   role: ConsoleRole;
@@ -339,35 +274,15 @@ function RunActionForm(props: {
         if (!disabled) props.onSubmit(inputs);
       }}
     >
-      {action.requires.map((input) => {
-        const choices = inputChoices(input, props.parties);
-        return (
-          <label key={input} className="action-input">
-            <span>{INPUT_LABELS[input]} (required)</span>
-            {choices ? (
-              <select
-                name={input}
-                value={inputs[input] ?? ''}
-                onChange={(e) => set(input, e.target.value)}
-              >
-                <option value="">choose…</option>
-                {choices.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <textarea
-                name={input}
-                rows={2}
-                value={inputs[input] ?? ''}
-                onChange={(e) => set(input, e.target.value)}
-              />
-            )}
-          </label>
-        );
-      })}
+      {action.requires.map((input) => (
+        <ActionInputField
+          key={input}
+          input={input}
+          value={inputs[input] ?? ''}
+          choices={inputChoices(input, props.parties)}
+          onChange={(value) => set(input, value)}
+        />
+      ))}
       <button type="submit" disabled={disabled} aria-busy={busy}>
         {busy ? 'Recording…' : action.label}
       </button>
