@@ -7,25 +7,15 @@
 // justify, so no reply of this script can be judged to account for a
 // violation. Controller-only: never shown to the players.
 import type { PartyScript } from '../../shared/scenario/schema';
-import { dayTime } from './notional-front';
-
-/** A local day and time as the script's UTC date-time. */
-const local = (localDayOne: number, day: number, hhmm: string) =>
-  new Date(dayTime(localDayOne, day, hhmm)).toISOString().replace('.000Z', 'Z');
+import { ROUTINE_BEHAVIOUR } from './line-72h-party-script';
+import { dayTimeIso } from './notional-front';
 
 export function droneLine48hPartyScript(localDayOne: number): PartyScript {
-  const at = (day: number, hhmm: string) => local(localDayOne, day, hhmm);
+  const at = (day: number, hhmm: string) => dayTimeIso(localDayOne, day, hhmm);
   return {
     // Everything else along the line (the background's FPV strikes, fire and
-    // overflights): liaison officers answer within a quarter of an hour, deny
-    // in writing the next day, attend and accept measures.
-    default: {
-      acknowledge: { after_min: 12, via: 'hotline, duty officer' },
-      reply: { kind: 'denies', after_h: 20 },
-      meeting: 'attends',
-      accepts_measures: true,
-      meeting_after_h: 10,
-    },
+    // overflights), as on line-72h.
+    default: ROUTINE_BEHAVIOUR,
     incidents: {
       // MSEL-001: Party A calls first and blames Dorsena; Party B is silent in
       // the MSEL, so it denies as every party does by default.

@@ -4,24 +4,25 @@
 // hotline call on Kerrow, Party B's flat denials, the meetings Exercise
 // Control convenes. Controller-only: never shown to the players.
 import type { PartyScript } from '../../shared/scenario/schema';
-import { dayTime } from './notional-front';
+import { dayTimeIso } from './notional-front';
 
-/** A local day and time as the script's UTC date-time. */
-const local = (localDayOne: number, day: number, hhmm: string) =>
-  new Date(dayTime(localDayOne, day, hhmm)).toISOString().replace('.000Z', 'Z');
+/**
+ * Everything along the line no incident names: liaison officers answer
+ * within a quarter of an hour, deny in writing the next day, attend and
+ * accept measures. Both samples' background behaves so.
+ */
+export const ROUTINE_BEHAVIOUR: NonNullable<PartyScript['default']> = {
+  acknowledge: { after_min: 12, via: 'hotline, duty officer' },
+  reply: { kind: 'denies', after_h: 20 },
+  meeting: 'attends',
+  accepts_measures: true,
+  meeting_after_h: 10,
+};
 
 export function line72hPartyScript(localDayOne: number): PartyScript {
-  const at = (day: number, hhmm: string) => local(localDayOne, day, hhmm);
+  const at = (day: number, hhmm: string) => dayTimeIso(localDayOne, day, hhmm);
   return {
-    // Everything else along the line: liaison officers answer within a quarter
-    // of an hour, deny in writing the next day, attend and accept measures.
-    default: {
-      acknowledge: { after_min: 12, via: 'hotline, duty officer' },
-      reply: { kind: 'denies', after_h: 20 },
-      meeting: 'attends',
-      accepts_measures: true,
-      meeting_after_h: 10,
-    },
+    default: ROUTINE_BEHAVIOUR,
     incidents: {
       // MSEL-003, MSEL-004, MSEL-006.
       'shelling-of-kerrow': {

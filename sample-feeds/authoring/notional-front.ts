@@ -529,6 +529,11 @@ export function dayTime(localDayOne: number, day: number, hhmm: string): number 
   return localDayOne + (day - 1) * 24 * HOUR + h * HOUR + m * MINUTE;
 }
 
+/** "HH:MM" local on exercise day d as a UTC date-time without milliseconds (party scripts). */
+export function dayTimeIso(localDayOne: number, day: number, hhmm: string): string {
+  return new Date(dayTime(localDayOne, day, hhmm)).toISOString().replace('.000Z', 'Z');
+}
+
 /** The scene of a pass: a north–south strip centred on the area of interest. */
 function sceneRing(area: AreaOfInterest, widthKm: number, lengthKm: number): LonLat[] {
   const { s, off } = AREAS_OF_INTEREST[area];
