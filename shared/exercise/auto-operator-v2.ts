@@ -142,6 +142,17 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
  * position), if the scenario's settlements tell the sides apart.
  */
 function firingSide(events: readonly OperatorEvent[], zones: readonly Zone[]): string | null {
+  // The reader keeps one events array per alert snapshot, and the operator
+  // re-plans after every entry: the side is worked out once per array.
+  const known = sideOfEvents.get(events);
+  if (known !== undefined) return known;
+  const side = firstFiringSide(events, zones);
+  sideOfEvents.set(events, side);
+  return side;
+}
+const sideOfEvents = new WeakMap<readonly OperatorEvent[], string | null>();
+
+function firstFiringSide(events: readonly OperatorEvent[], zones: readonly Zone[]): string | null {
   for (const e of events) {
     if (e.subtype !== 'outgoing' && e.subtype !== 'firing-position') continue;
     if (e.lat === undefined || e.lon === undefined) continue;

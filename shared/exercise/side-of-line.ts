@@ -9,9 +9,16 @@ import { haversineKm } from '../geo/haversine';
 import { linesOf } from '../geo/zone-locator';
 import type { Zone } from '../scenario/loaded-scenario';
 
+/** The lines of contact of a scenario's zones, extracted once per zone list. */
+const contactLines = new WeakMap<readonly Zone[], number[][][]>();
+
 /** The party on the point's side of the line, or null when the scenario cannot tell. */
 export function partyOnSide(lon: number, lat: number, zones: readonly Zone[]): string | null {
-  const lines = zones.filter((z) => z.kind === 'line-of-contact').flatMap(linesOf);
+  let lines = contactLines.get(zones);
+  if (!lines) {
+    lines = zones.filter((z) => z.kind === 'line-of-contact').flatMap(linesOf);
+    contactLines.set(zones, lines);
+  }
   if (lines.length === 0) return null;
   let best: string | null = null;
   let bestKm = Infinity;
