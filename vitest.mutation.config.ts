@@ -7,7 +7,7 @@ import base from './vitest.config';
 // Electron start check, the rebuild of the samples) or in Chromium: a mutant
 // is active only in the test's own process, so there they could never kill
 // one and would only cost time.
-export default mergeConfig(
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
@@ -28,3 +28,10 @@ export default mergeConfig(
     },
   }),
 );
+
+// tests/mutation/run.mjs narrows some folders to their own tests (see there).
+// Set after the merge: mergeConfig would add to the suite's include, not replace it.
+const ownTests = process.env.TRUCELINE_MUTATION_TESTS;
+if (ownTests) config.test = { ...config.test, include: [ownTests] };
+
+export default config;
