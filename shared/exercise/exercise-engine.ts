@@ -88,6 +88,7 @@ import {
   type LogDataOf,
   type ProtocolActionData,
   type ReportProduct,
+  REPORT_PRODUCTS,
   isAutomaticPause,
 } from './log-data';
 
@@ -769,6 +770,21 @@ export class ExerciseEngine {
   ): Promise<void> {
     return this.#intent(async () => {
       const ctx = this.#requireV2();
+      // The products are the mission's: its operator writes them, never a
+      // controller or a party's liaison (docs/ESCALATION-PROTOCOL.md, "Report products").
+      if (actor.role !== 'operator') {
+        throw new IntentRefused(
+          `only an operator issues the mission's report products, not the ${actor.role}`,
+        );
+      }
+      if (!(REPORT_PRODUCTS as readonly string[]).includes(product)) {
+        throw new IntentRefused(
+          `"${String(product)}" is not a report product (one of ${REPORT_PRODUCTS.join(', ')})`,
+        );
+      }
+      if (alertId === undefined && product !== 'daily-report') {
+        throw new IntentRefused(`a ${product} is about an incident: name its alert`);
+      }
       const body = text.trim();
       if (body === '' || text.length > 4000) {
         throw new IntentRefused('a report product needs 1–4000 characters of text');
