@@ -26,6 +26,7 @@ import { MessagesPanel } from '../messages/MessagesPanel';
 import { linkedAlerts, useMessages, useReadMessages } from '../messages/use-messages';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { RunWalkthrough } from '../protocol/RunWalkthrough';
+import { ReportsPanel } from '../reports/ReportsPanel';
 import { TransportBar } from '../replay/TransportBar';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
@@ -41,7 +42,7 @@ import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useThrottled } from './use-throttled';
-import type { ConsoleSession } from './view-model';
+import type { ConsoleSession, ReportProduct } from './view-model';
 import './console.css';
 
 export function ConsoleView({ session }: { session: ConsoleSession }) {
@@ -210,6 +211,13 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     (text: string) => run('Note', () => commands.note(text)),
     [commands, run],
   );
+  const onSaveProduct = useCallback(
+    async (product: ReportProduct, text: string, alertId: string | null) => {
+      // The editor shows the refusal itself; the console's message line stays for the rest.
+      await commands.issueProduct(product, text, alertId);
+    },
+    [commands],
+  );
   const onInject = useCallback(
     (summary: string, extra: { lat?: number; lon?: number; from?: string }) =>
       run('Inject', () => commands.inject(summary, extra)),
@@ -325,6 +333,17 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               timezone={clock.timezone}
               parties={scenario.parties}
               commands={commands}
+            />
+          ) : null}
+          {snapshot.reports !== null ? (
+            <ReportsPanel
+              reports={snapshot.reports}
+              now={now}
+              timezone={clock.timezone}
+              classification={scenario.classification}
+              canWrite={role === 'operator' && session.readOnly === null}
+              actor={session.actor}
+              onSave={onSaveProduct}
             />
           ) : null}
           <MessagesPanel

@@ -38,6 +38,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   partyAck: true,
   linkMessage: true,
   note: true,
+  issueProduct: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */
