@@ -30,7 +30,10 @@ import {
 import { CLOSE_STEP, isPartyMove } from '../protocol/schema';
 import type { Protocol } from '../protocol/load-protocol';
 import {
+  applyEntryJump,
   applyRunBreach,
+  checkEntryPrompt,
+  entryPromptApplies,
   applyRunNewEvent,
   applyRunWarning,
   checkRunAck,
@@ -682,6 +685,7 @@ export class ExerciseEngine {
   /** Accepts the severity-rise prompt: jumps to the higher entry step. */
   jumpToEntry(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) return this.#answerEntryPrompt(alertId, actor, true);
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -691,7 +695,6 @@ export class ExerciseEngine {
       const { severity, target } = state.severityPrompt!;
       const from = currentVisit(state).step;
       const data: ProtocolActionData = { type: 'severity-jump', severity, from, to: target };
-      // (Version 2 has no severity prompt: #requireProtocol refuses it above.)
       await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () => {
         this.#setProtocol(alertId, applySeverityJump(this.#protocolV1, state, actor, this.#now));
       });
@@ -701,6 +704,7 @@ export class ExerciseEngine {
   /** Declines the severity-rise prompt. */
   dismissSeverityPrompt(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) return this.#answerEntryPrompt(alertId, actor, false);
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -1370,6 +1374,44 @@ export class ExerciseEngine {
     return null;
   }
 
+  /**
+   * Version 2: accepts (the target's track moves there, or opens there) or
+   * dismisses the prompt to the entry step of the incident's new bands.
+   */
+  async #answerEntryPrompt(alertId: string, actor: ExerciseActor, accept: boolean): Promise<void> {
+    const ctx = this.runCtx!;
+    const unit = this.#unitOfOpen(alertId);
+    const run = this.#requireRun(unit);
+    const refusal = checkEntryPrompt(ctx.protocol, run, actor);
+    if (refusal) throw new IntentRefused(refusal);
+    const prompt = run.entryPrompt!;
+    const track = ctx.protocol.steps.get(prompt.target)!.track;
+    const from = currentTrackVisit(run, track)?.step ?? 'none';
+    const data: ProtocolActionData = accept
+      ? {
+          type: 'severity-jump',
+          severity: prompt.gravity,
+          certainty_band: prompt.certainty,
+          from,
+          to: prompt.target,
+          track,
+        }
+      : {
+          type: 'dismiss-severity-prompt',
+          severity: prompt.gravity,
+          certainty_band: prompt.certainty,
+          target: prompt.target,
+          track,
+        };
+    const next = accept
+      ? applyEntryJump(ctx.protocol, run, actor, this.#now)
+      : { ...run, entryPrompt: null };
+    const step = from === 'none' ? prompt.target : from;
+    await this.#commit([this.#draft(actor, 'protocol-action', data, unit, step)], () =>
+      this.#setRun(unit, next),
+    );
+  }
+
   #startRunByHand(alertId: string, actor: ExerciseActor, ctx: RunContext): Promise<void> {
     const unit = this.#unitOfOpen(alertId);
     this.#requireAlert(unit);
@@ -1924,6 +1966,27 @@ export class ExerciseEngine {
     const rose = (from: TrackedBands, to: TrackedMeasures) =>
       severityRose(from.severity, to.severity) ||
       certaintyRose(from.certaintyBand, to.certaintyBand);
+    // A run whose incident's bands changed is prompted to the entry step the
+    // new bands name, while that step lies ahead (docs/ESCALATION-PROTOCOL.md,
+    // "Bands change"); the system entry of the change names it as `prompt`.
+    const prompt = (
+      unit: string,
+      from: TrackedBands,
+      to: TrackedMeasures,
+      data: { prompt?: string },
+    ) => {
+      const run = runOf(unit);
+      if (!run || run.closed) return;
+      const previous = runEntryStep(ctx.protocol, from.severity, from.certaintyBand);
+      const target = runEntryStep(ctx.protocol, to.severity, to.certaintyBand);
+      if (!entryPromptApplies(ctx.protocol, run, previous, target)) return;
+      if (run.entryPrompt?.target === target) return;
+      data.prompt = target!;
+      runs.set(unit, {
+        ...run,
+        entryPrompt: { target: target!, gravity: to.severity, certainty: to.certaintyBand },
+      });
+    };
     for (const change of changes) {
       if (change.kind === 'opened') {
         const id = change.alertId;
@@ -1974,24 +2037,25 @@ export class ExerciseEngine {
         const id = change.alertId;
         const book = books.get(id) ?? this.#alerts.get(id);
         if (book) books.set(id, { ...book, severity: change.to.severity });
-        drafts.push(
-          this.#draft(
-            SYSTEM,
-            'alert-severity-changed',
-            this.#twoBandsData(eventId, change.from, change.to),
-            id,
-          ),
+        const data: LogDataOf<'alert-severity-changed'> = this.#twoBandsData(
+          eventId,
+          change.from,
+          change.to,
         );
         // A linked alert follows its incident's run: the incident's bands decide.
-        if (this.#tracker.incidentOf(id) === null && rose(change.from, change.to)) {
+        const alone = this.#tracker.incidentOf(id) === null;
+        if (alone) prompt(id, change.from, change.to, data);
+        drafts.push(this.#draft(SYSTEM, 'alert-severity-changed', data, id));
+        if (alone && rose(change.from, change.to)) {
           enter(id, change.to, this.#incidentAt(id));
         }
       } else {
         const unit = change.primaryId;
-        const data = {
+        const data: LogDataOf<'incident-bands-changed'> = {
           incident: change.incidentId,
           ...this.#twoBandsData(eventId, change.from, change.to),
         };
+        prompt(unit, change.from, change.to, data);
         drafts.push(this.#draft(SYSTEM, 'incident-bands-changed', data, unit));
         if (rose(change.from, change.to)) enter(unit, change.to, this.#incidentAt(unit));
       }

@@ -62,10 +62,27 @@ export const protocolActionData = z.discriminatedUnion('type', [
     /** Protocol version 2: the track the run starts in. */
     track: z.string().optional(),
   }),
-  /** The operator accepts the severity-rise prompt. */
-  z.strictObject({ type: z.literal('severity-jump'), severity, from: z.string(), to: z.string() }),
+  /**
+   * The operator accepts the severity-rise prompt. Protocol version 2: the
+   * prompt follows any change of bands; `certainty_band` and `track` name the
+   * new bands' entry, and `from` is the step the track was in (`none`: it opens there).
+   */
+  z.strictObject({
+    type: z.literal('severity-jump'),
+    severity,
+    certainty_band: certaintyBand.optional(),
+    from: z.string(),
+    to: z.string(),
+    track: z.string().optional(),
+  }),
   /** The operator declines it. */
-  z.strictObject({ type: z.literal('dismiss-severity-prompt'), severity, target: z.string() }),
+  z.strictObject({
+    type: z.literal('dismiss-severity-prompt'),
+    severity,
+    certainty_band: certaintyBand.optional(),
+    target: z.string(),
+    track: z.string().optional(),
+  }),
   /** A new event moved the alert (`on_new_event`, system). */
   z.strictObject({
     type: z.literal('new-event'),

@@ -411,6 +411,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
                 onStart={commands.startProtocol}
                 onAct={commands.actInTrack}
                 onAckParty={commands.ackPartyInTrack}
+                onJump={commands.jumpToEntry}
+                onDismissJump={commands.dismissSeverityPrompt}
               />
             ) : selected ? (
               <ProtocolWalkthrough

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/exercise/report-products';
 import type { ReportProduct } from '../../../shared/exercise/log-data';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
-import { formatExerciseTime } from '../replay/exercise-time-format';
+import { formatExerciseClock, formatExerciseTime } from '../replay/exercise-time-format';
 import { Dialog } from '../ui/Dialog';
 import {
   STATE_LABELS,
@@ -48,7 +48,11 @@ interface Sheet {
 
 export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps) {
   const { reports, now, timezone } = props;
-  const [open, setOpen] = useState(true);
+  // On a short window (1280×800) the list starts folded, its counts in view,
+  // so the queue keeps its rows (as the Messages do); one click unfolds it.
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.innerHeight >= 880,
+  );
   const [editing, setEditing] = useState<ProductView | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const listed = listProducts(reports, now);
@@ -84,7 +88,7 @@ export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps)
               data-product={p.product}
               data-product-key={p.key}
               data-state={state}
-              data-alert-id={p.alertId ?? ''}
+              data-product-alert={p.alertId ?? ''}
             >
               <div className="report-line">
                 <span className={`report-state report-state-${state}`}>{STATE_LABELS[state]}</span>
@@ -95,11 +99,11 @@ export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps)
               <div className="report-line report-meta">
                 {p.written ? (
                   <span>
-                    {formatExerciseTime(p.written.at, timezone)} by {p.written.by}
+                    {formatExerciseClock(p.written.at, timezone)} by {p.written.by}
                   </span>
                 ) : p.deadlineAt !== null ? (
                   <span>
-                    by {formatExerciseTime(p.deadlineAt, timezone)}{' '}
+                    by {formatExerciseClock(p.deadlineAt, timezone)}{' '}
                     {state === 'upcoming' ? null : (
                       <DeadlineCountdown
                         enteredAt={p.dueFrom}

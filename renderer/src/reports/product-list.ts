@@ -17,7 +17,7 @@ export const STATE_LABELS: Record<ProductState, string> = {
   breached: 'overdue',
   met: 'written',
   late: 'written late',
-  dropped: 'step left unwritten',
+  dropped: 'unwritten',
 };
 
 /** States still waiting for the operator (listed first, most urgent first). */
