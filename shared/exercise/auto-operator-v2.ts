@@ -9,6 +9,7 @@
 // measures are on the table, as the operator would hear it from the parties.
 import { severityRank } from '../alerts/bands';
 import { openTracks, type ProtocolRun, type RunVisit } from '../protocol/protocol-run';
+import { ALL_PARTIES } from '../protocol/schema';
 import {
   DEFAULT_DAILY_REPORT_HOUR,
   dailyCutoffs,
@@ -295,7 +296,10 @@ function tasksFor(
         );
         break;
       case 'send-request': {
-        const to = party ?? engine.setup.scenario.parties.find((p) => p.role === 'party')?.id ?? '';
+        // The party a report names, else the side the fire came from; where
+        // neither is known (jamming, an impact alone), every party is asked
+        // rather than one accused (docs/ESCALATION-PROTOCOL.md, "Whom a request goes to").
+        const to = party ?? ALL_PARTIES;
         tasks.push(
           act(visit.enteredAt, 10, 'request-sent', {
             party: to,

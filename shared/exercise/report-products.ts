@@ -6,6 +6,7 @@
 import type { ProtocolV2 } from '../protocol/load-protocol';
 import type { Findings, ProtocolRun } from '../protocol/protocol-run';
 import type { ReportProduct } from './log-data';
+import { ALL_PARTIES } from '../protocol/schema';
 import type { ExerciseEngine, IssuedProduct } from './exercise-engine';
 
 const MIN = 60_000;
@@ -303,7 +304,7 @@ export function requestForExplanationText(facts: IncidentFacts, timeZone: string
   const first = facts.events[0];
   return fit(
     [
-      `REQUEST FOR EXPLANATION — to ${party ? `Party ${party}` : '(party not yet named: send the request first)'}`,
+      `REQUEST FOR EXPLANATION — to ${party === ALL_PARTIES ? 'every party to the ceasefire' : party ? `Party ${party}` : '(party not yet named: send the request first)'}`,
       `Incident: ${facts.title} (alert ${facts.alertId}), ${first ? localTime(first.at, timeZone) : 'time unknown'}, ${facts.area}.`,
       `The mission observed: gravity ${facts.gravity.toFixed(1)} (${facts.severity}), certainty ${facts.certaintyBand}.`,
       `Evidence: ${request?.inputs.evidence ?? facts.events.map((e) => e.id).join(', ')}`,

@@ -7,6 +7,7 @@
 import type { Party } from '../scenario/schema';
 import type { ProtocolV2 } from './load-protocol';
 import {
+  ALL_PARTIES,
   CLOSE_STEP,
   DONE_STEP,
   FINDINGS_INPUTS,
@@ -428,8 +429,9 @@ function checkRunInput(ctx: RunContext, input: ProtocolInput, value: unknown): s
   if (typeof value !== 'string' || value.trim() === '') return `${input} is required`;
   if (value.length > INPUT_MAX) return `${input} is longer than ${INPUT_MAX} characters`;
   const given = value.trim();
-  if (input === 'party' && !ctx.parties.some((p) => p.id === given)) {
-    return `party "${given}" is not a party of this scenario`;
+  if (input === 'party' && given !== ALL_PARTIES && !isCeasefireParty(ctx, given)) {
+    const ids = ctx.parties.filter((p) => p.role === 'party').map((p) => p.id);
+    return `party must be a party to the ceasefire (${ids.join(', ')}) or "${ALL_PARTIES}" (every party); got "${given}"`;
   }
   if (input === 'attribution') {
     const ok =

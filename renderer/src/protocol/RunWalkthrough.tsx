@@ -12,7 +12,7 @@ import { formatExerciseTime } from '../replay/exercise-time-format';
 import { usePending } from './ProtocolWalkthrough';
 import {
   actionControl,
-  inputChoices,
+  runInputChoices,
   missingInputs,
   moveVerb,
   whoActsLabel,
@@ -308,7 +308,7 @@ function RunActionForm(props: {
           key={input}
           input={input}
           value={inputs[input] ?? ''}
-          choices={inputChoices(input, props.parties)}
+          choices={runInputChoices(input, props.parties)}
           onChange={(value) => set(input, value)}
         />
       ))}

@@ -4,6 +4,7 @@
 // input takes (the vocabularies are shared/'s, never retyped here).
 import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
 import {
+  ALL_PARTIES,
   INPUT_VOCABULARIES,
   NO_ATTRIBUTION,
   PARTY_MOVES,
@@ -87,6 +88,24 @@ export function inputChoices(
   }
   const vocabulary = INPUT_VOCABULARIES[input];
   return vocabulary ? vocabulary.map((v) => ({ value: v, label: v })) : null;
+}
+
+/**
+ * The values of a version-2 action's input: as inputChoices, except that a
+ * request (`party`) goes to a party to the ceasefire or to all of them — the
+ * operator's choice, never a default, since the form starts at "choose…".
+ */
+export function runInputChoices(
+  input: ProtocolInput,
+  parties: readonly { id: string; name: string; role?: string }[],
+): InputChoice[] | null {
+  if (input !== 'party') return inputChoices(input, parties);
+  return [
+    ...parties
+      .filter((p) => p.role === undefined || p.role === 'party')
+      .map((p) => ({ value: p.id, label: p.name })),
+    { value: ALL_PARTIES, label: 'All parties (who fired is undetermined)' },
+  ];
 }
 
 /** Labels of the inputs as the forms show them. */

@@ -21,7 +21,12 @@ import { buildAfterActionReport } from '../../../shared/report/after-action-repo
 import { reportToMarkdown } from '../../../shared/report/report-markdown';
 import { engineSession } from '../../../renderer/src/console/engine-session';
 import { sendPlan } from '../../../renderer/src/console/sim-cell-plan';
-import { actionControl, inputChoices } from '../../../renderer/src/protocol/run-walkthrough-model';
+import {
+  actionControl,
+  inputChoices,
+  missingInputs,
+  runInputChoices,
+} from '../../../renderer/src/protocol/run-walkthrough-model';
 import { MIN, T0, buildScenario, handEvents } from '../exercise/hand-scenario';
 
 const HOUR = 60 * MIN;
@@ -152,6 +157,18 @@ describe('console on protocol version 2', () => {
     expect(inputChoices('outcome', parties)!.map((c) => c.value)).toEqual([...FINDING_OUTCOMES]);
     expect(inputChoices('kind', parties)!.map((c) => c.value)).toEqual([...REPLY_KINDS]);
     expect(inputChoices('summary', parties)).toBeNull();
+  });
+
+  it('sends a request to a party to the ceasefire or to all of them, the operator choosing (no default)', () => {
+    const parties = [
+      { id: 'A', name: 'Party A', role: 'party' },
+      { id: 'B', name: 'Party B', role: 'party' },
+      { id: 'MM', name: 'Mission', role: 'monitor' },
+    ];
+    expect(runInputChoices('party', parties)!.map((c) => c.value)).toEqual(['A', 'B', 'all']);
+    // The form starts empty: "Request sent" waits until a party is chosen.
+    expect(missingInputs(['party', 'evidence'], { evidence: 'e' })).toEqual(['party']);
+    expect(runInputChoices('intent', parties)).toEqual(inputChoices('intent', parties));
   });
 
   it('closes with the findings chosen in the walkthrough, and the report lists them with the incident', async () => {
