@@ -181,6 +181,7 @@ const INTENT_KINDS = [
   'party-move',
   'report-product',
   'party-take-over',
+  'party-hand-back',
   'message-linked',
 ] as const satisfies readonly ExerciseKind[];
 type IntentKind = (typeof INTENT_KINDS)[number];
@@ -759,6 +760,28 @@ export class ExerciseEngine {
   }
 
   /**
+   * A controller hands a party taken over back to its script: its scripted
+   * moves resume from now (those already due are made at once, at this time).
+   */
+  handBackParty(party: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      this.#requireV2();
+      if (actor.role !== 'controller') {
+        throw new IntentRefused(
+          `only a controller can hand a party back to its script, not an ${actor.role}`,
+        );
+      }
+      if (!this.#takenOver.has(party)) {
+        throw new IntentRefused(`party ${party} is not taken over: its script already plays it`);
+      }
+      await this.#commit([this.#draft(actor, 'party-hand-back', { party })], () => {
+        this.#takenOver.delete(party);
+        this.#scriptCache = new WeakMap();
+      });
+    });
+  }
+
+  /**
    * Issues a report product (version 2), about an alert or, without one, about
    * every incident (a daily report). By convention a product "x" also takes
    * the action "x-sent" wherever an open track's current step offers it to the
@@ -1128,6 +1151,8 @@ export class ExerciseEngine {
         return this.issueProduct(intent.data.product, intent.data.text, entry.alert_id, actor);
       case 'party-take-over':
         return this.takeOverParty(intent.data.party, actor);
+      case 'party-hand-back':
+        return this.handBackParty(intent.data.party, actor);
       case 'note':
         return this.note(intent.data.text, entry.alert_id, actor);
       case 'message-linked':

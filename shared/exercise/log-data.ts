@@ -227,6 +227,11 @@ export type ReportProductData = z.infer<typeof reportProductData>;
 
 /** A controller takes over a party: its scripted moves stop, the controller makes them. */
 export const partyTakeOverData = z.strictObject({ party: z.string() });
+/**
+ * A controller hands a party taken over back to its script: from this entry on
+ * its scripted moves are made again (any already due, at once).
+ */
+export const partyHandBackData = z.strictObject({ party: z.string() });
 
 /** What `exercise-created` records so a log is readable without the app's defaults. */
 export const exerciseCreatedData = z.strictObject({
@@ -266,6 +271,7 @@ export const LOG_DATA = {
   'party-move': partyMoveData,
   'report-product': reportProductData,
   'party-take-over': partyTakeOverData,
+  'party-hand-back': partyHandBackData,
   'message-linked': messageLinkedData,
 } as const;
 export type ExerciseKind = keyof typeof LOG_DATA;

@@ -26,7 +26,7 @@ export function SimCellPanel(props: {
   now: number;
   timezone: string;
   parties: readonly PartyOption[];
-  commands: Pick<ConsoleCommands, 'takeOverParty' | 'partyMove' | 'partyAck'>;
+  commands: Pick<ConsoleCommands, 'takeOverParty' | 'handBackParty' | 'partyMove' | 'partyAck'>;
 }) {
   const { pending, error, run } = usePending();
   return (
@@ -51,6 +51,9 @@ export function SimCellPanel(props: {
           pending={pending}
           onTakeOver={() =>
             void run(`take:${party.partyId}`, () => props.commands.takeOverParty(party.partyId))
+          }
+          onHandBack={() =>
+            void run(`back:${party.partyId}`, () => props.commands.handBackParty(party.partyId))
           }
           onSend={(request, plan) =>
             void run(`send:${party.partyId}:${request.alertId}:${request.track}`, async () => {
@@ -86,6 +89,7 @@ function PartyBlock(props: {
   parties: readonly PartyOption[];
   pending: string | null;
   onTakeOver(): void;
+  onHandBack(): void;
   onSend(request: SimCellRequest, plan: SendPlan): void;
 }) {
   const { party } = props;
@@ -108,9 +112,19 @@ function PartyBlock(props: {
             </button>
           </>
         ) : (
-          <span className="done-mark" data-testid="taken-over">
-            played live by {party.takenOverBy}
-          </span>
+          <>
+            <span className="done-mark" data-testid="taken-over">
+              played live by {party.takenOverBy}
+            </span>
+            <button
+              type="button"
+              disabled={props.pending !== null}
+              onClick={props.onHandBack}
+              aria-busy={props.pending === `back:${party.partyId}`}
+            >
+              Hand {party.partyName} back to the script
+            </button>
+          </>
         )}
       </div>
       {addressed.length === 0 ? (

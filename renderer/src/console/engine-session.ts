@@ -385,6 +385,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     ackPartyInTrack: (id, track, party, how) =>
       engine.ackParty(id, party, how, engine.actor, track),
     takeOverParty: (party) => engine.takeOverParty(party),
+    handBackParty: (party) => engine.handBackParty(party),
     partyMove: async (id, party, track, move, inputs) => {
       refuseUnlessController(participant.role);
       // As that party's liaison: the engine logs the move in the party's role
@@ -481,6 +482,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     actInTrack: refuse,
     ackPartyInTrack: refuse,
     takeOverParty: refuse,
+    handBackParty: refuse,
     partyMove: refuse,
     partyAck: refuse,
     linkMessage: refuse,

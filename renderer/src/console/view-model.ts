@@ -211,6 +211,8 @@ export interface ConsoleCommands {
   ackPartyInTrack(alertId: string, track: string, partyId: string, how: string): Promise<void>;
   /** Version 2, controller: stops the party script for a party; the controller plays it. */
   takeOverParty(partyId: string): Promise<void>;
+  /** Version 2, controller: hands a party taken over back to its script. */
+  handBackParty(partyId: string): Promise<void>;
   /** Version 2, controller: a party's move, made as that party's liaison (taken over first). */
   partyMove(
     alertId: string,

@@ -34,6 +34,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   actInTrack: true,
   ackPartyInTrack: true,
   takeOverParty: true,
+  handBackParty: true,
   partyMove: true,
   partyAck: true,
   linkMessage: true,
