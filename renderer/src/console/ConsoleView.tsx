@@ -40,6 +40,7 @@ import {
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
+import { chairSteps } from './sim-cell-plan';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useThrottled } from './use-throttled';
 import type { ConsoleSession, ReportProduct } from './view-model';
@@ -259,6 +260,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     250,
   );
   const mapSelected = useThrottled(selected, 250);
+  const chair = useMemo(() => chairSteps(alerts), [alerts]);
   const protocolStarted = useMemo(
     () => alerts.some((a) => a.protocol !== null || a.run !== null),
     [alerts],
@@ -333,6 +335,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               timezone={clock.timezone}
               parties={scenario.parties}
               commands={commands}
+              chair={chair}
             />
           ) : null}
           {snapshot.reports !== null ? (

@@ -3,13 +3,21 @@
 // deadline and the party script's response — send it now, change it, or
 // withhold it — and "take over" so the controller plays the party live. The
 // engine logs every move in the party's role; this panel logs nothing itself.
+// The controller also plays the guarantors' chair here: the steps where the
+// chair acts, each action logged in the chair's role.
 import { useState } from 'react';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
 import { usePending } from '../protocol/ProtocolWalkthrough';
 import { ActionInputField } from '../protocol/protocol-parts';
-import { inputChoices, missingInputs, moveVerb } from '../protocol/run-walkthrough-model';
+import {
+  inputChoices,
+  missingInputs,
+  moveVerb,
+  runInputChoices,
+} from '../protocol/run-walkthrough-model';
+import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
 import { formatExerciseTime } from '../replay/exercise-time-format';
-import { moveInputs, responseText, sendPlan, type SendPlan } from './sim-cell-plan';
+import { moveInputs, responseText, sendPlan, type ChairStep, type SendPlan } from './sim-cell-plan';
 import type {
   ActionInputs,
   ConsoleCommands,
@@ -26,7 +34,12 @@ export function SimCellPanel(props: {
   now: number;
   timezone: string;
   parties: readonly PartyOption[];
-  commands: Pick<ConsoleCommands, 'takeOverParty' | 'handBackParty' | 'partyMove' | 'partyAck'>;
+  commands: Pick<
+    ConsoleCommands,
+    'takeOverParty' | 'handBackParty' | 'partyMove' | 'partyAck' | 'chairAction'
+  >;
+  /** Steps of open runs where the guarantors' chair acts (the controller plays the chair). */
+  chair: readonly ChairStep[];
 }) {
   const { pending, error, run } = usePending();
   return (
@@ -78,7 +91,111 @@ export function SimCellPanel(props: {
           }
         />
       ))}
+      <ChairBlock
+        steps={props.chair}
+        now={props.now}
+        timezone={props.timezone}
+        parties={props.parties}
+        pending={pending}
+        onAct={(step, action, inputs) =>
+          void run(`chair:${step.alertId}:${step.track}:${action}`, () =>
+            props.commands.chairAction(step.alertId, step.track, action, inputs),
+          )
+        }
+      />
     </section>
+  );
+}
+
+/** The guarantors' chair, played by the controller: every step where the chair acts, each action a form. */
+function ChairBlock(props: {
+  steps: readonly ChairStep[];
+  now: number;
+  timezone: string;
+  parties: readonly PartyOption[];
+  pending: string | null;
+  onAct(step: ChairStep, action: string, inputs: ActionInputs): void;
+}) {
+  return (
+    <div className="simcell-party" data-party-id="guarantor-chair" aria-label="Guarantors' chair">
+      <div className="simcell-party-head">
+        <h3>Guarantors’ chair</h3>
+        <span className="muted">played by you; logged in the chair’s role</span>
+      </div>
+      {props.steps.length === 0 ? (
+        <p className="muted">Nothing is before the chair now.</p>
+      ) : (
+        <ul className="simcell-requests">
+          {props.steps.map((step) => (
+            <li
+              key={`${step.alertId}:${step.track}`}
+              className="simcell-request"
+              data-run-alert={step.alertId}
+              data-track={step.track}
+              data-step-id={step.stepId}
+            >
+              <div>
+                <strong>{step.trackTitle}</strong>: {step.stepTitle}{' '}
+                <span className="muted">— {step.alertTitle}</span>
+              </div>
+              <div className="simcell-due">
+                {step.deadlineAt === null
+                  ? 'no deadline'
+                  : formatExerciseTime(step.deadlineAt, props.timezone)}{' '}
+                <DeadlineCountdown
+                  enteredAt={step.deadlineFrom}
+                  deadlineAt={step.deadlineAt}
+                  now={props.now}
+                />
+              </div>
+              {step.actions.map((action) => (
+                <ChairActionForm
+                  key={action.id}
+                  action={action}
+                  parties={props.parties}
+                  disabled={props.pending !== null}
+                  onSubmit={(inputs) => props.onAct(step, action.id, inputs)}
+                />
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ChairActionForm(props: {
+  action: OfferedRunAction;
+  parties: readonly PartyOption[];
+  disabled: boolean;
+  onSubmit(inputs: ActionInputs): void;
+}) {
+  const { action } = props;
+  const [inputs, setInputs] = useState<ActionInputs>({});
+  const missing = missingInputs(action.requires, inputs);
+  return (
+    <form
+      className="simcell-change"
+      aria-label={`Chair: ${action.label}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!props.disabled && missing.length === 0) props.onSubmit(inputs);
+      }}
+    >
+      {action.requires.map((input) => (
+        <ActionInputField
+          key={input}
+          input={input}
+          value={inputs[input] ?? ''}
+          choices={runInputChoices(input, props.parties)}
+          onChange={(value) => setInputs({ ...inputs, [input]: value })}
+        />
+      ))}
+      <button type="submit" disabled={props.disabled || missing.length > 0}>
+        {action.label} (as the chair)
+      </button>
+    </form>
   );
 }
 

@@ -396,6 +396,15 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         { name: participant.name, role: 'party', party },
       );
     },
+    chairAction: async (id, track, action, inputs) => {
+      refuseUnlessController(participant.role, "act as the guarantors' chair");
+      // The controller plays the guarantors' chair: logged in the chair's role, by name.
+      await engine.takeAction(
+        id,
+        { track, action, inputs },
+        { name: participant.name, role: 'guarantor-chair' },
+      );
+    },
     partyAck: async (id, party, track, how) => {
       refuseUnlessController(participant.role);
       await engine.ackParty(
@@ -485,6 +494,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     handBackParty: refuse,
     partyMove: refuse,
     partyAck: refuse,
+    chairAction: refuse,
     linkMessage: refuse,
     note: refuse,
     issueProduct: refuse,
@@ -492,9 +502,9 @@ function refusingCommands(reason: string): ConsoleCommands {
 }
 
 /** Only the controller's SimCell speaks for a party (the engine refuses anyone else too). */
-function refuseUnlessController(role: ActorRole): void {
+function refuseUnlessController(role: ActorRole, what = 'act for a party'): void {
   if (role !== 'controller') {
-    throw new Error(`an ${role} cannot act for a party: only the controller's SimCell can`);
+    throw new Error(`an ${role} cannot ${what}: only the controller's SimCell can`);
   }
 }
 

@@ -221,6 +221,16 @@ export interface ConsoleCommands {
     move: PartyMove,
     inputs: ActionInputs,
   ): Promise<void>;
+  /**
+   * Version 2, controller: an action of the guarantors' chair (a step of role
+   * `guarantor-chair`), taken and logged in that role by the controller.
+   */
+  chairAction(
+    alertId: string,
+    track: string,
+    actionId: string,
+    inputs: ActionInputs,
+  ): Promise<void>;
   /** Version 2, controller: a party's acknowledgement, recorded as that party's liaison. */
   partyAck(alertId: string, partyId: string, track: string, how: string): Promise<void>;
   /** Links a message (a controller inject's event id) to an alert (logged as `message-linked`). */

@@ -37,6 +37,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   handBackParty: true,
   partyMove: true,
   partyAck: true,
+  chairAction: true,
   linkMessage: true,
   note: true,
   issueProduct: true,

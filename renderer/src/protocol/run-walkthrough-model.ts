@@ -50,7 +50,9 @@ export function actionControl(action: OfferedRunAction, role: ConsoleRole): Acti
     const who = action.roles.map((r) => ROLE_NAMES[r]).join(' or ');
     const played =
       action.roles.includes('guarantor-chair') && !action.roles.includes('operator')
-        ? " (the chair's decision is recorded outside the console)"
+        ? role === 'controller'
+          ? ' — take it as the chair from the SimCell panel'
+          : " (the controller's SimCell plays the chair)"
         : '';
     return { kind: 'elsewhere', why: `${who} acts here, not the ${role}${played}.` };
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
-import { createExercise } from '../../../shared/exercise/exercise-session';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import { openTracks } from '../../../shared/protocol/protocol-run';
 import {
@@ -28,6 +28,7 @@ import {
   runInputChoices,
 } from '../../../renderer/src/protocol/run-walkthrough-model';
 import { MIN, T0, buildScenario, handEvents } from '../exercise/hand-scenario';
+import { chairSteps } from '../../../renderer/src/console/sim-cell-plan';
 
 const HOUR = 60 * MIN;
 const SCRIPT: PartyScript = {
@@ -47,7 +48,7 @@ async function start(role: 'operator' | 'controller') {
   const participant = { name: role === 'operator' ? 'op' : 'control', role };
   const engine = await createExercise(setup, log, participant);
   const session = engineSession({ engine, scenario, participant, schedule: (run) => run() });
-  return { engine, log, session };
+  return { engine, log, session, scenario };
 }
 
 /** The MLRS incident, run by an operator to its parallel tracks. */
@@ -142,6 +143,49 @@ describe('console on protocol version 2', () => {
       ['B', 'control'],
       ['A', 'SimCell (scripted)'],
     ]);
+  });
+
+  it("the controller plays the guarantors' chair from the SimCell: the chair's step is listed, its action logged in the chair's role; an operator is refused", async () => {
+    const { engine, log, session, scenario } = await start('controller');
+    const id = await toParallelTracks(engine);
+    const operator = { name: 'op', role: 'operator' as const };
+    // The scripted parties acknowledge after 5 minutes; the fire does not stop.
+    await engine.advanceTo(engine.now + 10 * MIN);
+    await engine.act(id, 'all-acknowledged', {}, operator);
+    await engine.act(id, 'fire-continues', { rationale: 'Shelling goes on.' }, operator);
+    const steps = chairSteps(session.getSnapshot().alerts);
+    expect(steps.map((s) => [s.alertId, s.track, s.stepId])).toEqual([
+      [id, 'hotline', 'chair-call'],
+    ]);
+    expect(steps[0]!.actions.map((a) => a.id)).toEqual(['chair-called']);
+    // The walkthrough points the controller to the SimCell for it.
+    const action = steps[0]!.actions[0]!;
+    expect(actionControl(action, 'controller')).toEqual({
+      kind: 'elsewhere',
+      why: "Guarantors' chair acts here, not the controller — take it as the chair from the SimCell panel.",
+    });
+    const other = await start('operator');
+    const otherId = await toParallelTracks(other.engine);
+    const before = other.log.entries().length;
+    await expect(
+      other.session.commands.chairAction(otherId, 'hotline', 'chair-called', { summary: 's' }),
+    ).rejects.toThrow(
+      "an operator cannot act as the guarantors' chair: only the controller's SimCell can",
+    );
+    expect(other.log.entries().length).toBe(before);
+    await session.commands.chairAction(id, 'hotline', 'chair-called', {
+      summary: 'The chair called both commanders; fire stopped at 04:10.',
+    });
+    expect(log.entries().at(-1)).toMatchObject({
+      kind: 'protocol-action',
+      role: 'guarantor-chair',
+      actor: 'control',
+      data: { type: 'action', action: 'chair-called', track: 'hotline', to: 'done' },
+    });
+    expect(chairSteps(session.getSnapshot().alerts)).toEqual([]);
+    // A resume replays the chair's action in the chair's role.
+    const resumed = await resumeExercise(scenario, log.entries());
+    expect(resumed.runOf(id)).toEqual(engine.runOf(id));
   });
 
   it('offers the shared vocabularies for findings and replies, never retyped', () => {
