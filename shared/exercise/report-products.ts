@@ -103,17 +103,16 @@ export type ProductState =
   /** Written by its deadline (or it had none). */
   | 'met'
   /** Written after its deadline. */
-  | 'late'
-  /** Never written, and the step calling for it was left before its deadline. */
-  | 'dropped';
+  | 'late';
 
 /** Where a product stands at `now` (the same 80 % warning as a step's deadline). */
 export function productState(item: ProductItem, now: number): ProductState {
   const { written, deadlineAt, dueFrom } = item;
   if (written) return deadlineAt !== null && written.at > deadlineAt ? 'late' : 'met';
   if (now < dueFrom) return 'upcoming';
+  // Leaving the step that called for it (taking its action instead) does not
+  // excuse the product: it stays due by the step's deadline.
   if (deadlineAt !== null && now >= deadlineAt) return 'breached';
-  if (item.stepLeftAt !== null && item.stepLeftAt <= now) return 'dropped';
   if (deadlineAt !== null && now >= dueFrom + 0.8 * (deadlineAt - dueFrom)) return 'warning';
   return 'due';
 }

@@ -195,6 +195,10 @@ test('an operator and the controller’s SimCell work one incident through hotli
 
   await test.step('the operator writes the spot report from the Reports panel: prefilled from the log, edited, saved, printable', async () => {
     const reports = page.getByTestId('reports');
+    // Folded below a full-HD window, its counts in view: one click unfolds it.
+    await expect(reports.getByTestId('reports-count')).toContainText('to write');
+    const toggle = reports.getByRole('button', { name: /Reports/ });
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
     const spot = reports.locator(`li[data-product="spot-report"][data-product-alert="${alertId}"]`);
     await expect(spot).toHaveAttribute('data-state', /^(due|warning|breached)$/);
     await expect(spot.locator('[data-deadline-state]')).toBeVisible();

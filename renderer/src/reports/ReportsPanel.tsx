@@ -48,10 +48,10 @@ interface Sheet {
 
 export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps) {
   const { reports, now, timezone } = props;
-  // On a short window (1280×800) the list starts folded, its counts in view,
-  // so the queue keeps its rows (as the Messages do); one click unfolds it.
+  // Below a full-HD window the list starts folded, its counts (overdue in
+  // red) in view, so the queue keeps its rows; one click unfolds it.
   const [open, setOpen] = useState(
-    () => typeof window === 'undefined' || window.innerHeight >= 880,
+    () => typeof window === 'undefined' || window.innerHeight >= 1000,
   );
   const [editing, setEditing] = useState<ProductView | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
@@ -73,7 +73,8 @@ export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps)
           </button>
         </h2>
         <span className="panel-meta" data-testid="reports-count">
-          {waiting} to write{overdue > 0 ? ` · ${overdue} overdue` : ''}
+          {waiting} to write
+          {overdue > 0 ? <span className="error"> · {overdue} overdue</span> : null}
         </span>
       </header>
       {open ? (

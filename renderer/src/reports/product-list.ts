@@ -17,11 +17,10 @@ export const STATE_LABELS: Record<ProductState, string> = {
   breached: 'overdue',
   met: 'written',
   late: 'written late',
-  dropped: 'unwritten',
 };
 
 /** States still waiting for the operator (listed first, most urgent first). */
-const OPEN: readonly ProductState[] = ['breached', 'warning', 'due', 'dropped', 'upcoming'];
+const OPEN: readonly ProductState[] = ['breached', 'warning', 'due', 'upcoming'];
 
 /** A product with its state at `now`. */
 export interface ListedProduct {

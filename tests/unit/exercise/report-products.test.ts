@@ -52,10 +52,9 @@ describe('productState', () => {
     expect(productState(on, T0 + 10 * HOUR)).toBe('met');
     expect(productState(after, T0 + 10 * HOUR)).toBe('late');
   });
-  it('is upcoming before it falls due, and dropped when its step was left unwritten before the deadline', () => {
+  it('is upcoming before it falls due; leaving the step that called for it does not excuse it', () => {
     expect(productState(item({ dueFrom: T0 + HOUR }), T0)).toBe('upcoming');
-    expect(productState(item({ stepLeftAt: T0 + 5 * MIN }), T0 + 10 * MIN)).toBe('dropped');
-    // Past the deadline it is a breach, left or not.
+    expect(productState(item({ stepLeftAt: T0 + 5 * MIN }), T0 + 10 * MIN)).toBe('due');
     expect(productState(item({ stepLeftAt: T0 + 5 * MIN }), T0 + 2 * HOUR)).toBe('breached');
   });
 });
