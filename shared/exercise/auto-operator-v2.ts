@@ -9,6 +9,18 @@
 // measures are on the table, as the operator would hear it from the parties.
 import { severityRank } from '../alerts/bands';
 import { openTracks, type ProtocolRun, type RunVisit } from '../protocol/protocol-run';
+import { ALL_PARTIES } from '../protocol/schema';
+import {
+  DEFAULT_DAILY_REPORT_HOUR,
+  dailyCutoffs,
+  dailyFacts,
+  dailyReportText,
+  incidentFacts,
+  localHourInstants,
+  meetingSummaryText,
+  requestForExplanationText,
+  spotReportText,
+} from './report-products';
 import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
 import type { AlertSnapshot } from './exercise-snapshot';
 import type { PartySide } from './sim-cell';
@@ -31,35 +43,8 @@ import {
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-/** The local hour of the daily report when the scenario names none. */
-export const DEFAULT_DAILY_REPORT_HOUR = 18;
-
-/** Every instant in [start, end] at which the clock in `timeZone` reads `hour`:00. */
-export function localHourInstants(
-  start: number,
-  end: number,
-  timeZone: string,
-  hour: number,
-): number[] {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const out: number[] = [];
-  // Whole-hour and half-hour zones alike: look at every quarter hour.
-  const step = 15 * MIN;
-  for (let t = Math.ceil(start / step) * step; t <= end; t += step) {
-    if (format.format(new Date(t)) === `${String(hour).padStart(2, '0')}:00`) out.push(t);
-  }
-  return out;
-}
-
-/** The local hour a scenario's daily report is due (its `daily_report_hour`, else 18). */
-function dailyReportHour(engine: ExerciseEngine): number {
-  return engine.setup.scenario.dailyReportHour ?? DEFAULT_DAILY_REPORT_HOUR;
-}
+// The daily cut-off and the products' texts are the console's too (report-products.ts).
+export { DEFAULT_DAILY_REPORT_HOUR, localHourInstants };
 
 /** The auto policy for one operator on a version-2 exercise. */
 export function createAutoOperatorV2(actor: ExerciseActor, parties: PartySide): ExercisePolicy {
@@ -68,9 +53,7 @@ export function createAutoOperatorV2(actor: ExerciseActor, parties: PartySide): 
     actor,
     next(engine) {
       if (reader?.engine !== engine) {
-        const { start, end, timezone } = engine.setup.scenario;
-        const daily = localHourInstants(start, end, timezone, dailyReportHour(engine));
-        reader = { engine, read: createReader(engine), daily };
+        reader = { engine, read: createReader(engine), daily: dailyCutoffs(engine) };
       }
       const { read, daily } = reader;
       const tasks: Task[] = [];
@@ -87,42 +70,6 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
   const issued = engine.products().filter((p) => p.product === 'daily-report');
   const due = instants.find((at) => !issued.some((p) => p.at >= at));
   if (due === undefined) return [];
-  const alerts = new Map(engine.alerts().map((a) => [a.id, a]));
-  const runs = [...engine.runs().entries()];
-  // As a mission's daily report: the violations recorded in the 24 hours
-  // before, counted by party and sector, then each incident before the parties.
-  const recorded = runs.filter(
-    ([, run]) =>
-      run.closed &&
-      run.findings?.outcome === 'violation-recorded' &&
-      run.closedAt !== null &&
-      run.closedAt > due - 24 * HOUR &&
-      run.closedAt <= due,
-  );
-  const tally = (key: (unit: string, run: ProtocolRun) => string) => {
-    const counts = new Map<string, number>();
-    for (const [unit, run] of recorded) {
-      const k = key(unit, run);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
-  };
-  const before = runs.filter(
-    ([, run]) => !(run.closed && run.findings?.outcome === 'violation-recorded'),
-  );
-  const lines = before.map(([unit, run]) => {
-    const title = alerts.get(unit)?.view.title ?? unit;
-    const open = openTracks(run).map((t) => `${t.track}: ${t.visit.step}`);
-    const state = run.closed
-      ? `closed (${run.findings!.outcome}, attributed: ${run.findings!.attribution})`
-      : `open — ${open.join('; ')}`;
-    return `${unit} ${title}: ${state}.`;
-  });
-  const counted =
-    recorded.length === 0
-      ? 'No routine violations recorded in the last 24 hours.'
-      : `Routine violations recorded in the last 24 hours: ${recorded.length} (by party: ${tally((_, run) => run.findings!.attribution)}; by sector: ${tally((unit) => alerts.get(unit)?.view.sector ?? 'none')}).`;
-  const text = `Daily report, ${new Date(due).toISOString()}. ${counted} Incidents before the parties: ${before.length}. ${lines.join(' ')}`;
   return [
     {
       alertId: '',
@@ -131,7 +78,15 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
       // The day's report goes out on time, whatever else waits.
       priority: -Infinity,
       what: 'issue the daily report',
-      run: (e, a) => e.issueProduct('daily-report', text.slice(0, 4000), undefined, a),
+      // As the console prefills it: the 24 hours to the cut-off, by category,
+      // party and area, the restrictions on the mission, the open incidents.
+      run: (e, a) =>
+        e.issueProduct(
+          'daily-report',
+          dailyReportText(dailyFacts(e, due), e.setup.scenario.timezone),
+          undefined,
+          a,
+        ),
     },
   ];
 }
@@ -341,7 +296,10 @@ function tasksFor(
         );
         break;
       case 'send-request': {
-        const to = party ?? engine.setup.scenario.parties.find((p) => p.role === 'party')?.id ?? '';
+        // The party a report names, else the side the fire came from; where
+        // neither is known (jamming, an impact alone), every party is asked
+        // rather than one accused (docs/ESCALATION-PROTOCOL.md, "Whom a request goes to").
+        const to = party ?? ALL_PARTIES;
         tasks.push(
           act(visit.enteredAt, 10, 'request-sent', {
             party: to,
@@ -353,7 +311,7 @@ function tasksFor(
       case 'await-reply':
       case 'assess-reply':
       case 'no-reply':
-        tasks.push(...explanationTasks(engine, run, track, visit, act, title));
+        tasks.push(...explanationTasks(engine, run, track, visit, act));
         break;
       case 'convene':
       case 'convene-on-request': {
@@ -389,8 +347,14 @@ function tasksFor(
         const summary = accepted
           ? `Measures agreed at the emergency meeting on ${title}: ${measures}`
           : `No agreement at the emergency meeting on ${title}: ${movesIn(visit, 'refuse-meeting').length > 0 ? 'a party refused to attend' : 'a party did not accept the measures'} ("${measures}").`;
+        // Written once the outcome is recorded, from the log, as the console prefills it.
         const product = (e: ExerciseEngine, a: ExerciseActor) =>
-          e.issueProduct('meeting-summary', summary.slice(0, 4000), id, a);
+          e.issueProduct(
+            'meeting-summary',
+            meetingSummaryText(incidentFacts(e, e.unitOf(id)), e.setup.scenario.timezone),
+            id,
+            a,
+          );
         tasks.push({
           ...act(
             at,
@@ -481,10 +445,7 @@ function tasksFor(
           run: (e, a) =>
             e.issueProduct(
               'spot-report',
-              `Spot report: ${title}. ${rationale} Sources: ${eventIds.join(', ')}. The mission has notified the parties on the hotline and opened the consultation.`.slice(
-                0,
-                4000,
-              ),
+              spotReportText(incidentFacts(e, e.unitOf(id)), e.setup.scenario.timezone),
               id,
               a,
             ),
@@ -504,7 +465,6 @@ function explanationTasks(
   track: string,
   visit: RunVisit,
   act: (at: number, min: number, action: string, inputs?: Record<string, string>) => Task,
-  title: string,
 ): Task[] {
   const tasks: Task[] = [];
   const request = [...run.history].reverse().find((h) => h.action === 'request-sent');
@@ -513,11 +473,16 @@ function explanationTasks(
     .products()
     .some((p) => p.product === 'request-for-explanation' && p.alertId === unit);
   if (request && !issued) {
-    const text = `Request for explanation to party ${request.inputs.party ?? '?'} about ${title}: ${request.inputs.evidence ?? ''} A reply is due within 48 hours.`;
     tasks.push({
       ...act(request.at, 5, 'request-for-explanation'),
       what: 'issue the request for explanation',
-      run: (e, a) => e.issueProduct('request-for-explanation', text.slice(0, 4000), unit, a),
+      run: (e, a) =>
+        e.issueProduct(
+          'request-for-explanation',
+          requestForExplanationText(incidentFacts(e, unit), e.setup.scenario.timezone),
+          unit,
+          a,
+        ),
     });
   }
   if (visit.step === 'assess-reply') {

@@ -30,7 +30,10 @@ import {
 import { CLOSE_STEP, isPartyMove } from '../protocol/schema';
 import type { Protocol } from '../protocol/load-protocol';
 import {
+  applyEntryJump,
   applyRunBreach,
+  checkEntryPrompt,
+  entryPromptApplies,
   applyRunNewEvent,
   applyRunWarning,
   checkRunAck,
@@ -88,6 +91,7 @@ import {
   type LogDataOf,
   type ProtocolActionData,
   type ReportProduct,
+  REPORT_PRODUCTS,
   isAutomaticPause,
 } from './log-data';
 
@@ -177,6 +181,7 @@ const INTENT_KINDS = [
   'party-move',
   'report-product',
   'party-take-over',
+  'party-hand-back',
   'message-linked',
 ] as const satisfies readonly ExerciseKind[];
 type IntentKind = (typeof INTENT_KINDS)[number];
@@ -681,6 +686,7 @@ export class ExerciseEngine {
   /** Accepts the severity-rise prompt: jumps to the higher entry step. */
   jumpToEntry(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) return this.#answerEntryPrompt(alertId, actor, true);
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -690,7 +696,6 @@ export class ExerciseEngine {
       const { severity, target } = state.severityPrompt!;
       const from = currentVisit(state).step;
       const data: ProtocolActionData = { type: 'severity-jump', severity, from, to: target };
-      // (Version 2 has no severity prompt: #requireProtocol refuses it above.)
       await this.#commit([this.#draft(actor, 'protocol-action', data, alertId, from)], () => {
         this.#setProtocol(alertId, applySeverityJump(this.#protocolV1, state, actor, this.#now));
       });
@@ -700,6 +705,7 @@ export class ExerciseEngine {
   /** Declines the severity-rise prompt. */
   dismissSeverityPrompt(alertId: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
+      if (this.runCtx) return this.#answerEntryPrompt(alertId, actor, false);
       // An incident has one protocol run: its primary's, whichever alert is named.
       this.#requireAlert(alertId);
       alertId = this.unitOf(alertId);
@@ -754,6 +760,28 @@ export class ExerciseEngine {
   }
 
   /**
+   * A controller hands a party taken over back to its script: its scripted
+   * moves resume from now (those already due are made at once, at this time).
+   */
+  handBackParty(party: string, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      this.#requireV2();
+      if (actor.role !== 'controller') {
+        throw new IntentRefused(
+          `only a controller can hand a party back to its script, not an ${actor.role}`,
+        );
+      }
+      if (!this.#takenOver.has(party)) {
+        throw new IntentRefused(`party ${party} is not taken over: its script already plays it`);
+      }
+      await this.#commit([this.#draft(actor, 'party-hand-back', { party })], () => {
+        this.#takenOver.delete(party);
+        this.#scriptCache = new WeakMap();
+      });
+    });
+  }
+
+  /**
    * Issues a report product (version 2), about an alert or, without one, about
    * every incident (a daily report). By convention a product "x" also takes
    * the action "x-sent" wherever an open track's current step offers it to the
@@ -769,6 +797,21 @@ export class ExerciseEngine {
   ): Promise<void> {
     return this.#intent(async () => {
       const ctx = this.#requireV2();
+      // The products are the mission's: its operator writes them, never a
+      // controller or a party's liaison (docs/ESCALATION-PROTOCOL.md, "Report products").
+      if (actor.role !== 'operator') {
+        throw new IntentRefused(
+          `only an operator issues the mission's report products, not the ${actor.role}`,
+        );
+      }
+      if (!(REPORT_PRODUCTS as readonly string[]).includes(product)) {
+        throw new IntentRefused(
+          `"${String(product)}" is not a report product (one of ${REPORT_PRODUCTS.join(', ')})`,
+        );
+      }
+      if (alertId === undefined && product !== 'daily-report') {
+        throw new IntentRefused(`a ${product} is about an incident: name its alert`);
+      }
       const body = text.trim();
       if (body === '' || text.length > 4000) {
         throw new IntentRefused('a report product needs 1–4000 characters of text');
@@ -1108,6 +1151,8 @@ export class ExerciseEngine {
         return this.issueProduct(intent.data.product, intent.data.text, entry.alert_id, actor);
       case 'party-take-over':
         return this.takeOverParty(intent.data.party, actor);
+      case 'party-hand-back':
+        return this.handBackParty(intent.data.party, actor);
       case 'note':
         return this.note(intent.data.text, entry.alert_id, actor);
       case 'message-linked':
@@ -1352,6 +1397,44 @@ export class ExerciseEngine {
     }
     if (by !== actor.name) return `party ${actor.party} is taken over by ${by}, not ${actor.name}`;
     return null;
+  }
+
+  /**
+   * Version 2: accepts (the target's track moves there, or opens there) or
+   * dismisses the prompt to the entry step of the incident's new bands.
+   */
+  async #answerEntryPrompt(alertId: string, actor: ExerciseActor, accept: boolean): Promise<void> {
+    const ctx = this.runCtx!;
+    const unit = this.#unitOfOpen(alertId);
+    const run = this.#requireRun(unit);
+    const refusal = checkEntryPrompt(ctx.protocol, run, actor);
+    if (refusal) throw new IntentRefused(refusal);
+    const prompt = run.entryPrompt!;
+    const track = ctx.protocol.steps.get(prompt.target)!.track;
+    const from = currentTrackVisit(run, track)?.step ?? 'none';
+    const data: ProtocolActionData = accept
+      ? {
+          type: 'severity-jump',
+          severity: prompt.gravity,
+          certainty_band: prompt.certainty,
+          from,
+          to: prompt.target,
+          track,
+        }
+      : {
+          type: 'dismiss-severity-prompt',
+          severity: prompt.gravity,
+          certainty_band: prompt.certainty,
+          target: prompt.target,
+          track,
+        };
+    const next = accept
+      ? applyEntryJump(ctx.protocol, run, actor, this.#now)
+      : { ...run, entryPrompt: null };
+    const step = from === 'none' ? prompt.target : from;
+    await this.#commit([this.#draft(actor, 'protocol-action', data, unit, step)], () =>
+      this.#setRun(unit, next),
+    );
   }
 
   #startRunByHand(alertId: string, actor: ExerciseActor, ctx: RunContext): Promise<void> {
@@ -1908,6 +1991,27 @@ export class ExerciseEngine {
     const rose = (from: TrackedBands, to: TrackedMeasures) =>
       severityRose(from.severity, to.severity) ||
       certaintyRose(from.certaintyBand, to.certaintyBand);
+    // A run whose incident's bands changed is prompted to the entry step the
+    // new bands name, while that step lies ahead (docs/ESCALATION-PROTOCOL.md,
+    // "Bands change"); the system entry of the change names it as `prompt`.
+    const prompt = (
+      unit: string,
+      from: TrackedBands,
+      to: TrackedMeasures,
+      data: { prompt?: string },
+    ) => {
+      const run = runOf(unit);
+      if (!run || run.closed) return;
+      const previous = runEntryStep(ctx.protocol, from.severity, from.certaintyBand);
+      const target = runEntryStep(ctx.protocol, to.severity, to.certaintyBand);
+      if (!entryPromptApplies(ctx.protocol, run, previous, target)) return;
+      if (run.entryPrompt?.target === target) return;
+      data.prompt = target!;
+      runs.set(unit, {
+        ...run,
+        entryPrompt: { target: target!, gravity: to.severity, certainty: to.certaintyBand },
+      });
+    };
     for (const change of changes) {
       if (change.kind === 'opened') {
         const id = change.alertId;
@@ -1958,24 +2062,25 @@ export class ExerciseEngine {
         const id = change.alertId;
         const book = books.get(id) ?? this.#alerts.get(id);
         if (book) books.set(id, { ...book, severity: change.to.severity });
-        drafts.push(
-          this.#draft(
-            SYSTEM,
-            'alert-severity-changed',
-            this.#twoBandsData(eventId, change.from, change.to),
-            id,
-          ),
+        const data: LogDataOf<'alert-severity-changed'> = this.#twoBandsData(
+          eventId,
+          change.from,
+          change.to,
         );
         // A linked alert follows its incident's run: the incident's bands decide.
-        if (this.#tracker.incidentOf(id) === null && rose(change.from, change.to)) {
+        const alone = this.#tracker.incidentOf(id) === null;
+        if (alone) prompt(id, change.from, change.to, data);
+        drafts.push(this.#draft(SYSTEM, 'alert-severity-changed', data, id));
+        if (alone && rose(change.from, change.to)) {
           enter(id, change.to, this.#incidentAt(id));
         }
       } else {
         const unit = change.primaryId;
-        const data = {
+        const data: LogDataOf<'incident-bands-changed'> = {
           incident: change.incidentId,
           ...this.#twoBandsData(eventId, change.from, change.to),
         };
+        prompt(unit, change.from, change.to, data);
         drafts.push(this.#draft(SYSTEM, 'incident-bands-changed', data, unit));
         if (rose(change.from, change.to)) enter(unit, change.to, this.#incidentAt(unit));
       }

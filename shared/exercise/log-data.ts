@@ -62,10 +62,27 @@ export const protocolActionData = z.discriminatedUnion('type', [
     /** Protocol version 2: the track the run starts in. */
     track: z.string().optional(),
   }),
-  /** The operator accepts the severity-rise prompt. */
-  z.strictObject({ type: z.literal('severity-jump'), severity, from: z.string(), to: z.string() }),
+  /**
+   * The operator accepts the severity-rise prompt. Protocol version 2: the
+   * prompt follows any change of bands; `certainty_band` and `track` name the
+   * new bands' entry, and `from` is the step the track was in (`none`: it opens there).
+   */
+  z.strictObject({
+    type: z.literal('severity-jump'),
+    severity,
+    certainty_band: certaintyBand.optional(),
+    from: z.string(),
+    to: z.string(),
+    track: z.string().optional(),
+  }),
   /** The operator declines it. */
-  z.strictObject({ type: z.literal('dismiss-severity-prompt'), severity, target: z.string() }),
+  z.strictObject({
+    type: z.literal('dismiss-severity-prompt'),
+    severity,
+    certainty_band: certaintyBand.optional(),
+    target: z.string(),
+    track: z.string().optional(),
+  }),
   /** A new event moved the alert (`on_new_event`, system). */
   z.strictObject({
     type: z.literal('new-event'),
@@ -210,6 +227,11 @@ export type ReportProductData = z.infer<typeof reportProductData>;
 
 /** A controller takes over a party: its scripted moves stop, the controller makes them. */
 export const partyTakeOverData = z.strictObject({ party: z.string() });
+/**
+ * A controller hands a party taken over back to its script: from this entry on
+ * its scripted moves are made again (any already due, at once).
+ */
+export const partyHandBackData = z.strictObject({ party: z.string() });
 
 /** What `exercise-created` records so a log is readable without the app's defaults. */
 export const exerciseCreatedData = z.strictObject({
@@ -249,6 +271,7 @@ export const LOG_DATA = {
   'party-move': partyMoveData,
   'report-product': reportProductData,
   'party-take-over': partyTakeOverData,
+  'party-hand-back': partyHandBackData,
   'message-linked': messageLinkedData,
 } as const;
 export type ExerciseKind = keyof typeof LOG_DATA;

@@ -5,6 +5,7 @@
 import type { Party } from '../scenario/schema';
 import {
   currentTrackVisit,
+  entryPromptApplies,
   missingRunAcks,
   offeredRunActions,
   type Findings,
@@ -79,6 +80,15 @@ export interface RunTrackStatus {
 /** A version-2 run: its tracks in the order they opened, and how it closed. */
 export interface RunStatus {
   incidentAt: number;
+  /** The entry step the incident's changed bands name, while it still applies; else null. */
+  entryPrompt: {
+    target: string;
+    targetTitle: string;
+    track: string;
+    trackTitle: string;
+    gravity: string;
+    certainty: string;
+  } | null;
   tracks: RunTrackStatus[];
   closed: boolean;
   closedAt: number | null;
@@ -116,6 +126,11 @@ function describeRunCause(
       return { reason: `deadline breach in ${titleOf(ctx, cause.from)}`, actor: 'system' };
     case 'new-event':
       return { reason: `new event ${cause.eventId}`, actor: 'system' };
+    case 'entry-jump':
+      return {
+        reason: `entry for the new bands (${cause.gravity}, ${cause.certainty}), prompt accepted`,
+        actor: cause.by,
+      };
   }
 }
 
@@ -198,8 +213,21 @@ export function runStatus(
       })),
     };
   });
+  const prompt = run.entryPrompt ?? null;
+  const place = prompt ? ctx.protocol.steps.get(prompt.target) : undefined;
   return {
     incidentAt: run.incidentAt,
+    entryPrompt:
+      prompt && place && entryPromptApplies(ctx.protocol, run, null, prompt.target)
+        ? {
+            target: prompt.target,
+            targetTitle: place.step.title,
+            track: place.track,
+            trackTitle: ctx.protocol.tracks.get(place.track)?.title ?? place.track,
+            gravity: prompt.gravity,
+            certainty: prompt.certainty,
+          }
+        : null,
     tracks,
     closed: run.closed,
     closedAt: run.closedAt,

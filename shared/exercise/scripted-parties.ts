@@ -14,7 +14,7 @@ import {
   type RunContext,
 } from '../protocol/protocol-run';
 import type { ActionInputs } from '../protocol/protocol-state';
-import { actionRoles, isPartyMove, type PartyMove } from '../protocol/schema';
+import { ALL_PARTIES, actionRoles, isPartyMove, type PartyMove } from '../protocol/schema';
 import { DEFAULT_VIA, replyText, type Conduct } from './sim-cell';
 
 /** The actor name of every move the script makes (docs/AUDIT-LOG.md, `party-move`). */
@@ -47,11 +47,13 @@ export function scriptedActor(party: string): RunActor {
   return { name: SCRIPTED_ACTOR, role: 'party', party };
 }
 
-/** Whom a track's request addressed: the last `party` input taken in it, else every party. */
+/** Whom a track's request addressed: the last `party` input taken in it (`all`: every party), else every party. */
 function addressees(run: ProtocolRun, track: string, parties: readonly string[]): string[] {
   for (let i = run.history.length - 1; i >= 0; i -= 1) {
     const taken = run.history[i]!;
-    if (taken.track === track && taken.inputs.party !== undefined) return [taken.inputs.party];
+    if (taken.track === track && taken.inputs.party !== undefined) {
+      return taken.inputs.party === ALL_PARTIES ? [...parties] : [taken.inputs.party];
+    }
   }
   return [...parties];
 }

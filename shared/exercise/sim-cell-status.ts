@@ -12,7 +12,13 @@ import {
   type RunContext,
 } from '../protocol/protocol-run';
 import type { ActionInputs } from '../protocol/protocol-state';
-import { actionRoles, isPartyMove, PARTY_MOVES, type PartyMove } from '../protocol/schema';
+import {
+  ALL_PARTIES,
+  actionRoles,
+  isPartyMove,
+  PARTY_MOVES,
+  type PartyMove,
+} from '../protocol/schema';
 import type { PartyScript } from '../scenario/schema';
 import type { ReplayEvent } from '../scenario/loaded-scenario';
 import { scriptedActor, scriptedMoves, type ScriptedMove } from './scripted-parties';
@@ -87,7 +93,7 @@ function addressedTo(run: ProtocolRun, track: string, party: string): boolean {
   for (let i = run.history.length - 1; i >= 0; i -= 1) {
     const taken = run.history[i]!;
     if (taken.track === track && taken.inputs.party !== undefined) {
-      return taken.inputs.party === party;
+      return taken.inputs.party === ALL_PARTIES || taken.inputs.party === party;
     }
   }
   return true;

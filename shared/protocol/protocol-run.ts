@@ -7,6 +7,7 @@
 import type { Party } from '../scenario/schema';
 import type { ProtocolV2 } from './load-protocol';
 import {
+  ALL_PARTIES,
   CLOSE_STEP,
   DONE_STEP,
   FINDINGS_INPUTS,
@@ -54,7 +55,9 @@ export type RunEntryCause =
   | { kind: 'action'; action: string; by: string }
   | { kind: 'opened'; from: string; action: string; by: string }
   | { kind: 'deadline'; from: string }
-  | { kind: 'new-event'; eventId: string };
+  | { kind: 'new-event'; eventId: string }
+  /** The operator accepted the prompt to the entry step of the incident's new bands. */
+  | { kind: 'entry-jump'; gravity: Severity; certainty: CertaintyBand; by: string };
 
 /** A party move recorded in the step it was made in. */
 export interface PartyMoveRecord {
@@ -130,6 +133,18 @@ export interface ProtocolRun {
   closedAt: number | null;
   findings: Findings | null;
   summary: string | null;
+  /**
+   * The entry step the incident's changed bands name, offered to the operator
+   * (accepted or dismissed by an intent); absent or null when there is none.
+   */
+  entryPrompt?: EntryPrompt | null;
+}
+
+/** A prompt to enter the step the incident's new bands name. */
+export interface EntryPrompt {
+  target: string;
+  gravity: Severity;
+  certainty: CertaintyBand;
 }
 
 const MINUTE = 60_000;
@@ -144,6 +159,73 @@ export function runEntryStep(
   const entry = protocol.document.entry[gravity];
   if (entry === null || typeof entry === 'string') return entry;
   return entry[certainty];
+}
+
+/**
+ * Whether a run should be prompted to `target` (the entry step of the
+ * incident's new bands; `previous` that of its old bands): only when the two
+ * differ, and the target still lies ahead — its track not yet opened, or open
+ * at another step. A finished track is not re-opened, and a track already at
+ * the step needs nothing (docs/ESCALATION-PROTOCOL.md, "Bands change").
+ */
+export function entryPromptApplies(
+  protocol: ProtocolV2,
+  run: ProtocolRun,
+  previous: string | null,
+  target: string | null,
+): boolean {
+  if (run.closed || target === null || target === previous) return false;
+  const place = protocol.steps.get(target);
+  if (!place) return false;
+  const track = trackRun(run, place.track);
+  if (track === undefined) return true;
+  return track.endedAt === null && track.visits[track.visits.length - 1]!.step !== target;
+}
+
+/** Why accepting or dismissing a run's entry prompt would be refused now, or null. */
+export function checkEntryPrompt(
+  protocol: ProtocolV2,
+  run: ProtocolRun,
+  actor: RunActor,
+): string | null {
+  if (run.closed) return `alert ${run.alertId} is closed: its protocol run accepts nothing more`;
+  if (actor.role !== 'operator' && actor.role !== 'controller') {
+    return `${actorNoun(actor)} cannot answer the entry prompt: only an operator or a controller can`;
+  }
+  const prompt = run.entryPrompt ?? null;
+  if (prompt === null) return `alert ${run.alertId} has no prompt to a new entry step`;
+  if (!entryPromptApplies(protocol, run, null, prompt.target)) {
+    return `the prompt to "${prompt.target}" no longer applies: its track is there or finished`;
+  }
+  return null;
+}
+
+/**
+ * Accepts the entry prompt: the target's track moves there if it is open,
+ * or opens there; the prompt is cleared.
+ */
+export function applyEntryJump(
+  protocol: ProtocolV2,
+  run: ProtocolRun,
+  actor: RunActor,
+  at: number,
+): ProtocolRun {
+  const problem = checkEntryPrompt(protocol, run, actor);
+  if (problem) throw new Error(problem);
+  const prompt = run.entryPrompt!;
+  const cause: RunEntryCause = {
+    kind: 'entry-jump',
+    gravity: prompt.gravity,
+    certainty: prompt.certainty,
+    by: actor.name,
+  };
+  const place = protocol.steps.get(prompt.target)!;
+  const track = trackRun(run, place.track);
+  const moved =
+    track === undefined
+      ? openTrack(protocol, run, { track: place.track, step: prompt.target }, at, cause)!
+      : moveTrack(protocol, run, track, prompt.target, at, cause);
+  return { ...moved, entryPrompt: null };
 }
 
 /** The step a manual "start protocol" enters, or null. */
@@ -347,8 +429,9 @@ function checkRunInput(ctx: RunContext, input: ProtocolInput, value: unknown): s
   if (typeof value !== 'string' || value.trim() === '') return `${input} is required`;
   if (value.length > INPUT_MAX) return `${input} is longer than ${INPUT_MAX} characters`;
   const given = value.trim();
-  if (input === 'party' && !ctx.parties.some((p) => p.id === given)) {
-    return `party "${given}" is not a party of this scenario`;
+  if (input === 'party' && given !== ALL_PARTIES && !isCeasefireParty(ctx, given)) {
+    const ids = ctx.parties.filter((p) => p.role === 'party').map((p) => p.id);
+    return `party must be a party to the ceasefire (${ids.join(', ')}) or "${ALL_PARTIES}" (every party); got "${given}"`;
   }
   if (input === 'attribution') {
     const ok =

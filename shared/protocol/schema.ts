@@ -142,6 +142,13 @@ export const FINDINGS_INPUTS = [
   'outcome',
   'evidence',
 ] as const satisfies readonly ProtocolInput[];
+/**
+ * The `party` input's value for a request addressed to every party to the
+ * ceasefire: where no report names who fired and no firing point tells the
+ * side (jamming, an impact alone), the mission asks them all rather than
+ * accuse one (docs/ESCALATION-PROTOCOL.md, "Whom a request goes to").
+ */
+export const ALL_PARTIES = 'all';
 /** `attribution` is a party id or one of these. */
 export const NO_ATTRIBUTION = ['unattributed', 'undetermined'] as const;
 export const FINDING_INTENTS = ['deliberate', 'accidental', 'undetermined'] as const;

@@ -193,6 +193,38 @@ test('an operator and the controller’s SimCell work one incident through hotli
     await expect(explanation.getByTestId('acts-elsewhere')).toContainText('SimCell');
   });
 
+  await test.step('the operator writes the spot report from the Reports panel: prefilled from the log, edited, saved, printable', async () => {
+    const reports = page.getByTestId('reports');
+    // Folded below a full-HD window, its counts in view: one click unfolds it.
+    await expect(reports.getByTestId('reports-count')).toContainText('to write');
+    const toggle = reports.getByRole('button', { name: /Reports/ });
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    const spot = reports.locator(`li[data-product="spot-report"][data-product-alert="${alertId}"]`);
+    await expect(spot).toHaveAttribute('data-state', /^(due|warning|breached)$/);
+    await expect(spot.locator('[data-deadline-state]')).toBeVisible();
+    await shoot(page, 'v2-reports-panel');
+    await spot.getByRole('button', { name: 'Write…' }).click();
+    const editor = page.getByRole('form', { name: 'Write the spot report' });
+    const text = editor.getByRole('textbox', { name: 'Text of the spot report' });
+    // Prefilled from the log: the incident and the reports it rests on.
+    await expect(text).toHaveValue(new RegExp(`^SPOT REPORT — .*\\(alert ${alertId}\\)`));
+    await expect(text).toHaveValue(/Sources \(\d+\):/);
+    await text.press('End');
+    await text.press('Control+End');
+    await text.pressSequentially('\nDuty officer: casualties not yet confirmed.');
+    await shoot(page, 'v2-report-editor');
+    await editor.getByRole('button', { name: 'Save spot report to the log' }).click();
+    const sheet = page.getByRole('article', { name: 'Spot report (printable)' }).first();
+    await expect(sheet).toContainText('casualties not yet confirmed');
+    await expect(sheet.getByTestId('product-marking').first()).toContainText('EXERCISE');
+    // Printed, the sheet alone goes to paper, marked EXERCISE.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${SHOTS}/v2-report-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'Close dialog' }).click();
+    await expect(spot).toHaveAttribute('data-state', /^(met|late)$/);
+  });
+
   await test.step('the controller’s SimCell sends Party B’s scripted denial now', async () => {
     await resumeAs(page, 'Controller', CONTROLLER);
     const b = party(page, PARTY_B);
@@ -277,6 +309,14 @@ test('an operator and the controller’s SimCell work one incident through hotli
     const moves = exported.bundle.entries.filter((e) => e.kind === 'party-move');
     expect(moves.length).toBeGreaterThanOrEqual(6);
     for (const e of moves) expect([e.role, e.actor]).toEqual(['party', CONTROLLER]);
+    // The operator's spot report is in the signed log, as edited.
+    const spot = exported.bundle.entries.find(
+      (e) => e.kind === 'report-product' && e.alert_id === alertId,
+    );
+    expect(spot?.role).toBe('operator');
+    expect(spot?.actor).toBe(OPERATOR);
+    expect(spot?.data).toMatchObject({ product: 'spot-report', track: 'reporting' });
+    expect((spot?.data as { text: string }).text).toMatch(/casualties not yet confirmed\.$/);
     await goToScreen(page, 'Audit');
     await openLogInAudit(page, exported.path);
     await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK');

@@ -26,6 +26,7 @@ import { MessagesPanel } from '../messages/MessagesPanel';
 import { linkedAlerts, useMessages, useReadMessages } from '../messages/use-messages';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { RunWalkthrough } from '../protocol/RunWalkthrough';
+import { ReportsPanel } from '../reports/ReportsPanel';
 import { TransportBar } from '../replay/TransportBar';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
@@ -39,9 +40,10 @@ import {
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
+import { chairSteps } from './sim-cell-plan';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useThrottled } from './use-throttled';
-import type { ConsoleSession } from './view-model';
+import type { ConsoleSession, ReportProduct } from './view-model';
 import './console.css';
 
 export function ConsoleView({ session }: { session: ConsoleSession }) {
@@ -210,6 +212,13 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     (text: string) => run('Note', () => commands.note(text)),
     [commands, run],
   );
+  const onSaveProduct = useCallback(
+    async (product: ReportProduct, text: string, alertId: string | null) => {
+      // The editor shows the refusal itself; the console's message line stays for the rest.
+      await commands.issueProduct(product, text, alertId);
+    },
+    [commands],
+  );
   const onInject = useCallback(
     (summary: string, extra: { lat?: number; lon?: number; from?: string }) =>
       run('Inject', () => commands.inject(summary, extra)),
@@ -251,6 +260,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     250,
   );
   const mapSelected = useThrottled(selected, 250);
+  const chair = useMemo(() => chairSteps(alerts), [alerts]);
   const protocolStarted = useMemo(
     () => alerts.some((a) => a.protocol !== null || a.run !== null),
     [alerts],
@@ -325,6 +335,18 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               timezone={clock.timezone}
               parties={scenario.parties}
               commands={commands}
+              chair={chair}
+            />
+          ) : null}
+          {snapshot.reports !== null ? (
+            <ReportsPanel
+              reports={snapshot.reports}
+              now={now}
+              timezone={clock.timezone}
+              classification={scenario.classification}
+              canWrite={role === 'operator' && session.readOnly === null}
+              actor={session.actor}
+              onSave={onSaveProduct}
             />
           ) : null}
           <MessagesPanel
@@ -392,6 +414,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
                 onStart={commands.startProtocol}
                 onAct={commands.actInTrack}
                 onAckParty={commands.ackPartyInTrack}
+                onJump={commands.jumpToEntry}
+                onDismissJump={commands.dismissSeverityPrompt}
               />
             ) : selected ? (
               <ProtocolWalkthrough

@@ -3,13 +3,21 @@
 // deadline and the party script's response — send it now, change it, or
 // withhold it — and "take over" so the controller plays the party live. The
 // engine logs every move in the party's role; this panel logs nothing itself.
+// The controller also plays the guarantors' chair here: the steps where the
+// chair acts, each action logged in the chair's role.
 import { useState } from 'react';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
 import { usePending } from '../protocol/ProtocolWalkthrough';
 import { ActionInputField } from '../protocol/protocol-parts';
-import { inputChoices, missingInputs, moveVerb } from '../protocol/run-walkthrough-model';
+import {
+  inputChoices,
+  missingInputs,
+  moveVerb,
+  runInputChoices,
+} from '../protocol/run-walkthrough-model';
+import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
 import { formatExerciseTime } from '../replay/exercise-time-format';
-import { moveInputs, responseText, sendPlan, type SendPlan } from './sim-cell-plan';
+import { moveInputs, responseText, sendPlan, type ChairStep, type SendPlan } from './sim-cell-plan';
 import type {
   ActionInputs,
   ConsoleCommands,
@@ -26,7 +34,12 @@ export function SimCellPanel(props: {
   now: number;
   timezone: string;
   parties: readonly PartyOption[];
-  commands: Pick<ConsoleCommands, 'takeOverParty' | 'partyMove' | 'partyAck'>;
+  commands: Pick<
+    ConsoleCommands,
+    'takeOverParty' | 'handBackParty' | 'partyMove' | 'partyAck' | 'chairAction'
+  >;
+  /** Steps of open runs where the guarantors' chair acts (the controller plays the chair). */
+  chair: readonly ChairStep[];
 }) {
   const { pending, error, run } = usePending();
   return (
@@ -52,6 +65,9 @@ export function SimCellPanel(props: {
           onTakeOver={() =>
             void run(`take:${party.partyId}`, () => props.commands.takeOverParty(party.partyId))
           }
+          onHandBack={() =>
+            void run(`back:${party.partyId}`, () => props.commands.handBackParty(party.partyId))
+          }
           onSend={(request, plan) =>
             void run(`send:${party.partyId}:${request.alertId}:${request.track}`, async () => {
               if (party.takenOverBy === null) await props.commands.takeOverParty(party.partyId);
@@ -75,7 +91,111 @@ export function SimCellPanel(props: {
           }
         />
       ))}
+      <ChairBlock
+        steps={props.chair}
+        now={props.now}
+        timezone={props.timezone}
+        parties={props.parties}
+        pending={pending}
+        onAct={(step, action, inputs) =>
+          void run(`chair:${step.alertId}:${step.track}:${action}`, () =>
+            props.commands.chairAction(step.alertId, step.track, action, inputs),
+          )
+        }
+      />
     </section>
+  );
+}
+
+/** The guarantors' chair, played by the controller: every step where the chair acts, each action a form. */
+function ChairBlock(props: {
+  steps: readonly ChairStep[];
+  now: number;
+  timezone: string;
+  parties: readonly PartyOption[];
+  pending: string | null;
+  onAct(step: ChairStep, action: string, inputs: ActionInputs): void;
+}) {
+  return (
+    <div className="simcell-party" data-party-id="guarantor-chair" aria-label="Guarantors' chair">
+      <div className="simcell-party-head">
+        <h3>Guarantors’ chair</h3>
+        <span className="muted">played by you; logged in the chair’s role</span>
+      </div>
+      {props.steps.length === 0 ? (
+        <p className="muted">Nothing is before the chair now.</p>
+      ) : (
+        <ul className="simcell-requests">
+          {props.steps.map((step) => (
+            <li
+              key={`${step.alertId}:${step.track}`}
+              className="simcell-request"
+              data-run-alert={step.alertId}
+              data-track={step.track}
+              data-step-id={step.stepId}
+            >
+              <div>
+                <strong>{step.trackTitle}</strong>: {step.stepTitle}{' '}
+                <span className="muted">— {step.alertTitle}</span>
+              </div>
+              <div className="simcell-due">
+                {step.deadlineAt === null
+                  ? 'no deadline'
+                  : formatExerciseTime(step.deadlineAt, props.timezone)}{' '}
+                <DeadlineCountdown
+                  enteredAt={step.deadlineFrom}
+                  deadlineAt={step.deadlineAt}
+                  now={props.now}
+                />
+              </div>
+              {step.actions.map((action) => (
+                <ChairActionForm
+                  key={action.id}
+                  action={action}
+                  parties={props.parties}
+                  disabled={props.pending !== null}
+                  onSubmit={(inputs) => props.onAct(step, action.id, inputs)}
+                />
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ChairActionForm(props: {
+  action: OfferedRunAction;
+  parties: readonly PartyOption[];
+  disabled: boolean;
+  onSubmit(inputs: ActionInputs): void;
+}) {
+  const { action } = props;
+  const [inputs, setInputs] = useState<ActionInputs>({});
+  const missing = missingInputs(action.requires, inputs);
+  return (
+    <form
+      className="simcell-change"
+      aria-label={`Chair: ${action.label}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!props.disabled && missing.length === 0) props.onSubmit(inputs);
+      }}
+    >
+      {action.requires.map((input) => (
+        <ActionInputField
+          key={input}
+          input={input}
+          value={inputs[input] ?? ''}
+          choices={runInputChoices(input, props.parties)}
+          onChange={(value) => setInputs({ ...inputs, [input]: value })}
+        />
+      ))}
+      <button type="submit" disabled={props.disabled || missing.length > 0}>
+        {action.label} (as the chair)
+      </button>
+    </form>
   );
 }
 
@@ -86,6 +206,7 @@ function PartyBlock(props: {
   parties: readonly PartyOption[];
   pending: string | null;
   onTakeOver(): void;
+  onHandBack(): void;
   onSend(request: SimCellRequest, plan: SendPlan): void;
 }) {
   const { party } = props;
@@ -108,9 +229,19 @@ function PartyBlock(props: {
             </button>
           </>
         ) : (
-          <span className="done-mark" data-testid="taken-over">
-            played live by {party.takenOverBy}
-          </span>
+          <>
+            <span className="done-mark" data-testid="taken-over">
+              played live by {party.takenOverBy}
+            </span>
+            <button
+              type="button"
+              disabled={props.pending !== null}
+              onClick={props.onHandBack}
+              aria-busy={props.pending === `back:${party.partyId}`}
+            >
+              Hand {party.partyName} back to the script
+            </button>
+          </>
         )}
       </div>
       {addressed.length === 0 ? (

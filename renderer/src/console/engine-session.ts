@@ -7,6 +7,7 @@ import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/e
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { simCellStatus, type SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import { reportsOf, type ProductView } from '../../../shared/exercise/report-products';
 import type {
   ActorRole,
   AlertView,
@@ -55,6 +56,9 @@ const MAX_OWED_WALL_MS = 250;
 
 /** Wall time between clock checkpoints while playing: at most this much × speed is lost to a kill. */
 export const CHECKPOINT_EVERY_WALL_MS = 5000;
+
+/** Wall ms between rebuilds of the report products list while entries keep coming. */
+const REPORTS_EVERY_WALL_MS = 1000;
 
 /** At most this many events are stepped over looking for the next alert. */
 const MAX_STEP_EVENTS = 100_000;
@@ -166,9 +170,11 @@ export function consoleSnapshotOf(
   s: ExerciseSnapshot,
   modelVersion: 1 | 2 = 2,
   simCell: SimCellStatus | null = null,
+  reports: readonly ProductView[] | null = null,
 ): ConsoleSnapshot {
   return {
     simCell,
+    reports,
     clock: { ...s.clock },
     shownCount: s.shownCount,
     alerts: s.alerts.map((a) => cachedAlertView(a, modelVersion)),
@@ -282,6 +288,40 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   };
   const unsubscribeEngine = engine.subscribe(notify);
 
+  // The products list changes only with the log (and as a daily cut-off is
+  // passed), so it is rebuilt then, not every frame; at speed at most once a
+  // wall second, except at once when a product was written.
+  let reports: {
+    seq: number;
+    nextDue: number;
+    products: number;
+    shown: number;
+    at: number;
+    list: readonly ProductView[] | null;
+  } | null = null;
+  const reportsNow = (): readonly ProductView[] | null => {
+    if (engine.runCtx === null) return null;
+    const seq = engine.lastEntry?.seq ?? 0;
+    const products = engine.products().length;
+    const changed =
+      reports === null ||
+      seq !== reports.seq ||
+      engine.now >= reports.nextDue ||
+      engine.shownCount !== reports.shown;
+    // Paused, an intent's effect shows at once (no further frame would refresh it).
+    const stale =
+      reports === null ||
+      products !== reports.products ||
+      (changed && (!engine.playing || wallNow() - reports.at >= REPORTS_EVERY_WALL_MS));
+    if (stale) {
+      const list = reportsOf(engine);
+      // The next daily cut-off ahead: passing it makes its report due.
+      const nextDue = list?.find((p) => p.dueFrom > engine.now)?.dueFrom ?? Infinity;
+      reports = { seq, products, shown: engine.shownCount, nextDue, at: wallNow(), list };
+    }
+    return reports!.list;
+  };
+
   const getSnapshot = (): ConsoleSnapshot => {
     const current = engine.getSnapshot();
     if (current !== source || mapped === null) {
@@ -290,6 +330,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         current,
         modelVersion,
         simCellOf(engine, current, participant.role),
+        reportsNow(),
       );
       // Unchanged alerts keep the previous array, so memoised views and the
       // worker's delta skip them with one comparison.
@@ -344,6 +385,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     ackPartyInTrack: (id, track, party, how) =>
       engine.ackParty(id, party, how, engine.actor, track),
     takeOverParty: (party) => engine.takeOverParty(party),
+    handBackParty: (party) => engine.handBackParty(party),
     partyMove: async (id, party, track, move, inputs) => {
       refuseUnlessController(participant.role);
       // As that party's liaison: the engine logs the move in the party's role
@@ -352,6 +394,15 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         id,
         { track, action: move, party, inputs },
         { name: participant.name, role: 'party', party },
+      );
+    },
+    chairAction: async (id, track, action, inputs) => {
+      refuseUnlessController(participant.role, "act as the guarantors' chair");
+      // The controller plays the guarantors' chair: logged in the chair's role, by name.
+      await engine.takeAction(
+        id,
+        { track, action, inputs },
+        { name: participant.name, role: 'guarantor-chair' },
       );
     },
     partyAck: async (id, party, track, how) => {
@@ -366,6 +417,8 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     },
     linkMessage: (eventId, alertId) => engine.linkMessage(eventId, alertId),
     note: (text) => engine.note(text),
+    issueProduct: (product, text, alertId) =>
+      engine.issueProduct(product, text, alertId ?? undefined),
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -438,17 +491,20 @@ function refusingCommands(reason: string): ConsoleCommands {
     actInTrack: refuse,
     ackPartyInTrack: refuse,
     takeOverParty: refuse,
+    handBackParty: refuse,
     partyMove: refuse,
     partyAck: refuse,
+    chairAction: refuse,
     linkMessage: refuse,
     note: refuse,
+    issueProduct: refuse,
   };
 }
 
 /** Only the controller's SimCell speaks for a party (the engine refuses anyone else too). */
-function refuseUnlessController(role: ActorRole): void {
+function refuseUnlessController(role: ActorRole, what = 'act for a party'): void {
   if (role !== 'controller') {
-    throw new Error(`an ${role} cannot act for a party: only the controller's SimCell can`);
+    throw new Error(`an ${role} cannot ${what}: only the controller's SimCell can`);
   }
 }
 

@@ -4,7 +4,13 @@
 // thread deserialize every alert 60 times a second and gave every alert a new
 // object, so no memoised row, map or chart could skip an unchanged one. With a
 // delta, an unchanged alert keeps its object on the UI thread.
-import type { AlertView, ClockView, ConsoleSnapshot, SimCellStatus } from './view-model';
+import type {
+  AlertView,
+  ClockView,
+  ConsoleSnapshot,
+  ProductView,
+  SimCellStatus,
+} from './view-model';
 
 export interface SnapshotDelta {
   clock: ClockView;
@@ -27,6 +33,8 @@ export interface SnapshotDelta {
   order: Int32Array | null;
   /** The SimCell's data when it changed (by identity) since the previous delta; absent otherwise. */
   simCell?: SimCellStatus | null;
+  /** The report products when they changed (by identity) since the previous delta; absent otherwise. */
+  reports?: readonly ProductView[] | null;
 }
 
 /** Turns successive console snapshots into deltas; alerts are compared by object identity. */
@@ -36,6 +44,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
   let sentAlerts: readonly AlertView[] | null = null;
   let sentOrder: ArrayLike<number> = [];
   let sentSimCell: SimCellStatus | null | undefined = undefined;
+  let sentReports: readonly ProductView[] | null | undefined = undefined;
   return (next) => {
     const changed: AlertView[] = [];
     let order: Int32Array | null = null;
@@ -70,6 +79,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
       changed,
       order,
       ...(next.simCell !== sentSimCell ? { simCell: (sentSimCell = next.simCell) } : {}),
+      ...(next.reports !== sentReports ? { reports: (sentReports = next.reports) } : {}),
     };
   };
 }
@@ -85,8 +95,10 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
   const byNumber: AlertView[] = [];
   let alerts: readonly AlertView[] = [];
   let simCell: SimCellStatus | null = null;
+  let reports: readonly ProductView[] | null = null;
   return (delta) => {
     if (delta.simCell !== undefined) simCell = delta.simCell;
+    if (delta.reports !== undefined) reports = delta.reports;
     let fresh = false;
     for (const alert of delta.changed) {
       let n = numbers.get(alert.id);
@@ -121,6 +133,7 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
       ended: delta.ended,
       headSeq: delta.headSeq,
       simCell,
+      reports,
     };
   };
 }

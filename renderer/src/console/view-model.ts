@@ -11,6 +11,8 @@ import type { Source } from '../../../shared/scenario/schema';
 import type { RunStatus } from '../../../shared/exercise/run-status';
 import type { SimCellStatus } from '../../../shared/exercise/sim-cell-status';
 import type { PartyMove } from '../../../shared/protocol/schema';
+import type { ProductView } from '../../../shared/exercise/report-products';
+import type { ReportProduct } from '../../../shared/exercise/log-data';
 
 // The components take these vocabularies from here; they are defined in shared/.
 export { SEVERITIES, type Severity } from '../../../shared/alerts/bands';
@@ -26,7 +28,7 @@ export type {
   SimCellRequest,
   ScriptedResponse,
 } from '../../../shared/exercise/sim-cell-status';
-export type { PartyMove };
+export type { PartyMove, ProductView, ReportProduct };
 
 export type ActorRole = 'operator' | 'controller';
 
@@ -169,6 +171,11 @@ export interface ConsoleSnapshot {
   headSeq: number;
   /** The parties' pending requests and the script's responses: a controller's session only. */
   simCell: SimCellStatus | null;
+  /**
+   * The mission's report products due and written, with their prefills
+   * (protocol version 2; null for version 1). Refreshed as entries are logged.
+   */
+  reports: readonly ProductView[] | null;
 }
 
 export type { ActionInputs };
@@ -204,6 +211,8 @@ export interface ConsoleCommands {
   ackPartyInTrack(alertId: string, track: string, partyId: string, how: string): Promise<void>;
   /** Version 2, controller: stops the party script for a party; the controller plays it. */
   takeOverParty(partyId: string): Promise<void>;
+  /** Version 2, controller: hands a party taken over back to its script. */
+  handBackParty(partyId: string): Promise<void>;
   /** Version 2, controller: a party's move, made as that party's liaison (taken over first). */
   partyMove(
     alertId: string,
@@ -212,12 +221,27 @@ export interface ConsoleCommands {
     move: PartyMove,
     inputs: ActionInputs,
   ): Promise<void>;
+  /**
+   * Version 2, controller: an action of the guarantors' chair (a step of role
+   * `guarantor-chair`), taken and logged in that role by the controller.
+   */
+  chairAction(
+    alertId: string,
+    track: string,
+    actionId: string,
+    inputs: ActionInputs,
+  ): Promise<void>;
   /** Version 2, controller: a party's acknowledgement, recorded as that party's liaison. */
   partyAck(alertId: string, partyId: string, track: string, how: string): Promise<void>;
   /** Links a message (a controller inject's event id) to an alert (logged as `message-linked`). */
   linkMessage(eventId: string, alertId: string): Promise<void>;
   /** A free-text note (the hot wash's), logged as the participant's `note` entry. */
   note(text: string): Promise<void>;
+  /**
+   * Version 2, operator: issues a report product (a `report-product` entry) about an
+   * incident, or about every incident (a daily report, `alertId` null).
+   */
+  issueProduct(product: ReportProduct, text: string, alertId: string | null): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */

@@ -34,10 +34,13 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   actInTrack: true,
   ackPartyInTrack: true,
   takeOverParty: true,
+  handBackParty: true,
   partyMove: true,
   partyAck: true,
+  chairAction: true,
   linkMessage: true,
   note: true,
+  issueProduct: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */

@@ -12,7 +12,7 @@ import { formatExerciseTime } from '../replay/exercise-time-format';
 import { usePending } from './ProtocolWalkthrough';
 import {
   actionControl,
-  inputChoices,
+  runInputChoices,
   missingInputs,
   moveVerb,
   whoActsLabel,
@@ -33,6 +33,9 @@ export interface RunWalkthroughProps {
   onStart(alertId: string): Promise<void>;
   onAct(alertId: string, track: string, actionId: string, inputs: ActionInputs): Promise<void>;
   onAckParty(alertId: string, track: string, partyId: string, how: string): Promise<void>;
+  /** Accepts the prompt to the entry step of the incident's new bands. */
+  onJump(alertId: string): Promise<void>;
+  onDismissJump(alertId: string): Promise<void>;
 }
 
 export function RunWalkthrough(props: RunWalkthroughProps) {
@@ -78,6 +81,32 @@ export function RunWalkthrough(props: RunWalkthroughProps) {
                   ) : null}
                 </dl>
               ) : null}
+            </div>
+          ) : null}
+          {r.entryPrompt ? (
+            <div className="severity-prompt" role="alert" data-testid="entry-prompt">
+              <p>
+                The incident’s bands are now <strong>{r.entryPrompt.gravity}</strong> /{' '}
+                <strong>{r.entryPrompt.certainty}</strong>: the protocol enters these at{' '}
+                <strong>{r.entryPrompt.targetTitle}</strong> ({r.entryPrompt.trackTitle}).
+              </p>
+              <button
+                type="button"
+                className="primary"
+                disabled={pending !== null}
+                aria-busy={pending === 'jump'}
+                onClick={() => void run('jump', () => props.onJump(alert.id))}
+              >
+                Go to {r.entryPrompt.targetTitle}
+              </button>{' '}
+              <button
+                type="button"
+                disabled={pending !== null}
+                aria-busy={pending === 'dismiss-jump'}
+                onClick={() => void run('dismiss-jump', () => props.onDismissJump(alert.id))}
+              >
+                Stay where the tracks are
+              </button>
             </div>
           ) : null}
           <div className="run-tracks">
@@ -279,7 +308,7 @@ function RunActionForm(props: {
           key={input}
           input={input}
           value={inputs[input] ?? ''}
-          choices={inputChoices(input, props.parties)}
+          choices={runInputChoices(input, props.parties)}
           onChange={(value) => set(input, value)}
         />
       ))}

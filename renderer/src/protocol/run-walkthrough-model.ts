@@ -4,6 +4,7 @@
 // input takes (the vocabularies are shared/'s, never retyped here).
 import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
 import {
+  ALL_PARTIES,
   INPUT_VOCABULARIES,
   NO_ATTRIBUTION,
   PARTY_MOVES,
@@ -49,7 +50,9 @@ export function actionControl(action: OfferedRunAction, role: ConsoleRole): Acti
     const who = action.roles.map((r) => ROLE_NAMES[r]).join(' or ');
     const played =
       action.roles.includes('guarantor-chair') && !action.roles.includes('operator')
-        ? " (the chair's decision is recorded outside the console)"
+        ? role === 'controller'
+          ? ' — take it as the chair from the SimCell panel'
+          : " (the controller's SimCell plays the chair)"
         : '';
     return { kind: 'elsewhere', why: `${who} acts here, not the ${role}${played}.` };
   }
@@ -87,6 +90,24 @@ export function inputChoices(
   }
   const vocabulary = INPUT_VOCABULARIES[input];
   return vocabulary ? vocabulary.map((v) => ({ value: v, label: v })) : null;
+}
+
+/**
+ * The values of a version-2 action's input: as inputChoices, except that a
+ * request (`party`) goes to a party to the ceasefire or to all of them — the
+ * operator's choice, never a default, since the form starts at "choose…".
+ */
+export function runInputChoices(
+  input: ProtocolInput,
+  parties: readonly { id: string; name: string; role?: string }[],
+): InputChoice[] | null {
+  if (input !== 'party') return inputChoices(input, parties);
+  return [
+    ...parties
+      .filter((p) => p.role === undefined || p.role === 'party')
+      .map((p) => ({ value: p.id, label: p.name })),
+    { value: ALL_PARTIES, label: 'All parties (who fired is undetermined)' },
+  ];
 }
 
 /** Labels of the inputs as the forms show them. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
-import { createExercise } from '../../../shared/exercise/exercise-session';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import { openTracks } from '../../../shared/protocol/protocol-run';
 import {
@@ -21,8 +21,14 @@ import { buildAfterActionReport } from '../../../shared/report/after-action-repo
 import { reportToMarkdown } from '../../../shared/report/report-markdown';
 import { engineSession } from '../../../renderer/src/console/engine-session';
 import { sendPlan } from '../../../renderer/src/console/sim-cell-plan';
-import { actionControl, inputChoices } from '../../../renderer/src/protocol/run-walkthrough-model';
+import {
+  actionControl,
+  inputChoices,
+  missingInputs,
+  runInputChoices,
+} from '../../../renderer/src/protocol/run-walkthrough-model';
 import { MIN, T0, buildScenario, handEvents } from '../exercise/hand-scenario';
+import { chairSteps } from '../../../renderer/src/console/sim-cell-plan';
 
 const HOUR = 60 * MIN;
 const SCRIPT: PartyScript = {
@@ -42,7 +48,7 @@ async function start(role: 'operator' | 'controller') {
   const participant = { name: role === 'operator' ? 'op' : 'control', role };
   const engine = await createExercise(setup, log, participant);
   const session = engineSession({ engine, scenario, participant, schedule: (run) => run() });
-  return { engine, log, session };
+  return { engine, log, session, scenario };
 }
 
 /** The MLRS incident, run by an operator to its parallel tracks. */
@@ -139,6 +145,49 @@ describe('console on protocol version 2', () => {
     ]);
   });
 
+  it("the controller plays the guarantors' chair from the SimCell: the chair's step is listed, its action logged in the chair's role; an operator is refused", async () => {
+    const { engine, log, session, scenario } = await start('controller');
+    const id = await toParallelTracks(engine);
+    const operator = { name: 'op', role: 'operator' as const };
+    // The scripted parties acknowledge after 5 minutes; the fire does not stop.
+    await engine.advanceTo(engine.now + 10 * MIN);
+    await engine.act(id, 'all-acknowledged', {}, operator);
+    await engine.act(id, 'fire-continues', { rationale: 'Shelling goes on.' }, operator);
+    const steps = chairSteps(session.getSnapshot().alerts);
+    expect(steps.map((s) => [s.alertId, s.track, s.stepId])).toEqual([
+      [id, 'hotline', 'chair-call'],
+    ]);
+    expect(steps[0]!.actions.map((a) => a.id)).toEqual(['chair-called']);
+    // The walkthrough points the controller to the SimCell for it.
+    const action = steps[0]!.actions[0]!;
+    expect(actionControl(action, 'controller')).toEqual({
+      kind: 'elsewhere',
+      why: "Guarantors' chair acts here, not the controller — take it as the chair from the SimCell panel.",
+    });
+    const other = await start('operator');
+    const otherId = await toParallelTracks(other.engine);
+    const before = other.log.entries().length;
+    await expect(
+      other.session.commands.chairAction(otherId, 'hotline', 'chair-called', { summary: 's' }),
+    ).rejects.toThrow(
+      "an operator cannot act as the guarantors' chair: only the controller's SimCell can",
+    );
+    expect(other.log.entries().length).toBe(before);
+    await session.commands.chairAction(id, 'hotline', 'chair-called', {
+      summary: 'The chair called both commanders; fire stopped at 04:10.',
+    });
+    expect(log.entries().at(-1)).toMatchObject({
+      kind: 'protocol-action',
+      role: 'guarantor-chair',
+      actor: 'control',
+      data: { type: 'action', action: 'chair-called', track: 'hotline', to: 'done' },
+    });
+    expect(chairSteps(session.getSnapshot().alerts)).toEqual([]);
+    // A resume replays the chair's action in the chair's role.
+    const resumed = await resumeExercise(scenario, log.entries());
+    expect(resumed.runOf(id)).toEqual(engine.runOf(id));
+  });
+
   it('offers the shared vocabularies for findings and replies, never retyped', () => {
     const parties = [
       { id: 'A', name: 'Party A', role: 'party' },
@@ -152,6 +201,18 @@ describe('console on protocol version 2', () => {
     expect(inputChoices('outcome', parties)!.map((c) => c.value)).toEqual([...FINDING_OUTCOMES]);
     expect(inputChoices('kind', parties)!.map((c) => c.value)).toEqual([...REPLY_KINDS]);
     expect(inputChoices('summary', parties)).toBeNull();
+  });
+
+  it('sends a request to a party to the ceasefire or to all of them, the operator choosing (no default)', () => {
+    const parties = [
+      { id: 'A', name: 'Party A', role: 'party' },
+      { id: 'B', name: 'Party B', role: 'party' },
+      { id: 'MM', name: 'Mission', role: 'monitor' },
+    ];
+    expect(runInputChoices('party', parties)!.map((c) => c.value)).toEqual(['A', 'B', 'all']);
+    // The form starts empty: "Request sent" waits until a party is chosen.
+    expect(missingInputs(['party', 'evidence'], { evidence: 'e' })).toEqual(['party']);
+    expect(runInputChoices('intent', parties)).toEqual(inputChoices('intent', parties));
   });
 
   it('closes with the findings chosen in the walkthrough, and the report lists them with the incident', async () => {

@@ -44,6 +44,7 @@ function snapshot(alerts: readonly AlertView[], now: number): ConsoleSnapshot {
     ended: false,
     headSeq: now,
     simCell: null,
+    reports: null,
   };
 }
 

@@ -159,6 +159,50 @@ describe('exercise engine on protocol version 2', () => {
     expect(log.entries().some((e) => e.kind === 'party-take-over')).toBe(true);
   });
 
+  it('a controller hands a party back to its script: its moves resume from then on, logged, and a resume replays it', async () => {
+    const { engine, log, scenario } = await start();
+    await engine.takeOverParty('A', controller);
+    const id = await toParallelTracks(engine);
+    await engine.advanceTo(engine.now + 10 * MIN);
+    expect(
+      log
+        .entries()
+        .filter((e) => e.kind === 'party-ack')
+        .map((e) => e.party),
+    ).toEqual(['B']);
+    const before = log.entries().length;
+    // Only a controller hands back, and only a party taken over.
+    await expect(engine.handBackParty('A', operator)).rejects.toThrow(
+      'only a controller can hand a party back to its script, not an operator',
+    );
+    await expect(engine.handBackParty('B', controller)).rejects.toThrow(
+      'party B is not taken over: its script already plays it',
+    );
+    expect(log.entries().length).toBe(before);
+    const handedAt = engine.now;
+    await engine.handBackParty('A', controller);
+    expect(log.entries()[before]).toMatchObject({
+      kind: 'party-hand-back',
+      role: 'controller',
+      actor: 'control',
+      data: { party: 'A' },
+    });
+    expect(engine.takenOverParties().has('A')).toBe(false);
+    // A's scripted acknowledgement, due 5 minutes into the step, is made at once, not back-dated.
+    await engine.advanceTo(engine.now + MIN);
+    const ackA = log.entries().find((e) => e.kind === 'party-ack' && e.party === 'A')!;
+    expect(ackA.actor).toBe(SCRIPTED_ACTOR);
+    expect(Date.parse(ackA.exercise_time!)).toBe(handedAt);
+    expect(currentTrackVisit(engine.runOf(id)!, 'hotline')?.acks.map((a) => a.party)).toEqual([
+      'B',
+      'A',
+    ]);
+    await engine.end('done');
+    const resumed = await resumeExercise(scenario, log.entries());
+    expect(resumed.lastEntry?.hash).toBe(log.entries().at(-1)!.hash);
+    expect(resumed.takenOverParties().size).toBe(0);
+  });
+
   it('closes only with findings, and records them', async () => {
     const { engine, log } = await start(null);
     await engine.advanceTo(T0 + 75 * MIN);

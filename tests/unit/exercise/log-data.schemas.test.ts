@@ -126,6 +126,7 @@ describe('log entry data schemas', () => {
       { track: 'explanation', action: 'meeting-request', inputs: {} },
       { name: 'control', role: 'party', party: 'B' },
     );
+    await second.handBackParty('B');
     await second.end('done');
     const written = new Set<string>();
     for (const entry of logs.flatMap((log) => log.entries())) {
