@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/audit/entry';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
+import { buildAfterActionReport } from '../../../shared/report/after-action-report';
 import { operatorVisible } from '../../../shared/exercise/auto-operator';
 import { createAutoOperatorV2 } from '../../../shared/exercise/auto-operator-v2';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
@@ -97,6 +98,14 @@ describe('a launch and its impact, in two alerts', () => {
     expect((requests[0]!.data.inputs as Record<string, string>).party).toBe('B');
     // Linked within minutes of the impact showing.
     expect(Date.parse(linked[0]!.exercise_time!)).toBeLessThanOrEqual(T0 + 70 * MIN);
+    // The after-action report lists the link among the key decisions.
+    const scenario = buildScenario([launch(), impact()], { end: T0 + 48 * 60 * MIN });
+    const report = await buildAfterActionReport({ scenario, entries, keyId: null });
+    expect(report.timeline.map((d) => d.text)).toContainEqual(
+      expect.stringMatching(
+        /^Linked A-(gun|town)-1 into incident I-A-(gun|town)-1 of A-(gun|town)-1/,
+      ),
+    );
   });
 
   it('are not linked when the impact is off the direction of fire, too late, or only a patrol gave the bearing', async () => {
