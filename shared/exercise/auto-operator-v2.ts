@@ -24,6 +24,7 @@ import {
 import type { ExerciseEngine, ExerciseActor } from './exercise-engine';
 import type { AlertSnapshot } from './exercise-snapshot';
 import type { PartySide } from './sim-cell';
+import { awaitsImpactUntil, isImpact, isLaunch, landsFrom } from './launch-impact';
 import { partyOnSide } from './side-of-line';
 import type { Zone } from '../scenario/loaded-scenario';
 import {
@@ -32,9 +33,12 @@ import {
   chance,
   createReader,
   injectTasks,
+  judgeEvidence,
   needsTheParties,
+  readingOf,
   planNext,
   reviewTasks,
+  type EvidenceJudgement,
   type ExercisePolicy,
   type OperatorEvent,
   type Reader,
@@ -57,9 +61,12 @@ export function createAutoOperatorV2(actor: ExerciseActor, parties: PartySide): 
       }
       const { read, daily } = reader;
       const tasks: Task[] = [];
-      for (const alert of engine.getSnapshot().alerts) {
-        tasks.push(...tasksFor(engine, alert, read, parties));
+      const alerts = engine.getSnapshot().alerts;
+      const byId = new Map(alerts.map((a) => [a.id, a]));
+      for (const alert of alerts) {
+        tasks.push(...tasksFor(engine, alert, read, parties, byId));
       }
+      tasks.push(...linkTasks(engine, alerts, read));
       tasks.push(...dailyReportTasks(engine, daily));
       return planNext(engine, actor, tasks);
     },
@@ -89,6 +96,93 @@ function dailyReportTasks(engine: ExerciseEngine, instants: readonly number[]): 
         ),
     },
   ];
+}
+
+/** Whether the operator can still work on an alert: not closed, nor its run. */
+function workable(engine: ExerciseEngine, alert: AlertSnapshot): boolean {
+  return !alert.closed && !engine.runOf(alert.id)?.closed;
+}
+
+/**
+ * Alerts the operator links into one incident, as it reads them (never from
+ * ground truth): a report that refers to a report of another open alert, and
+ * a launch whose rounds landed in another alert — an impact within minutes,
+ * on the launch's direction of fire (launch-impact.ts). The incident's
+ * protocol run is the one already in the protocol, else the graver alert's;
+ * the other's run, if any, ends (docs/ALERTS-AND-SEVERITY.md, "Incidents").
+ */
+function linkTasks(engine: ExerciseEngine, alerts: readonly AlertSnapshot[], read: Reader): Task[] {
+  const open = alerts.filter((a) => workable(engine, a));
+  const byId = new Map(open.map((a) => [a.id, a]));
+  const pairs: [AlertSnapshot, AlertSnapshot][] = [];
+  for (const alert of open) {
+    for (const link of alert.view.links) {
+      const other = link.alertId === null ? undefined : byId.get(link.alertId);
+      if (other && other !== alert) pairs.push([alert, other]);
+    }
+  }
+  const launches = open.filter((a) => read(a).events.some(isLaunch));
+  const impacts = open.filter((a) => read(a).events.some(isImpact));
+  for (const launch of launches) {
+    for (const impact of impacts) {
+      if (launch === impact) continue;
+      const fired = read(launch).events.filter(isLaunch);
+      const landed = read(impact).events.filter(isImpact);
+      if (fired.some((f) => landed.some((i) => landsFrom(f, i)))) pairs.push([launch, impact]);
+    }
+  }
+  const tasks: Task[] = [];
+  const seen = new Set<string>();
+  for (const [a, b] of pairs) {
+    if (engine.unitOf(a.id) === engine.unitOf(b.id)) continue;
+    const [primary, other] = primaryFirst(engine, a, b);
+    const key = `${primary.id}|${other.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const availableAt = Math.max(a.openedAt, b.openedAt);
+    tasks.push({
+      alertId: primary.id,
+      availableAt,
+      durationMin: 2,
+      // Seen together, they are read as one incident before either is worked on further.
+      priority: availableAt,
+      what: `link ${other.id} into ${primary.id}`,
+      run: (e, actor) => e.link(primary.id, other.id, actor),
+    });
+  }
+  return tasks;
+}
+
+/**
+ * The evidence rule applied to an incident: its measures (the engine's, the
+ * same on every alert of it), and the factors any of its alerts shows.
+ */
+function incidentJudgement(members: readonly AlertSnapshot[]): EvidenceJudgement {
+  const readings = members.map(readingOf);
+  const first = readings[0]!;
+  return judgeEvidence({
+    ...first,
+    harm: readings.some((r) => r.harm),
+    breach: readings.some((r) => r.breach),
+    mission: readings.some((r) => r.mission),
+    protectedSite: readings.some((r) => r.protectedSite),
+    kinds: [...new Set(readings.flatMap((r) => r.kinds))],
+  });
+}
+
+/** The alert whose protocol run the incident keeps: the one in the protocol, else the graver. */
+function primaryFirst(
+  engine: ExerciseEngine,
+  a: AlertSnapshot,
+  b: AlertSnapshot,
+): [AlertSnapshot, AlertSnapshot] {
+  const runA = engine.runOf(a.id) !== undefined;
+  const runB = engine.runOf(b.id) !== undefined;
+  if (runA !== runB) return runA ? [a, b] : [b, a];
+  const ga = (a.incident ?? a).gravity;
+  const gb = (b.incident ?? b).gravity;
+  if (ga !== gb) return ga > gb ? [a, b] : [b, a];
+  return a.openedAt <= b.openedAt ? [a, b] : [b, a];
 }
 
 /**
@@ -155,12 +249,21 @@ function tasksFor(
   alert: AlertSnapshot,
   read: Reader,
   parties: PartySide,
+  byId: ReadonlyMap<string, AlertSnapshot>,
 ): Task[] {
   const run = engine.runOf(alert.id);
   if (alert.closed || run?.closed) return [];
   if (!run) return [...injectTasks(alert, read), ...reviewTasks(alert, read)];
   const id = alert.id;
-  const { events, judgement } = read(alert);
+  // An incident is judged on the reports and factors of all its alerts: the
+  // launch names the party and the side of the line, the impact what was hit.
+  const members = alert.incident
+    ? alert.incident.alertIds
+        .map((member) => byId.get(member))
+        .filter((m): m is AlertSnapshot => m !== undefined)
+    : [alert];
+  const events = members.length === 1 ? read(alert).events : members.flatMap((m) => read(m).events);
+  const judgement = members.length === 1 ? read(alert).judgement : incidentJudgement(members);
   const title = alert.view.title;
   const party = attributed(events) ?? firingSide(events, engine.setup.scenario.zones);
   const severity = (alert.incident ?? alert).severity;
@@ -216,9 +319,12 @@ function tasksFor(
         const duration = 2 + Math.min(events.length, 3) + Math.floor(2 * r('read'));
         if (weak) tasks.push(falseAlarm(visit.enteredAt, duration));
         else if (!needsTheParties(judgement)) {
+          // A gun, rocket or missile launch is judged once its rounds have
+          // had time to land: an impact then is linked to it first.
+          const landing = awaitsImpactUntil(events) ?? visit.enteredAt;
           tasks.push(
             act(
-              visit.enteredAt,
+              Math.max(visit.enteredAt, landing),
               duration,
               'record-violation',
               findingsFor(

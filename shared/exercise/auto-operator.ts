@@ -44,6 +44,7 @@ const VISIBLE_FIELDS = [
   'weapon_class',
   'calibre_mm',
   'count',
+  'bearing_deg',
   'casualties',
   'killed',
   'injured',

@@ -257,6 +257,15 @@ function describeDecision(entry: ExerciseEntry): string | null {
     }
     case 'report-product':
       return `${entry.data.product}: ${entry.data.text}`;
+    // Two alerts read as one incident (a launch and its impact) is a decision
+    // the evaluator weighs like any other.
+    case 'link': {
+      const [primary, other] = entry.data.alert_ids;
+      const ended = entry.data.superseded ? ` (the run of ${entry.data.superseded} ended)` : '';
+      return `Linked ${other} into incident ${entry.data.incident} of ${primary}${ended}`;
+    }
+    case 'unlink':
+      return `Unlinked from incident ${entry.data.incident}`;
     case 'deadline-breach':
       return entry.data.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
     case 'inject':

@@ -72,6 +72,15 @@ export function reportFacts(event: ReplayEvent['event']): { label: string; text:
   for (const [label, count] of people) {
     if (count !== undefined) facts.push({ label, text: formatPeople(count) });
   }
+  // A launch's direction of fire is what ties it to the impact it caused,
+  // often a separate alert (the operator links them). A patrol's bearing is
+  // the one it saw or heard the fire on, from where it stood.
+  if (event.bearing_deg !== undefined) {
+    const launch = event.subtype === 'outgoing' || event.subtype === 'firing-position';
+    const label =
+      event.source === 'observer' ? 'bearing from the patrol' : launch ? 'direction of fire' : null;
+    if (label) facts.push({ label, text: `${event.bearing_deg}°` });
+  }
   if (event.target !== undefined) facts.push({ label: 'target', text: event.target });
   if (event.assessment !== undefined) facts.push({ label: 'assessment', text: event.assessment });
   if (event.refers_to !== undefined) facts.push({ label: 'refers to', text: event.refers_to });

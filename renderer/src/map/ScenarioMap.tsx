@@ -348,6 +348,19 @@ const LabelLayer = memo(function LabelLayer(props: {
   }, [scenario, projection, zoom, view.x, view.y, size.width, size.height]);
   return (
     <g className="map-labels">
+      {labels.map((l) =>
+        l.leader ? (
+          <line
+            key={`leader:${l.id}`}
+            className="label-leader"
+            x1={l.ax / zoom}
+            y1={l.ay / zoom}
+            x2={(l.x + l.width / 2) / zoom}
+            y2={(l.y < l.ay ? l.y + 2 : l.y - l.fontPx) / zoom}
+            strokeWidth={1 / zoom}
+          />
+        ) : null,
+      )}
       {labels.map((l) => (
         <text
           key={l.id}
@@ -362,6 +375,17 @@ const LabelLayer = memo(function LabelLayer(props: {
     </g>
   );
 });
+
+/** Lines of text a name may stand away from its place, joined to it by a leader line. */
+const LABEL_ROWS = 3;
+
+/** Towns and cities in larger type than villages (pre-war census, format version 2). */
+function placeFontPx(zone: Zone): number {
+  const people = zone.population ?? 0;
+  if (people >= 100_000) return 12;
+  if (people >= 20_000) return 11;
+  return 10;
+}
 
 /** Sensor diamonds (8 px, turned 45°) and protected-site squares labels must not cover. */
 const SENSOR_MARK_PX = 12;
@@ -411,23 +435,37 @@ function placeMapLabels(
       className,
     });
   };
-  const settlements = zones.filter((z) => z.kind === 'settlement');
-  for (const zone of [
-    ...settlements.filter((z) => z.geometry.type !== 'Point'),
-    ...settlements.filter((z) => z.geometry.type === 'Point'),
-  ]) {
-    const xy = anchorOf(zone);
-    request(zone.id, xy, zone.name, 12, 'label-place');
+  // The most populous first, as a map names its cities before its villages
+  // (format version 2 `population`; drawn areas before points when unknown).
+  const settlements = zones
+    .filter((z) => z.kind === 'settlement')
+    .map((zone, i) => ({ zone, i }))
+    .sort(
+      (a, b) =>
+        (b.zone.population ?? -1) - (a.zone.population ?? -1) ||
+        Number(a.zone.geometry.type === 'Point') - Number(b.zone.geometry.type === 'Point') ||
+        a.i - b.i,
+    )
+    .map((s) => s.zone);
+  // Every settlement's dot is an obstacle before any name is placed.
+  const anchors = new Map(settlements.map((zone) => [zone.id, anchorOf(zone)]));
+  for (const xy of anchors.values())
     if (xy) obstacles.push(markerBox(xy[0] * zoom, xy[1] * zoom, PLACE_MARK_PX));
+  for (const zone of settlements) {
+    request(zone.id, anchors.get(zone.id) ?? null, zone.name, placeFontPx(zone), 'label-place');
   }
   for (const zone of zones.filter((z) => z.kind === 'infrastructure')) {
     const xy = anchorOf(zone);
     if (showZoneLabels) request(zone.id, xy, zone.name, 10, 'label-site');
     if (xy) obstacles.push(markerBox(xy[0] * zoom, xy[1] * zoom, SITE_MARK_PX));
   }
+  // Sensors sit every few km along the line, among the villages: a name may
+  // cover a sensor's diamond when no place beside its village is clear of
+  // them (its halo keeps both legible), rather than drop out.
+  const sensorMarks: ObstacleBox[] = [];
   for (const sensor of scenario.sensors) {
     const xy = projection([sensor.lon, sensor.lat]);
-    if (xy) obstacles.push(markerBox(xy[0] * zoom, xy[1] * zoom, SENSOR_MARK_PX));
+    if (xy) sensorMarks.push(markerBox(xy[0] * zoom, xy[1] * zoom, SENSOR_MARK_PX));
   }
   for (const f of footprints) {
     if (f.areas.length === 0) continue;
@@ -436,10 +474,20 @@ function placeMapLabels(
       request(`fp:${f.key}`, [c[0], c[1]], f.areas.join(' / '), 10, 'label-area');
   }
   const byId = new Map(requests.map((r) => [r.id, r]));
-  return placeLabels(requests, obstacles, { bounds }).map((p) => {
-    const r = byId.get(p.id)!;
-    return { ...p, text: r.text, fontPx: r.fontPx, className: r.className };
-  });
+  return placeLabels(requests, obstacles, { bounds, rows: LABEL_ROWS, soft: sensorMarks }).map(
+    (p) => {
+      const r = byId.get(p.id)!;
+      return {
+        ...p,
+        ax: r.ax,
+        ay: r.ay,
+        width: r.width,
+        text: r.text,
+        fontPx: r.fontPx,
+        className: r.className,
+      };
+    },
+  );
 }
 
 const EventLayer = memo(function EventLayer(props: {

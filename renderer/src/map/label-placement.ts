@@ -55,24 +55,44 @@ export interface PlacedLabel {
   id: string;
   x: number;
   y: number;
+  /** Set when the label stands away from its anchor: draw a leader line to it. */
+  leader?: true;
 }
+
+/** A candidate position: left edge, baseline, and whether it needs a leader line. */
+export type Candidate = [x: number, y: number, leader?: true];
 
 /**
  * Where a label may go around its anchor, in order of preference: the
  * cartographer's usual order (upper right, lower right, upper left, lower
- * left), `offset` px clear of the anchor.
+ * left), `offset` px clear of the anchor; then beside it, right and left.
+ * With `rows`, it may also stand up to that many lines further above or below
+ * (right, left or centred), joined to its anchor by a leader line: on a line of
+ * contact with a village every few px, names stack in rows on either side
+ * rather than drop out.
  */
-export function candidatePositions(req: LabelRequest, offset: number): [number, number][] {
+export function candidatePositions(req: LabelRequest, offset: number, rows = 0): Candidate[] {
   const right = req.ax + offset;
   const left = req.ax - offset - req.width;
+  const centre = req.ax - req.width / 2;
   const above = req.ay - offset;
   const below = req.ay + offset + req.height;
-  return [
+  const middle = req.ay + req.height / 2;
+  const out: Candidate[] = [
     [right, above],
     [right, below],
     [left, above],
     [left, below],
+    [right, middle],
+    [left, middle],
   ];
+  for (let k = 1; k <= rows; k += 1) {
+    const step = k * (req.height + 2);
+    for (const y of [above - step, below + step]) {
+      out.push([centre, y, true], [right, y, true], [left, y, true]);
+    }
+  }
+  return out;
 }
 
 function boxOf(x: number, y: number, req: LabelRequest): ObstacleBox {
@@ -87,6 +107,9 @@ function clashes(a: ObstacleBox, b: ObstacleBox, gap: number): boolean {
  * Places labels in priority order, each at its first candidate position that
  * lies inside `bounds` and covers no obstacle (markers) and no label placed
  * before it; a label with no free position is left out rather than overprinted.
+ * `soft` obstacles (markers a name may cover, its halo keeping both legible)
+ * are avoided where a position clear of them exists among those tried at the
+ * same distance from the anchor.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
@@ -95,11 +118,16 @@ export function placeLabels(
     offset = 6,
     gap = 2,
     bounds,
+    rows = 0,
+    soft = [],
   }: {
     offset?: number;
     gap?: number;
     /** The visible frame: a name cut by its edge is read wrong ("olenne"), so it must fit inside. */
     bounds?: ObstacleBox;
+    /** How many lines away from its anchor a label may stand (with a leader line). */
+    rows?: number;
+    soft?: readonly ObstacleBox[];
   } = {},
 ): PlacedLabel[] {
   const taken: ObstacleBox[] = [...obstacles];
@@ -107,13 +135,35 @@ export function placeLabels(
   const inside = (b: ObstacleBox) =>
     !bounds || (b.x0 >= bounds.x0 && b.y0 >= bounds.y0 && b.x1 <= bounds.x1 && b.y1 <= bounds.y1);
   for (const req of requests) {
-    for (const [x, y] of candidatePositions(req, offset)) {
-      const box = boxOf(x, y, req);
-      if (!inside(box) || taken.some((t) => clashes(box, t, gap))) continue;
-      taken.push(box);
-      placed.push({ id: req.id, x, y });
-      break;
+    const candidates = candidatePositions(req, offset, rows);
+    const free = (c: Candidate, avoidSoft: boolean) => {
+      const box = boxOf(c[0], c[1], req);
+      if (!inside(box) || taken.some((t) => clashes(box, t, gap))) return null;
+      if (avoidSoft && soft.some((t) => clashes(box, t, 0))) return null;
+      return box;
+    };
+    // Beside the anchor first (clear of soft markers, then over them), then
+    // away from it with a leader (likewise).
+    const near = candidates.filter((c) => !c[2]);
+    const far = candidates.filter((c) => c[2]);
+    let chosen: { c: Candidate; box: ObstacleBox } | null = null;
+    for (const group of [near, far]) {
+      for (const avoidSoft of soft.length > 0 ? [true, false] : [false]) {
+        for (const c of group) {
+          const box = free(c, avoidSoft);
+          if (box) {
+            chosen = { c, box };
+            break;
+          }
+        }
+        if (chosen) break;
+      }
+      if (chosen) break;
     }
+    if (!chosen) continue;
+    taken.push(chosen.box);
+    const [x, y, leader] = chosen.c;
+    placed.push(leader ? { id: req.id, x, y, leader } : { id: req.id, x, y });
   }
   return placed;
 }

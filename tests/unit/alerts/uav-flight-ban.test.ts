@@ -104,6 +104,35 @@ describe('a UAV flight where the zone bans UAVs', () => {
     expect(fire.gravity).toBeGreaterThan(flight.gravity);
   });
 
+  it("counts a party's drone striking inside the zone as a banned flight too: the drone is the munition, so it flew there", () => {
+    const strike = (extra: Partial<ScenarioEvent> = {}): ScenarioEvent => ({
+      id: 'lm-1',
+      time: at(0),
+      source: 'observer',
+      type: 'drone-strike',
+      subtype: 'impact',
+      ...INSIDE,
+      precision_m: 100,
+      confidence: 0.9,
+      weapon_class: 'uav',
+      count: 1,
+      party: 'B',
+      ...extra,
+    });
+    expect(placeLabels(alertOf(strike()))).toEqual([
+      'UAV flight inside UAV exclusion zone (prohibited there)',
+    ]);
+    const { party: _unattributed, ...noParty } = strike();
+    const unattributed = alertOf(noParty as ScenarioEvent);
+    expect(placeLabels(unattributed)).toEqual([]);
+    expect(alertOf(strike()).gravity).toBeGreaterThan(unattributed.gravity);
+    // An impact says nothing of where a gun stood, and a strike outside the ban claims none.
+    expect(placeLabels(alertOf(strike(ELSEWHERE)))).toEqual([]);
+    expect(
+      placeLabels(alertOf(strike({ type: 'artillery-fire', weapon_class: 'artillery' }))),
+    ).toEqual([]);
+  });
+
   it('keeps a lone overflight below medium at every maximum (invariant 9), and the loader enforces it', () => {
     expect(modelBounds(BUILTIN_SCORING_MODEL).detection['uav-overflight']).toBeLessThan(40);
     const greedy = structuredClone(BUILTIN_SCORING_MODEL) as unknown as Record<string, unknown>;

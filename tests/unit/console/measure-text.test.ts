@@ -83,6 +83,22 @@ describe('measure text', () => {
       { label: 'refers to', text: 'e-0' },
     ]);
     expect(JSON.stringify(facts)).not.toContain('secret-1');
+    // A sensor's launch gives its direction of fire; an impact's bearing is not
+    // one, and a patrol's is the bearing it saw or heard the fire on.
+    const launch = {
+      ...event,
+      source: 'ground-sensor',
+      subtype: 'outgoing',
+      bearing_deg: 133,
+    } as ScenarioEvent;
+    expect(reportFacts(launch)).toContainEqual({ label: 'direction of fire', text: '133°' });
+    expect(reportFacts({ ...launch, subtype: 'impact' }).map((f) => f.label)).not.toContain(
+      'direction of fire',
+    );
+    expect(reportFacts({ ...launch, source: 'observer' })).toContainEqual({
+      label: 'bearing from the patrol',
+      text: '133°',
+    });
     // A version-1 `casualties` is read as killed, as the scorer reads it.
     expect(reportFacts({ ...event, killed: undefined, casualties: 6 })[0]).toEqual({
       label: 'killed',

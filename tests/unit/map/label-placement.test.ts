@@ -95,6 +95,35 @@ describe('placeLabels', () => {
     expect(placeLabels([town], around)).toEqual([]);
   });
 
+  it('stacks a name a line or more away, with a leader, when every place beside its anchor is taken', () => {
+    const around = [
+      markerBox(125, 88, 30),
+      markerBox(125, 112, 30),
+      markerBox(75, 88, 30),
+      markerBox(75, 112, 30),
+    ];
+    const [placed] = placeLabels([town], around, { rows: 3 });
+    expect(placed?.leader).toBe(true);
+    expect(intersect(placedBox(placed!.x, placed!.y, town), around[0]!)).toBe(false);
+    // The nearest free row, centred over the anchor.
+    expect(placed).toEqual({ id: 'Tessel', x: 80, y: 66, leader: true });
+  });
+
+  it('covers a soft marker (a sensor) only when nothing beside the anchor is clear of it', () => {
+    const sensor = markerBox(120, 88, 12);
+    expect(placeLabels([town], [], { soft: [sensor] })).toEqual([{ id: 'Tessel', x: 106, y: 118 }]);
+    const everywhere = [
+      sensor,
+      markerBox(120, 112, 12),
+      markerBox(80, 88, 12),
+      markerBox(80, 112, 12),
+    ];
+    const wide = { ...town, width: 60 };
+    const [over] = placeLabels([wide], [], { soft: everywhere, rows: 0 });
+    expect(over).toBeDefined();
+    expect(over!.leader).toBeUndefined();
+  });
+
   it('never prints a name over another name or a marker, and always places the first where it is free', () => {
     const request = fc.record({
       id: fc.uuid(),
@@ -111,7 +140,7 @@ describe('placeLabels', () => {
         fc.uniqueArray(request, { minLength: 1, maxLength: 40, selector: (r) => r.id }),
         fc.array(marker, { maxLength: 30 }),
         (requests, markers) => {
-          const placed = placeLabels(requests, markers);
+          const placed = placeLabels(requests, markers, { rows: 3 });
           const boxes = placed.map((p) =>
             placedBox(
               p.x,
