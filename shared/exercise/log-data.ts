@@ -102,6 +102,23 @@ export const injectData = z.strictObject({
   method: z.string().optional(),
 });
 export type InjectData = z.infer<typeof injectData>;
+/**
+ * The controller holds, releases, moves or delivers now one of the
+ * scenario's scripted injects (an MSEL row, by its event id) not yet
+ * delivered. `move`: `from` is when it was due, `to` when it is due now.
+ */
+export const injectControlData = z.discriminatedUnion('action', [
+  z.strictObject({ event_id: z.string().min(1), action: z.literal('hold') }),
+  z.strictObject({ event_id: z.string().min(1), action: z.literal('release') }),
+  z.strictObject({ event_id: z.string().min(1), action: z.literal('deliver') }),
+  z.strictObject({
+    event_id: z.string().min(1),
+    action: z.literal('move'),
+    from: z.string(),
+    to: z.string(),
+  }),
+]);
+export type InjectControlData = z.infer<typeof injectControlData>;
 /** The participant links a message (a controller inject, by its event id) to the entry's alert. */
 export const messageLinkedData = z.strictObject({ event_id: z.string().min(1) });
 export const endedData = z.strictObject({ reason: z.string() });
@@ -250,6 +267,7 @@ export const LOG_DATA = {
   'report-product': reportProductData,
   'party-take-over': partyTakeOverData,
   'message-linked': messageLinkedData,
+  'inject-control': injectControlData,
 } as const;
 export type ExerciseKind = keyof typeof LOG_DATA;
 export type LogDataOf<K extends ExerciseKind> = z.infer<(typeof LOG_DATA)[K]>;

@@ -261,6 +261,11 @@ function describeDecision(entry: ExerciseEntry): string | null {
       return entry.data.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
     case 'inject':
       return `Inject: ${entry.data.summary}`;
+    case 'inject-control': {
+      const d = entry.data;
+      if (d.action === 'move') return `Inject ${d.event_id} moved from ${d.from} to ${d.to}`;
+      return `Inject ${d.event_id} ${d.action === 'deliver' ? 'delivered now' : `${d.action}ed`}`;
+    }
     case 'exercise-ended':
       return `Exercise ended: ${entry.data.reason}`;
     default:
