@@ -90,6 +90,7 @@ import {
   type ProtocolActionData,
   type ReportProduct,
   isAutomaticPause,
+  isAutomaticSpeed,
 } from './log-data';
 
 /** Who performs an intent. */
@@ -537,6 +538,29 @@ export class ExerciseEngine {
       await this.#commitClock(SYSTEM, data, () => {
         this.#playing = false;
       });
+    });
+  }
+
+  /**
+   * The console's automatic slow-down (a tempo rule whose choice is a speed):
+   * logged as the system's, with the rule that decided it. Refused unless the
+   * clock runs faster than `speed` (a rule slows, never speeds up).
+   */
+  autoSlow(rule: string, speed: number, reason?: string): Promise<void> {
+    return this.#intent(async () => {
+      if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) {
+        throw new IntentRefused(`speed must be a number above 0 and at most 100000, not ${speed}`);
+      }
+      if (!this.#playing) throw new IntentRefused('the clock is paused');
+      if (speed >= this.#speed) {
+        throw new IntentRefused(
+          `the clock already runs at ${this.#speed}×, not faster than ${speed}×`,
+        );
+      }
+      const data: ClockData = reason
+        ? { action: 'speed', speed, rule, reason }
+        : { action: 'speed', speed, rule };
+      await this.#commitClock(SYSTEM, data, () => (this.#speed = speed));
     });
   }
 
@@ -1158,6 +1182,10 @@ export class ExerciseEngine {
       if (isAutomaticPause(entry)) {
         const data = entry.data as { reason?: string; rule: string };
         return this.autoPause(data.rule, data.reason);
+      }
+      if (isAutomaticSpeed(entry)) {
+        const data = entry.data as { reason?: string; rule: string; speed: number };
+        return this.autoSlow(data.rule, data.speed, data.reason);
       }
       throw new Error(`log entry ${entry.seq}: a system entry is not an intent`);
     }
