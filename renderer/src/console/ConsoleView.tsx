@@ -39,6 +39,8 @@ import {
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
+import { PlanPanel } from './PlanPanel';
+import { checkSeek } from '../../../shared/protocol/seek-rules';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useThrottled } from './use-throttled';
 import type { ConsoleSession } from './view-model';
@@ -69,6 +71,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     [],
   );
   const [showTruth, setShowTruth] = useState(false);
+  // The controller's second panel in the left column: the SimCell or the plan.
+  const [controlTab, setControlTab] = useState<'simcell' | 'plan'>('simcell');
   const [busy, setBusy] = useState(false);
 
   const zoneNames = useMemo(
@@ -79,7 +83,13 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.find((a) => a.id === selectedId) ?? null,
     [alerts, selectedId],
   );
-  const messages = useMessages(session, shownCount, snapshot.headSeq);
+  const messages = useMessages(
+    session,
+    shownCount,
+    snapshot.headSeq,
+    snapshot.withheld,
+    snapshot.injectedCount,
+  );
   const messageLinks = useMemo(() => linkedAlerts(alerts), [alerts]);
   const [readMessages, markMessageRead] = useReadMessages(scenario.id);
   const linkTarget = useMemo(
@@ -118,9 +128,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     seen.current = tempoMemory(alerts, now);
     if (decision) {
       setSelectedId(decision.alert.id);
-      void run('Auto-pause', () => commands.autoPause(decision.trigger, decision.reason));
       const what = TEMPO_TRIGGERS.find((t) => t.id === decision.trigger)!.label;
-      setPauseNotice(`Paused at ${speed}×: ${what} — “${decision.alert.title}”.`);
+      const slowTo = decision.then;
+      if (slowTo === 'pause') {
+        void run('Auto-pause', () => commands.autoPause(decision.trigger, decision.reason));
+        setPauseNotice(`Paused at ${speed}×: ${what} — “${decision.alert.title}”.`);
+      } else {
+        void run('Auto-slow', () => commands.autoSlow(decision.trigger, slowTo, decision.reason));
+        setPauseNotice(`Slowed from ${speed}× to ${slowTo}×: ${what} — “${decision.alert.title}”.`);
+      }
     }
   }, [alerts, now, speed, playing, tempo, commands, run]);
 
@@ -255,6 +271,11 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.some((a) => a.protocol !== null || a.run !== null),
     [alerts],
   );
+  // Forward seeks are always the controller's; backwards, the seek rules say why not.
+  const seekBackRefusal = useMemo(
+    () => checkSeek(1, 0, role, protocolStarted),
+    [role, protocolStarted],
+  );
 
   return (
     <div className="console" data-testid="console" data-role={role}>
@@ -264,7 +285,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         clock={clock}
         alerts={barAlerts}
         busy={busy}
-        canSeek={!protocolStarted && role === 'controller'}
+        canSeek={role === 'controller'}
+        seekNote={role === 'controller' ? seekBackRefusal : null}
         onPlayPause={onPlayPause}
         onSpeed={onSpeed}
         onStepEvent={onStepEvent}
@@ -318,12 +340,48 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             zoneNames={zoneNames}
             onSelect={setSelectedId}
           />
-          {role === 'controller' && snapshot.simCell !== null ? (
+          {role === 'controller' && snapshot.simCell !== null && snapshot.plan !== null ? (
+            <div className="control-tabs" role="tablist" aria-label="Controller panel">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={controlTab === 'simcell'}
+                onClick={() => setControlTab('simcell')}
+              >
+                SimCell
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={controlTab === 'plan'}
+                onClick={() => setControlTab('plan')}
+              >
+                Plan
+              </button>
+            </div>
+          ) : null}
+          {role === 'controller' &&
+          snapshot.simCell !== null &&
+          (controlTab === 'simcell' || snapshot.plan === null) ? (
             <SimCellPanel
               simCell={snapshot.simCell}
               now={now}
               timezone={clock.timezone}
               parties={scenario.parties}
+              commands={commands}
+            />
+          ) : null}
+          {role === 'controller' &&
+          snapshot.plan !== null &&
+          (controlTab === 'plan' || snapshot.simCell === null) ? (
+            <PlanPanel
+              plan={snapshot.plan}
+              now={now}
+              start={clock.start}
+              end={clock.end}
+              timezone={clock.timezone}
+              classification={scenario.classification}
+              seekBackRefusal={seekBackRefusal}
               commands={commands}
             />
           ) : null}

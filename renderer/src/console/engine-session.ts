@@ -7,6 +7,7 @@ import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/e
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { simCellStatus, type SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import { buildExercisePlan, type ExercisePlan } from '../../../shared/exercise/exercise-plan';
 import type {
   ActorRole,
   AlertView,
@@ -166,9 +167,14 @@ export function consoleSnapshotOf(
   s: ExerciseSnapshot,
   modelVersion: 1 | 2 = 2,
   simCell: SimCellStatus | null = null,
+  plan: ExercisePlan | null = null,
+  withheld: readonly number[] = [],
 ): ConsoleSnapshot {
   return {
     simCell,
+    plan,
+    withheld,
+    injectedCount: s.injectedCount,
     clock: { ...s.clock },
     shownCount: s.shownCount,
     alerts: s.alerts.map((a) => cachedAlertView(a, modelVersion)),
@@ -229,6 +235,25 @@ export function simCellOf(
   });
 }
 
+/**
+ * The controller's plan (controller-only: it holds ground truth and expected
+ * actions), worked out again only when the log, the events shown or the
+ * injected events moved.
+ */
+function planFor(engine: ExerciseEngine, role: ActorRole) {
+  let key = '';
+  let plan: ExercisePlan | null = null;
+  return (snapshot: ExerciseSnapshot): ExercisePlan | null => {
+    if (role !== 'controller') return null;
+    const next = `${snapshot.head?.seq ?? 0}|${snapshot.shownCount}|${snapshot.injectedCount}|${snapshot.ended}`;
+    if (next !== key || plan === null) {
+      key = next;
+      plan = buildExercisePlan(engine);
+    }
+    return plan;
+  };
+}
+
 /** A ConsoleSession driving a real ExerciseEngine. */
 export function engineSession(options: EngineSessionOptions): EngineConsoleSession {
   const { engine, scenario, participant } = options;
@@ -240,6 +265,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   const listeners = new Set<() => void>();
   let source: ExerciseSnapshot | null = null;
   let mapped: ConsoleSnapshot | null = null;
+  const planOf = planFor(engine, participant.role);
   let pending = false;
   let closed = false;
   let ticking = false;
@@ -290,11 +316,16 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         current,
         modelVersion,
         simCellOf(engine, current, participant.role),
+        planOf(current),
+        [...engine.controlledInjects().keys()],
       );
       // Unchanged alerts keep the previous array, so memoised views and the
       // worker's delta skip them with one comparison.
       if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
       if (mapped !== null && sameJson(mapped.simCell, next.simCell)) next.simCell = mapped.simCell;
+      if (mapped !== null && sameJson(mapped.plan, next.plan)) next.plan = mapped.plan;
+      if (mapped !== null && sameItems(mapped.withheld, next.withheld))
+        next.withheld = mapped.withheld;
       mapped = next;
     }
     return mapped;
@@ -327,6 +358,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     play: () => engine.play(),
     pause: (reason) => engine.pause(reason),
     autoPause: (rule, reason) => engine.autoPause(rule, reason),
+    autoSlow: (rule, speed, reason) => engine.autoSlow(rule, speed, reason),
     setSpeed: (speed) => engine.setSpeed(speed),
     seek: (to) => engine.seek(to),
     stepToNextEvent,
@@ -366,6 +398,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     },
     linkMessage: (eventId, alertId) => engine.linkMessage(eventId, alertId),
     note: (text) => engine.note(text),
+    controlInject: (eventId, control) => engine.controlInject(eventId, control),
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -422,6 +455,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     play: refuse,
     pause: refuse,
     autoPause: refuse,
+    autoSlow: refuse,
     setSpeed: refuse,
     seek: refuse,
     stepToNextEvent: refuse,
@@ -442,6 +476,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     partyAck: refuse,
     linkMessage: refuse,
     note: refuse,
+    controlInject: refuse,
   };
 }
 

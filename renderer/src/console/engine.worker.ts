@@ -1,6 +1,7 @@
 // The exercise engine off the UI thread: the engine, its Dexie log and the
 // snapshot mapping run here; the console receives at most one snapshot delta
 // per animation frame (~16 ms), however many entries a tick commits.
+import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { openTrucelineDatabase } from '../storage';
 import { engineSession, type EngineConsoleSession } from './engine-session';
 import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
@@ -16,20 +17,27 @@ const scope = self as unknown as WorkerScope;
 
 const FRAME_MS = 16;
 let session: EngineConsoleSession | null = null;
-let injectCount = 0;
+/** The injected events the console has, in order (a backward seek may drop the last ones). */
+const sentInjects: ReplayEvent[] = [];
 const encode = createDeltaEncoder();
 
 function post(type: 'opened' | 'snapshot'): void {
   if (!session) return;
   const delta = encode(session.getSnapshot());
   const n = session.scenario.events.length;
+  // Kept: those the engine still has, as sent. A backward seek drops injected
+  // events after its target; a held or moved inject is delivered again later.
+  let kept = 0;
+  while (kept < sentInjects.length && session.eventAt(n + kept) === sentInjects[kept]) kept += 1;
+  const dropped = kept < sentInjects.length;
+  sentInjects.length = kept;
   const injects = [];
-  for (let seq = n + injectCount; ; seq++) {
+  for (let seq = n + kept; ; seq++) {
     const event = session.eventAt(seq);
     if (!event) break;
     injects.push(event);
+    sentInjects.push(event);
   }
-  injectCount += injects.length;
   if (type === 'opened')
     scope.postMessage({
       type,
@@ -37,6 +45,7 @@ function post(type: 'opened' | 'snapshot'): void {
       readOnly: session.readOnly,
       protocolFormat: session.protocolFormat,
     });
+  else if (dropped) scope.postMessage({ type, delta, injects, injectsKept: kept });
   else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }
 

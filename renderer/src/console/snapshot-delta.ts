@@ -4,7 +4,13 @@
 // thread deserialize every alert 60 times a second and gave every alert a new
 // object, so no memoised row, map or chart could skip an unchanged one. With a
 // delta, an unchanged alert keeps its object on the UI thread.
-import type { AlertView, ClockView, ConsoleSnapshot, SimCellStatus } from './view-model';
+import type {
+  AlertView,
+  ClockView,
+  ConsoleSnapshot,
+  ExercisePlan,
+  SimCellStatus,
+} from './view-model';
 
 export interface SnapshotDelta {
   clock: ClockView;
@@ -12,6 +18,8 @@ export interface SnapshotDelta {
   fault: string | null;
   ended: boolean;
   headSeq: number;
+  withheld: readonly number[];
+  injectedCount: number;
   /**
    * Alerts new or changed since the previous delta (compared by object identity).
    * An alert's first appearance here also gives it its number: 0, 1, 2… in the
@@ -27,6 +35,8 @@ export interface SnapshotDelta {
   order: Int32Array | null;
   /** The SimCell's data when it changed (by identity) since the previous delta; absent otherwise. */
   simCell?: SimCellStatus | null;
+  /** The controller's plan when it changed (by identity) since the previous delta; absent otherwise. */
+  plan?: ExercisePlan | null;
 }
 
 /** Turns successive console snapshots into deltas; alerts are compared by object identity. */
@@ -36,6 +46,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
   let sentAlerts: readonly AlertView[] | null = null;
   let sentOrder: ArrayLike<number> = [];
   let sentSimCell: SimCellStatus | null | undefined = undefined;
+  let sentPlan: ExercisePlan | null | undefined = undefined;
   return (next) => {
     const changed: AlertView[] = [];
     let order: Int32Array | null = null;
@@ -67,9 +78,12 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
       fault: next.fault,
       ended: next.ended,
       headSeq: next.headSeq,
+      withheld: next.withheld,
+      injectedCount: next.injectedCount,
       changed,
       order,
       ...(next.simCell !== sentSimCell ? { simCell: (sentSimCell = next.simCell) } : {}),
+      ...(next.plan !== sentPlan ? { plan: (sentPlan = next.plan) } : {}),
     };
   };
 }
@@ -85,8 +99,17 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
   const byNumber: AlertView[] = [];
   let alerts: readonly AlertView[] = [];
   let simCell: SimCellStatus | null = null;
+  let plan: ExercisePlan | null = null;
+  let withheld: readonly number[] = [];
   return (delta) => {
     if (delta.simCell !== undefined) simCell = delta.simCell;
+    if (delta.plan !== undefined) plan = delta.plan;
+    // Kept by identity while unchanged, so what reads it is not recomputed each frame.
+    if (
+      delta.withheld.length !== withheld.length ||
+      delta.withheld.some((seq, i) => seq !== withheld[i])
+    )
+      withheld = delta.withheld;
     let fresh = false;
     for (const alert of delta.changed) {
       let n = numbers.get(alert.id);
@@ -121,6 +144,9 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
       ended: delta.ended,
       headSeq: delta.headSeq,
       simCell,
+      plan,
+      withheld,
+      injectedCount: delta.injectedCount,
     };
   };
 }

@@ -10,6 +10,8 @@ import type { ProtocolInput, StepRole } from '../../../shared/protocol/schema';
 import type { Source } from '../../../shared/scenario/schema';
 import type { RunStatus } from '../../../shared/exercise/run-status';
 import type { SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import type { ExercisePlan } from '../../../shared/exercise/exercise-plan';
+import type { InjectControl } from '../../../shared/exercise/exercise-engine';
 import type { PartyMove } from '../../../shared/protocol/schema';
 
 // The components take these vocabularies from here; they are defined in shared/.
@@ -169,7 +171,18 @@ export interface ConsoleSnapshot {
   headSeq: number;
   /** The parties' pending requests and the script's responses: a controller's session only. */
   simCell: SimCellStatus | null;
+  /** The MSEL and the scripted incidents with their truth: a controller's session only. */
+  plan: ExercisePlan | null;
+  /**
+   * Scenario seqs of the scripted injects the controller held or moved: not
+   * messages where the scenario has them (they arrive among the injected events).
+   */
+  withheld: readonly number[];
+  /** Events injected so far (live injects and held or moved ones delivered). */
+  injectedCount: number;
 }
+
+export type { ExercisePlan, InjectControl };
 
 export type { ActionInputs };
 
@@ -182,6 +195,8 @@ export interface ConsoleCommands {
   pause(reason?: string): Promise<void>;
   /** A pause the console decided by a rule (auto-pause.ts): logged as the system's, with the rule. */
   autoPause(rule: string, reason: string): Promise<void>;
+  /** A slow-down the console decided by a tempo rule: logged as the system's, with the rule. */
+  autoSlow(rule: string, speed: number, reason: string): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   seek(to: number): Promise<void>;
   stepToNextEvent(): Promise<void>;
@@ -218,6 +233,8 @@ export interface ConsoleCommands {
   linkMessage(eventId: string, alertId: string): Promise<void>;
   /** A free-text note (the hot wash's), logged as the participant's `note` entry. */
   note(text: string): Promise<void>;
+  /** Controller: hold, release, move or deliver now a scripted inject (`inject-control`). */
+  controlInject(eventId: string, control: InjectControl): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */

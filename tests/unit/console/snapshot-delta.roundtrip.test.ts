@@ -44,6 +44,9 @@ function snapshot(alerts: readonly AlertView[], now: number): ConsoleSnapshot {
     ended: false,
     headSeq: now,
     simCell: null,
+    plan: null,
+    withheld: [],
+    injectedCount: 0,
   };
 }
 
