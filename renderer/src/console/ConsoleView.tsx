@@ -71,8 +71,10 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     [],
   );
   const [showTruth, setShowTruth] = useState(false);
-  // The controller's second panel in the left column: the SimCell or the plan.
-  const [controlTab, setControlTab] = useState<'simcell' | 'plan'>('simcell');
+  // The controller's centre: the map and timeline, or the exercise plan (which
+  // needs the width: the left column holds the queue, SimCell and Messages).
+  const [centreTab, setCentreTab] = useState<'map' | 'plan'>('map');
+  const showPlan = role === 'controller' && snapshot.plan !== null && centreTab === 'plan';
   const [busy, setBusy] = useState(false);
 
   const zoneNames = useMemo(
@@ -340,48 +342,12 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             zoneNames={zoneNames}
             onSelect={setSelectedId}
           />
-          {role === 'controller' && snapshot.simCell !== null && snapshot.plan !== null ? (
-            <div className="control-tabs" role="tablist" aria-label="Controller panel">
-              <button
-                type="button"
-                role="tab"
-                aria-selected={controlTab === 'simcell'}
-                onClick={() => setControlTab('simcell')}
-              >
-                SimCell
-              </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={controlTab === 'plan'}
-                onClick={() => setControlTab('plan')}
-              >
-                Plan
-              </button>
-            </div>
-          ) : null}
-          {role === 'controller' &&
-          snapshot.simCell !== null &&
-          (controlTab === 'simcell' || snapshot.plan === null) ? (
+          {role === 'controller' && snapshot.simCell !== null ? (
             <SimCellPanel
               simCell={snapshot.simCell}
               now={now}
               timezone={clock.timezone}
               parties={scenario.parties}
-              commands={commands}
-            />
-          ) : null}
-          {role === 'controller' &&
-          snapshot.plan !== null &&
-          (controlTab === 'plan' || snapshot.simCell === null) ? (
-            <PlanPanel
-              plan={snapshot.plan}
-              now={now}
-              start={clock.start}
-              end={clock.end}
-              timezone={clock.timezone}
-              classification={scenario.classification}
-              seekBackRefusal={seekBackRefusal}
               commands={commands}
             />
           ) : null}
@@ -397,19 +363,56 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             onSelectAlert={setSelectedId}
           />
         </div>
-        <div className="console-centre">
-          <ScenarioMap
-            scenario={scenario}
-            now={mapAt.now}
-            shownCount={mapAt.shownCount}
-            selected={mapSelected}
-          />
-          <TimelineChart
-            scenario={scenario}
-            now={chartAt.now}
-            shownCount={chartAt.shownCount}
-            alerts={chartAt.alerts}
-          />
+        {/* The controller's plan takes the centre while open: it needs the
+            width, and the left column already holds the queue, SimCell and Messages. */}
+        <div className="console-centre" data-view={showPlan ? 'plan' : 'map'}>
+          {role === 'controller' && snapshot.plan !== null ? (
+            <div className="control-tabs" role="tablist" aria-label="Centre view">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={!showPlan}
+                onClick={() => setCentreTab('map')}
+              >
+                Map and timeline
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={showPlan}
+                onClick={() => setCentreTab('plan')}
+              >
+                Exercise plan
+              </button>
+            </div>
+          ) : null}
+          {showPlan && snapshot.plan !== null ? (
+            <PlanPanel
+              plan={snapshot.plan}
+              now={now}
+              start={clock.start}
+              end={clock.end}
+              timezone={clock.timezone}
+              classification={scenario.classification}
+              seekBackRefusal={seekBackRefusal}
+              commands={commands}
+            />
+          ) : (
+            <>
+              <ScenarioMap
+                scenario={scenario}
+                now={mapAt.now}
+                shownCount={mapAt.shownCount}
+                selected={mapSelected}
+              />
+              <TimelineChart
+                scenario={scenario}
+                now={chartAt.now}
+                shownCount={chartAt.shownCount}
+                alerts={chartAt.alerts}
+              />
+            </>
+          )}
         </div>
         <div className="console-right">
           <AlertDetail

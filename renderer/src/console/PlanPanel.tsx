@@ -72,7 +72,11 @@ export const PlanPanel = memo(function PlanPanel(props: {
         onSkip={(to) => void run('skip', () => props.commands.seek(to))}
       />
       {props.seekBackRefusal ? (
-        <p className="muted plan-note" data-testid="seek-back-refusal">
+        <p
+          className="muted plan-note"
+          data-testid="seek-back-refusal"
+          title={`Back in time: ${props.seekBackRefusal}`}
+        >
           Back in time: {props.seekBackRefusal}.
         </p>
       ) : null}
@@ -99,20 +103,23 @@ export const PlanPanel = memo(function PlanPanel(props: {
           Incidents ({plan.incidents.length})
         </button>
       </div>
-      {view === 'injects' ? (
-        <InjectTable
-          injects={plan.injects}
-          now={minute}
-          end={props.end}
-          timezone={timezone}
-          pending={pending}
-          onControl={(id, control) =>
-            void run(`${id}:${control.action}`, () => props.commands.controlInject(id, control))
-          }
-        />
-      ) : (
-        <IncidentTable incidents={plan.incidents} timezone={timezone} />
-      )}
+      {/* Keyed by the view, so each table opens at its top. */}
+      <div className="plan-body" key={view}>
+        {view === 'injects' ? (
+          <InjectTable
+            injects={plan.injects}
+            now={minute}
+            end={props.end}
+            timezone={timezone}
+            pending={pending}
+            onControl={(id, control) =>
+              void run(`${id}:${control.action}`, () => props.commands.controlInject(id, control))
+            }
+          />
+        ) : (
+          <IncidentTable incidents={plan.incidents} timezone={timezone} />
+        )}
+      </div>
     </section>
   );
 });
@@ -191,7 +198,10 @@ function SkipTo(props: {
       className="plan-skip"
       onSubmit={(e) => {
         e.preventDefault();
-        if (typed !== null && bad === null) props.onSkip(typed);
+        if (typed !== null && bad === null) {
+          props.onSkip(typed);
+          setText('');
+        }
       }}
     >
       <label>
