@@ -11,6 +11,7 @@ import { runTruceline } from './support/cli-and-files';
 import { exportSignedLog } from './support/exported-log';
 import {
   clockEpoch,
+  fillStartDialog,
   goToScreen,
   openStartDialog,
   SLOW,
@@ -65,6 +66,7 @@ test('the controller holds, releases, moves and delivers MSEL injects; the log r
   await expect.poll(() => clockEpoch(page), SLOW).toBe(start + 7 * 3_600_000);
   await expect(row('MSEL-001')).toHaveAttribute('data-status', 'held');
   await expect(message('MSEL-001')).toHaveCount(0);
+  await shots(page, 'plan-held');
 
   // Released after its time: delivered now, as a message.
   await row('MSEL-001').getByRole('button', { name: 'Release' }).click();
@@ -119,4 +121,24 @@ test('the controller holds, releases, moves and delivers MSEL injects; the log r
   const verified = await runTruceline(['verify', log.path]);
   expect(verified.code, verified.stderr).toBe(0);
   expect(verified.line).toMatch(/^OK \d+ entries, head [0-9a-f]{64}, key [0-9a-f]{16}$/);
+
+  // Reloaded and resumed from the stored log: the three arrive where they did.
+  await page.reload();
+  await page.goto('/#/library');
+  await page
+    .getByRole('table', { name: 'Exercises' })
+    .getByRole('button', { name: 'Resume' })
+    .first()
+    .click({ timeout: 60_000 });
+  await fillStartDialog(page, 'Controller', undefined, 'Control One');
+  await page
+    .getByRole('tablist', { name: 'Centre view' })
+    .getByRole('tab', { name: 'Exercise plan' })
+    .click();
+  for (const id of ['MSEL-001', 'MSEL-002', 'MSEL-003']) {
+    await expect(row(id)).toHaveAttribute('data-status', 'delivered', SLOW);
+    await expect(message(id)).toHaveCount(1);
+  }
+  await expect(message('MSEL-002')).toContainText('12:00');
+  await expect(row('MSEL-004')).toHaveAttribute('data-status', 'scheduled');
 });

@@ -7,6 +7,7 @@ import { engineSession, type EngineConsoleSession } from './engine-session';
 import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
 import { explainOpenFailure, openExerciseEngine } from './open-console-session';
 import { createDeltaEncoder } from './snapshot-delta';
+import { injectsToSend } from './inject-sync';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToEngineWorker>) => void) | null;
@@ -24,28 +25,24 @@ const encode = createDeltaEncoder();
 function post(type: 'opened' | 'snapshot'): void {
   if (!session) return;
   const delta = encode(session.getSnapshot());
-  const n = session.scenario.events.length;
-  // Kept: those the engine still has, as sent. A backward seek drops injected
-  // events after its target; a held or moved inject is delivered again later.
-  let kept = 0;
-  while (kept < sentInjects.length && session.eventAt(n + kept) === sentInjects[kept]) kept += 1;
-  const dropped = kept < sentInjects.length;
-  sentInjects.length = kept;
-  const injects = [];
-  for (let seq = n + kept; ; seq++) {
-    const event = session.eventAt(seq);
-    if (!event) break;
-    injects.push(event);
-    sentInjects.push(event);
-  }
-  if (type === 'opened')
+  if (type === 'opened') {
+    // The injected events go with the snapshot that follows: the 'opened'
+    // message carries none, so none is counted as sent here (a resumed
+    // exercise's live injects were once counted and never sent).
     scope.postMessage({
       type,
       delta,
       readOnly: session.readOnly,
       protocolFormat: session.protocolFormat,
     });
-  else if (dropped) scope.postMessage({ type, delta, injects, injectsKept: kept });
+    return;
+  }
+  const n = session.scenario.events.length;
+  const { kept, fresh: injects } = injectsToSend(sentInjects, session.eventAt, n);
+  const dropped = kept < sentInjects.length;
+  sentInjects.length = kept;
+  sentInjects.push(...injects);
+  if (dropped) scope.postMessage({ type, delta, injects, injectsKept: kept });
   else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }
 
