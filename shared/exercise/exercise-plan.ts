@@ -80,6 +80,8 @@ export interface ExercisePlan {
 
 interface ScenarioIndex {
   injectSeqs: number[];
+  /** Seqs of every inject and scripted-incident event, ascending: what the plan reads. */
+  planSeqs: number[];
   /** Scripted incident names in order of their first event, with their events' seqs. */
   incidents: { name: string; seqs: number[] }[];
   incidentOfSeq: Map<number, string>;
@@ -106,13 +108,35 @@ function indexOf(events: readonly ReplayEvent[]): ScenarioIndex {
   const incidents = [...bySeqs]
     .map(([name, seqs]) => ({ name, seqs }))
     .sort((a, b) => events[a.seqs[0]!]!.at - events[b.seqs[0]!]!.at || (a.name < b.name ? -1 : 1));
-  const index = { injectSeqs, incidents, incidentOfSeq };
+  const planSeqs = events
+    .filter((e) => isMessageEvent(e) || e.event.incident !== undefined)
+    .map((e) => e.seq);
+  const index = { injectSeqs, planSeqs, incidents, incidentOfSeq };
   indexes.set(events, index);
   return index;
 }
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+
+/**
+ * How many of the events the plan reads (injects, scripted incidents' events)
+ * have been shown: with the log's head and the injected events, what tells a
+ * caller the plan may have changed (other events never change it), at the
+ * cost of a binary search rather than a rebuild.
+ */
+export function planEventsShown(engine: ExerciseEngine): number {
+  const seqs = indexOf(engine.setup.scenario.events).planSeqs;
+  const shown = engine.shownCount;
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seqs[mid]! < shown) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The plan as the engine stands now. */
 export function buildExercisePlan(engine: ExerciseEngine): ExercisePlan {

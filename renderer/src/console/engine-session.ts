@@ -7,7 +7,11 @@ import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/e
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { simCellStatus, type SimCellStatus } from '../../../shared/exercise/sim-cell-status';
-import { buildExercisePlan, type ExercisePlan } from '../../../shared/exercise/exercise-plan';
+import {
+  buildExercisePlan,
+  planEventsShown,
+  type ExercisePlan,
+} from '../../../shared/exercise/exercise-plan';
 import type {
   ActorRole,
   AlertView,
@@ -237,15 +241,15 @@ export function simCellOf(
 
 /**
  * The controller's plan (controller-only: it holds ground truth and expected
- * actions), worked out again only when the log, the events shown or the
- * injected events moved.
+ * actions), worked out again only when the log, the injected events or the
+ * shown events it reads moved (not on every frame of a running clock).
  */
 function planFor(engine: ExerciseEngine, role: ActorRole) {
   let key = '';
   let plan: ExercisePlan | null = null;
   return (snapshot: ExerciseSnapshot): ExercisePlan | null => {
     if (role !== 'controller') return null;
-    const next = `${snapshot.head?.seq ?? 0}|${snapshot.shownCount}|${snapshot.injectedCount}|${snapshot.ended}`;
+    const next = `${snapshot.head?.seq ?? 0}|${planEventsShown(engine)}|${snapshot.injectedCount}|${snapshot.ended}`;
     if (next !== key || plan === null) {
       key = next;
       plan = buildExercisePlan(engine);

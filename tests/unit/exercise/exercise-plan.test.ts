@@ -4,7 +4,11 @@
 // judged as the after-action report judges it.
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
-import { buildExercisePlan, skipTargets } from '../../../shared/exercise/exercise-plan';
+import {
+  buildExercisePlan,
+  planEventsShown,
+  skipTargets,
+} from '../../../shared/exercise/exercise-plan';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import { buildAfterActionReport } from '../../../shared/report/after-action-report';
@@ -108,5 +112,18 @@ describe('the exercise plan', () => {
     const mlrs = plan.incidents.find((i) => i.name === 'MLRS near the line')!;
     expect(mlrs).toMatchObject({ truth: 'violation', events: 3, shown: 3, closed: false });
     expect(mlrs.step).not.toBeNull();
+  });
+
+  it('counts the shown events the plan reads, so a caller rebuilds it only when one arrives', async () => {
+    const { engine } = await start();
+    expect(planEventsShown(engine)).toBe(0);
+    // hot-1 (Crop fire) at minute 30; MSEL-001 at 20; sa-1 at 180 is in no incident.
+    await engine.advanceTo(T0 + 25 * MIN);
+    expect(planEventsShown(engine)).toBe(1);
+    await engine.advanceTo(T0 + 35 * MIN);
+    expect(planEventsShown(engine)).toBe(2);
+    const before = planEventsShown(engine);
+    await engine.advanceTo(T0 + 59 * MIN);
+    expect(planEventsShown(engine)).toBe(before);
   });
 });
