@@ -141,4 +141,12 @@ test('the controller holds, releases, moves and delivers MSEL injects; the log r
   }
   await expect(message('MSEL-002')).toContainText('12:00');
   await expect(row('MSEL-004')).toHaveAttribute('data-status', 'scheduled');
+
+  // Back to the map: the controller's centre keeps its tab row above it.
+  await page
+    .getByRole('tablist', { name: 'Centre view' })
+    .getByRole('tab', { name: 'Map and timeline' })
+    .click();
+  await expect(plan).toHaveCount(0);
+  await shots(page, 'plan-map-tab');
 });
