@@ -153,6 +153,23 @@ export function summarizeEntry(entry: LogEntry): string {
         `Controller inject${id ? ` ${id}` : ''}${from}: ${words ?? (id ? '' : dataPairs(d))}`,
       );
     }
+    case 'inject-control': {
+      const id = pick(d, 'event_id') ?? '?';
+      switch (d.action) {
+        case 'hold':
+          return clip(`Inject ${id} held by ${entry.actor}`);
+        case 'release':
+          return clip(`Inject ${id} released by ${entry.actor}`);
+        case 'deliver':
+          return clip(`Inject ${id} delivered now by ${entry.actor}`);
+        case 'move':
+          return clip(
+            `Inject ${id} moved by ${entry.actor} from ${pick(d, 'from') ?? '?'} to ${pick(d, 'to') ?? '?'}`,
+          );
+        default:
+          return clip(`Inject ${id}: ${dataPairs(d)}`);
+      }
+    }
     case 'message-linked':
       return clip(`Message ${pick(d, 'event_id') ?? '?'} linked to alert ${entry.alert_id ?? '?'}`);
     case 'exercise-ended':

@@ -103,6 +103,12 @@ export function createAlertTracker(scenario: LoadedScenario, model: ScoringModel
     get injected() {
       return cursor.injected;
     },
+    get withheld() {
+      return cursor.withheld;
+    },
+    withhold(seq) {
+      cursor.withhold(seq);
+    },
     showNext() {
       ranked = null;
       const { event, changes } = cursor.showNext();

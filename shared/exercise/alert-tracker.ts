@@ -82,6 +82,10 @@ export interface AlertTracker {
   readonly shown: number;
   /** Events injected so far, in the order shown. */
   readonly injected: readonly ReplayEvent[];
+  /** Scenario events withheld from their place (scripted injects the controller held or moved). */
+  readonly withheld: ReadonlySet<number>;
+  /** Withholds a scenario event not shown yet: showNext passes over it, changing nothing. */
+  withhold(seq: number): void;
   /** Shows the next scenario event; returns it and what changed (a join before its band change). */
   showNext(): { event: ReplayEvent; changes: AlertChange[] };
   /** Shows an event injected at the current exercise time, after every scenario event due by then. */

@@ -87,12 +87,14 @@ import {
   type ExerciseDraft,
   type ExerciseKind,
   type InjectData,
+  type InjectControlData,
   type LinkData,
   type LogDataOf,
   type ProtocolActionData,
   type ReportProduct,
   REPORT_PRODUCTS,
   isAutomaticPause,
+  isAutomaticSpeed,
 } from './log-data';
 
 /** Who performs an intent. */
@@ -155,6 +157,24 @@ export interface InjectInput {
   method?: string;
 }
 
+/** What the controller does with a scripted inject not yet delivered. */
+export type InjectControl =
+  | { action: 'hold' }
+  | { action: 'release' }
+  | { action: 'deliver' }
+  | { action: 'move'; to: number };
+
+/**
+ * A scripted inject the controller has taken in hand: when it is due
+ * (exercise time, epoch ms) and whether it is held. Its place in the
+ * scenario is passed over; it is delivered when the clock reaches `due`
+ * unless held.
+ */
+export interface InjectSchedule {
+  due: number;
+  held: boolean;
+}
+
 const SYSTEM = { actor: 'system', role: 'system' } as const;
 
 /** What a person calls a field of an intent's entry ("data.text" is the text they typed). */
@@ -183,6 +203,7 @@ const INTENT_KINDS = [
   'party-take-over',
   'party-hand-back',
   'message-linked',
+  'inject-control',
 ] as const satisfies readonly ExerciseKind[];
 type IntentKind = (typeof INTENT_KINDS)[number];
 /** An intent entry's kind with its data as its kind's schema parsed it. */
@@ -288,6 +309,10 @@ export class ExerciseEngine {
   #messageSeqs: Map<string, number> | null = null;
   /** Ids taken by events, built at the first inject (a million ids cost a second to collect). */
   #eventIds: Set<string> | null = null;
+  /** Scripted injects the controller has held, moved or delivered, by scenario seq. */
+  #controlled = new Map<number, InjectSchedule>();
+  /** The next controlled inject to deliver (undefined: not worked out since the last change). */
+  #nextDelivery: { seq: number; at: number } | null | undefined = null;
 
   /** Use createExercise or resumeExercise rather than this constructor. */
   constructor(setup: ExerciseSetup, sink: EntrySink, actor: ExerciseActor) {
@@ -375,7 +400,10 @@ export class ExerciseEngine {
   }
   /** Events shown so far, scenario and injected, in the order shown. */
   shownEvents(): ReplayEvent[] {
-    const shown = this.setup.scenario.events.slice(0, this.#tracker.shown);
+    const withheld = this.#tracker.withheld;
+    const shown = this.setup.scenario.events
+      .slice(0, this.#tracker.shown)
+      .filter((e) => !withheld.has(e.seq));
     return [...shown, ...this.#tracker.injected].sort(
       (a, b) => a.shownAt - b.shownAt || a.seq - b.seq,
     );
@@ -383,6 +411,22 @@ export class ExerciseEngine {
   /** Every injected event so far. */
   injectedEvents(): readonly ReplayEvent[] {
     return this.#tracker.injected;
+  }
+  /** Scripted injects the controller has held, moved or delivered, by scenario seq. */
+  controlledInjects(): ReadonlyMap<number, InjectSchedule> {
+    return this.#controlled;
+  }
+  /**
+   * When a scripted inject (by scenario seq) was delivered, or null while it
+   * is not: at its place in the scenario, or, once the controller took it in
+   * hand, when the controller's schedule delivered it.
+   */
+  injectDeliveredAt(seq: number): number | null {
+    const event = this.setup.scenario.events[seq];
+    if (!event) return null;
+    if (!this.#controlled.has(seq)) return seq < this.#tracker.shown ? event.shownAt : null;
+    const id = event.event.id;
+    return this.#tracker.injected.find((e) => e.event.id === id)?.shownAt ?? null;
   }
   /** The alert tracker's current alerts, ranked. */
   alerts(): readonly TrackedAlert[] {
@@ -499,6 +543,29 @@ export class ExerciseEngine {
       await this.#commitClock(SYSTEM, data, () => {
         this.#playing = false;
       });
+    });
+  }
+
+  /**
+   * The console's automatic slow-down (a tempo rule whose choice is a speed):
+   * logged as the system's, with the rule that decided it. Refused unless the
+   * clock runs faster than `speed` (a rule slows, never speeds up).
+   */
+  autoSlow(rule: string, speed: number, reason?: string): Promise<void> {
+    return this.#intent(async () => {
+      if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) {
+        throw new IntentRefused(`speed must be a number above 0 and at most 100000, not ${speed}`);
+      }
+      if (!this.#playing) throw new IntentRefused('the clock is paused');
+      if (speed >= this.#speed) {
+        throw new IntentRefused(
+          `the clock already runs at ${this.#speed}×, not faster than ${speed}×`,
+        );
+      }
+      const data: ClockData = reason
+        ? { action: 'speed', speed, rule, reason }
+        : { action: 'speed', speed, rule };
+      await this.#commitClock(SYSTEM, data, () => (this.#speed = speed));
     });
   }
 
@@ -1054,6 +1121,69 @@ export class ExerciseEngine {
     });
   }
 
+  /**
+   * The controller takes a scripted inject (an MSEL row) in hand before it is
+   * delivered: holds it (not delivered when the clock reaches it), releases
+   * it (due again when it was; delivered at once if that has passed), moves
+   * it to a later exercise time, or delivers it now. An `inject-control`
+   * entry; refused for anyone but the controller and for an inject already
+   * delivered.
+   */
+  controlInject(eventId: string, control: InjectControl, actor = this.actor): Promise<void> {
+    return this.#intent(async () => {
+      if (actor.role !== 'controller') {
+        throw new IntentRefused('only the controller may hold, release, move or deliver injects');
+      }
+      const seq = this.#scriptedInjectSeq(eventId);
+      const deliveredAt = this.injectDeliveredAt(seq);
+      if (deliveredAt !== null) {
+        throw new IntentRefused(`inject ${eventId} was delivered at ${iso(deliveredAt)}`);
+      }
+      const scripted = this.setup.scenario.events[seq]!.shownAt;
+      const before = this.#controlled.get(seq) ?? { due: scripted, held: false };
+      let data: InjectControlData;
+      let after: InjectSchedule;
+      switch (control.action) {
+        case 'hold':
+          if (before.held) throw new IntentRefused(`inject ${eventId} is already held`);
+          data = { event_id: eventId, action: 'hold' };
+          after = { due: before.due, held: true };
+          break;
+        case 'release':
+          if (!before.held) throw new IntentRefused(`inject ${eventId} is not held`);
+          data = { event_id: eventId, action: 'release' };
+          after = { due: Math.max(before.due, this.#now), held: false };
+          break;
+        case 'deliver':
+          data = { event_id: eventId, action: 'deliver' };
+          after = { due: this.#now, held: false };
+          break;
+        case 'move': {
+          const to = Math.floor(control.to);
+          const { end } = this.setup.scenario;
+          if (!Number.isFinite(to) || to < this.#now || to > end) {
+            throw new IntentRefused(
+              `inject ${eventId} can be moved only to a time from the exercise clock (${iso(this.#now)}) to the scenario end (${iso(end)}), not ${Number.isFinite(to) ? iso(to) : String(control.to)}`,
+            );
+          }
+          if (to === before.due && !before.held) {
+            throw new IntentRefused(`inject ${eventId} is already due at ${iso(to)}`);
+          }
+          data = { event_id: eventId, action: 'move', from: iso(before.due), to: iso(to) };
+          after = { due: to, held: false };
+          break;
+        }
+      }
+      await this.#commit([this.#draft(actor, 'inject-control', data)], () => {
+        if (!this.#controlled.has(seq)) this.#tracker.withhold(seq);
+        this.#controlled.set(seq, after);
+        this.#nextDelivery = undefined;
+      });
+      // Due now (delivered, released past its time, moved to now): shown at once.
+      await this.#advance(this.#now);
+    });
+  }
+
   /** Ends the exercise: the clock stops and no further intent is accepted. */
   end(reason: string, actor = this.actor): Promise<void> {
     return this.#intent(async () => {
@@ -1095,6 +1225,10 @@ export class ExerciseEngine {
       if (isAutomaticPause(entry)) {
         const data = entry.data as { reason?: string; rule: string };
         return this.autoPause(data.rule, data.reason);
+      }
+      if (isAutomaticSpeed(entry)) {
+        const data = entry.data as { reason?: string; rule: string; speed: number };
+        return this.autoSlow(data.rule, data.speed, data.reason);
       }
       throw new Error(`log entry ${entry.seq}: a system entry is not an intent`);
     }
@@ -1160,6 +1294,12 @@ export class ExerciseEngine {
       case 'inject': {
         const { event_id: _id, ...input } = intent.data;
         return this.inject(input, actor);
+      }
+      case 'inject-control': {
+        const d = intent.data;
+        const control: InjectControl =
+          d.action === 'move' ? { action: 'move', to: Date.parse(d.to) } : { action: d.action };
+        return this.controlInject(d.event_id, control, actor);
       }
       case 'exercise-ended':
         return this.end(intent.data.reason, actor);
@@ -1657,13 +1797,20 @@ export class ExerciseEngine {
       if (this.#stopped) return;
       const event = this.setup.scenario.events[this.#tracker.shown];
       const timer = this.#nextTimer();
+      const delivery = this.#controlled.size > 0 ? this.#dueDelivery() : null;
       const eventAt = event?.shownAt ?? Infinity;
       const timerAt = timer?.at ?? Infinity;
-      // A deadline falling due at the same instant as an event is processed first.
-      if (Math.min(eventAt, timerAt) > to) break;
-      if (timerAt <= eventAt) {
+      const deliveryAt = delivery?.at ?? Infinity;
+      // A deadline falling due at the same instant as an event is processed
+      // first; a held or moved inject comes after both, as an injected event does.
+      if (Math.min(eventAt, timerAt, deliveryAt) > to) break;
+      if (timerAt <= eventAt && timerAt <= deliveryAt) {
         this.#now = Math.max(this.#now, timerAt);
         await this.#fire(timer!);
+      } else if (deliveryAt < eventAt) {
+        this.#now = Math.max(this.#now, deliveryAt);
+        const logging = this.#deliver(delivery!.seq);
+        if (logging) await logging;
       } else {
         this.#now = Math.max(this.#now, eventAt);
         const shown = this.#tracker.showNext();
@@ -2113,9 +2260,53 @@ export class ExerciseEngine {
           : `no message "${eventId}" in this exercise`,
       );
     }
-    if (seq >= this.#tracker.shown)
+    if (seq >= this.#tracker.shown || this.#controlled.has(seq))
       throw new IntentRefused(`message ${eventId} has not arrived yet`);
     return events[seq]!;
+  }
+
+  /** The scenario seq of a scripted inject by its event id; refused, saying why, for any other id. */
+  #scriptedInjectSeq(eventId: string): number {
+    const events = this.setup.scenario.events;
+    this.#messageSeqs ??= new Map(messageSeqs(events).map((seq) => [events[seq]!.event.id, seq]));
+    const seq = this.#messageSeqs.get(eventId);
+    if (seq !== undefined) return seq;
+    if (this.#tracker.injected.some((e) => e.event.id === eventId)) {
+      throw new IntentRefused(`inject ${eventId} was injected live: it is delivered already`);
+    }
+    throw new IntentRefused(
+      this.#takenIds().has(eventId)
+        ? `event ${eventId} is a report, not a scripted inject`
+        : `no scripted inject "${eventId}" in this scenario`,
+    );
+  }
+
+  /** The controlled inject due first (then by scenario order), not held and not delivered. */
+  #dueDelivery(): { seq: number; at: number } | null {
+    if (this.#nextDelivery !== undefined) return this.#nextDelivery;
+    let best: { seq: number; at: number } | null = null;
+    for (const [seq, schedule] of this.#controlled) {
+      if (schedule.held || this.injectDeliveredAt(seq) !== null) continue;
+      if (!best || schedule.due < best.at || (schedule.due === best.at && seq < best.seq)) {
+        best = { seq, at: schedule.due };
+      }
+    }
+    this.#nextDelivery = best;
+    return best;
+  }
+
+  /** Delivers a controlled inject at the current time, as an event injected there. */
+  #deliver(seq: number): Promise<boolean> | null {
+    const scripted = this.setup.scenario.events[seq]!;
+    const event: ReplayEvent = {
+      ...scripted,
+      seq: this.setup.scenario.events.length + this.#tracker.injected.length,
+      at: this.#now,
+      shownAt: this.#now,
+      event: { ...scripted.event, time: iso(this.#now) },
+    };
+    this.#nextDelivery = undefined;
+    return this.#show(event, this.#tracker.inject(event));
   }
 
   #takenIds(): Set<string> {
@@ -2162,6 +2353,8 @@ export class ExerciseEngine {
    */
   #rebuildAt(to: number): void {
     this.#tracker.rewindTo(to);
+    // Deliveries after `to` are undone: due again when the clock gets there.
+    this.#nextDelivery = undefined;
     const events = this.setup.scenario.events;
     const injected = this.#tracker.injected;
     const alerts = new Map<string, AlertBookkeeping>();

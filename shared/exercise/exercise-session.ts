@@ -9,7 +9,12 @@ import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { ExerciseEngine, type EntrySink, type ExerciseActor } from './exercise-engine';
 import { READ_ONLY_V1, prepareExercise, type ExerciseSetup } from './exercise-setup';
 import { isScoringVersion1 } from '../alerts/scoring-v1-refusal';
-import { exerciseCreatedData, isAutomaticPause, type ExerciseCreatedData } from './log-data';
+import {
+  exerciseCreatedData,
+  isAutomaticPause,
+  isAutomaticSpeed,
+  type ExerciseCreatedData,
+} from './log-data';
 
 /** Raised when a log cannot be resumed against a scenario; names the entry and why. */
 export class ResumeError extends Error {
@@ -188,7 +193,7 @@ export async function resumeExercise(
       engine.acknowledgeReplayed(entry);
       continue;
     }
-    if (entry.role === 'system' && !isAutomaticPause(entry)) {
+    if (entry.role === 'system' && !isAutomaticPause(entry) && !isAutomaticSpeed(entry)) {
       throw new ResumeError(
         `log entry ${entry.seq} (${describe(entry)}) is not produced by replaying the scenario`,
       );

@@ -148,6 +148,10 @@ export function createLegacyV1Tracker(scenario: LoadedScenario, model: LegacyMod
     get injected() {
       return injects;
     },
+    withheld: new Set<number>(),
+    withhold() {
+      throw new Error(READ_ONLY);
+    },
     showNext() {
       const event = events[shown];
       if (!event) throw new Error(`all ${events.length} scenario events have been shown`);

@@ -26,7 +26,16 @@ export const clockData = z.discriminatedUnion('action', [
     reason: z.string().optional(),
     rule: z.string().optional(),
   }),
-  z.strictObject({ action: z.literal('speed'), speed: z.number().positive() }),
+  /**
+   * `rule` and `reason`: present on the console's automatic slow-down (logged by `system`, a
+   * tempo rule whose choice is a speed rather than a pause); absent when a participant set it.
+   */
+  z.strictObject({
+    action: z.literal('speed'),
+    speed: z.number().positive(),
+    rule: z.string().optional(),
+    reason: z.string().optional(),
+  }),
   z.strictObject({ action: z.literal('seek'), from: z.string(), to: z.string() }),
   /** Where the running clock stood (its entry's exercise_time), so a killed window resumes there. */
   z.strictObject({ action: z.literal('checkpoint') }),
@@ -119,6 +128,23 @@ export const injectData = z.strictObject({
   method: z.string().optional(),
 });
 export type InjectData = z.infer<typeof injectData>;
+/**
+ * The controller holds, releases, moves or delivers now one of the
+ * scenario's scripted injects (an MSEL row, by its event id) not yet
+ * delivered. `move`: `from` is when it was due, `to` when it is due now.
+ */
+export const injectControlData = z.discriminatedUnion('action', [
+  z.strictObject({ event_id: z.string().min(1), action: z.literal('hold') }),
+  z.strictObject({ event_id: z.string().min(1), action: z.literal('release') }),
+  z.strictObject({ event_id: z.string().min(1), action: z.literal('deliver') }),
+  z.strictObject({
+    event_id: z.string().min(1),
+    action: z.literal('move'),
+    from: z.string(),
+    to: z.string(),
+  }),
+]);
+export type InjectControlData = z.infer<typeof injectControlData>;
 /** The participant links a message (a controller inject, by its event id) to the entry's alert. */
 export const messageLinkedData = z.strictObject({ event_id: z.string().min(1) });
 export const endedData = z.strictObject({ reason: z.string() });
@@ -273,6 +299,7 @@ export const LOG_DATA = {
   'party-take-over': partyTakeOverData,
   'party-hand-back': partyHandBackData,
   'message-linked': messageLinkedData,
+  'inject-control': injectControlData,
 } as const;
 export type ExerciseKind = keyof typeof LOG_DATA;
 export type LogDataOf<K extends ExerciseKind> = z.infer<(typeof LOG_DATA)[K]>;
@@ -298,12 +325,19 @@ export function isExerciseKind(kind: string): kind is ExerciseKind {
 }
 
 /**
- * True for the console's automatic pause: a `system` clock pause carrying its `rule`. It is the
- * one system entry a resume replays rather than regenerates (a console setting decided it, not
- * the scenario).
+ * True for the console's automatic pause: a `system` clock pause carrying its `rule`. With the
+ * automatic slow-down (isAutomaticSpeed), the system entries a resume replays rather than
+ * regenerates (a console setting decided them, not the scenario).
  */
 export function isAutomaticPause(entry: Pick<LogEntry, 'kind' | 'role' | 'data'>): boolean {
   if (entry.kind !== 'clock' || entry.role !== 'system') return false;
   const data = entry.data as { action?: unknown; rule?: unknown };
   return data.action === 'pause' && typeof data.rule === 'string';
+}
+
+/** True for the console's automatic slow-down: a `system` clock speed carrying its `rule`. */
+export function isAutomaticSpeed(entry: Pick<LogEntry, 'kind' | 'role' | 'data'>): boolean {
+  if (entry.kind !== 'clock' || entry.role !== 'system') return false;
+  const data = entry.data as { action?: unknown; rule?: unknown };
+  return data.action === 'speed' && typeof data.rule === 'string';
 }

@@ -29,8 +29,16 @@ export interface Message {
 const field = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
-/** A message of an inject event; `scenarioEvents` tells scripted injects from live ones. */
-export function messageOf(event: ReplayEvent, scenarioEvents: number): Message {
+/**
+ * A message of an inject event; `scenarioEvents` tells scripted injects from
+ * live ones (`live` says it instead for a scripted inject the controller held
+ * or moved, which arrives among the injected events).
+ */
+export function messageOf(
+  event: ReplayEvent,
+  scenarioEvents: number,
+  live = event.seq >= scenarioEvents,
+): Message {
   const e = event.event;
   return {
     eventId: e.id,
@@ -40,7 +48,7 @@ export function messageOf(event: ReplayEvent, scenarioEvents: number): Message {
     from: field(e['x-from']),
     to: field(e['x-to']),
     method: field(e['x-inject-kind']),
-    live: event.seq >= scenarioEvents,
+    live,
   };
 }
 
@@ -53,20 +61,25 @@ export function messageSeqs(events: readonly ReplayEvent[]): number[] {
 
 /**
  * The messages shown so far, newest first: the scenario's injects among its
- * first `shownCount` events, and every live inject.
+ * first `shownCount` events but those `withheld` (held or moved by the
+ * controller: they arrive, if delivered, among the injected events), and
+ * every injected message.
  */
 export function shownMessages(
   events: readonly ReplayEvent[],
   seqs: readonly number[],
   shownCount: number,
   injected: readonly ReplayEvent[],
+  withheld: ReadonlySet<number> = new Set(),
 ): Message[] {
   const all: Message[] = [];
   for (const seq of seqs) {
     if (seq >= shownCount) break;
-    all.push(messageOf(events[seq]!, events.length));
+    if (!withheld.has(seq)) all.push(messageOf(events[seq]!, events.length));
   }
+  const scripted = new Set([...withheld].map((seq) => events[seq]?.event.id));
   for (const event of injected)
-    if (isMessageEvent(event)) all.push(messageOf(event, events.length));
+    if (isMessageEvent(event))
+      all.push(messageOf(event, events.length, !scripted.has(event.event.id)));
   return all.sort((a, b) => b.at - a.at || b.seq - a.seq);
 }

@@ -58,6 +58,12 @@ export class ReplayCursor {
   private seekWork = 0;
   /** Set once an alert is closed, linked or put under protocol: no backward seek can rebuild that. */
   private acted = false;
+  /**
+   * Scenario events the controller held or moved: passed over where the
+   * scenario has them, and shown (injected) when the controller's schedule
+   * reaches them instead.
+   */
+  private withheldSeqs = new Set<number>();
 
   constructor(scenario: LoadedScenario, options: ReplayCursorOptions = {}) {
     this.scenario = scenario;
@@ -106,13 +112,34 @@ export class ReplayCursor {
     return this.scenario.events[this.applied];
   }
 
-  /** Shows the next scenario event; returns it and what changed, in order. */
+  /** Scenario events withheld from their place in the scenario (see withhold). */
+  get withheld(): ReadonlySet<number> {
+    return this.withheldSeqs;
+  }
+
+  /**
+   * Withholds a scenario event not yet shown: when the replay reaches it, it
+   * passes over it (changing nothing); it reaches the alert engine only if it
+   * is injected later (a scripted inject the controller held or moved).
+   */
+  withhold(seq: number): void {
+    if (seq < this.applied) {
+      throw new Error(
+        `scenario event ${seq} has been shown already (the replay is at ${this.applied}): it cannot be withheld`,
+      );
+    }
+    this.withheldSeqs.add(seq);
+    // Snapshots taken past it (on an earlier pass) hold it.
+    this.snapshots = this.snapshots.filter((s) => s.position <= seq);
+  }
+
+  /** Shows the next scenario event; returns it and what changed, in order (nothing for a withheld one). */
   showNext(): { event: ReplayEvent; changes: AlertChange[] } {
     const event = this.scenario.events[this.applied];
     if (!event) {
       throw new Error(`all ${this.scenario.events.length} scenario events have been shown`);
     }
-    const changes = this.engine.addEvent(event);
+    const changes = this.withheldSeqs.has(this.applied) ? [] : this.engine.addEvent(event);
     this.applied += 1;
     if (event.shownAt > this.clock) this.clock = event.shownAt;
     this.maybeSnapshot(this.injects.length);
@@ -201,7 +228,7 @@ export class ReplayCursor {
         this.engine.addEvent(inject);
         injected += 1;
       } else if (event) {
-        this.engine.addEvent(event);
+        if (!this.withheldSeqs.has(this.applied)) this.engine.addEvent(event);
         this.applied += 1;
         this.maybeSnapshot(injected);
       } else {

@@ -182,7 +182,8 @@ function participantsOf(entries: readonly LogEntry[]): { name: string; role: str
 const time = (entry: LogEntry) => Date.parse(entry.exercise_time!);
 const ESCALATION_STEPS = new Set(['consult', 'refer']);
 
-function truthOf(truths: readonly (string | undefined)[]): AlertTruth {
+/** The truth of an incident from its events' truths (see the definitions above). */
+export function truthOf(truths: readonly (string | undefined)[]): AlertTruth {
   const given = truths.filter((t) => t !== undefined);
   if (given.includes('violation')) return 'violation';
   if (given.length === 0) return 'unknown';
@@ -197,13 +198,17 @@ const HANDLING_ORDER: readonly AlertHandling[] = [
   'dismissed',
   'not-handled',
 ];
-function bestHandling(list: readonly AlertHandling[]): AlertHandling {
+export function bestHandling(list: readonly AlertHandling[]): AlertHandling {
   let best: AlertHandling = 'not-handled';
   for (const h of list) if (HANDLING_ORDER.indexOf(h) < HANDLING_ORDER.indexOf(best)) best = h;
   return best;
 }
 
-function handlingOf(engine: ExerciseEngine, state: AlertProtocolState | undefined): AlertHandling {
+/** How a version-1 run was handled (version 2: runHandling in run-figures.ts). */
+export function handlingOf(
+  engine: ExerciseEngine,
+  state: AlertProtocolState | undefined,
+): AlertHandling {
   if (!state) return 'not-handled';
   const escalated = state.visits.some((v) => {
     const step = engine.ctx.protocol.steps.get(v.step);
@@ -213,7 +218,12 @@ function handlingOf(engine: ExerciseEngine, state: AlertProtocolState | undefine
   return state.closed ? 'dismissed' : 'in-progress';
 }
 
-function verdictOf(truth: AlertTruth, handling: AlertHandling, running: boolean): OutcomeVerdict {
+/** The verdict on an outcome: its truth against its handling, open while the exercise runs. */
+export function verdictOf(
+  truth: AlertTruth,
+  handling: AlertHandling,
+  running: boolean,
+): OutcomeVerdict {
   if (truth === 'false-positive') {
     if (handling === 'dismissed') return 'false-alarm-closed-correctly';
     if (handling === 'escalated') return 'false-alarm-escalated';
@@ -270,6 +280,11 @@ function describeDecision(entry: ExerciseEntry): string | null {
       return entry.data.escalated_to ? null : `Deadline breached in ${entry.step_id} (flagged)`;
     case 'inject':
       return `Inject: ${entry.data.summary}`;
+    case 'inject-control': {
+      const d = entry.data;
+      if (d.action === 'move') return `Inject ${d.event_id} moved from ${d.from} to ${d.to}`;
+      return `Inject ${d.event_id} ${d.action === 'deliver' ? 'delivered now' : `${d.action}ed`}`;
+    }
     case 'exercise-ended':
       return `Exercise ended: ${entry.data.reason}`;
     default:

@@ -41,6 +41,8 @@ import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
 import { chairSteps } from './sim-cell-plan';
+import { PlanPanel } from './PlanPanel';
+import { checkSeek } from '../../../shared/protocol/seek-rules';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useThrottled } from './use-throttled';
 import type { ConsoleSession, ReportProduct } from './view-model';
@@ -71,6 +73,10 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     [],
   );
   const [showTruth, setShowTruth] = useState(false);
+  // The controller's centre: the map and timeline, or the exercise plan (which
+  // needs the width: the left column holds the queue, SimCell and Messages).
+  const [centreTab, setCentreTab] = useState<'map' | 'plan'>('map');
+  const showPlan = role === 'controller' && snapshot.plan !== null && centreTab === 'plan';
   const [busy, setBusy] = useState(false);
 
   const zoneNames = useMemo(
@@ -81,7 +87,13 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.find((a) => a.id === selectedId) ?? null,
     [alerts, selectedId],
   );
-  const messages = useMessages(session, shownCount, snapshot.headSeq);
+  const messages = useMessages(
+    session,
+    shownCount,
+    snapshot.headSeq,
+    snapshot.withheld,
+    snapshot.injectedCount,
+  );
   const messageLinks = useMemo(() => linkedAlerts(alerts), [alerts]);
   const [readMessages, markMessageRead] = useReadMessages(scenario.id);
   const linkTarget = useMemo(
@@ -120,9 +132,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     seen.current = tempoMemory(alerts, now);
     if (decision) {
       setSelectedId(decision.alert.id);
-      void run('Auto-pause', () => commands.autoPause(decision.trigger, decision.reason));
       const what = TEMPO_TRIGGERS.find((t) => t.id === decision.trigger)!.label;
-      setPauseNotice(`Paused at ${speed}×: ${what} — “${decision.alert.title}”.`);
+      const slowTo = decision.then;
+      if (slowTo === 'pause') {
+        void run('Auto-pause', () => commands.autoPause(decision.trigger, decision.reason));
+        setPauseNotice(`Paused at ${speed}×: ${what} — “${decision.alert.title}”.`);
+      } else {
+        void run('Auto-slow', () => commands.autoSlow(decision.trigger, slowTo, decision.reason));
+        setPauseNotice(`Slowed from ${speed}× to ${slowTo}×: ${what} — “${decision.alert.title}”.`);
+      }
     }
   }, [alerts, now, speed, playing, tempo, commands, run]);
 
@@ -265,6 +283,11 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     () => alerts.some((a) => a.protocol !== null || a.run !== null),
     [alerts],
   );
+  // Forward seeks are always the controller's; backwards, the seek rules say why not.
+  const seekBackRefusal = useMemo(
+    () => checkSeek(1, 0, role, protocolStarted),
+    [role, protocolStarted],
+  );
 
   return (
     <div className="console" data-testid="console" data-role={role}>
@@ -274,7 +297,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         clock={clock}
         alerts={barAlerts}
         busy={busy}
-        canSeek={!protocolStarted && role === 'controller'}
+        canSeek={role === 'controller'}
+        seekNote={role === 'controller' ? seekBackRefusal : null}
         onPlayPause={onPlayPause}
         onSpeed={onSpeed}
         onStepEvent={onStepEvent}
@@ -361,19 +385,56 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             onSelectAlert={setSelectedId}
           />
         </div>
-        <div className="console-centre">
-          <ScenarioMap
-            scenario={scenario}
-            now={mapAt.now}
-            shownCount={mapAt.shownCount}
-            selected={mapSelected}
-          />
-          <TimelineChart
-            scenario={scenario}
-            now={chartAt.now}
-            shownCount={chartAt.shownCount}
-            alerts={chartAt.alerts}
-          />
+        {/* The controller's plan takes the centre while open: it needs the
+            width, and the left column already holds the queue, SimCell and Messages. */}
+        <div className="console-centre" data-view={showPlan ? 'plan' : 'map'}>
+          {role === 'controller' && snapshot.plan !== null ? (
+            <div className="control-tabs" role="tablist" aria-label="Centre view">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={!showPlan}
+                onClick={() => setCentreTab('map')}
+              >
+                Map and timeline
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={showPlan}
+                onClick={() => setCentreTab('plan')}
+              >
+                Exercise plan
+              </button>
+            </div>
+          ) : null}
+          {showPlan && snapshot.plan !== null ? (
+            <PlanPanel
+              plan={snapshot.plan}
+              now={now}
+              start={clock.start}
+              end={clock.end}
+              timezone={clock.timezone}
+              classification={scenario.classification}
+              seekBackRefusal={seekBackRefusal}
+              commands={commands}
+            />
+          ) : (
+            <>
+              <ScenarioMap
+                scenario={scenario}
+                now={mapAt.now}
+                shownCount={mapAt.shownCount}
+                selected={mapSelected}
+              />
+              <TimelineChart
+                scenario={scenario}
+                now={chartAt.now}
+                shownCount={chartAt.shownCount}
+                alerts={chartAt.alerts}
+              />
+            </>
+          )}
         </div>
         <div className="console-right">
           <AlertDetail

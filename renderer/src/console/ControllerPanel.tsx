@@ -4,6 +4,9 @@
 import { memo, useState } from 'react';
 import { TEMPO_TRIGGERS, type TempoRules, type TempoTrigger } from './tempo-rules';
 
+/** Speeds a tempo rule may slow the clock to: where a person keeps up with deadlines. */
+const TEMPO_SLOW_SPEEDS = [60, 30, 10, 1] as const;
+
 /** Memoised: its props change only on the controller's own input, not every frame. */
 export const ControllerPanel = memo(function ControllerPanel(props: {
   showTruth: boolean;
@@ -62,7 +65,27 @@ export const ControllerPanel = memo(function ControllerPanel(props: {
         </button>
       </div>
       <fieldset className="tempo-rules">
-        <legend>Pause above 60× when</legend>
+        <legend>
+          Above 60×,{' '}
+          <select
+            aria-label="What the tempo rules do"
+            value={String(props.tempo.then)}
+            onChange={(e) =>
+              props.onTempo({
+                ...props.tempo,
+                then: e.target.value === 'pause' ? 'pause' : Number(e.target.value),
+              })
+            }
+          >
+            <option value="pause">pause</option>
+            {TEMPO_SLOW_SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                slow to {s}×
+              </option>
+            ))}
+          </select>{' '}
+          when
+        </legend>
         {TEMPO_TRIGGERS.map((t) => (
           <label key={t.id}>
             <input

@@ -8,6 +8,11 @@ import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { simCellStatus, type SimCellStatus } from '../../../shared/exercise/sim-cell-status';
 import { reportsOf, type ProductView } from '../../../shared/exercise/report-products';
+import {
+  buildExercisePlan,
+  planEventsShown,
+  type ExercisePlan,
+} from '../../../shared/exercise/exercise-plan';
 import type {
   ActorRole,
   AlertView,
@@ -171,10 +176,15 @@ export function consoleSnapshotOf(
   modelVersion: 1 | 2 = 2,
   simCell: SimCellStatus | null = null,
   reports: readonly ProductView[] | null = null,
+  plan: ExercisePlan | null = null,
+  withheld: readonly number[] = [],
 ): ConsoleSnapshot {
   return {
     simCell,
     reports,
+    plan,
+    withheld,
+    injectedCount: s.injectedCount,
     clock: { ...s.clock },
     shownCount: s.shownCount,
     alerts: s.alerts.map((a) => cachedAlertView(a, modelVersion)),
@@ -235,6 +245,25 @@ export function simCellOf(
   });
 }
 
+/**
+ * The controller's plan (controller-only: it holds ground truth and expected
+ * actions), worked out again only when the log, the injected events or the
+ * shown events it reads moved (not on every frame of a running clock).
+ */
+function planFor(engine: ExerciseEngine, role: ActorRole) {
+  let key = '';
+  let plan: ExercisePlan | null = null;
+  return (snapshot: ExerciseSnapshot): ExercisePlan | null => {
+    if (role !== 'controller') return null;
+    const next = `${snapshot.head?.seq ?? 0}|${planEventsShown(engine)}|${snapshot.injectedCount}|${snapshot.ended}`;
+    if (next !== key || plan === null) {
+      key = next;
+      plan = buildExercisePlan(engine);
+    }
+    return plan;
+  };
+}
+
 /** A ConsoleSession driving a real ExerciseEngine. */
 export function engineSession(options: EngineSessionOptions): EngineConsoleSession {
   const { engine, scenario, participant } = options;
@@ -246,6 +275,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   const listeners = new Set<() => void>();
   let source: ExerciseSnapshot | null = null;
   let mapped: ConsoleSnapshot | null = null;
+  const planOf = planFor(engine, participant.role);
   let pending = false;
   let closed = false;
   let ticking = false;
@@ -331,11 +361,16 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
         modelVersion,
         simCellOf(engine, current, participant.role),
         reportsNow(),
+        planOf(current),
+        [...engine.controlledInjects().keys()],
       );
       // Unchanged alerts keep the previous array, so memoised views and the
       // worker's delta skip them with one comparison.
       if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
       if (mapped !== null && sameJson(mapped.simCell, next.simCell)) next.simCell = mapped.simCell;
+      if (mapped !== null && sameJson(mapped.plan, next.plan)) next.plan = mapped.plan;
+      if (mapped !== null && sameItems(mapped.withheld, next.withheld))
+        next.withheld = mapped.withheld;
       mapped = next;
     }
     return mapped;
@@ -368,6 +403,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     play: () => engine.play(),
     pause: (reason) => engine.pause(reason),
     autoPause: (rule, reason) => engine.autoPause(rule, reason),
+    autoSlow: (rule, speed, reason) => engine.autoSlow(rule, speed, reason),
     setSpeed: (speed) => engine.setSpeed(speed),
     seek: (to) => engine.seek(to),
     stepToNextEvent,
@@ -419,6 +455,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     note: (text) => engine.note(text),
     issueProduct: (product, text, alertId) =>
       engine.issueProduct(product, text, alertId ?? undefined),
+    controlInject: (eventId, control) => engine.controlInject(eventId, control),
   });
 
   // On this (UI) thread the page's own hide events can ask for a checkpoint
@@ -475,6 +512,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     play: refuse,
     pause: refuse,
     autoPause: refuse,
+    autoSlow: refuse,
     setSpeed: refuse,
     seek: refuse,
     stepToNextEvent: refuse,
@@ -498,6 +536,7 @@ function refusingCommands(reason: string): ConsoleCommands {
     linkMessage: refuse,
     note: refuse,
     issueProduct: refuse,
+    controlInject: refuse,
   };
 }
 

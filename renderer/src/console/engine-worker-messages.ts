@@ -25,5 +25,6 @@ export type FromEngineWorker =
   /** `readOnly`: why the exercise can only be read (a version-1 log), or null. */
   | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null; protocolFormat: 1 | 2 }
   | { type: 'open-failed'; message: string; wayOut: string }
-  | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[] }
+  /** `injectsKept`: how many injected events the console keeps before appending `injects`. */
+  | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[]; injectsKept?: number }
   | { type: 'result'; id: number; error: string | null };

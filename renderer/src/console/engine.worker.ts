@@ -1,11 +1,13 @@
 // The exercise engine off the UI thread: the engine, its Dexie log and the
 // snapshot mapping run here; the console receives at most one snapshot delta
 // per animation frame (~16 ms), however many entries a tick commits.
+import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { openTrucelineDatabase } from '../storage';
 import { engineSession, type EngineConsoleSession } from './engine-session';
 import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
 import { explainOpenFailure, openExerciseEngine } from './open-console-session';
 import { createDeltaEncoder } from './snapshot-delta';
+import { injectsToSend } from './inject-sync';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToEngineWorker>) => void) | null;
@@ -16,27 +18,31 @@ const scope = self as unknown as WorkerScope;
 
 const FRAME_MS = 16;
 let session: EngineConsoleSession | null = null;
-let injectCount = 0;
+/** The injected events the console has, in order (a backward seek may drop the last ones). */
+const sentInjects: ReplayEvent[] = [];
 const encode = createDeltaEncoder();
 
 function post(type: 'opened' | 'snapshot'): void {
   if (!session) return;
   const delta = encode(session.getSnapshot());
-  const n = session.scenario.events.length;
-  const injects = [];
-  for (let seq = n + injectCount; ; seq++) {
-    const event = session.eventAt(seq);
-    if (!event) break;
-    injects.push(event);
-  }
-  injectCount += injects.length;
-  if (type === 'opened')
+  if (type === 'opened') {
+    // The injected events go with the snapshot that follows: the 'opened'
+    // message carries none, so none is counted as sent here (a resumed
+    // exercise's live injects were once counted and never sent).
     scope.postMessage({
       type,
       delta,
       readOnly: session.readOnly,
       protocolFormat: session.protocolFormat,
     });
+    return;
+  }
+  const n = session.scenario.events.length;
+  const { kept, fresh: injects } = injectsToSend(sentInjects, session.eventAt, n);
+  const dropped = kept < sentInjects.length;
+  sentInjects.length = kept;
+  sentInjects.push(...injects);
+  if (dropped) scope.postMessage({ type, delta, injects, injectsKept: kept });
   else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }
 

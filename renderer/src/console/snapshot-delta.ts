@@ -9,6 +9,7 @@ import type {
   ClockView,
   ConsoleSnapshot,
   ProductView,
+  ExercisePlan,
   SimCellStatus,
 } from './view-model';
 
@@ -18,6 +19,8 @@ export interface SnapshotDelta {
   fault: string | null;
   ended: boolean;
   headSeq: number;
+  withheld: readonly number[];
+  injectedCount: number;
   /**
    * Alerts new or changed since the previous delta (compared by object identity).
    * An alert's first appearance here also gives it its number: 0, 1, 2… in the
@@ -35,6 +38,8 @@ export interface SnapshotDelta {
   simCell?: SimCellStatus | null;
   /** The report products when they changed (by identity) since the previous delta; absent otherwise. */
   reports?: readonly ProductView[] | null;
+  /** The controller's plan when it changed (by identity) since the previous delta; absent otherwise. */
+  plan?: ExercisePlan | null;
 }
 
 /** Turns successive console snapshots into deltas; alerts are compared by object identity. */
@@ -45,6 +50,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
   let sentOrder: ArrayLike<number> = [];
   let sentSimCell: SimCellStatus | null | undefined = undefined;
   let sentReports: readonly ProductView[] | null | undefined = undefined;
+  let sentPlan: ExercisePlan | null | undefined = undefined;
   return (next) => {
     const changed: AlertView[] = [];
     let order: Int32Array | null = null;
@@ -76,10 +82,13 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
       fault: next.fault,
       ended: next.ended,
       headSeq: next.headSeq,
+      withheld: next.withheld,
+      injectedCount: next.injectedCount,
       changed,
       order,
       ...(next.simCell !== sentSimCell ? { simCell: (sentSimCell = next.simCell) } : {}),
       ...(next.reports !== sentReports ? { reports: (sentReports = next.reports) } : {}),
+      ...(next.plan !== sentPlan ? { plan: (sentPlan = next.plan) } : {}),
     };
   };
 }
@@ -96,9 +105,18 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
   let alerts: readonly AlertView[] = [];
   let simCell: SimCellStatus | null = null;
   let reports: readonly ProductView[] | null = null;
+  let plan: ExercisePlan | null = null;
+  let withheld: readonly number[] = [];
   return (delta) => {
     if (delta.simCell !== undefined) simCell = delta.simCell;
     if (delta.reports !== undefined) reports = delta.reports;
+    if (delta.plan !== undefined) plan = delta.plan;
+    // Kept by identity while unchanged, so what reads it is not recomputed each frame.
+    if (
+      delta.withheld.length !== withheld.length ||
+      delta.withheld.some((seq, i) => seq !== withheld[i])
+    )
+      withheld = delta.withheld;
     let fresh = false;
     for (const alert of delta.changed) {
       let n = numbers.get(alert.id);
@@ -134,6 +152,9 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
       headSeq: delta.headSeq,
       simCell,
       reports,
+      plan,
+      withheld,
+      injectedCount: delta.injectedCount,
     };
   };
 }

@@ -10,6 +10,8 @@ import type { ProtocolInput, StepRole } from '../../../shared/protocol/schema';
 import type { Source } from '../../../shared/scenario/schema';
 import type { RunStatus } from '../../../shared/exercise/run-status';
 import type { SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import type { ExercisePlan } from '../../../shared/exercise/exercise-plan';
+import type { InjectControl } from '../../../shared/exercise/exercise-engine';
 import type { PartyMove } from '../../../shared/protocol/schema';
 import type { ProductView } from '../../../shared/exercise/report-products';
 import type { ReportProduct } from '../../../shared/exercise/log-data';
@@ -176,7 +178,18 @@ export interface ConsoleSnapshot {
    * (protocol version 2; null for version 1). Refreshed as entries are logged.
    */
   reports: readonly ProductView[] | null;
+  /** The MSEL and the scripted incidents with their truth: a controller's session only. */
+  plan: ExercisePlan | null;
+  /**
+   * Scenario seqs of the scripted injects the controller held or moved: not
+   * messages where the scenario has them (they arrive among the injected events).
+   */
+  withheld: readonly number[];
+  /** Events injected so far (live injects and held or moved ones delivered). */
+  injectedCount: number;
 }
+
+export type { ExercisePlan, InjectControl };
 
 export type { ActionInputs };
 
@@ -189,6 +202,8 @@ export interface ConsoleCommands {
   pause(reason?: string): Promise<void>;
   /** A pause the console decided by a rule (auto-pause.ts): logged as the system's, with the rule. */
   autoPause(rule: string, reason: string): Promise<void>;
+  /** A slow-down the console decided by a tempo rule: logged as the system's, with the rule. */
+  autoSlow(rule: string, speed: number, reason: string): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   seek(to: number): Promise<void>;
   stepToNextEvent(): Promise<void>;
@@ -242,6 +257,8 @@ export interface ConsoleCommands {
    * incident, or about every incident (a daily report, `alertId` null).
    */
   issueProduct(product: ReportProduct, text: string, alertId: string | null): Promise<void>;
+  /** Controller: hold, release, move or deliver now a scripted inject (`inject-control`). */
+  controlInject(eventId: string, control: InjectControl): Promise<void>;
 }
 
 /** A running exercise as the console sees it. */

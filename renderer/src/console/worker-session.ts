@@ -18,6 +18,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   play: true,
   pause: true,
   autoPause: true,
+  autoSlow: true,
   setSpeed: true,
   seek: true,
   stepToNextEvent: true,
@@ -41,6 +42,7 @@ const COMMAND_NAMES: Record<CommandName, true> = {
   linkMessage: true,
   note: true,
   issueProduct: true,
+  controlInject: true,
 };
 
 /** Starts the engine worker and opens the exercise in it; rejects with ConsoleOpenError. */
@@ -120,6 +122,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
           break;
         case 'snapshot':
           snapshot = decode(message.delta);
+          if (message.injectsKept !== undefined) injects.length = message.injectsKept;
           if (message.injects) injects.push(...message.injects);
           // At most one render per animation frame, whatever the worker sends.
           if (frame === 0) {

@@ -35,14 +35,18 @@ export function useMessages(
   session: ConsoleSession,
   shownCount: number,
   headSeq: number,
+  withheld: readonly number[] = [],
+  injectedCount = 0,
 ): Message[] {
   const { scenario } = session;
   const seqs = useMemo(() => messageSeqs(scenario.events), [scenario]);
-  // headSeq moves with every log entry, a live inject's among them.
+  // headSeq moves with every log entry, a live inject's among them; injectedCount
+  // with a held or moved inject delivered (which may log nothing).
   return useMemo(
-    () => shownMessages(scenario.events, seqs, shownCount, injectedEvents(session)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- headSeq is the trigger for new live injects
-    [scenario, seqs, shownCount, headSeq, session],
+    () =>
+      shownMessages(scenario.events, seqs, shownCount, injectedEvents(session), new Set(withheld)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- headSeq and injectedCount are the triggers for new injects
+    [scenario, seqs, shownCount, headSeq, session, withheld, injectedCount],
   );
 }
 

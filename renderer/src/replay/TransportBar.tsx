@@ -17,6 +17,8 @@ export interface TransportBarProps {
   alerts: readonly AlertView[];
   busy: boolean;
   canSeek: boolean;
+  /** Why seeking backwards is refused now (shown beside the scrubber), or null. */
+  seekNote?: string | null;
   onPlayPause(): void;
   onSpeed(speed: number): void;
   onStepEvent(): void;
@@ -60,6 +62,11 @@ export function TransportBar(props: TransportBarProps) {
         timezone={clock.timezone}
         onSeek={props.onSeek}
       />
+      {props.seekNote ? (
+        <span className="seek-note" data-testid="seek-note" title={props.seekNote}>
+          Forward only: {props.seekNote}
+        </span>
+      ) : null}
     </header>
   );
 }

@@ -122,4 +122,14 @@ describe('log summaries of messages', () => {
     const line = summarizeEntry(entry('message-linked', { event_id: 'MSEL-003' }, 'A-k-1'));
     expect(line).toBe('Message MSEL-003 linked to alert A-k-1');
   });
+
+  it("the controller's hand on a scripted inject: what was done to which inject", () => {
+    const move = { event_id: 'MSEL-004', action: 'move', from: 'T1', to: 'T2' };
+    expect(summarizeEntry(entry('inject-control', move))).toMatch(
+      /^Inject MSEL-004 moved by .+ from T1 to T2$/,
+    );
+    expect(
+      summarizeEntry(entry('inject-control', { event_id: 'MSEL-004', action: 'hold' })),
+    ).toMatch(/^Inject MSEL-004 held by /);
+  });
 });

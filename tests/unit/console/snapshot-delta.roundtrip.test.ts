@@ -45,6 +45,9 @@ function snapshot(alerts: readonly AlertView[], now: number): ConsoleSnapshot {
     headSeq: now,
     simCell: null,
     reports: null,
+    plan: null,
+    withheld: [],
+    injectedCount: 0,
   };
 }
 

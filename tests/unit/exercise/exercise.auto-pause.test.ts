@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
-import { clockData, isAutomaticPause } from '../../../shared/exercise/log-data';
+import { clockData, isAutomaticPause, isAutomaticSpeed } from '../../../shared/exercise/log-data';
 import { TEMPO_TRIGGERS } from '../../../renderer/src/console/tempo-rules';
 
 const AUTO_PAUSE_RULE = TEMPO_TRIGGERS[0].id;
@@ -73,6 +73,66 @@ describe('the automatic pause', () => {
       .entries()
       .map((e) => (isAutomaticPause(e) ? { ...e, data: { action: 'pause' } } : e));
     await expect(resumeExercise(scenario, entries)).rejects.toThrow(
+      'is not produced by replaying the scenario',
+    );
+  });
+});
+
+describe('the automatic slow-down', () => {
+  const RULE = TEMPO_TRIGGERS[1].id;
+  async function slowed(log: MemoryAuditLog) {
+    const scenario = buildScenario(handEvents());
+    const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+    await engine.play();
+    await engine.setSpeed(3600);
+    await engine.advanceTo(T0 + 62 * MIN);
+    await engine.autoSlow(RULE, 60, 'alert A-mlrs-1 entered the protocol at 3600x');
+    return { scenario, engine };
+  }
+
+  it('is logged by system with the rule, the speed and the reason; the clock runs on, slower', async () => {
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const { engine } = await slowed(log);
+    const last = log.entries().at(-1)!;
+    expect(last).toMatchObject({
+      actor: 'system',
+      role: 'system',
+      kind: 'clock',
+      data: {
+        action: 'speed',
+        speed: 60,
+        rule: RULE,
+        reason: 'alert A-mlrs-1 entered the protocol at 3600x',
+      },
+    });
+    expect(clockData.safeParse(last.data).success).toBe(true);
+    expect(isAutomaticSpeed(last)).toBe(true);
+    expect(engine.speed).toBe(60);
+    expect(engine.playing).toBe(true);
+    for (let i = 0; i < 4; i += 1) await engine.tick(250); // 1 s of wall time at 60x
+    expect(engine.now).toBe(T0 + 63 * MIN);
+  });
+
+  it('slows only a clock running faster, writing nothing otherwise', async () => {
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const { engine } = await slowed(log);
+    const before = log.entries().length;
+    await expect(engine.autoSlow(RULE, 120)).rejects.toThrow('already runs at 60×');
+    await engine.pause();
+    await expect(engine.autoSlow(RULE, 10)).rejects.toThrow('the clock is paused');
+    expect(log.entries().length).toBe(before + 1);
+  });
+
+  it('is replayed on resume; a system speed without a rule is refused', async () => {
+    const log = new MemoryAuditLog('ex-1', { now: WALL });
+    const { scenario, engine } = await slowed(log);
+    const resumed = await resumeExercise(scenario, log.entries());
+    expect(resumed.getSnapshot()).toEqual(engine.getSnapshot());
+    expect(resumed.speed).toBe(60);
+    const stripped = log
+      .entries()
+      .map((e) => (isAutomaticSpeed(e) ? { ...e, data: { action: 'speed', speed: 60 } } : e));
+    await expect(resumeExercise(scenario, stripped)).rejects.toThrow(
       'is not produced by replaying the scenario',
     );
   });

@@ -74,7 +74,7 @@ describe('log entry data schemas', () => {
   });
 
   it('cover every kind the engine writes, each entry fitting its kind', async () => {
-    const scenario = buildScenario([...handEvents(), ...busy]);
+    const scenario = buildScenario([...handEvents(), ...busy, inject]);
     const logs = [new MemoryAuditLog('auto'), new MemoryAuditLog('by-hand')];
     await runHeadlessExercise({
       setup: prepareExercise(scenario, 'test', V1_PROTOCOL),
@@ -103,6 +103,7 @@ describe('log entry data schemas', () => {
     const other = alerts.find((a) => a.id !== primary && !engine.protocolOf(a.id))!.id;
     await engine.link(primary, other);
     await engine.linkMessage('inject-1', primary);
+    await engine.controlInject('MSEL-1', { action: 'hold' });
     await engine.seek(T0 + 140 * MIN);
     await engine.unlink(other);
     await engine.recordExport({ format: 'truceline-log', key_id: null });
