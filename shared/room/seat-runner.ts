@@ -32,7 +32,8 @@ export function keepSeatConnected(
 
   // Read through functions: the seat and `run` change while an attempt awaits.
   const stopped = () => run.stopped;
-  const done = () => seat.status === 'connected' || !seat.canReconnect;
+  const again = () => seat.canReconnect;
+  const done = () => seat.status === 'connected' || !again();
   const attempt = async (): Promise<void> => {
     timer = null;
     if (stopped() || !seat.canReconnect) return;
@@ -48,7 +49,7 @@ export function keepSeatConnected(
       // Not there yet: try again after a pause (the seat's status says offline).
     }
     if (done()) markReady();
-    if (!stopped() && seat.canReconnect) schedule();
+    if (!stopped() && again()) schedule();
   };
   const schedule = () => {
     timer = setTimeout(() => void attempt(), pause);
