@@ -10,10 +10,20 @@ import { RoomLog } from '../../../shared/room/room-log';
 import { RoomSeat, type SeatSaved } from '../../../shared/room/room-seat';
 import { MemoryRoomStore } from '../../../shared/room/room-state';
 import type { SeatAssignment } from '../../../shared/room/seat-roles';
-import { MemoryNetwork } from '../../../shared/room/transport';
+import { MemoryNetwork, type MemoryPair } from '../../../shared/room/transport';
+import {
+  SealedChannel,
+  deriveChannelKeys,
+  fromBase64,
+  newEphemeral,
+  newSalt,
+  toBase64,
+} from '../../../shared/room/channel-crypto';
+import { parseJoinCode } from '../../../shared/room/join-code';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { PartyScript } from '../../../shared/scenario/schema';
 import { MIN, T0, buildScenario, handEvents } from '../exercise/hand-scenario';
+import { openTracks } from '../../../shared/protocol/protocol-run';
 
 export const HOST_ACTOR = { name: 'Control (host)', role: 'controller' as const };
 const SCRIPT: PartyScript = {
@@ -109,4 +119,79 @@ export function caughtUp(room: Room, ...seats: RoomSeat[]): Promise<void> {
   return waitFor('seats to catch up', () =>
     seats.every((s) => s.head.seq === room.log.head().seq && s.head.hash === room.log.head().hash),
   );
+}
+
+/**
+ * A client that speaks the wire protocol by hand (the handshake with the code
+ * it is given, then whatever the test seals or sends raw), to try what a
+ * well-behaved seat never does.
+ */
+export async function rawClient(room: Room, code: string, seatId = 'a'.repeat(32)) {
+  const secret = parseJoinCode(code);
+  const connection = (await room.net.dial()) as MemoryPair['seatEnd'];
+  const received: string[] = [];
+  let closed: string | null = null;
+  connection.listen({
+    message: (t) => received.push(t),
+    close: (r) => (closed = r),
+  });
+  const own = await newEphemeral();
+  const salt = newSalt();
+  connection.send(
+    JSON.stringify({
+      t: 'hello',
+      v: 1,
+      seat: seatId,
+      salt: toBase64(salt),
+      pub: toBase64(own.publicRaw),
+    }),
+  );
+  await waitFor('challenge', () => received.length > 0 || closed !== null);
+  const challenge = JSON.parse(received[0]!) as { salt: string; pub: string };
+  const keys = await deriveChannelKeys({
+    secret,
+    own,
+    peerPublicRaw: fromBase64(challenge.pub)!,
+    seatSalt: salt,
+    hostSalt: fromBase64(challenge.salt)!,
+    seatId,
+  });
+  const channel = new SealedChannel(keys, 'seat', seatId);
+  return {
+    connection,
+    received,
+    closed: () => closed,
+    /** Seals any text (valid message or not) as the next frame and sends it. */
+    async seal(plain: string) {
+      const frame = await channel.seal(plain);
+      const text = JSON.stringify({ t: 'sealed', ...frame });
+      connection.send(text);
+      return text;
+    },
+    sendRaw: (text: string) => connection.send(text),
+  };
+}
+
+const HOST_OPERATOR = { name: 'Operator (host)', role: 'operator' as const };
+
+/** Runs the MLRS incident to its parallel tracks on the host (an operator at the host's screen) and returns its id. */
+export async function toParallelTracks(room: Room): Promise<string> {
+  const { engine } = room;
+  await engine.advanceTo(T0 + 75 * MIN);
+  const alert = engine.alerts().find((a) => a.eventIds.includes('mlrs-1'))!;
+  const id = engine.unitOf(alert.id);
+  const { visit } = openTracks(engine.runOf(id)!)[0]!;
+  if (visit.step === 'triage') {
+    await engine.act(
+      id,
+      'confirmed-violation',
+      { rationale: 'MLRS in the exclusion zone.' },
+      HOST_OPERATOR,
+    );
+  } else if (visit.step === 'escalate') {
+    await engine.act(id, 'open-tracks', {}, HOST_OPERATOR);
+  } else {
+    await engine.act(id, 'confirmed', {}, HOST_OPERATOR);
+  }
+  return id;
 }
