@@ -33,7 +33,12 @@ export function keepSeatConnected(
   // Read through functions: the seat and `run` change while an attempt awaits.
   const stopped = () => run.stopped;
   const again = () => seat.canReconnect;
-  const done = () => seat.status === 'connected' || !again();
+  // Ready once connected, or once the seat can never connect (broken, refused, closed).
+  const done = () =>
+    seat.status === 'connected' ||
+    seat.status === 'broken' ||
+    seat.status === 'refused' ||
+    seat.status === 'closed';
   const attempt = async (): Promise<void> => {
     timer = null;
     if (stopped() || !seat.canReconnect) return;
