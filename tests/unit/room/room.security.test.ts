@@ -160,6 +160,32 @@ describe('room security', () => {
     await roomGoesOn(room);
   });
 
+  it("refuses a connection that claims an approved seat's id without that seat's token", async () => {
+    const room = await openRoom();
+    const control = await joinSeat(room, 'ctl-2', { role: 'controller' });
+    const have = { seq: 0, hash: '0'.repeat(64) };
+    for (const token of [undefined, 'A'.repeat(43) + '=']) {
+      // The seat id travels in the clear in every hello: anyone on the network knows it.
+      const thief = await rawClient(room, room.host.joinCode, control.seatId);
+      await thief.seal(
+        JSON.stringify({
+          type: 'join',
+          name: 'thief',
+          request: { role: 'controller' },
+          ...(token ? { token } : {}),
+          have,
+        }),
+      );
+      await waitFor('thief refused', () => thief.closed() !== null);
+    }
+    expect(refusals(room)).toEqual([
+      'a known seat id without its token',
+      'a known seat id without its token',
+    ]);
+    expect(room.host.seats()).toHaveLength(1);
+    await roomGoesOn(room);
+  });
+
   it("a seat cannot forge the host's messages to another seat, neither with its own frames nor with keys from the code", async () => {
     const room = await openRoom();
     const mallory = await joinSeat(room, 'mallory', { role: 'operator' });
