@@ -39,7 +39,12 @@ import { RoomRefusal, executeIntent } from './room-intents';
 import type { RoomLog } from './room-log';
 import { RoomState, type RoomSeatRecord, type RoomStore, type StoredAnswer } from './room-state';
 import { entryForSeat, type SeatAssignment } from './seat-roles';
-import { scenarioViewFor } from './scenario-view';
+import {
+  readingOf,
+  scenarioViewFor,
+  type ScenarioReading,
+  type ScenarioView,
+} from './scenario-view';
 import type { RoomConnection } from './transport';
 
 /** One line of the host's connection log. */
@@ -114,6 +119,12 @@ export class RoomHost {
   readonly #connections = new Set<Connection>();
   readonly #inFlight = new Map<string, Promise<StoredAnswer>>();
   readonly #connectionLog: ConnectionLogRecord[] = [];
+  /**
+   * The scenario copies, made once per reading: a copy with its hash costs
+   * 40–150 ms for quick-demo (its zones' geometry), too long to repeat for
+   * every seat that joins.
+   */
+  readonly #views = new Map<ScenarioReading, { view: ScenarioView; hash: string }>();
   #saving: Promise<void> = Promise.resolve();
   #open = true;
   readonly #stopListening: () => void;
@@ -473,7 +484,12 @@ export class RoomHost {
     c.seat = seat;
     c.phase = 'seat';
     c.sentSeq = have.seq;
-    const scenario = scenarioViewFor(seat.assignment, this.#scenario);
+    const reading = readingOf(seat.assignment);
+    let scenario = this.#views.get(reading);
+    if (!scenario) {
+      scenario = scenarioViewFor(seat.assignment, this.#scenario);
+      this.#views.set(reading, scenario);
+    }
     this.#send(c, {
       type: 'welcome',
       exercise_id: this.#log.exerciseId,
