@@ -29,6 +29,11 @@ const noSharedNode = {
   message: 'shared/node/ is Node-only; it cannot be imported from here.',
 };
 const noDexie = { group: ['dexie'], message: 'Storage lives in renderer/src/storage/.' };
+const noWs = {
+  group: ['ws'],
+  message:
+    'The ws package is Node-only: the room listener lives in shared/node/room/ or electron/.',
+};
 
 function restrict(patterns, paths = []) {
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
@@ -82,7 +87,7 @@ export default tseslint.config(
     files: ['shared/**/*.{ts,tsx,js,mjs}'],
     ignores: ['shared/node/**'],
     rules: restrict(
-      [noNode, noElectron, noReact, noRenderer, noElectronDir, noSharedNode, noDexie],
+      [noNode, noElectron, noReact, noRenderer, noElectronDir, noSharedNode, noDexie, noWs],
       builtinPaths,
     ),
   },
@@ -97,7 +102,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([noNode, noElectron, noElectronDir, noSharedNode], builtinPaths),
+      ...restrict([noNode, noElectron, noElectronDir, noSharedNode, noWs], builtinPaths),
     },
   },
   {

@@ -1,0 +1,152 @@
+// The room's network in Node (docs/ROOMS.md, "Transport"): WebSocket text
+// frames through the `ws` package, under the transport interface of
+// shared/room/transport.ts. The listener runs only while a room is open.
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { ROOM_LIMITS } from '../../room/room-messages';
+import type { ConnectionHandlers, Dialer, RoomConnection } from '../../room/transport';
+
+/**
+ * The library refuses a frame above this outright (and closes with 1009);
+ * it is twice the host's own limit, so a frame a little too large still
+ * reaches the host, which records it in its connection log by its size.
+ */
+const SERVER_MAX_PAYLOAD = 2 * ROOM_LIMITS.maxSeatFrameBytes;
+
+function closeReason(reason: string): string {
+  // A close frame's reason is at most 123 bytes of UTF-8.
+  const bytes = new TextEncoder().encode(reason);
+  return bytes.length <= 123 ? reason : new TextDecoder().decode(bytes.slice(0, 120)) + '…';
+}
+
+class WsConnection implements RoomConnection {
+  #handlers: ConnectionHandlers | null = null;
+  #inbox: string[] = [];
+  #closedWith: string | null = null;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly remote: string,
+  ) {
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      // The protocol is text; a binary frame is passed on as something that is not JSON.
+      this.#deliver(isBinary ? '\u0000binary frame' : rawText(data));
+    });
+    socket.on('error', (error: Error) => this.#closed(`network error: ${error.message}`));
+    socket.on('close', (code: number, reason: Buffer) => {
+      const why = reason.toString('utf8');
+      this.#closed(
+        code === 1009 ? 'a frame above the transport limit' : why || `closed (code ${code})`,
+      );
+    });
+  }
+
+  send(text: string): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(text);
+  }
+
+  close(reason: string): void {
+    if (
+      this.socket.readyState === WebSocket.OPEN ||
+      this.socket.readyState === WebSocket.CONNECTING
+    ) {
+      this.socket.close(1008, closeReason(reason));
+    }
+  }
+
+  listen(handlers: ConnectionHandlers): void {
+    this.#handlers = handlers;
+    for (const text of this.#inbox.splice(0)) handlers.message(text);
+    if (this.#closedWith !== null) handlers.close(this.#closedWith);
+  }
+
+  #deliver(text: string): void {
+    if (this.#closedWith !== null) return;
+    if (this.#handlers) this.#handlers.message(text);
+    else this.#inbox.push(text);
+  }
+
+  #closed(reason: string): void {
+    if (this.#closedWith !== null) return;
+    this.#closedWith = reason;
+    this.#handlers?.close(reason);
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
+export interface RoomListener {
+  /** The address seats dial, e.g. ws://127.0.0.1:4381/room. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  /** The interface to listen on (the controller picks it); loopback by default. */
+  host?: string;
+  /** 0: any free port. */
+  port?: number;
+  path?: string;
+}
+
+/** Listens for seats and hands each connection to `accept` (the RoomHost's). */
+export async function listenForRoom(
+  accept: (connection: RoomConnection) => void,
+  options: ListenOptions = {},
+): Promise<RoomListener> {
+  const host = options.host ?? '127.0.0.1';
+  const path = options.path ?? '/room';
+  const server = new WebSocketServer({
+    host,
+    port: options.port ?? 0,
+    path,
+    maxPayload: SERVER_MAX_PAYLOAD,
+    perMessageDeflate: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  server.on('error', () => {
+    // A listener error after start (e.g. a socket error) belongs to one connection, handled there.
+  });
+  server.on('connection', (socket, request) => {
+    const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
+    accept(new WsConnection(socket, remote));
+  });
+  const address = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `ws://${shown}:${address.port}${path}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of server.clients) client.terminate();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Dials a room's address. */
+export function wsDialer(url: string): Dialer {
+  return () =>
+    new Promise<RoomConnection>((resolve, reject) => {
+      const socket = new WebSocket(url, {
+        maxPayload: ROOM_LIMITS.maxHostFrameBytes,
+        perMessageDeflate: false,
+      });
+      // Attached at once: frames that arrive before the seat listens are kept.
+      const connection = new WsConnection(socket, url);
+      const failed = (error: Error) => reject(new Error(`cannot reach ${url}: ${error.message}`));
+      socket.once('error', failed);
+      socket.once('open', () => {
+        socket.off('error', failed);
+        resolve(connection);
+      });
+    });
+}

@@ -1,0 +1,110 @@
+// The relay between a room's listener and a host that cannot listen itself
+// (docs/ROOMS.md, "Opening a room from the browser"): a browser tab cannot
+// accept connections, so the local server accepts the seats' connections and
+// relays each one's frames to the host tab over one control connection. The
+// relay only carries frames; keys, checks and limits stay the host's, so a
+// relay sees nothing but sealed frames and the two handshake frames.
+import { z } from 'zod';
+import { describeParseError, parseJsonText } from './room-messages';
+import type { ConnectionHandlers, RoomConnection } from './transport';
+
+z.config({ jitless: true });
+
+const id = z.number().int().min(1);
+/** What the relay tells the host: a seat connected, sent a frame, or went. */
+export const RelayToHost = z.discriminatedUnion('r', [
+  z.strictObject({ r: z.literal('open'), id, remote: z.string().max(200) }),
+  z.strictObject({ r: z.literal('frame'), id, text: z.string() }),
+  z.strictObject({ r: z.literal('close'), id, reason: z.string().max(400) }),
+]);
+export type RelayToHost = z.infer<typeof RelayToHost>;
+
+/** What the host tells the relay: send this frame to a seat, or close its connection. */
+export const RelayToServer = z.discriminatedUnion('r', [
+  z.strictObject({ r: z.literal('frame'), id, text: z.string() }),
+  z.strictObject({ r: z.literal('close'), id, reason: z.string().max(400) }),
+]);
+export type RelayToServer = z.infer<typeof RelayToServer>;
+
+/** One seat's connection as the host sees it through the relay. */
+class RelayedConnection implements RoomConnection {
+  #handlers: ConnectionHandlers | null = null;
+  #inbox: string[] = [];
+  #closedWith: string | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly remote: string,
+    readonly control: RoomConnection,
+    readonly forget: (id: number) => void,
+  ) {}
+
+  send(text: string): void {
+    if (this.#closedWith !== null) return;
+    this.control.send(JSON.stringify({ r: 'frame', id: this.id, text }));
+  }
+
+  close(reason: string): void {
+    if (this.#closedWith !== null) return;
+    this.control.send(JSON.stringify({ r: 'close', id: this.id, reason: reason.slice(0, 400) }));
+    this.ended(reason);
+  }
+
+  listen(handlers: ConnectionHandlers): void {
+    this.#handlers = handlers;
+    for (const text of this.#inbox.splice(0)) handlers.message(text);
+    if (this.#closedWith !== null) handlers.close(this.#closedWith);
+  }
+
+  deliver(text: string): void {
+    if (this.#closedWith !== null) return;
+    if (this.#handlers) this.#handlers.message(text);
+    else this.#inbox.push(text);
+  }
+
+  ended(reason: string): void {
+    if (this.#closedWith !== null) return;
+    this.#closedWith = reason;
+    this.forget(this.id);
+    this.#handlers?.close(reason);
+  }
+}
+
+/**
+ * The host's end of the relay: every seat connection the relay announces
+ * becomes a RoomConnection handed to `accept` (the RoomHost's). A control
+ * message that is not one of RelayToHost closes the control connection (the
+ * relay is the local server, so that is a fault, not an attack to ride out).
+ */
+export function relayHostSide(
+  control: RoomConnection,
+  accept: (connection: RoomConnection) => void,
+  onFault: (reason: string) => void = () => {},
+): void {
+  const open = new Map<number, RelayedConnection>();
+  const forget = (id: number) => open.delete(id);
+  control.listen({
+    message: (text) => {
+      const parsed = RelayToHost.safeParse(parseJsonText(text));
+      if (!parsed.success) {
+        const why = describeParseError(parsed.error, 'relay message');
+        onFault(why);
+        control.close(why);
+        return;
+      }
+      const m = parsed.data;
+      if (m.r === 'open') {
+        const connection = new RelayedConnection(m.id, m.remote, control, forget);
+        open.set(m.id, connection);
+        accept(connection);
+      } else if (m.r === 'frame') {
+        open.get(m.id)?.deliver(m.text);
+      } else {
+        open.get(m.id)?.ended(m.reason);
+      }
+    },
+    close: (reason) => {
+      for (const connection of [...open.values()]) connection.ended(`the relay closed: ${reason}`);
+    },
+  });
+}
