@@ -87,10 +87,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only what the Messages panel shows of it
     [selected?.id, selected?.title],
   );
+  const sectors = useMemo(
+    () =>
+      scenario.zones.filter((z) => z.kind === 'sector').map((z) => ({ id: z.id, name: z.name })),
+    [scenario],
+  );
   const [queueFilter, setQueueFilter] = useQueueFilter();
   const queue = useMemo(
-    () => filterQueue(alerts, queueFilter, zoneNames),
-    [alerts, queueFilter, zoneNames],
+    () => filterQueue(alerts, queueFilter, zoneNames, sectors),
+    [alerts, queueFilter, zoneNames, sectors],
   );
 
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
@@ -316,6 +321,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             now={now}
             selectedId={selectedId}
             zoneNames={zoneNames}
+            sectors={sectors}
             onSelect={setSelectedId}
           />
           {role === 'controller' && snapshot.simCell !== null ? (
