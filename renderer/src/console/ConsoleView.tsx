@@ -14,6 +14,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import { useAppState, useAppStore } from '../app/app-context';
 import { AlertDetail } from '../alerts/AlertDetail';
 import { AlertQueue } from '../alerts/AlertQueue';
 import { IncidentPanel } from '../alerts/IncidentPanel';
@@ -49,7 +50,9 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   const { scenario, commands, role } = session;
   const { clock, alerts, shownCount } = snapshot;
   const { now, playing, speed } = clock;
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The selection lives in the app store: it outlasts a visit to the Log or Report screen.
+  const selectedId = useAppState((s) => s.selectedAlertId);
+  const setSelectedId = useAppStore().selectAlert;
   const [sheetOpen, setSheetOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // Why the clock stopped by itself: kept apart from `message` (which every
@@ -127,7 +130,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
       const what = TEMPO_TRIGGERS.find((t) => t.id === decision.trigger)!.label;
       setPauseNotice(`Paused at ${speed}×: ${what} — “${decision.alert.title}”.`);
     }
-  }, [alerts, now, speed, playing, tempo, commands, run]);
+  }, [alerts, now, speed, playing, tempo, commands, run, setSelectedId]);
 
   // Handlers read the latest state through a ref, so they never change and the
   // memoised transport bar and panels need not re-render for them.
@@ -175,7 +178,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           break;
       }
     },
-    [commands, run],
+    [commands, run, setSelectedId],
   );
   const onPlayPause = useCallback(() => onKey('play-pause'), [onKey]);
   const onStepEvent = useCallback(() => onKey('step-event'), [onKey]);
