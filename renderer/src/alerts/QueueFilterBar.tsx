@@ -38,7 +38,8 @@ export const QueueFilterBar = memo(function QueueFilterBar({
       states: ALERT_STATES.filter((s) => (s === state ? on : filter.states.includes(s))),
     });
   const closedShown = filter.states.includes('closed');
-  // The bands, sources and states fold away: at 1280×800 the rows need the height.
+  // The bands, sources, states, step, sector… fold away, and unfold over the rows
+  // (Escape or Done folds them again): at 1280×800 the rows need the height.
   const [open, setOpen] = useState(false);
   const narrowed = filterCount(filter);
   return (
@@ -65,7 +66,16 @@ export const QueueFilterBar = memo(function QueueFilterBar({
         </button>
       </div>
       {open ? (
-        <div id="queue-filter-more" className="queue-filter-more">
+        <div
+          id="queue-filter-more"
+          className="queue-filter-more"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setOpen(false);
+            }
+          }}
+        >
           {/* Each select names its filter in its options ("gravity ≥ high"), so three fit one line at 1280 px. */}
           <div className="queue-filter-line queue-selects">
             <select
@@ -185,6 +195,7 @@ export const QueueFilterBar = memo(function QueueFilterBar({
             <label>
               <input
                 type="checkbox"
+                aria-label="group by sector"
                 checked={filter.groupBySector}
                 onChange={(e) => set({ groupBySector: e.target.checked })}
               />{' '}
@@ -193,12 +204,16 @@ export const QueueFilterBar = memo(function QueueFilterBar({
             <label>
               <input
                 type="checkbox"
+                aria-label="group by incident"
                 checked={filter.groupByIncident}
                 onChange={(e) => set({ groupByIncident: e.target.checked })}
               />{' '}
               incident
             </label>
           </fieldset>
+          <button type="button" className="queue-filter-done" onClick={() => setOpen(false)}>
+            Done
+          </button>
         </div>
       ) : null}
       <p className="queue-shown" data-testid="queue-shown">
