@@ -13,6 +13,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ReplayedAlert } from './support/replay-alerts';
 import {
   clockEpoch,
+  fillStartDialog,
   goToScreen,
   openStartDialog,
   pauseIfPlaying,
@@ -184,4 +185,120 @@ test('line-72h: "breached, Sector 2" lists what the log says; the selection outl
       `${DENIAL} → ${kerrow!.id}`,
     );
   });
+});
+
+/** Leaves the console and comes back to the same exercise in another role (the log records who). */
+async function resumeAs(page: Page, role: 'Operator' | 'Controller', name: string) {
+  await page.goto('/#/library');
+  await page
+    .getByRole('table', { name: 'Exercises' })
+    .getByRole('button', { name: 'Resume' })
+    .first()
+    .click(SLOW);
+  await fillStartDialog(page, role, undefined, name);
+  await expect(page.getByTestId('console')).toHaveAttribute('data-role', role.toLowerCase());
+}
+
+/** Takes an operator action of one track by its button, filling inputs and choices by label. */
+async function act(
+  detail: Locator,
+  trackId: string,
+  label: string,
+  inputs: Record<string, string> = {},
+  selects: Record<string, string> = {},
+) {
+  const track = detail.locator(`section.run-track[data-track="${trackId}"]`);
+  const form = track
+    .locator('form')
+    .filter({ has: detail.page().getByRole('button', { name: label, exact: true }) });
+  await expect(form, `track ${trackId} offers "${label}"`).toHaveCount(1);
+  for (const [field, text] of Object.entries(inputs)) {
+    await form.getByLabel(`${field} (required)`).fill(text);
+  }
+  for (const [field, value] of Object.entries(selects)) {
+    await form.getByLabel(`${field} (required)`).selectOption(value);
+  }
+  await form.getByRole('button', { name: label, exact: true }).click();
+  await expect(detail.getByRole('alert').filter({ hasText: 'Not recorded' })).toHaveCount(0);
+}
+
+/**
+ * Works one alert that has just entered the protocol, the clock paused: reads
+ * it, acknowledges it and decides at triage. What the trainee decides here is
+ * a routine record for the daily report (the protocol's own advice for an
+ * exchange of fire that harms no one); a grave alert that opens at
+ * "escalate" is not expected among the first five (the test says so if one is).
+ */
+async function workAtTriage(page: Page, alertId: string) {
+  const detail = await selectAlert(page, alertId);
+  await detail.getByRole('button', { name: 'Acknowledge alert (A)' }).click();
+  await expect(detail.getByText('Alert acknowledged')).toBeVisible();
+  const triage = detail.locator('section.run-track[data-track="triage"]');
+  await expect(triage).toHaveAttribute('data-open', 'true');
+  const step = await triage.getAttribute('data-step-id');
+  expect(step, `${alertId} opened at triage (escalate would call the parties at once)`).toBe(
+    'triage',
+  );
+  await act(
+    detail,
+    'triage',
+    'Record for the daily report (no escalation)',
+    {
+      'Evidence relied on': `EXERCISE: the reports of ${alertId} as listed`,
+      Summary: 'EXERCISE: routine exchange of fire, recorded for the daily report.',
+    },
+    { Attribution: 'undetermined', Intent: 'undetermined', Outcome: 'violation-recorded' },
+  );
+  await expect(detail.getByTestId('protocol-closed')).toBeVisible();
+}
+
+test('line-72h at 300×, paused by the controller’s rule whenever an alert enters the protocol: the operator works the first five without a deadline breaching', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const dir = mkdtempSync(join(tmpdir(), 'truceline-tempo-'));
+  const dialog = await openStartDialog(page, 'line-72h');
+  await submitStartDialog(dialog, 'Control One', 'Controller');
+  await page.getByRole('checkbox', { name: 'an alert enters the protocol' }).check();
+  // The operator's console of the same exercise plays by the controller's rules.
+  await resumeAs(page, 'Operator', 'Trainee Ana');
+  await page.getByLabel('Playback speed').selectOption('300');
+
+  const worked: string[] = [];
+  const filter = filterBar(page);
+  const notice = page.getByTestId('auto-pause-notice');
+  for (let pauses = 0; worked.length < 5; pauses++) {
+    expect(pauses, 'pauses before five alerts were worked').toBeLessThan(40);
+    await page.getByTestId('play-pause').click();
+    await expect(notice).toBeVisible({ timeout: 300_000 });
+    await expect(page.getByTestId('play-pause')).toContainText('Play', SLOW);
+    // Every alert in the protocol not yet acknowledged: the one the rule paused for,
+    // and any other that entered in the same frame.
+    await filter.getByRole('button', { name: /^Filters/ }).click();
+    await filter.getByRole('checkbox', { name: 'in protocol' }).check();
+    await filter.getByRole('combobox', { name: 'Acknowledged' }).selectOption('no');
+    await filter.getByRole('button', { name: 'Done' }).click();
+    const waiting = await allQueueIds(page);
+    await filter.getByRole('button', { name: 'clear filters' }).click();
+    for (const id of waiting) {
+      if (worked.length === 5) break;
+      await workAtTriage(page, id);
+      worked.push(id);
+    }
+  }
+
+  await goToScreen(page, 'Log');
+  const log = await exportSignedLog(page, dir);
+  const replayed = await replayAlerts(log.path);
+  const entered = replayed
+    .filter((a) => a.protocolAt !== null)
+    .sort((a, b) => a.protocolAt! - b.protocolAt! || (a.id < b.id ? -1 : 1));
+  const firstFive = entered.slice(0, 5);
+  expect([...worked].sort(), 'the five alerts worked are the first five in the protocol').toEqual(
+    firstFive.map((a) => a.id).sort(),
+  );
+  for (const a of firstFive) {
+    expect(a.breached, `a deadline of ${a.id} breached`).toBe(false);
+    expect(a.closed, `${a.id} is closed with findings`).toBe(true);
+  }
 });

@@ -30,17 +30,12 @@ import { RunWalkthrough } from '../protocol/RunWalkthrough';
 import { TransportBar } from '../replay/TransportBar';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
-import {
-  DEFAULT_TEMPO_RULES,
-  TEMPO_TRIGGERS,
-  tempoDecision,
-  tempoMemory,
-  type TempoRules,
-} from './tempo-rules';
+import { TEMPO_TRIGGERS, tempoDecision, tempoMemory } from './tempo-rules';
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useTempoRules } from './use-tempo-rules';
 import { useThrottled } from './use-throttled';
 import type { ConsoleSession } from './view-model';
 import './console.css';
@@ -58,8 +53,9 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   // Why the clock stopped by itself: kept apart from `message` (which every
   // successful command clears) until the user resumes or dismisses it.
   const [pauseNotice, setPauseNotice] = useState<string | null>(null);
-  // Tempo rules (tempo-rules.ts): the controller's, for this console session.
-  const [tempo, setTempo] = useState<TempoRules>(DEFAULT_TEMPO_RULES);
+  // Tempo rules (tempo-rules.ts): the controller's, kept per exercise (use-tempo-rules.ts),
+  // so that the operator's console plays by the rules the controller set.
+  const [tempo, setTempo] = useTempoRules(useAppState((s) => s.exerciseId));
   const autoPause = tempo.on.includes('auto-pause-on-critical');
   const setAutoPause = useCallback(
     (on: boolean) =>
@@ -69,7 +65,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           ? [...new Set([...t.on, 'auto-pause-on-critical' as const])]
           : t.on.filter((r) => r !== 'auto-pause-on-critical'),
       })),
-    [],
+    [setTempo],
   );
   const [showTruth, setShowTruth] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -18,6 +18,10 @@ export interface ReplayedAlert {
   breached: boolean;
   /** Every report of it is a controller inject (a message, not a queue row). */
   messageOnly: boolean;
+  /** When it entered the protocol (its run's first step, or version 1's), or null. */
+  protocolAt: number | null;
+  /** Its run or protocol closed. */
+  closed: boolean;
 }
 
 async function main(logPath: string, scenarioPath: string): Promise<void> {
@@ -37,6 +41,9 @@ async function main(logPath: string, scenarioPath: string): Promise<void> {
     eventIds: [...a.eventIds],
     breached: breached.has(a.id),
     messageOnly: a.view.sources.length > 0 && a.view.sources.every((s) => s === 'inject'),
+    protocolAt:
+      a.run?.tracks[0]?.history[0]?.enteredAt ?? a.protocol?.history[0]?.enteredAt ?? null,
+    closed: a.run?.closed ?? a.protocol?.closed ?? false,
   }));
   process.stdout.write(JSON.stringify(alerts));
 }
