@@ -237,6 +237,8 @@ export const QueueFilterBar = memo(function QueueFilterBar({
             <button
               type="button"
               className="link"
+              aria-label="clear filters"
+              title="Clear the filters (grouping stays)"
               onClick={() =>
                 onFilter({
                   ...DEFAULT_QUEUE_FILTER,
@@ -245,7 +247,7 @@ export const QueueFilterBar = memo(function QueueFilterBar({
                 })
               }
             >
-              clear filters
+              ✕ clear
             </button>
           </>
         ) : null}
