@@ -25,7 +25,13 @@
 //   incident by the operator share one run, counted once;
 // - a real violation not escalated is missed once the exercise has ended, or
 //   once it was dismissed; in a running exercise one still in the queue or in
-//   progress is open (there is still time to escalate it).
+//   progress is open (there is still time to escalate it);
+// - a scripted inject (a message) is judged on the one thing about it the
+//   console lets the operator do: link it to an alert (`message-linked`).
+//   Every link is credited; a message whose expected action asks for a link
+//   ("link it to the Kerrow alert") and has none is not linked once the
+//   exercise has ended, open while it runs. Its other expected actions
+//   (record, reply, report) are listed for the evaluator, not scored.
 import type { CertaintyBand } from '../alerts/bands';
 import type { LogEntry } from '../audit/entry';
 import { readExerciseCreated, resumeExercise } from '../exercise/exercise-session';
@@ -35,6 +41,7 @@ import type { AlertProtocolState } from '../protocol/protocol-state';
 import { CLOSE_STEP } from '../protocol/schema';
 import { SEVERITIES, graverSeverity, type Severity } from '../alerts/bands';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
+import { isMessageEvent, messageOf } from '../exercise/messages';
 import { summarizeDurations, type DurationStats } from './summary-stats';
 import { runFinalStep, runHandling, runStepFigures } from './run-figures';
 
@@ -113,6 +120,33 @@ export interface ImprovementItem {
   corrective_action: string;
 }
 
+/** What became of a scripted inject (a message) that arrived during the exercise. */
+export type MessageVerdict =
+  /** Linked to one alert or more: credited. */
+  | 'linked'
+  /** Its expected action asks for a link, and the exercise ended without one. */
+  | 'not-linked'
+  /** Its expected action asks for a link; none yet, and the exercise is still running. */
+  | 'link-open'
+  /** Not linked, and its expected action does not ask for a link. */
+  | 'no-link-asked';
+
+export interface MessageOutcome {
+  /** The inject's event id (the MSEL number). */
+  event_id: string;
+  /** When it arrived (exercise time). */
+  exercise_time: string;
+  from: string | null;
+  summary: string;
+  /** The MSEL's expected player action (controller-only in play; the evaluator's yardstick). */
+  expected_action: string | null;
+  /** Its expected action asks the operator to link it to an alert. */
+  link_asked: boolean;
+  /** The alerts it was linked to, in the order linked. */
+  linked_to: string[];
+  verdict: MessageVerdict;
+}
+
 export interface AfterActionReport {
   format: typeof REPORT_FORMAT;
   version: 1;
@@ -162,9 +196,58 @@ export interface AfterActionReport {
     violations_open: number;
     alerts: AlertOutcome[];
   };
+  /** The scripted injects that arrived, in order of arrival, with their links. */
+  messages: MessageOutcome[];
   timeline: KeyDecision[];
   strengths: string[];
   improvements: ImprovementItem[];
+}
+
+/** An expected action that asks for the message to be linked ("link it to the alert"). */
+const LINK_ASKED = /\blink\b/i;
+
+/** The scripted injects shown by the end of the log, each with the links logged for it. */
+function messageOutcomes(
+  scenario: LoadedScenario,
+  entries: readonly ExerciseEntry[],
+  shownCount: number,
+  running: boolean,
+): MessageOutcome[] {
+  const links = new Map<string, string[]>();
+  for (const e of entries) {
+    if (e.kind !== 'message-linked') continue;
+    const alertId = e.alert_id;
+    if (typeof alertId !== 'string') continue;
+    const list = links.get(e.data.event_id) ?? [];
+    if (!list.includes(alertId)) list.push(alertId);
+    links.set(e.data.event_id, list);
+  }
+  const out: MessageOutcome[] = [];
+  for (const replay of scenario.events.slice(0, shownCount)) {
+    if (!isMessageEvent(replay)) continue;
+    const m = messageOf(replay, scenario.events.length);
+    const expected = replay.event.expected_action ?? null;
+    const linkAsked = expected !== null && LINK_ASKED.test(expected);
+    const linkedTo = links.get(m.eventId) ?? [];
+    out.push({
+      event_id: m.eventId,
+      exercise_time: iso(m.at),
+      from: m.from,
+      summary: m.text,
+      expected_action: expected,
+      link_asked: linkAsked,
+      linked_to: linkedTo,
+      verdict:
+        linkedTo.length > 0
+          ? 'linked'
+          : !linkAsked
+            ? 'no-link-asked'
+            : running
+              ? 'link-open'
+              : 'not-linked',
+    });
+  }
+  return out;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -621,6 +704,7 @@ export async function buildAfterActionReview(input: ReportInput): Promise<AfterA
       violations_open: count('violation-open'),
       alerts: outcomes,
     },
+    messages: messageOutcomes(scenario, entries, engine.shownCount, ended === undefined),
     timeline,
     strengths: [],
     improvements: [],
@@ -761,6 +845,20 @@ function assess(
     strengths.push(
       `Every real violation (${o.violations_escalated}) was escalated to the parties.`,
     );
+  }
+  const linked = report.messages.filter((m) => m.verdict === 'linked');
+  if (linked.length > 0) {
+    strengths.push(
+      `${linked.length} message(s) were linked to their alerts: ${listIds(linked.map((m) => `${m.event_id} → ${m.linked_to.join(', ')}`))}.`,
+    );
+  }
+  const unlinked = report.messages.filter((m) => m.verdict === 'not-linked');
+  if (unlinked.length > 0) {
+    improvements.push({
+      observation: `${unlinked.length} message(s) whose expected action asks for a link to an alert were never linked: ${listIds(unlinked.map((m) => m.event_id))}.`,
+      corrective_action:
+        'Read each hotline call and statement as it arrives and link it to the alert it is about (Messages, "Link to"), so the evidence and the parties\' words stay together.',
+    });
   }
   return { strengths, improvements };
 }

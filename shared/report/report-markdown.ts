@@ -114,6 +114,22 @@ export function reportToMarkdown(
     );
   }
 
+  lines.push('', '## Messages (scripted injects) and their links', '');
+  if (report.messages.length === 0) lines.push('No scripted inject arrived.');
+  for (const m of report.messages) {
+    const handling =
+      m.verdict === 'linked'
+        ? `linked to ${m.linked_to.join(', ')}`
+        : m.verdict === 'not-linked'
+          ? '**not linked** (a link was expected)'
+          : m.verdict === 'link-open'
+            ? 'not linked yet (a link is expected)'
+            : 'not linked';
+    lines.push(
+      `- ${text(m.event_id)} (${m.exercise_time.slice(0, 16).replace('T', ' ')}Z, ${text(m.from ?? 'unknown sender')}): ${handling}${m.expected_action ? ` — expected: ${text(m.expected_action)}` : ''}`,
+    );
+  }
+
   lines.push('', '## Timeline of key decisions', '');
   for (const d of report.timeline.slice(0, maxTimeline)) {
     const where = d.alert_id ? ` ${d.alert_id}` : '';

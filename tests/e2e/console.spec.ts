@@ -273,9 +273,13 @@ test('the controller injects an event (shown as text), reveals ground truth and 
   const filter = page.getByRole('search', { name: 'Filter the alert queue' });
   await filter.getByRole('button', { name: /^Filters/ }).click();
   await filter.getByLabel('Source kind').selectOption('inject');
+  // The unfolded filters float over the rows: folded again to reach them.
+  await filter.getByRole('button', { name: 'Done' }).click();
   const injectRow = page.locator('[data-alert-id]', { hasText: /inject/i }).first();
   await injectRow.click();
+  await filter.getByRole('button', { name: /^Filters/ }).click();
   await filter.getByLabel('Source kind').selectOption('');
+  await filter.getByRole('button', { name: 'Done' }).click();
   const detail = page.locator('.alert-detail');
   await expect(detail.locator('.event-summary', { hasText: summary })).toBeVisible();
   expect(await detail.locator('.event-summary b, .event-summary img').count()).toBe(0);

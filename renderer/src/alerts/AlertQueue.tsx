@@ -2,7 +2,7 @@
 // so 10,000 alerts scroll as smoothly as 10. The queue re-renders every frame
 // for the clock; a row only when its alert, place or clock text changed. What
 // it lists is the filtered queue (queue-filter.ts); the filter bar above the
-// rows sets that filter.
+// rows sets that filter. Grouped by sector, a heading precedes each sector's rows.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AlertView } from '../console/view-model';
@@ -11,7 +11,7 @@ import { DeadlineCountdown } from './DeadlineCountdown';
 import { formatAge } from './deadline-state';
 import { formatGravity, stateText } from './measure-text';
 import { QueueFilterBar } from './QueueFilterBar';
-import type { FilteredQueue, QueueFilter } from './queue-filter';
+import type { FilteredQueue, QueueFilter, QueueGroup, QueueSector } from './queue-filter';
 import { rowClockText } from './queue-row-clock';
 import { queueStepOf } from './queue-step';
 import { SeverityBadge } from './SeverityBadge';
@@ -20,6 +20,22 @@ import './alerts.css';
 
 /** Three lines: measures, the title on a line of its own, then rank, sources, place and step. */
 const ROW_HEIGHT = 74;
+/** A sector's heading (grouping by sector): one short line. */
+const HEADING_HEIGHT = 24;
+
+/** What one place of the virtual list shows: a sector's heading or the row of `rows[row]`. */
+type QueueItem = { heading: QueueGroup } | { row: number };
+
+/** The virtual list's items: the rows, each sector group preceded by its heading. */
+function queueItems(queue: FilteredQueue): QueueItem[] {
+  if (queue.groups === null) return queue.rows.map((_, row) => ({ row }));
+  const items: QueueItem[] = [];
+  for (const group of queue.groups) {
+    items.push({ heading: group });
+    for (let i = 0; i < group.count; i++) items.push({ row: group.start + i });
+  }
+  return items;
+}
 
 export interface AlertQueueProps {
   /** Every alert of the snapshot, ranked (for the totals). */
@@ -31,6 +47,8 @@ export interface AlertQueueProps {
   now: number;
   selectedId: string | null;
   zoneNames: ReadonlyMap<string, string>;
+  /** The scenario's sectors, for the sector filter. */
+  sectors: readonly QueueSector[];
   onSelect(alertId: string): void;
 }
 
@@ -42,22 +60,30 @@ export const AlertQueue = memo(function AlertQueue({
   now,
   selectedId,
   zoneNames,
+  sectors,
   onSelect,
 }: AlertQueueProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = queue.rows;
+  const items = useMemo(() => queueItems(queue), [queue]);
   // Rows are keyed by their place in the list, not by alert: as ranks shift at
   // speed, a place shows another alert by updating its text rather than by
   // unmounting one row and building another (most of the queue's cost at 100k).
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (i) => ('heading' in items[i]! ? HEADING_HEIGHT : ROW_HEIGHT),
     overscan: 8,
   });
+  // A different list of headings moves the rows below them: sizes are measured again.
+  const headings = queue.groups?.length ?? 0;
+  useEffect(() => virtualizer.measure(), [headings, virtualizer]);
   const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : rows.findIndex((r) => r.alert.id === selectedId)),
-    [rows, selectedId],
+    () =>
+      selectedId === null
+        ? -1
+        : items.findIndex((it) => 'row' in it && rows[it.row]!.alert.id === selectedId),
+    [items, rows, selectedId],
   );
 
   useEffect(() => {
@@ -84,7 +110,7 @@ export const AlertQueue = memo(function AlertQueue({
           {alerts.length} total · {active} active
         </span>
       </header>
-      <QueueFilterBar filter={filter} queue={queue} onFilter={onFilter} />
+      <QueueFilterBar filter={filter} queue={queue} sectors={sectors} onFilter={onFilter} />
       <div
         ref={scrollRef}
         className="alert-queue-scroll"
@@ -101,7 +127,21 @@ export const AlertQueue = memo(function AlertQueue({
         ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
+            const it = items[item.index]!;
+            if ('heading' in it) {
+              return (
+                <div
+                  key={item.key}
+                  className="queue-group-heading"
+                  role="presentation"
+                  data-sector={it.heading.sectorId ?? ''}
+                  style={{ transform: `translateY(${item.start}px)`, height: HEADING_HEIGHT }}
+                >
+                  {it.heading.label} <span className="muted">({it.heading.count})</span>
+                </div>
+              );
+            }
+            const row = rows[it.row]!;
             return (
               <AlertRow
                 key={item.key}
@@ -171,6 +211,11 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
           {formatGravity(alert.gravity)}
         </span>
         <CertaintyChip band={alert.certainty?.band ?? null} value={alert.certainty?.value} />
+        {alert.acknowledged ? (
+          <span className="alert-ack" title="acknowledged by the operator">
+            ✓ ack
+          </span>
+        ) : null}
         {state !== null && alert.state !== 'quiet' ? (
           <span className="alert-state" title={state}>
             {alert.state}
@@ -210,7 +255,6 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
             : step.closed
               ? 'closed'
               : step.title}
-          {alert.acknowledged ? ' · ack' : ''}
         </span>
         {step && !step.closed ? (
           <DeadlineCountdown enteredAt={step.enteredAt} deadlineAt={step.deadlineAt} now={now} />

@@ -1,6 +1,7 @@
-// The queue's filter bar: search, the band and source filters, the state
-// toggles (closed hidden by default, with its count), in-protocol only and
-// grouping by incident, and "showing N of M" whatever the filter. Every
+// The queue's filter bar: search, the band and source filters, the step due
+// next, the sector, acknowledged or not, the state toggles (closed hidden by
+// default, with its count), in-protocol and breached only, grouping by sector
+// and by incident, and "showing N of M" whatever the filter. Every
 // control is a native input, so Tab reaches each one; "/" focuses the search.
 import { memo, useState } from 'react';
 import { CERTAINTY_BANDS, SEVERITIES } from '../../../shared/alerts/bands';
@@ -13,6 +14,7 @@ import {
   isDefaultFilter,
   type FilteredQueue,
   type QueueFilter,
+  type QueueSector,
 } from './queue-filter';
 
 /** The search box's id, which the console's "/" shortcut focuses. */
@@ -21,10 +23,13 @@ export const QUEUE_SEARCH_ID = 'alert-queue-search';
 export const QueueFilterBar = memo(function QueueFilterBar({
   filter,
   queue,
+  sectors,
   onFilter,
 }: {
   filter: QueueFilter;
   queue: FilteredQueue;
+  /** The scenario's sectors, in its order. */
+  sectors: readonly QueueSector[];
   onFilter(filter: QueueFilter): void;
 }) {
   const set = (change: Partial<QueueFilter>) => onFilter({ ...filter, ...change });
@@ -33,7 +38,8 @@ export const QueueFilterBar = memo(function QueueFilterBar({
       states: ALERT_STATES.filter((s) => (s === state ? on : filter.states.includes(s))),
     });
   const closedShown = filter.states.includes('closed');
-  // The bands, sources and states fold away: at 1280×800 the rows need the height.
+  // The bands, sources, states, step, sector… fold away, and unfold over the rows
+  // (Escape or Done folds them again): at 1280×800 the rows need the height.
   const [open, setOpen] = useState(false);
   const narrowed = filterCount(filter);
   return (
@@ -60,7 +66,16 @@ export const QueueFilterBar = memo(function QueueFilterBar({
         </button>
       </div>
       {open ? (
-        <div id="queue-filter-more" className="queue-filter-more">
+        <div
+          id="queue-filter-more"
+          className="queue-filter-more"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setOpen(false);
+            }
+          }}
+        >
           {/* Each select names its filter in its options ("gravity ≥ high"), so three fit one line at 1280 px. */}
           <div className="queue-filter-line queue-selects">
             <select
@@ -102,6 +117,48 @@ export const QueueFilterBar = memo(function QueueFilterBar({
               ))}
             </select>
           </div>
+          <div className="queue-filter-line queue-selects">
+            <select
+              aria-label="Step due next"
+              value={filter.step ?? ''}
+              onChange={(e) => set({ step: e.target.value === '' ? null : e.target.value })}
+            >
+              <option value="">any step</option>
+              {queue.steps.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {`step: ${s.title}`}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Sector"
+              value={filter.sector ?? ''}
+              onChange={(e) => set({ sector: e.target.value === '' ? null : e.target.value })}
+            >
+              <option value="">any sector</option>
+              {sectors.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+              {filter.sector !== null && !sectors.some((s) => s.id === filter.sector) ? (
+                <option value={filter.sector}>{filter.sector}</option>
+              ) : null}
+            </select>
+            <select
+              aria-label="Acknowledged"
+              value={filter.acknowledged === null ? '' : filter.acknowledged ? 'yes' : 'no'}
+              onChange={(e) =>
+                set({
+                  acknowledged: e.target.value === '' ? null : e.target.value === 'yes',
+                })
+              }
+            >
+              <option value="">acknowledged or not</option>
+              <option value="yes">acknowledged</option>
+              <option value="no">not acknowledged</option>
+            </select>
+          </div>
           <fieldset className="queue-filter-line queue-states">
             <legend className="visually-hidden">States shown</legend>
             {ALERT_STATES.map((state) => (
@@ -126,12 +183,37 @@ export const QueueFilterBar = memo(function QueueFilterBar({
             <label>
               <input
                 type="checkbox"
+                checked={filter.breached}
+                onChange={(e) => set({ breached: e.target.checked })}
+              />{' '}
+              deadline breached
+            </label>
+          </fieldset>
+          <fieldset className="queue-filter-line queue-states">
+            <legend className="visually-hidden">Grouping</legend>
+            <span className="muted">group by</span>
+            <label>
+              <input
+                type="checkbox"
+                aria-label="group by sector"
+                checked={filter.groupBySector}
+                onChange={(e) => set({ groupBySector: e.target.checked })}
+              />{' '}
+              sector
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                aria-label="group by incident"
                 checked={filter.groupByIncident}
                 onChange={(e) => set({ groupByIncident: e.target.checked })}
               />{' '}
-              group by incident
+              incident
             </label>
           </fieldset>
+          <button type="button" className="queue-filter-done" onClick={() => setOpen(false)}>
+            Done
+          </button>
         </div>
       ) : null}
       <p className="queue-shown" data-testid="queue-shown">
@@ -155,11 +237,17 @@ export const QueueFilterBar = memo(function QueueFilterBar({
             <button
               type="button"
               className="link"
+              aria-label="clear filters"
+              title="Clear the filters (grouping stays)"
               onClick={() =>
-                onFilter({ ...DEFAULT_QUEUE_FILTER, groupByIncident: filter.groupByIncident })
+                onFilter({
+                  ...DEFAULT_QUEUE_FILTER,
+                  groupByIncident: filter.groupByIncident,
+                  groupBySector: filter.groupBySector,
+                })
               }
             >
-              clear filters
+              ✕ clear
             </button>
           </>
         ) : null}
@@ -180,6 +268,11 @@ function filterCount(filter: QueueFilter): number {
     filter.minCertainty !== d.minCertainty,
     filter.source !== d.source,
     filter.inProtocol,
+    filter.step !== d.step,
+    filter.sector !== d.sector,
+    filter.acknowledged !== d.acknowledged,
+    filter.breached,
     filter.groupByIncident,
+    filter.groupBySector,
   ].filter(Boolean).length;
 }

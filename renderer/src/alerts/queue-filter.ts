@@ -1,6 +1,7 @@
 // What the alert queue shows of the ranked alerts: the operator's filters
-// (state, gravity band, certainty band, source kind, in-protocol only, a text
-// search) and the optional grouping by incident. Pure, so that it is tested
+// (state, gravity band, certainty band, source kind, in-protocol only, the
+// step due next, sector, acknowledged or not, a deadline breached, a text
+// search) and the optional grouping by sector and by incident. Pure, so that it is tested
 // without React and the queue only renders what this returns. The bands come
 // from shared/alerts/bands.ts; nothing here re-lists them.
 import {
@@ -12,6 +13,7 @@ import {
 import { ALERT_STATES, type AlertState } from '../../../shared/alerts/alert-view';
 import { SOURCES, type Source } from '../../../shared/scenario/schema';
 import type { AlertView } from '../console/view-model';
+import { queueStepOf } from './queue-step';
 
 export interface QueueFilter {
   /** The states shown; `closed` is left out by default (closed alerts are done with). */
@@ -24,10 +26,20 @@ export interface QueueFilter {
   source: Source | null;
   /** Only alerts whose protocol run is open. */
   inProtocol: boolean;
+  /** Only alerts whose step due next (version 2: of the track due first) has this id, or any (null). */
+  step: string | null;
+  /** Only alerts in this sector zone (its id), or any (null). */
+  sector: string | null;
+  /** Only acknowledged alerts (true), only those not yet acknowledged (false), or both (null). */
+  acknowledged: boolean | null;
+  /** Only alerts with a deadline breached, in the current step or an earlier one. */
+  breached: boolean;
   /** Words that must all occur in the title, id or place names (case-insensitive). */
   text: string;
   /** Alerts linked into one incident listed together under its primary. */
   groupByIncident: boolean;
+  /** Alerts listed under a heading per sector, sectors in the scenario's order. */
+  groupBySector: boolean;
 }
 
 export const DEFAULT_QUEUE_FILTER: QueueFilter = {
@@ -36,9 +48,35 @@ export const DEFAULT_QUEUE_FILTER: QueueFilter = {
   minCertainty: 'cleared',
   source: null,
   inProtocol: false,
+  step: null,
+  sector: null,
+  acknowledged: null,
+  breached: false,
   text: '',
   groupByIncident: false,
+  groupBySector: false,
 };
+
+/** A sector of the scenario (a zone of kind `sector`), as the filter and grouping name it. */
+export interface QueueSector {
+  id: string;
+  name: string;
+}
+
+/** A step some shown alert is due in next, for the step filter's choices. */
+export interface QueueStepOption {
+  id: string;
+  title: string;
+}
+
+/** A heading of the grouped queue: its rows are `rows[start]` to `rows[start + count - 1]`. */
+export interface QueueGroup {
+  /** The sector's id, or null for alerts outside every sector. */
+  sectorId: string | null;
+  label: string;
+  start: number;
+  count: number;
+}
 
 /** A row of the filtered queue: an alert, and whether it sits under its incident's primary. */
 export interface QueueRow {
@@ -55,6 +93,10 @@ export interface FilteredQueue {
   closed: number;
   /** Alerts made only of controller injects: the Messages list shows them, the queue does not. */
   messagesOnly: number;
+  /** The sector headings when grouping by sector, else null. */
+  groups: readonly QueueGroup[] | null;
+  /** The steps open alerts are due in next (and the one filtered on), by title. */
+  steps: readonly QueueStepOption[];
 }
 
 /** Closed by the protocol or by the engine: nothing more to do on it. */
@@ -69,6 +111,33 @@ export function isClosed(alert: AlertView): boolean {
  */
 export function isMessageOnly(alert: AlertView): boolean {
   return alert.sources.length > 0 && alert.sources.every((s) => s === 'inject');
+}
+
+/**
+ * True when a deadline of the alert has breached: its current step's (version 1)
+ * or a track's, now or in a step it has left (the engine records the breach in
+ * the step's history, docs/ESCALATION-PROTOCOL.md).
+ */
+export function isBreached(alert: AlertView): boolean {
+  const p = alert.protocol;
+  if (p !== null && (p.breached || p.history.some((h) => h.breachedAt !== null))) return true;
+  const run = alert.run;
+  if (run === null) return false;
+  return run.tracks.some(
+    (t) => t.deadlineStatus === 'breached' || t.history.some((h) => h.breachedAt !== null),
+  );
+}
+
+/** The id of the step the alert is due in next, or null when no step of it is open. */
+export function dueStepOf(alert: AlertView): string | null {
+  const step = queueStepOf(alert);
+  return step === null || step.closed || step.stepId === '' ? null : step.stepId;
+}
+
+/** The sector the alert lies in (an alert never spans two), or null. */
+export function sectorOf(alert: AlertView, sectorIds: ReadonlySet<string>): string | null {
+  for (const z of alert.zoneIds) if (sectorIds.has(z)) return z;
+  return null;
 }
 
 function searchTerms(text: string): string[] {
@@ -116,6 +185,10 @@ export function alertMatches(
     (alert.protocol !== null && !alert.protocol.closed) ||
     (alert.run !== null && !alert.run.closed);
   if (filter.inProtocol && !open) return false;
+  if (filter.step !== null && dueStepOf(alert) !== filter.step) return false;
+  if (filter.sector !== null && !alert.zoneIds.includes(filter.sector)) return false;
+  if (filter.acknowledged !== null && alert.acknowledged !== filter.acknowledged) return false;
+  if (filter.breached && !isBreached(alert)) return false;
   if (terms.length > 0) {
     const text = haystack(alert, zoneNames);
     if (!terms.every((t) => text.includes(t))) return false;
@@ -125,53 +198,92 @@ export function alertMatches(
 
 /**
  * The queue's rows, in the engine's rank order (never re-sorted). With
- * grouping, an incident's shown members follow its first-ranked shown member,
- * primary first, the others `nested`.
+ * grouping by sector, a heading per sector that has shown alerts, in the
+ * scenario's order of sectors (a sector's place does not jump as ranks shift
+ * at speed), then those outside every sector; within each, rank order. With
+ * grouping by incident, an incident's shown members (of that sector) follow
+ * its first-ranked shown member, primary first, the others `nested`.
  */
 export function filterQueue(
   alerts: readonly AlertView[],
   filter: QueueFilter,
   zoneNames: ReadonlyMap<string, string>,
+  sectors: readonly QueueSector[] = [],
 ): FilteredQueue {
   const terms = searchTerms(filter.text);
   let closed = 0;
   let messagesOnly = 0;
   const shown: AlertView[] = [];
+  const steps = new Map<string, string>();
   for (const alert of alerts) {
     if (isClosed(alert)) closed++;
     if (isMessageOnly(alert)) messagesOnly++;
     if (alertMatches(alert, filter, zoneNames, terms)) shown.push(alert);
-  }
-  let rows: QueueRow[];
-  if (!filter.groupByIncident) {
-    rows = shown.map((alert) => ({ alert, nested: false }));
-  } else {
-    const members = new Map<string, AlertView[]>();
-    for (const alert of shown) {
-      const id = alert.incident?.id;
-      if (id === undefined) continue;
-      const list = members.get(id);
-      if (list) list.push(alert);
-      else members.set(id, [alert]);
-    }
-    rows = [];
-    const placed = new Set<string>();
-    for (const alert of shown) {
-      const incident = alert.incident;
-      if (incident === null) {
-        rows.push({ alert, nested: false });
-        continue;
-      }
-      if (placed.has(incident.id)) continue;
-      placed.add(incident.id);
-      const order = new Map(incident.alertIds.map((id, i) => [id, i] as const));
-      const group = [...members.get(incident.id)!].sort(
-        (a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity),
-      );
-      group.forEach((member, i) => rows.push({ alert: member, nested: i > 0 }));
+    if (alert.protocol !== null || alert.run !== null) {
+      const step = queueStepOf(alert);
+      if (step !== null && !step.closed && step.stepId !== '')
+        steps.set(step.stepId, step.stepTitle);
     }
   }
-  return { rows, total: alerts.length, closed, messagesOnly };
+  if (filter.step !== null && !steps.has(filter.step)) steps.set(filter.step, filter.step);
+  const stepOptions = [...steps]
+    .map(([id, title]) => ({ id, title }))
+    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  const base = { total: alerts.length, closed, messagesOnly, steps: stepOptions };
+  if (!filter.groupBySector) {
+    return { ...base, rows: groupRows(shown, filter.groupByIncident), groups: null };
+  }
+  const sectorIds = new Set(sectors.map((s) => s.id));
+  const bySector = new Map<string | null, AlertView[]>();
+  for (const alert of shown) {
+    const id = sectorOf(alert, sectorIds);
+    const list = bySector.get(id);
+    if (list) list.push(alert);
+    else bySector.set(id, [alert]);
+  }
+  const rows: QueueRow[] = [];
+  const groups: QueueGroup[] = [];
+  const order: { id: string | null; label: string }[] = [
+    ...sectors.map((s) => ({ id: s.id, label: s.name })),
+    { id: null, label: 'Outside every sector' },
+  ];
+  for (const { id, label } of order) {
+    const members = bySector.get(id);
+    if (!members) continue;
+    groups.push({ sectorId: id, label, start: rows.length, count: members.length });
+    rows.push(...groupRows(members, filter.groupByIncident));
+  }
+  return { ...base, rows, groups };
+}
+
+/** Rows in rank order; by incident, each incident's members under its first-ranked one. */
+function groupRows(shown: readonly AlertView[], byIncident: boolean): QueueRow[] {
+  if (!byIncident) return shown.map((alert) => ({ alert, nested: false }));
+  const members = new Map<string, AlertView[]>();
+  for (const alert of shown) {
+    const id = alert.incident?.id;
+    if (id === undefined) continue;
+    const list = members.get(id);
+    if (list) list.push(alert);
+    else members.set(id, [alert]);
+  }
+  const rows: QueueRow[] = [];
+  const placed = new Set<string>();
+  for (const alert of shown) {
+    const incident = alert.incident;
+    if (incident === null) {
+      rows.push({ alert, nested: false });
+      continue;
+    }
+    if (placed.has(incident.id)) continue;
+    placed.add(incident.id);
+    const order = new Map(incident.alertIds.map((id, i) => [id, i] as const));
+    const group = [...members.get(incident.id)!].sort(
+      (a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity),
+    );
+    group.forEach((member, i) => rows.push({ alert: member, nested: i > 0 }));
+  }
+  return rows;
 }
 
 /**
@@ -205,8 +317,15 @@ export function parseQueueFilter(json: string | null): QueueFilter {
         ? null
         : (r.source as Source),
     inProtocol: typeof r.inProtocol === 'boolean' ? r.inProtocol : d.inProtocol,
+    // Step and sector ids are the scenario's and protocol's: any short string is kept (an
+    // id that matches nothing shows an empty queue, with the filter visible to clear).
+    step: typeof r.step === 'string' && r.step.length <= 200 ? r.step : d.step,
+    sector: typeof r.sector === 'string' && r.sector.length <= 200 ? r.sector : d.sector,
+    acknowledged: typeof r.acknowledged === 'boolean' ? r.acknowledged : d.acknowledged,
+    breached: typeof r.breached === 'boolean' ? r.breached : d.breached,
     text: typeof r.text === 'string' ? r.text.slice(0, 200) : d.text,
     groupByIncident: typeof r.groupByIncident === 'boolean' ? r.groupByIncident : d.groupByIncident,
+    groupBySector: typeof r.groupBySector === 'boolean' ? r.groupBySector : d.groupBySector,
   };
 }
 
@@ -220,6 +339,10 @@ export function isDefaultFilter(filter: QueueFilter): boolean {
     filter.minCertainty === d.minCertainty &&
     filter.source === d.source &&
     filter.inProtocol === d.inProtocol &&
+    filter.step === d.step &&
+    filter.sector === d.sector &&
+    filter.acknowledged === d.acknowledged &&
+    filter.breached === d.breached &&
     filter.text.trim() === ''
   );
 }

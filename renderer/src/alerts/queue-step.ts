@@ -4,6 +4,10 @@
 import type { AlertView } from '../console/view-model';
 
 export interface QueueStep {
+  /** The step's id (version 2: of the track due first), '' when none is open. */
+  stepId: string;
+  /** The step's own title, without the count of other tracks. */
+  stepTitle: string;
   title: string;
   /** Where the shown deadline runs from. */
   enteredAt: number;
@@ -16,6 +20,8 @@ export function queueStepOf(alert: AlertView): QueueStep | null {
   if (alert.protocol !== null) {
     const p = alert.protocol;
     return {
+      stepId: p.stepId,
+      stepTitle: p.stepTitle,
       title: p.stepTitle,
       enteredAt: p.enteredAt,
       deadlineAt: p.deadlineAt,
@@ -27,6 +33,8 @@ export function queueStepOf(alert: AlertView): QueueStep | null {
   const open = run.tracks.filter((t) => t.open);
   if (run.closed || open.length === 0) {
     return {
+      stepId: '',
+      stepTitle: '',
       title: run.closed ? 'closed' : 'no open track',
       enteredAt: 0,
       deadlineAt: null,
@@ -40,6 +48,8 @@ export function queueStepOf(alert: AlertView): QueueStep | null {
   }
   const more = open.length > 1 ? ` (+${open.length - 1} tracks)` : '';
   return {
+    stepId: first.stepId,
+    stepTitle: first.stepTitle,
     title: `${first.stepTitle}${more}`,
     enteredAt: first.deadlineFrom,
     deadlineAt: first.deadlineAt,

@@ -45,6 +45,12 @@ export interface AppState {
   aboutOpen: boolean;
   /** A reload is bringing back the exercise this tab had open. */
   restoring: boolean;
+  /**
+   * The alert selected in the console: kept here, not in the console, so that
+   * going to the Log or Report and back finds it still selected. Cleared when
+   * another exercise starts.
+   */
+  selectedAlertId: string | null;
 }
 
 export interface AppStore {
@@ -56,6 +62,8 @@ export interface AppStore {
   startExercise(exerciseId: string, participant: Participant): void;
   setAboutOpen(open: boolean): void;
   setRestoring(restoring: boolean): void;
+  /** Selects an alert of the running exercise (null: none). Stable: usable as a handler. */
+  selectAlert(alertId: string | null): void;
 }
 
 export const INITIAL_APP_STATE: AppState = {
@@ -65,6 +73,7 @@ export const INITIAL_APP_STATE: AppState = {
   participant: null,
   aboutOpen: false,
   restoring: false,
+  selectedAlertId: null,
 };
 
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
@@ -82,10 +91,21 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     setScreen: (screen) => update({ screen }),
     setActiveScenario(active) {
       const sameScenario = active?.scenario.hash === store.get().active?.scenario.hash;
-      update(sameScenario ? { active } : { active, exerciseId: null, participant: null });
+      update(
+        sameScenario
+          ? { active }
+          : { active, exerciseId: null, participant: null, selectedAlertId: null },
+      );
     },
-    startExercise: (exerciseId, participant) => update({ exerciseId, participant }),
+    startExercise(exerciseId, participant) {
+      // Another exercise's alert ids mean other alerts: its selection does not carry over.
+      const same = exerciseId === store.get().exerciseId;
+      update(
+        same ? { exerciseId, participant } : { exerciseId, participant, selectedAlertId: null },
+      );
+    },
     setAboutOpen: (aboutOpen) => update({ aboutOpen }),
     setRestoring: (restoring) => update({ restoring }),
+    selectAlert: (selectedAlertId) => update({ selectedAlertId }),
   };
 }

@@ -14,6 +14,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import { useAppState, useAppStore } from '../app/app-context';
 import { AlertDetail } from '../alerts/AlertDetail';
 import { AlertQueue } from '../alerts/AlertQueue';
 import { IncidentPanel } from '../alerts/IncidentPanel';
@@ -30,13 +31,7 @@ import { ReportsPanel } from '../reports/ReportsPanel';
 import { TransportBar } from '../replay/TransportBar';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
-import {
-  DEFAULT_TEMPO_RULES,
-  TEMPO_TRIGGERS,
-  tempoDecision,
-  tempoMemory,
-  type TempoRules,
-} from './tempo-rules';
+import { TEMPO_TRIGGERS, tempoDecision, tempoMemory } from './tempo-rules';
 import { commandForKey, type ConsoleKeyCommand } from './console-keys';
 import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
@@ -44,6 +39,7 @@ import { chairSteps } from './sim-cell-plan';
 import { PlanPanel } from './PlanPanel';
 import { checkSeek } from '../../../shared/protocol/seek-rules';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useTempoRules } from './use-tempo-rules';
 import { useThrottled } from './use-throttled';
 import type { ConsoleSession, ReportProduct } from './view-model';
 import './console.css';
@@ -53,14 +49,17 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   const { scenario, commands, role } = session;
   const { clock, alerts, shownCount } = snapshot;
   const { now, playing, speed } = clock;
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The selection lives in the app store: it outlasts a visit to the Log or Report screen.
+  const selectedId = useAppState((s) => s.selectedAlertId);
+  const setSelectedId = useAppStore().selectAlert;
   const [sheetOpen, setSheetOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // Why the clock stopped by itself: kept apart from `message` (which every
   // successful command clears) until the user resumes or dismisses it.
   const [pauseNotice, setPauseNotice] = useState<string | null>(null);
-  // Tempo rules (tempo-rules.ts): the controller's, for this console session.
-  const [tempo, setTempo] = useState<TempoRules>(DEFAULT_TEMPO_RULES);
+  // Tempo rules (tempo-rules.ts): the controller's, kept per exercise (use-tempo-rules.ts),
+  // so that the operator's console plays by the rules the controller set.
+  const [tempo, setTempo] = useTempoRules(useAppState((s) => s.exerciseId));
   const autoPause = tempo.on.includes('auto-pause-on-critical');
   const setAutoPause = useCallback(
     (on: boolean) =>
@@ -70,7 +69,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           ? [...new Set([...t.on, 'auto-pause-on-critical' as const])]
           : t.on.filter((r) => r !== 'auto-pause-on-critical'),
       })),
-    [],
+    [setTempo],
   );
   const [showTruth, setShowTruth] = useState(false);
   // The controller's centre: the map and timeline, or the exercise plan (which
@@ -101,10 +100,15 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only what the Messages panel shows of it
     [selected?.id, selected?.title],
   );
+  const sectors = useMemo(
+    () =>
+      scenario.zones.filter((z) => z.kind === 'sector').map((z) => ({ id: z.id, name: z.name })),
+    [scenario],
+  );
   const [queueFilter, setQueueFilter] = useQueueFilter();
   const queue = useMemo(
-    () => filterQueue(alerts, queueFilter, zoneNames),
-    [alerts, queueFilter, zoneNames],
+    () => filterQueue(alerts, queueFilter, zoneNames, sectors),
+    [alerts, queueFilter, zoneNames, sectors],
   );
 
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
@@ -142,7 +146,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         setPauseNotice(`Slowed from ${speed}× to ${slowTo}×: ${what} — “${decision.alert.title}”.`);
       }
     }
-  }, [alerts, now, speed, playing, tempo, commands, run]);
+  }, [alerts, now, speed, playing, tempo, commands, run, setSelectedId]);
 
   // Handlers read the latest state through a ref, so they never change and the
   // memoised transport bar and panels need not re-render for them.
@@ -190,7 +194,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           break;
       }
     },
-    [commands, run],
+    [commands, run, setSelectedId],
   );
   const onPlayPause = useCallback(() => onKey('play-pause'), [onKey]);
   const onStepEvent = useCallback(() => onKey('step-event'), [onKey]);
@@ -350,6 +354,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
             now={now}
             selectedId={selectedId}
             zoneNames={zoneNames}
+            sectors={sectors}
             onSelect={setSelectedId}
           />
           {role === 'controller' && snapshot.simCell !== null ? (

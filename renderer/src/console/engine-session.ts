@@ -89,6 +89,7 @@ function protocolViewOf(p: NonNullable<AlertSnapshot['protocol']>): ProtocolView
       enteredAt: h.enteredAt,
       reason: h.breachedAt !== null ? `${h.reason}; deadline breached` : h.reason,
       actor: h.actor,
+      breachedAt: h.breachedAt,
     })),
     closed: p.closed,
     suggestedJump: p.severityPrompt?.targetTitle ?? null,

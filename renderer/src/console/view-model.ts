@@ -107,6 +107,8 @@ export interface StepHistoryView {
   /** Why the step was entered: an action label, "deadline breach", "entry (critical)"… */
   reason: string;
   actor: string;
+  /** When the step's deadline passed during this stay, or null (the queue's "breached" filter). */
+  breachedAt: number | null;
 }
 
 export interface ProtocolView {

@@ -253,6 +253,48 @@ export function ReportView({
       </section>
 
       <section className="report-section">
+        <h3>Messages and their links</h3>
+        {report.messages.length === 0 ? (
+          <p className="muted">No scripted inject has arrived.</p>
+        ) : (
+          <table aria-label="Messages and their links">
+            <thead>
+              <tr>
+                <th scope="col">Exercise time ({timezone})</th>
+                <th scope="col">Message</th>
+                <th scope="col">From</th>
+                <th scope="col">Linked to</th>
+                <th scope="col">Expected action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.messages.map((m) => (
+                <tr key={m.event_id} data-message-id={m.event_id} data-verdict={m.verdict}>
+                  <td className="mono nowrap" title={m.exercise_time}>
+                    {formatLogTime(m.exercise_time, timezone)}
+                  </td>
+                  <td>
+                    <span className="mono">{m.event_id}</span> {m.summary}
+                  </td>
+                  <td>{m.from ?? '—'}</td>
+                  <td>
+                    {m.verdict === 'linked'
+                      ? `✓ ${m.linked_to.join(', ')}`
+                      : m.verdict === 'not-linked'
+                        ? 'not linked (a link was expected)'
+                        : m.verdict === 'link-open'
+                          ? 'not yet (a link is expected)'
+                          : '—'}
+                  </td>
+                  <td>{m.expected_action ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="report-section">
         <h3>Decisions timeline</h3>
         <table aria-label="Key decisions">
           <thead>

@@ -38,6 +38,41 @@ describe('app store', () => {
   });
 });
 
+describe('selected alert', () => {
+  const origin = { kind: 'bundled', sampleId: 'x' } as const;
+
+  it('is kept while the screens change, and cleared by another exercise or scenario', () => {
+    const store = createAppStore();
+    store.setActiveScenario({ scenario: scenario('aaa'), origin });
+    store.startExercise('ex-1', { name: 'Ana', role: 'operator' });
+    store.setScreen('console');
+    store.selectAlert('A-ev-7');
+    for (const screen of ['log', 'report', 'audit', 'library', 'console'] as const) {
+      store.setScreen(screen);
+      expect(store.getState().selectedAlertId).toBe('A-ev-7');
+    }
+    // The same exercise reopened (a resume) keeps it; the same scenario made active again too.
+    store.startExercise('ex-1', { name: 'Ana', role: 'operator' });
+    store.setActiveScenario({ scenario: scenario('aaa'), origin });
+    expect(store.getState().selectedAlertId).toBe('A-ev-7');
+    store.startExercise('ex-2', { name: 'Ana', role: 'operator' });
+    expect(store.getState().selectedAlertId).toBeNull();
+    store.selectAlert('A-ev-9');
+    store.setActiveScenario({ scenario: scenario('bbb'), origin });
+    expect(store.getState().selectedAlertId).toBeNull();
+  });
+
+  it('is selected through a stable handler', () => {
+    const store = createAppStore();
+    const select = store.selectAlert;
+    select('A-1');
+    expect(store.getState().selectedAlertId).toBe('A-1');
+    expect(store.selectAlert).toBe(select);
+    select(null);
+    expect(store.getState().selectedAlertId).toBeNull();
+  });
+});
+
 describe('hash route', () => {
   it('round-trips every screen and ignores unknown hashes', () => {
     for (const screen of ['library', 'console', 'log', 'audit', 'report'] as const) {

@@ -6,6 +6,7 @@ import { SOURCES } from '../../../shared/scenario/schema';
 import {
   DEFAULT_QUEUE_FILTER,
   filterQueue,
+  isBreached,
   isClosed,
   isDefaultFilter,
   parseQueueFilter,
@@ -16,7 +17,7 @@ import type {
   IncidentView,
   ProtocolView,
 } from '../../../renderer/src/console/view-model';
-import type { RunStatus } from '../../../shared/exercise/run-status';
+import type { RunStatus, RunTrackStatus } from '../../../shared/exercise/run-status';
 
 const T0 = Date.UTC(2027, 2, 8, 9, 0);
 
@@ -78,7 +79,51 @@ function incident(id: string, alertIds: string[], primary: boolean): IncidentVie
   };
 }
 
+/** A version-2 run with one open track per [step, deadline status, breached earlier]. */
+function v2run(tracks: [string, RunTrackStatus['deadlineStatus'], boolean][]): RunStatus {
+  return {
+    incidentAt: T0,
+    closed: false,
+    closedAt: null,
+    findings: null,
+    summary: null,
+    tracks: tracks.map(([stepId, deadlineStatus, earlier], i) => ({
+      track: `track-${i}`,
+      title: `Track ${i}`,
+      open: true,
+      endedAt: null,
+      stepId,
+      stepTitle: stepId.toUpperCase(),
+      instructions: '',
+      roles: ['operator'],
+      enteredAt: T0,
+      deadlineFrom: T0,
+      // The first track is due first.
+      deadlineAt: T0 + (i + 1) * 60_000,
+      deadlineStatus,
+      acks: [],
+      moves: [],
+      actions: [],
+      history: [
+        {
+          stepId: 'earlier',
+          stepTitle: 'Earlier',
+          enteredAt: T0 - 60_000,
+          leftAt: T0,
+          reason: 'entry',
+          actor: 'system',
+          breachedAt: earlier ? T0 - 1000 : null,
+        },
+      ],
+    })),
+  };
+}
+
 const zones = new Map([['z-kerrow', 'Kerrow']]);
+const SECTORS = [
+  { id: 'sector-1', name: 'Sector 1 — Coast' },
+  { id: 'sector-2', name: 'Sector 2 — Reservoir' },
+];
 const ids = (alerts: readonly AlertView[], f: Partial<QueueFilter> = {}) =>
   filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, ...f }, zones).rows.map((r) => r.alert.id);
 
@@ -124,8 +169,8 @@ describe('filterQueue', () => {
   });
 
   it('counts a version-2 run as in the protocol while open, and as closed once it closes', () => {
-    const open = { closed: false } as unknown as RunStatus;
-    const done = { closed: true } as unknown as RunStatus;
+    const open = v2run([['verify', 'running', false]]);
+    const done: RunStatus = { ...v2run([]), closed: true };
     const alerts = [alert('A-r', { run: open }), alert('A-x', { run: done }), alert('A-n')];
     expect(ids(alerts, { inProtocol: true })).toEqual(['A-r']);
     expect(isClosed(alerts[1]!)).toBe(true);
@@ -173,6 +218,121 @@ describe('filterQueue', () => {
     expect(ids(alerts)).toEqual(['A-m2', 'A-x', 'A-p', 'A-m1']);
   });
 
+  it('filters by the step due next: version 1’s step, version 2’s track due first', () => {
+    const alerts = [
+      alert('A-v1', { protocol: run(false) }),
+      alert('A-v1-closed', { protocol: run(true) }),
+      alert('A-v2', {
+        run: v2run([
+          ['notify', 'running', false],
+          ['verify', 'running', false],
+        ]),
+      }),
+      alert('A-none'),
+    ];
+    expect(ids(alerts, { step: 'verify' })).toEqual(['A-v1']);
+    expect(ids(alerts, { step: 'notify' })).toEqual(['A-v2']);
+    // The step choices: the steps open alerts are due in, by title.
+    const q = filterQueue(alerts, DEFAULT_QUEUE_FILTER, zones);
+    expect(q.steps).toEqual([
+      { id: 'notify', title: 'NOTIFY' },
+      { id: 'verify', title: 'Verify' },
+    ]);
+    // A step filtered on that no alert is in any more stays a choice (to be cleared).
+    expect(
+      filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, step: 'gone' }, zones).steps,
+    ).toContainEqual({ id: 'gone', title: 'gone' });
+  });
+
+  it('filters by sector and by acknowledged or not', () => {
+    const alerts = [
+      alert('A-s1', { zoneIds: ['z-kerrow', 'sector-1'], acknowledged: true }),
+      alert('A-s2', { zoneIds: ['sector-2'] }),
+      alert('A-out', { zoneIds: [], acknowledged: true }),
+    ];
+    expect(ids(alerts, { sector: 'sector-2' })).toEqual(['A-s2']);
+    expect(ids(alerts, { sector: 'sector-1' })).toEqual(['A-s1']);
+    expect(ids(alerts, { acknowledged: true })).toEqual(['A-s1', 'A-out']);
+    expect(ids(alerts, { acknowledged: false })).toEqual(['A-s2']);
+    expect(ids(alerts, { acknowledged: null })).toEqual(['A-s1', 'A-s2', 'A-out']);
+  });
+
+  it('counts a deadline as breached now or in a step the alert has left, in either version', () => {
+    const breachedNow = { ...run(false), breached: true };
+    const breachedBefore = {
+      ...run(false),
+      history: [
+        {
+          stepId: 'triage',
+          stepTitle: 'Triage',
+          enteredAt: T0 - 600_000,
+          reason: 'entry (high)',
+          actor: 'system',
+          breachedAt: T0 - 1000,
+        },
+      ],
+    };
+    const alerts = [
+      alert('A-1now', { protocol: breachedNow }),
+      alert('A-1before', { protocol: breachedBefore }),
+      alert('A-1ok', { protocol: run(false) }),
+      alert('A-2now', {
+        run: v2run([
+          ['verify', 'running', false],
+          ['notify', 'breached', false],
+        ]),
+      }),
+      alert('A-2before', { run: v2run([['verify', 'warning', true]]) }),
+      alert('A-2ok', { run: v2run([['verify', 'warning', false]]) }),
+      alert('A-none'),
+    ];
+    expect(ids(alerts, { breached: true })).toEqual(['A-1now', 'A-1before', 'A-2now', 'A-2before']);
+    expect(alerts.filter(isBreached).length).toBe(4);
+  });
+
+  it('groups by sector in the scenario’s order of sectors, outside-every-sector last, rank order within', () => {
+    const members = ['A-p', 'A-m'];
+    const alerts = [
+      alert('A-out', { rank: 1, zoneIds: [] }),
+      alert('A-2a', { rank: 2, zoneIds: ['sector-2'] }),
+      alert('A-m', { rank: 3, zoneIds: ['sector-1'], incident: incident('INC-1', members, false) }),
+      alert('A-2b', { rank: 4, zoneIds: ['z-kerrow', 'sector-2'] }),
+      alert('A-p', { rank: 5, zoneIds: ['sector-1'], incident: incident('INC-1', members, true) }),
+    ];
+    const q = filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, groupBySector: true }, zones, SECTORS);
+    expect(q.rows.map((r) => r.alert.id)).toEqual(['A-m', 'A-p', 'A-2a', 'A-2b', 'A-out']);
+    expect(q.groups).toEqual([
+      { sectorId: 'sector-1', label: 'Sector 1 — Coast', start: 0, count: 2 },
+      { sectorId: 'sector-2', label: 'Sector 2 — Reservoir', start: 2, count: 2 },
+      { sectorId: null, label: 'Outside every sector', start: 4, count: 1 },
+    ]);
+    // Both groupings: the incident's members together within their sector, primary first.
+    const both = filterQueue(
+      alerts,
+      { ...DEFAULT_QUEUE_FILTER, groupBySector: true, groupByIncident: true },
+      zones,
+      SECTORS,
+    );
+    expect(both.rows.map((r) => [r.alert.id, r.nested])).toEqual([
+      ['A-p', false],
+      ['A-m', true],
+      ['A-2a', false],
+      ['A-2b', false],
+      ['A-out', false],
+    ]);
+    // Filtered to one sector, one heading.
+    const one = filterQueue(
+      alerts,
+      { ...DEFAULT_QUEUE_FILTER, groupBySector: true, sector: 'sector-2' },
+      zones,
+      SECTORS,
+    );
+    expect(one.groups).toEqual([
+      { sectorId: 'sector-2', label: 'Sector 2 — Reservoir', start: 0, count: 2 },
+    ]);
+    expect(filterQueue(alerts, DEFAULT_QUEUE_FILTER, zones, SECTORS).groups).toBeNull();
+  });
+
   it('shows exactly the alerts that pass, in rank order, grouping or not (property)', () => {
     const arbAlert = fc.record({
       severity: fc.constantFrom(...SEVERITIES),
@@ -180,6 +340,8 @@ describe('filterQueue', () => {
       state: fc.constantFrom(...ALERT_STATES),
       source: fc.constantFrom(...SOURCES),
       incident: fc.option(fc.constantFrom('INC-1', 'INC-2'), { nil: null }),
+      sector: fc.option(fc.constantFrom('sector-1', 'sector-2'), { nil: null }),
+      acknowledged: fc.boolean(),
     });
     const arbFilter = fc.record({
       states: fc.subarray([...ALERT_STATES]),
@@ -188,7 +350,12 @@ describe('filterQueue', () => {
       source: fc.option(fc.constantFrom(...SOURCES), { nil: null }),
       inProtocol: fc.boolean(),
       text: fc.constantFrom('', 'kerrow', 'A-1'),
+      step: fc.constant(null),
+      sector: fc.option(fc.constantFrom('sector-1', 'sector-2'), { nil: null }),
+      acknowledged: fc.option(fc.boolean(), { nil: null }),
+      breached: fc.constant(false),
       groupByIncident: fc.boolean(),
+      groupBySector: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.array(arbAlert, { maxLength: 30 }), arbFilter, (specs, filter) => {
@@ -203,6 +370,8 @@ describe('filterQueue', () => {
             severity: s.severity,
             state: s.state,
             sources: [s.source],
+            zoneIds: s.sector ? ['z-kerrow', s.sector] : ['z-kerrow'],
+            acknowledged: s.acknowledged,
             certainty: { value: 0.5, band: s.band, factors: [], incompatibleReports: 0 },
             incident: s.incident
               ? incident(
@@ -213,8 +382,13 @@ describe('filterQueue', () => {
               : null,
           }),
         );
-        const q = filterQueue(alerts, filter, zones);
-        const flat = filterQueue(alerts, { ...filter, groupByIncident: false }, zones);
+        const q = filterQueue(alerts, filter, zones, SECTORS);
+        const flat = filterQueue(
+          alerts,
+          { ...filter, groupByIncident: false, groupBySector: false },
+          zones,
+          SECTORS,
+        );
         // The same set either way; without grouping, rank order.
         expect(new Set(q.rows.map((r) => r.alert.id))).toEqual(
           new Set(flat.rows.map((r) => r.alert.id)),
@@ -226,6 +400,18 @@ describe('filterQueue', () => {
           expect(SEVERITIES.indexOf(a.severity)).toBeLessThanOrEqual(
             SEVERITIES.indexOf(filter.minSeverity),
           );
+          if (filter.sector !== null) expect(a.zoneIds).toContain(filter.sector);
+          if (filter.acknowledged !== null) expect(a.acknowledged).toBe(filter.acknowledged);
+        }
+        // Sector groups cover the rows exactly, back to back.
+        if (q.groups !== null) {
+          let next = 0;
+          for (const g of q.groups) {
+            expect(g.start).toBe(next);
+            expect(g.count).toBeGreaterThan(0);
+            next += g.count;
+          }
+          expect(next).toBe(q.rows.length);
         }
         expect(q.rows.length).toBeLessThanOrEqual(q.total);
       }),
@@ -241,15 +427,35 @@ describe('parseQueueFilter', () => {
       minCertainty: 'probable',
       source: 'observer',
       inProtocol: true,
+      step: 'verify',
+      sector: 'sector-2',
+      acknowledged: false,
+      breached: true,
       text: 'kerrow',
       groupByIncident: true,
+      groupBySector: true,
     };
     expect(parseQueueFilter(JSON.stringify(f))).toEqual(f);
     expect(parseQueueFilter(null)).toEqual(DEFAULT_QUEUE_FILTER);
     expect(parseQueueFilter('{not json')).toEqual(DEFAULT_QUEUE_FILTER);
     expect(
-      parseQueueFilter(JSON.stringify({ minSeverity: 'apocalyptic', source: 'rumour', states: 3 })),
+      parseQueueFilter(
+        JSON.stringify({
+          minSeverity: 'apocalyptic',
+          source: 'rumour',
+          states: 3,
+          step: 7,
+          sector: 'x'.repeat(201),
+          acknowledged: 'yes',
+          breached: 1,
+        }),
+      ),
     ).toEqual(DEFAULT_QUEUE_FILTER);
+    // An old entry (before the step, sector, acknowledged and breached filters) reads as before.
+    expect(parseQueueFilter(JSON.stringify({ minSeverity: 'high' }))).toEqual({
+      ...DEFAULT_QUEUE_FILTER,
+      minSeverity: 'high',
+    });
     expect(isDefaultFilter(DEFAULT_QUEUE_FILTER)).toBe(true);
     expect(isDefaultFilter(f)).toBe(false);
   });

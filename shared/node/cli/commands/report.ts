@@ -14,7 +14,8 @@ The after-action report of an exported log (HSEEP style): time to
 acknowledge, to notify and to consult per severity (median, mean, max),
 deadlines met and breached per protocol step, false alarms closed correctly
 or escalated and real violations missed against the scenario's ground truth,
-a timeline of key decisions, strengths and areas for improvement.
+the scripted injects with the alerts they were linked to, a timeline of key
+decisions, strengths and areas for improvement.
 
 The log is read and verified first, exactly as verify does: a tampered or
 invalid log is refused; an unsigned one (no signature, or signature null) is

@@ -1,0 +1,158 @@
+// Queue figures for `npm run bench` (browser): a console holding 10,000 alerts
+// and more (a generated scenario played to its end), then the whole
+// virtualised queue scrolled, and the search typed key by key and the filters
+// changed, with the main thread's long tasks recorded for each. Printed,
+// never asserted: a measurement on a shared machine is not a test.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
+import { alertTotal, fillStartDialog, pauseIfPlaying } from '../e2e/support/console-flow';
+
+const ALERTS = 10_000;
+/** The most wall time spent playing towards ALERTS. */
+const PLAY_WALL_MS = Number(process.env.TRUCELINE_QUEUE_BENCH_PLAY_MS ?? 8 * 60_000);
+
+function observeLongTasks(page: Page) {
+  return page.addInitScript(() => {
+    const w = globalThis as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      // 'longtask' is a browser entry type; Node's typings do not list it.
+    }).observe({ type: 'longtask', buffered: true } as never);
+  });
+}
+
+/** Long tasks observed since the last call (and forgets them). */
+async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = globalThis as unknown as { __longTasks: number[] };
+    const tasks = w.__longTasks;
+    w.__longTasks = [];
+    return tasks;
+  });
+}
+
+function describeTasks(tasks: readonly number[]): string {
+  const over50 = tasks.filter((d) => d > 50);
+  return `long tasks > 50 ms: ${over50.length}, max ${Math.max(0, ...tasks).toFixed(0)} ms, total ${over50.reduce((s, d) => s + d, 0).toFixed(0)} ms`;
+}
+
+test('figures: a queue of 10,000+ alerts scrolled, searched and filtered', async ({ page }) => {
+  test.setTimeout(1_500_000);
+  // 45,000 events over 50 days: about 14,000 alerts at the end (`truceline rank`); scattered
+  // in time, few events correlate, so the queue passes 10,000 alerts after fewer events than
+  // a dense 72 h scenario would need (100,000 over 72 h give about 5,000).
+  const dir = join(mkdtempSync(join(tmpdir(), 'truceline-queue-10k-')), 'gen-queue-10k');
+  await writeGeneratedScenario(dir, { events: 45_000, seed: 7, hours: 1200 });
+  await observeLongTasks(page);
+  await page.goto('/#/library');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import scenario folder…' }).click();
+  await (await chooser).setFiles(dir);
+  const card = page.locator('article.scenario-card', { hasText: /45[,.]?000/ }).first();
+  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 240_000 });
+  // The controller, whose tempo rules can be switched off: nothing pauses the run.
+  await fillStartDialog(page, 'Controller');
+  await page.getByRole('checkbox', { name: 'a critical alert opens' }).uncheck();
+  await page.getByTestId('speed').selectOption('86400');
+  const wall0 = Date.now();
+  await page.getByTestId('play-pause').click();
+  // Played until the queue holds 10,000 alerts, or for PLAY_WALL_MS at most: on a loaded
+  // machine the console's rate falls as the alerts grow (about 4,500 alerts after 20 min
+  // of wall time in one run), and the figures are then taken on what was reached.
+  while ((await alertTotal(page)) < ALERTS && Date.now() - wall0 < PLAY_WALL_MS) {
+    await page.waitForTimeout(5000);
+  }
+  await pauseIfPlaying(page);
+  const total = await alertTotal(page);
+  console.log(
+    `generated 45,000 events over 1200 h: ${total} alerts${total < ALERTS ? ` (short of ${ALERTS}: the play time ran out)` : ''} after ${((Date.now() - wall0) / 1000).toFixed(0)} s at 86400x (clock ${await page.getByTestId('exercise-clock').textContent()})`,
+  );
+  await takeLongTasks(page);
+
+  // Every row of the queue, top to bottom, 600 px a frame.
+  const scroll = await page.locator('.alert-queue-scroll').evaluate(
+    (el) =>
+      new Promise<{ frames: number; worst: number; rows: number; height: number; ms: number }>(
+        (resolve) => {
+          const gaps: number[] = [];
+          const t0 = performance.now();
+          let last = t0;
+          const step = () => {
+            const now = performance.now();
+            gaps.push(now - last);
+            last = now;
+            el.scrollTop += 600;
+            if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || gaps.length > 5000) {
+              resolve({
+                frames: gaps.length,
+                worst: Math.max(...gaps.slice(1)),
+                rows: el.querySelectorAll('[data-alert-id]').length,
+                height: el.scrollHeight,
+                ms: performance.now() - t0,
+              });
+            } else requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        },
+      ),
+  );
+  console.log(
+    `scroll: ${scroll.height} px in ${scroll.frames} frames (${(scroll.ms / 1000).toFixed(1)} s), worst frame ${scroll.worst.toFixed(0)} ms, ${scroll.rows} rows in the DOM; ${describeTasks(await takeLongTasks(page))}`,
+  );
+
+  // The search typed as a person types (120 ms a key), each key filtering every alert.
+  const search = page.getByRole('searchbox', { name: 'Search alerts by title, id or place' });
+  await search.click();
+  const typed0 = Date.now();
+  await search.pressSequentially('sector 2 mortar', { delay: 120 });
+  await expect(page.getByTestId('queue-shown')).toContainText('Showing');
+  const typedMs = Date.now() - typed0;
+  const shown = await page.getByTestId('queue-shown').textContent();
+  console.log(
+    `search "sector 2 mortar" typed in ${typedMs} ms (15 keys at 120 ms): ${shown?.split('·')[0]?.trim()}; ${describeTasks(await takeLongTasks(page))}`,
+  );
+  await search.fill('');
+
+  // The filters changed one after another: breached, a sector, grouping by sector.
+  const filter = page.getByRole('search', { name: 'Filter the alert queue' });
+  await filter.getByRole('button', { name: /^Filters/ }).click();
+  await takeLongTasks(page);
+  const changed0 = Date.now();
+  await filter.getByRole('checkbox', { name: 'deadline breached' }).check();
+  await filter.getByRole('combobox', { name: 'Sector' }).selectOption({ index: 2 });
+  await filter.getByRole('checkbox', { name: 'group by sector' }).check();
+  await filter.getByRole('combobox', { name: 'Sector' }).selectOption({ index: 0 });
+  await filter.getByRole('checkbox', { name: /^closed/ }).check();
+  const changedMs = Date.now() - changed0;
+  console.log(
+    `five filter changes in ${changedMs} ms: ${(await page.getByTestId('queue-shown').textContent())?.split('·')[0]?.trim()}; ${describeTasks(await takeLongTasks(page))}`,
+  );
+  await filter.getByRole('button', { name: 'Done' }).click();
+  // Grouped by sector: scrolled again, headings among the rows.
+  await takeLongTasks(page);
+  const grouped = await page.locator('.alert-queue-scroll').evaluate(
+    (el) =>
+      new Promise<{ frames: number; worst: number }>((resolve) => {
+        el.scrollTop = 0;
+        const gaps: number[] = [];
+        let last = performance.now();
+        const step = () => {
+          const now = performance.now();
+          gaps.push(now - last);
+          last = now;
+          el.scrollTop += 600;
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || gaps.length > 5000) {
+            resolve({ frames: gaps.length, worst: Math.max(...gaps.slice(1)) });
+          } else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  console.log(
+    `grouped by sector, scrolled in ${grouped.frames} frames, worst frame ${grouped.worst.toFixed(0)} ms; ${describeTasks(await takeLongTasks(page))}`,
+  );
+});
