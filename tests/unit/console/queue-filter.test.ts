@@ -87,6 +87,7 @@ function v2run(tracks: [string, RunTrackStatus['deadlineStatus'], boolean][]): R
     closedAt: null,
     findings: null,
     summary: null,
+    entryPrompt: null,
     tracks: tracks.map(([stepId, deadlineStatus, earlier], i) => ({
       track: `track-${i}`,
       title: `Track ${i}`,
