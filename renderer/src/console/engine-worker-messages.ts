@@ -23,7 +23,14 @@ export type ToEngineWorker =
 
 export type FromEngineWorker =
   /** `readOnly`: why the exercise can only be read (a version-1 log), or null. */
-  | { type: 'opened'; delta: SnapshotDelta; readOnly: string | null; protocolFormat: 1 | 2 }
+  | {
+      type: 'opened';
+      delta: SnapshotDelta;
+      /** The injected events the engine holds when it opens (a resumed exercise's). */
+      injects: ReplayEvent[];
+      readOnly: string | null;
+      protocolFormat: 1 | 2;
+    }
   | { type: 'open-failed'; message: string; wayOut: string }
   /** `injectsKept`: how many injected events the console keeps before appending `injects`. */
   | { type: 'snapshot'; delta: SnapshotDelta; injects?: ReplayEvent[]; injectsKept?: number }

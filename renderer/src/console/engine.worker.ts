@@ -25,23 +25,25 @@ const encode = createDeltaEncoder();
 function post(type: 'opened' | 'snapshot'): void {
   if (!session) return;
   const delta = encode(session.getSnapshot());
-  if (type === 'opened') {
-    // The injected events go with the snapshot that follows: the 'opened'
-    // message carries none, so none is counted as sent here (a resumed
-    // exercise's live injects were once counted and never sent).
-    scope.postMessage({
-      type,
-      delta,
-      readOnly: session.readOnly,
-      protocolFormat: session.protocolFormat,
-    });
-    return;
-  }
   const n = session.scenario.events.length;
   const { kept, fresh: injects } = injectsToSend(sentInjects, session.eventAt, n);
   const dropped = kept < sentInjects.length;
   sentInjects.length = kept;
   sentInjects.push(...injects);
+  if (type === 'opened') {
+    // A resumed exercise's injected events (live injects, held or moved MSEL
+    // injects delivered) travel with the first snapshot: the console renders
+    // its messages as soon as the session opens, and a later snapshot that
+    // changes nothing else would not make it look again.
+    scope.postMessage({
+      type,
+      delta,
+      injects,
+      readOnly: session.readOnly,
+      protocolFormat: session.protocolFormat,
+    });
+    return;
+  }
   if (dropped) scope.postMessage({ type, delta, injects, injectsKept: kept });
   else scope.postMessage(injects.length > 0 ? { type, delta, injects } : { type, delta });
 }

@@ -111,6 +111,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
       switch (message.type) {
         case 'opened':
           snapshot = decode(message.delta);
+          injects.push(...message.injects);
           readOnly = message.readOnly;
           protocolFormat = message.protocolFormat;
           stopWatchingPage = watchPageHide(() => send({ type: 'checkpoint' }));
