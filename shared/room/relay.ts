@@ -11,8 +11,13 @@ import type { ConnectionHandlers, RoomConnection } from './transport';
 z.config({ jitless: true });
 
 const id = z.number().int().min(1);
-/** What the relay tells the host: a seat connected, sent a frame, or went. */
+/**
+ * What the relay tells the host: first where seats dial (`listening`, the
+ * room listener's address), then for each seat that it connected, sent a
+ * frame, or went.
+ */
 export const RelayToHost = z.discriminatedUnion('r', [
+  z.strictObject({ r: z.literal('listening'), url: z.string().max(400) }),
   z.strictObject({ r: z.literal('open'), id, remote: z.string().max(200) }),
   z.strictObject({ r: z.literal('frame'), id, text: z.string() }),
   z.strictObject({ r: z.literal('close'), id, reason: z.string().max(400) }),
@@ -70,6 +75,12 @@ class RelayedConnection implements RoomConnection {
   }
 }
 
+/** Where the host asks for its room's listener: the interface (the controller picks it) and the port (0: any free one). */
+export interface RoomListenOptions {
+  host: string;
+  port: number;
+}
+
 /**
  * The host's end of the relay: every seat connection the relay announces
  * becomes a RoomConnection handed to `accept` (the RoomHost's). A control
@@ -80,6 +91,7 @@ export function relayHostSide(
   control: RoomConnection,
   accept: (connection: RoomConnection) => void,
   onFault: (reason: string) => void = () => {},
+  onListening: (url: string) => void = () => {},
 ): void {
   const open = new Map<number, RelayedConnection>();
   const forget = (id: number) => open.delete(id);
@@ -93,7 +105,9 @@ export function relayHostSide(
         return;
       }
       const m = parsed.data;
-      if (m.r === 'open') {
+      if (m.r === 'listening') {
+        onListening(m.url);
+      } else if (m.r === 'open') {
         const connection = new RelayedConnection(m.id, m.remote, control, forget);
         open.set(m.id, connection);
         accept(connection);

@@ -67,6 +67,7 @@ export async function attachRoomRelay(
     }
     control.handleUpgrade(request, socket, head, (ws) => {
       hostSocket = ws;
+      ws.send(JSON.stringify({ r: 'listening', url: listenerUrl }));
       ws.on('message', (data, isBinary) => {
         const value = isBinary ? undefined : parseJsonText(data.toString());
         const parsed = RelayToServer.safeParse(value);
@@ -84,11 +85,13 @@ export async function attachRoomRelay(
       ws.on('error', () => {});
     });
   };
-  web.on('upgrade', onUpgrade);
 
   const toHost = (message: object) => {
     if (hostSocket?.readyState === 1) hostSocket.send(JSON.stringify(message));
   };
+  // Set once the listener is up; the control endpoint is attached only then,
+  // so every host is told where seats dial.
+  let listenerUrl = '';
   const listener: RoomListener = await listenForRoom(
     (connection) => {
       const seat = connection;
@@ -108,6 +111,8 @@ export async function attachRoomRelay(
     },
     { host: options.host ?? '127.0.0.1', port: options.port ?? 0 },
   );
+  listenerUrl = listener.url;
+  web.on('upgrade', onUpgrade);
   return {
     url: listener.url,
     get hostConnected() {

@@ -62,8 +62,16 @@ describe('relayed room (npm run web -- --room)', () => {
     );
 
     const control = await wsDialer(`ws://127.0.0.1:${port}${CONTROL_PATH}`)();
-    relayHostSide(control, (c) => room.host.accept(c));
+    let told = '';
+    relayHostSide(
+      control,
+      (c) => room.host.accept(c),
+      () => {},
+      (url) => (told = url),
+    );
     await waitFor('host connected', () => relay!.hostConnected);
+    // The host is told first where its seats dial, to show it to them.
+    await waitFor('told where seats dial', () => told === relay!.url);
     seats.push(
       startHeadlessSeat(relay.url, {
         code: room.host.joinCode,
