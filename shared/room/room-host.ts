@@ -10,6 +10,7 @@
 import { sha256HexOfText, GENESIS_HASH, type LogEntry } from '../audit/entry';
 import { base64ToBytes, bytesToBase64 } from '../audit/base64';
 import { IntentRefused, type ExerciseEngine } from '../exercise/exercise-engine';
+import { engineSimCell } from '../exercise/engine-sim-cell';
 import { SCRIPTED_ACTOR } from '../exercise/scripted-parties';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import {
@@ -23,6 +24,7 @@ import {
   toBase64,
 } from './channel-crypto';
 import { formatJoinCode, newJoinSecret } from './join-code';
+import { partyInboxOf } from './party-inbox';
 import {
   HelloFrame,
   ROOM_LIMITS,
@@ -96,6 +98,8 @@ interface Connection {
   /** The last seq sent to this seat. */
   sentSeq: number;
   seat: RoomSeatRecord | null;
+  /** The JSON of the last inbox sent to a party seat, to send only a changed one. */
+  sentInbox: string | null;
 }
 
 const CONNECTION_LOG_KEPT = 2000;
@@ -126,6 +130,7 @@ export class RoomHost {
    */
   readonly #views = new Map<ScenarioReading, { view: ScenarioView; hash: string }>();
   #saving: Promise<void> = Promise.resolve();
+  #inboxTimer: ReturnType<typeof setTimeout> | null = null;
   #open = true;
   readonly #stopListening: () => void;
 
@@ -140,6 +145,7 @@ export class RoomHost {
     this.#secret = base64ToBytes(state.secret)!;
     this.#stopListening = this.#log.onAppend(() => {
       for (const c of this.#connections) if (c.phase === 'seat') this.#pump(c);
+      this.#inboxesSoon();
     });
   }
 
@@ -227,6 +233,7 @@ export class RoomHost {
       join: null,
       sentSeq: 0,
       seat: null,
+      sentInbox: null,
     };
     if (!this.#open) {
       this.#record(c, 'refused', 'the room is closed');
@@ -503,6 +510,40 @@ export class RoomHost {
       open: this.#open,
     });
     this.#pump(c);
+    c.sentInbox = null;
+    this.#inboxesSoon();
+  }
+
+  // ---- party inboxes -------------------------------------------------------------
+
+  /**
+   * Sends party seats their inboxes once the engine has taken in what was
+   * just committed (the log announces a batch before the engine's state
+   * after it is complete), coalesced: one computation for a burst of batches.
+   */
+  #inboxesSoon(): void {
+    if (this.#inboxTimer !== null) return;
+    this.#inboxTimer = setTimeout(() => {
+      this.#inboxTimer = null;
+      this.#sendInboxes();
+    }, 0);
+  }
+
+  #sendInboxes(): void {
+    const seats = [...this.#connections].filter(
+      (c) => c.phase === 'seat' && c.seat!.assignment.role === 'party',
+    );
+    if (seats.length === 0) return;
+    const status = engineSimCell(this.#engine, this.#engine.getSnapshot(), null);
+    for (const c of seats) {
+      const assignment = c.seat!.assignment;
+      if (assignment.role !== 'party') continue;
+      const inbox = partyInboxOf(status, assignment.parties);
+      const json = JSON.stringify(inbox);
+      if (json === c.sentInbox) continue;
+      c.sentInbox = json;
+      this.#send(c, { type: 'inbox', inbox });
+    }
   }
 
   // ---- intents -----------------------------------------------------------------
@@ -614,12 +655,19 @@ export class RoomHost {
     }
     await Promise.all([...this.#connections].map((c) => c.outbound));
     this.#stopListening();
+    this.#stopInboxes();
+  }
+
+  #stopInboxes(): void {
+    if (this.#inboxTimer !== null) clearTimeout(this.#inboxTimer);
+    this.#inboxTimer = null;
   }
 
   /** Stops without telling anyone (a host that dies): for tests of what seats do then. */
   kill(): void {
     this.#open = false;
     this.#stopListening();
+    this.#stopInboxes();
     for (const c of [...this.#connections]) {
       this.#finish(c);
       c.transport.close('the host stopped');

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LogEntry } from '../audit/entry';
 import { PUBLIC_KEY_BYTES, SALT_BYTES } from './channel-crypto';
+import { PartyInbox } from './party-inbox';
 import { RoomIntent } from './room-intents';
 import { RedactedEntry, SeatAssignment } from './seat-roles';
 
@@ -151,6 +152,9 @@ export const RefusedMessage = z.strictObject({ type: z.literal('refused'), reaso
 /** The room is closed: seats keep their copies, read-only. */
 export const RoomClosedMessage = z.strictObject({ type: z.literal('room-closed') });
 
+/** A party seat's inbox, sent after the entries it follows from, when it changed (party-inbox.ts). */
+export const InboxMessage = z.strictObject({ type: z.literal('inbox'), inbox: PartyInbox });
+
 export const HostMessage = z.union([
   PendingMessage,
   WelcomeMessage,
@@ -158,6 +162,7 @@ export const HostMessage = z.union([
   AnswerMessage,
   RefusedMessage,
   RoomClosedMessage,
+  InboxMessage,
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 

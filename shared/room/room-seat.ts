@@ -26,6 +26,7 @@ import {
   utf8Length,
   type SeatMessage,
 } from './room-messages';
+import type { PartyInbox } from './party-inbox';
 import type { RoomIntent } from './room-intents';
 import { EMPTY_CHAIN, copyFailure, nextEntryFailure, type ChainHead } from './seat-chain';
 import { scenarioViewMatches, type ScenarioView } from './scenario-view';
@@ -106,6 +107,7 @@ export class RoomSeat {
   readonly #saved: SeatSaved;
   #head: ChainHead;
   #status: SeatStatus = 'offline';
+  #inbox: PartyInbox | null = null;
   #problem: string | null = null;
   #connection: RoomConnection | null = null;
   readonly #pending = new Map<string, Pending>();
@@ -164,6 +166,14 @@ export class RoomSeat {
   get scenario(): { hash: string; view: ScenarioView } | null {
     return this.#saved.scenario;
   }
+  /**
+   * A party seat's inbox as the host last sent it (null before the first, and
+   * for every other role): what the mission asks of the parties it plays.
+   */
+  get inbox(): PartyInbox | null {
+    return this.#inbox;
+  }
+
   entries(): readonly SeatEntry[] {
     return this.#saved.entries;
   }
@@ -380,6 +390,10 @@ export class RoomSeat {
         return;
       case 'room-closed':
         this.#set('closed', 'the host closed the room');
+        return;
+      case 'inbox':
+        this.#inbox = message.inbox;
+        for (const listener of this.#listeners) listener();
         return;
     }
   }

@@ -6,7 +6,8 @@
 import type { AlertSnapshot, ExerciseSnapshot } from '../../../shared/exercise/exercise-snapshot';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import type { LoadedScenario, ReplayEvent } from '../../../shared/scenario/loaded-scenario';
-import { simCellStatus, type SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import type { SimCellStatus } from '../../../shared/exercise/sim-cell-status';
+import { engineSimCell } from '../../../shared/exercise/engine-sim-cell';
 import { reportsOf, type ProductView } from '../../../shared/exercise/report-products';
 import {
   buildExercisePlan,
@@ -225,25 +226,8 @@ export function simCellOf(
   snapshot: ExerciseSnapshot,
   role: ActorRole,
 ): SimCellStatus | null {
-  if (role !== 'controller' || engine.runCtx === null) return null;
-  const alerts = new Map(snapshot.alerts.map((a) => [a.id, a] as const));
-  const { scenario } = engine.setup;
-  const injected = engine.injectedEvents();
-  return simCellStatus({
-    ctx: engine.runCtx,
-    partyScript: scenario.partyScript,
-    runs: engine.runs(),
-    takenOver: engine.takenOverParties(),
-    titleOf: (id) => alerts.get(id)?.view.title ?? id,
-    eventsOf: (id) => {
-      const members = engine.incidentOf(id)?.alertIds ?? [id];
-      const seqs = [...new Set(members.flatMap((m) => alerts.get(m)?.eventSeqs ?? []))];
-      return seqs
-        .sort((a, b) => a - b)
-        .map((seq) => scenario.events[seq] ?? injected[seq - scenario.events.length])
-        .filter((e) => e !== undefined);
-    },
-  });
+  if (role !== 'controller') return null;
+  return engineSimCell(engine, snapshot, engine.setup.scenario.partyScript);
 }
 
 /**
