@@ -463,12 +463,34 @@ export class FakeIpcRenderer {
   sendSync = (...args: unknown[]): unknown => this.record('sendSync', args, undefined);
   sendToHost = (...args: unknown[]): void => this.record('sendToHost', args, undefined);
   postMessage = (...args: unknown[]): void => this.record('postMessage', args, undefined);
-  on = (...args: unknown[]): this => this.record('on', args, this);
+  /** Listeners added with on(), by channel, as ipcRenderer keeps them. */
+  readonly listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();
+  on = (...args: unknown[]): this => {
+    const [channel, listener] = args as [string, (event: unknown, ...rest: unknown[]) => void];
+    if (typeof listener === 'function') {
+      this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+    }
+    return this.record('on', args, this);
+  };
   once = (...args: unknown[]): this => this.record('once', args, this);
   off = (...args: unknown[]): this => this.record('off', args, this);
   addListener = (...args: unknown[]): this => this.record('addListener', args, this);
-  removeListener = (...args: unknown[]): this => this.record('removeListener', args, this);
+  removeListener = (...args: unknown[]): this => {
+    const [channel, listener] = args as [string, unknown];
+    const kept = (this.listeners.get(channel) ?? []).filter((l) => l !== listener);
+    this.listeners.set(channel, kept);
+    return this.record('removeListener', args, this);
+  };
   removeAllListeners = (...args: unknown[]): this => this.record('removeAllListeners', args, this);
+
+  /**
+   * Main's webContents.send reaching this renderer: every listener of the
+   * channel gets an event whose sender is this ipcRenderer, as in Electron.
+   */
+  fromMain(channel: string, ...args: unknown[]): void {
+    const event = { sender: this, senderId: 0, ports: [] };
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...args);
+  }
 
   /** Every function of this ipcRenderer (to check none is exposed). */
   methods(): unknown[] {
