@@ -80,6 +80,10 @@ export type NavigationKind = 'will-navigate' | 'will-frame-navigate' | 'will-red
 export class FakeWebContents extends Emitter implements WebContentsApi {
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   readonly pdfRequests: PrintToPDFOptions[] = [];
+  /** What main pushed to the page with send(), in order. */
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  /** Set when its window is closed: Electron then throws on every call. */
+  destroyed = false;
   /** What printToPDF answers (Chromium's rendering of the page, here fixed bytes). */
   pdfBytes = new TextEncoder().encode('%PDF-1.7\n% rendered by the fake\n%%EOF\n');
 
@@ -94,6 +98,22 @@ export class FakeWebContents extends Emitter implements WebContentsApi {
   async printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> {
     this.pdfRequests.push(options);
     return this.pdfBytes;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    // As Electron: "Object has been destroyed".
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
+    this.sent.push({ channel, args });
+  }
+
+  /** The page reloads: a new document commits in the main frame. */
+  reload(url = 'app://bundle/index.html'): void {
+    this.emit('did-navigate', {}, url, -1, '');
+  }
+
+  /** The page's renderer process crashes or is killed. */
+  crash(): void {
+    this.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
   }
 
   /** A navigation of this page as Chromium starts it; true when a listener blocked it. */
@@ -154,6 +174,7 @@ export class FakeWindow extends Emitter implements WindowApi {
   /** The user closes the window. */
   close(): void {
     this.destroyed = true;
+    this.webContents.destroyed = true;
     this.emit('closed');
   }
 }
@@ -198,6 +219,12 @@ class FakeApp extends Emitter implements AppApi {
   }
   getPath(name: 'userData' | 'documents'): string {
     return this.paths[name];
+  }
+
+  /** The app is about to quit (after its windows closed, or at once on a signal). */
+  willQuit(): void {
+    this.electron.log.push('app.will-quit');
+    this.emit('will-quit', {});
   }
 
   /** Electron becomes ready; resolves once the wiring's whenReady callbacks have run. */
