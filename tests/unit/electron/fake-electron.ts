@@ -100,10 +100,16 @@ export class FakeWebContents extends Emitter implements WebContentsApi {
     return this.pdfBytes;
   }
 
+  /** The page's ipcRenderer, when a test connected one (connectRenderer). */
+  renderer: FakeIpcRenderer | null = null;
+
   send(channel: string, ...args: unknown[]): void {
     // As Electron: "Object has been destroyed".
     if (this.destroyed) throw new TypeError('Object has been destroyed');
     this.sent.push({ channel, args });
+    const renderer = this.renderer;
+    // Asynchronous and in order, as Electron's IPC; the page gets a copy.
+    if (renderer) setTimeout(() => renderer.fromMain(channel, ...structuredClone(args)), 0);
   }
 
   /** The page reloads: a new document commits in the main frame. */
@@ -528,4 +534,32 @@ export class FakeIpcRenderer {
     this.calls.push({ method, args });
     return result;
   }
+}
+
+/**
+ * The page of `win` with its ipcRenderer wired to the fake main process:
+ * invoke reaches ipcMain's handler as from the window's main frame showing
+ * `url`, and the window's webContents.send reaches the page's listeners;
+ * both asynchronous and in order, payloads copied, as Electron's IPC.
+ */
+export function connectRenderer(
+  electron: FakeElectron,
+  win: FakeWindow,
+  url = 'app://bundle/index.html',
+): FakeIpcRenderer {
+  const ipcRenderer = new FakeIpcRenderer();
+  const record = ipcRenderer.invoke;
+  ipcRenderer.invoke = (...args: unknown[]) => {
+    void record(...args);
+    const [channel, ...payload] = args as [string, ...unknown[]];
+    return new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+      electron.ipcMain.invoke(
+        channel,
+        invokeEvent(win.webContents, url),
+        ...structuredClone(payload),
+      ),
+    );
+  };
+  win.webContents.renderer = ipcRenderer;
+  return ipcRenderer;
 }
