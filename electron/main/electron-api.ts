@@ -33,6 +33,11 @@ export interface WebContentsApi {
   on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-redirect', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: CancellableEvent) => void): unknown;
+  /** Another document committed in the main frame (a reload): the page that was there is gone. */
+  on(event: 'did-navigate', listener: () => void): unknown;
+  on(event: 'render-process-gone', listener: () => void): unknown;
+  /** Pushes a message to the page's ipcRenderer listeners of `channel`. */
+  send(channel: string, ...args: unknown[]): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void;
   printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
 }
@@ -66,6 +71,7 @@ export interface AppApi {
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'activate', listener: () => void): unknown;
+  on(event: 'will-quit', listener: () => void): unknown;
   on(
     event: 'web-contents-created',
     listener: (event: unknown, contents: WebContentsApi) => void,

@@ -1,17 +1,22 @@
-// The four IPC channels. Each handler first checks the sender frame, then parses
+// The IPC channels. Each handler first checks the sender frame, then parses
 // its payload with the shared zod schema, and only then acts.
 import { join } from 'node:path';
 import {
   EXPORT_KIND_EXTENSIONS,
   IPC_CHANNELS,
+  IPC_PUSH_CHANNELS,
   openScenarioFilesRequestSchema,
   parseIpcPayload,
   printToPdfRequestSchema,
+  roomListenRequestSchema,
+  roomSendRequestSchema,
   saveExportRequestSchema,
   type ElectronAppInfo,
   type ExportKind,
   type IpcChannel,
   type OpenedScenarioFile,
+  type RoomInterface,
+  type RoomListening,
   type SaveResult,
 } from '../../shared/security/ipc-contract';
 import { isTrustedSender } from '../../shared/security/trusted-sender';
@@ -19,6 +24,7 @@ import type { AppApi, DialogApi, InvokeEvent, IpcMainApi, WindowApi } from './el
 import { listScenarioFiles, listScenarioFolder } from './files/collect-scenario-files';
 import type { PickedFiles } from './files/picked-files';
 import { writeFileAtomic } from './files/write-file-atomic';
+import type { RoomListenerControl } from './room-listener';
 
 const SCENARIO_FILE_FILTERS = [
   { name: 'Scenario files', extensions: ['json', 'ndjson', 'jsonl', 'csv', 'geojson'] },
@@ -32,12 +38,20 @@ export interface IpcDependencies {
   getWindow: () => WindowApi | null;
   devServerOrigin: string | null;
   picked: PickedFiles;
+  /** The room listener, opened and closed by the window's page. */
+  room: RoomListenerControl;
 }
 
-/** Registers the handlers of the four channels on `ipcMain`. */
+/** What a room call refused says: the channel, then why. */
+function roomRefusal(channel: IpcChannel, error: unknown): Error {
+  const why = error instanceof Error ? error.message : String(error);
+  return new Error(`${channel}: ${why}`, { cause: error });
+}
+
+/** Registers the handlers of every channel of IPC_CHANNELS on `ipcMain`. */
 export function registerIpcHandlers(
   ipcMain: IpcMainApi,
-  { app, dialog, getWindow, devServerOrigin, picked }: IpcDependencies,
+  { app, dialog, getWindow, devServerOrigin, picked, room }: IpcDependencies,
 ): void {
   const trustedWindow = (event: InvokeEvent, channel: IpcChannel): WindowApi => {
     const win = getWindow();
@@ -122,6 +136,45 @@ export function registerIpcHandlers(
         node: process.versions.node,
       },
     };
+  });
+
+  ipcMain.handle(IPC_CHANNELS.roomInterfaces, (event): RoomInterface[] => {
+    trustedWindow(event, IPC_CHANNELS.roomInterfaces);
+    return room.interfaces();
+  });
+
+  ipcMain.handle(
+    IPC_CHANNELS.roomListen,
+    async (event, payload: unknown): Promise<RoomListening> => {
+      const win = trustedWindow(event, IPC_CHANNELS.roomListen);
+      const request = parseIpcPayload(IPC_CHANNELS.roomListen, roomListenRequestSchema, payload);
+      // The room talks to the page that opened it and to no other: the push
+      // is bound to this window's web contents, and stops once it is gone.
+      const contents = win.webContents;
+      const push = (text: string) => {
+        if (!win.isDestroyed()) contents.send(IPC_PUSH_CHANNELS.roomMessage, text);
+      };
+      try {
+        return await room.listen(contents.id, request, push);
+      } catch (error) {
+        throw roomRefusal(IPC_CHANNELS.roomListen, error);
+      }
+    },
+  );
+
+  ipcMain.handle(IPC_CHANNELS.roomSend, (event, payload: unknown): void => {
+    const win = trustedWindow(event, IPC_CHANNELS.roomSend);
+    const message = parseIpcPayload(IPC_CHANNELS.roomSend, roomSendRequestSchema, payload);
+    try {
+      room.send(win.webContents.id, message);
+    } catch (error) {
+      throw roomRefusal(IPC_CHANNELS.roomSend, error);
+    }
+  });
+
+  ipcMain.handle(IPC_CHANNELS.roomClose, async (event): Promise<void> => {
+    const win = trustedWindow(event, IPC_CHANNELS.roomClose);
+    await room.close(win.webContents.id, 'the room was closed');
   });
 }
 

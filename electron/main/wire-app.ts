@@ -8,6 +8,8 @@ import type { MainElectronApi, WindowApi } from './electron-api';
 import { PickedFiles } from './files/picked-files';
 import { hardenAllWebContents, hardenSession } from './harden';
 import { registerIpcHandlers } from './ipc-handlers';
+import { RoomListenerControl, type ListenForRoom } from './room-listener';
+import type { OsInterfaces } from '../../shared/security/room-interfaces';
 import { mainWindowOptions } from './window-options';
 
 export interface WireOptions {
@@ -19,6 +21,10 @@ export interface WireOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** process.platform (the menu differs on macOS). */
   platform: string;
+  /** Starts a room's listener (shared/node/room/ws-transport.ts's listenForRoom); called only when the page opens a room. */
+  listenForRoom: ListenForRoom;
+  /** os.networkInterfaces: the addresses a room may listen on. */
+  networkInterfaces: () => OsInterfaces;
 }
 
 /** Sets up the app: call once, at start-up, before Electron is ready. */
@@ -49,13 +55,29 @@ export function wireApp(electron: MainElectronApi, options: WireOptions): void {
   const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
   const picked = new PickedFiles();
   let mainWindow: WindowApi | null = null;
+  // Nothing listens for seats until the page opens a room, and nothing after
+  // the page that opened it is gone (closed, reloaded, crashed) or the app quits.
+  const room = new RoomListenerControl({
+    listen: options.listenForRoom,
+    networkInterfaces: options.networkInterfaces,
+  });
+  const closeRoom = (owner: number | undefined, reason: string) => {
+    room.close(owner, reason).catch((error: unknown) => {
+      console.warn(`[truceline] closing the room failed: ${String(error)}`);
+    });
+  };
 
   const createWindow = (): WindowApi => {
     const win = new electron.BrowserWindow(mainWindowOptions(options.preloadPath));
+    // Read now: a closed window's web contents can no longer be asked.
+    const contentsId = win.webContents.id;
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
       mainWindow = null;
+      closeRoom(contentsId, 'the host window closed');
     });
+    win.webContents.on('did-navigate', () => closeRoom(contentsId, 'the host page was reloaded'));
+    win.webContents.on('render-process-gone', () => closeRoom(contentsId, 'the host page crashed'));
     void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
     return win;
   };
@@ -72,8 +94,10 @@ export function wireApp(electron: MainElectronApi, options: WireOptions): void {
     getWindow: () => mainWindow,
     devServerOrigin,
     picked,
+    room,
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => closeRoom(undefined, 'the app quit'));
 
   void app.whenReady().then(() => {
     const session = electron.session.defaultSession;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { EXPORT_KINDS } from './export-kind';
 import { MAX_EXPORT_BYTES } from './export-limits';
 import type { IpcChannel } from './ipc-channels';
+import { RelayToServer } from '../room/relay';
+import { ROOM_LIMITS, parseJsonText } from '../room/room-messages';
 
 export {
   EXPORT_KINDS,
@@ -14,7 +16,12 @@ export {
 
 z.config({ jitless: true });
 
-export { IPC_CHANNELS, type IpcChannel } from './ipc-channels';
+export {
+  IPC_CHANNELS,
+  IPC_PUSH_CHANNELS,
+  type IpcChannel,
+  type IpcPushChannel,
+} from './ipc-channels';
 
 export { SCENARIO_PICK_LIMITS } from './scenario-pick-limits';
 
@@ -59,6 +66,46 @@ export const printToPdfRequestSchema = z.strictObject({
   pageSize: z.enum(['A4', 'Letter']).optional(),
 });
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+/** Where the page asks for its room's listener (docs/ROOMS.md, "Opening a room"). */
+export const roomListenRequestSchema = z.strictObject({
+  host: z.string().min(1, 'host is empty').max(100, 'host is longer than 100 characters'),
+  port: z
+    .number()
+    .int('port must be an integer')
+    .min(0, 'port must be 0 (any free one) to 65535')
+    .max(65_535, 'port must be 0 (any free one) to 65535'),
+});
+export type RoomListenRequest = z.infer<typeof roomListenRequestSchema>;
+
+/**
+ * The longest relay message the page may send, in characters: the largest
+ * frame the host sends a seat (the scenario copy) and room for its envelope,
+ * as the browser mode's control endpoint allows.
+ */
+export const MAX_ROOM_SEND_CHARS = ROOM_LIMITS.maxHostFrameBytes + 4096;
+
+/** A relay message from the page (RelayToServer), as the JSON text the control line carries. */
+export const roomSendRequestSchema = z
+  .string('the relay message must be JSON text')
+  .max(MAX_ROOM_SEND_CHARS, `the relay message is over ${MAX_ROOM_SEND_CHARS} characters`)
+  .transform((text, context) => {
+    const value = parseJsonText(text);
+    if (value === undefined) {
+      context.addIssue({ code: 'custom', message: 'the relay message is not JSON' });
+      return z.NEVER;
+    }
+    return value;
+  })
+  .pipe(RelayToServer);
+
+/** One address the controller may open the room on. */
+export type { RoomInterface } from './room-interfaces';
+
+/** What listening answers: where seats dial. */
+export interface RoomListening {
+  url: string;
+}
 
 /**
  * A file picked in "open scenario". Its bytes are not in the IPC reply: the

@@ -70,7 +70,7 @@ test('the renderer is sandboxed and sees only window.truceline', async () => {
     };
   });
   expect(exposed).toEqual({
-    api: ['appInfo', 'openScenarioFiles', 'printToPdf', 'saveExport'],
+    api: ['appInfo', 'openScenarioFiles', 'printToPdf', 'room', 'saveExport'],
     require: 'undefined',
     process: 'undefined',
   });

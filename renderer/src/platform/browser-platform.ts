@@ -82,5 +82,13 @@ export function createBrowserPlatform(): Platform {
         chromeVersion: chromeVersion(),
       };
     },
+    // PLACEHOLDER (branch desk19, the desktop half of issue 19): the browser
+    // half's real implementation (the control endpoint of `npm run web --
+    // --room`) replaces this at merge; take theirs.
+    openRoomControl() {
+      return Promise.reject(
+        new Error("open the room from the browser mode's server (npm run web -- --room)"),
+      );
+    },
   };
 }

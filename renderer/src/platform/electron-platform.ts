@@ -1,6 +1,7 @@
 import { exportKindForMimeType } from '../../../shared/security/export-kind';
 import { MAX_EXPORT_BYTES } from '../../../shared/security/export-limits';
-import type { TrucelineApi } from '../../../shared/security/preload-api';
+import type { ConnectionHandlers, RoomConnection } from '../../../shared/room/transport';
+import type { TrucelineApi, TrucelineRoomApi } from '../../../shared/security/preload-api';
 import { pickedFileFromUrl } from './picked-file';
 import type { Platform } from './platform';
 
@@ -14,6 +15,62 @@ async function unwrapIpcError<T>(call: Promise<T>): Promise<T> {
       cause: error,
     });
   }
+}
+
+/**
+ * The host's control line over the preload's room channels (docs/ROOMS.md,
+ * "Opening a room"): main's pushed relay messages in, the page's out. Main
+ * pushes `{ r: 'listening', url }` before listen() answers, so the page
+ * subscribes first and keeps what arrives until the host listens.
+ */
+async function openRoomControlOver(
+  room: TrucelineRoomApi,
+  options: { host: string; port: number },
+): Promise<RoomConnection> {
+  const inbox: string[] = [];
+  let handlers: ConnectionHandlers | null = null;
+  let closedWith: string | null = null;
+  const unsubscribe = room.onMessage((text) => {
+    if (closedWith !== null) return;
+    if (handlers) handlers.message(text);
+    else inbox.push(text);
+  });
+  try {
+    await unwrapIpcError(room.listen({ host: options.host, port: options.port }));
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  const end = (reason: string) => {
+    if (closedWith !== null) return;
+    closedWith = reason;
+    unsubscribe();
+    handlers?.close(reason);
+  };
+  return {
+    remote: 'the room listener of this app',
+    send(text) {
+      if (closedWith !== null) return;
+      // Main refuses only a malformed or oversized message: the relay is the
+      // app's own, so that is a fault, and the room closes rather than lose frames.
+      unwrapIpcError(room.send(text)).catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        end(`the room listener refused a message: ${why}`);
+        void room.close().catch(() => {});
+      });
+    },
+    close(reason) {
+      if (closedWith !== null) return;
+      end(reason);
+      // After every frame sent before it: main handles this app's messages in order.
+      void room.close().catch(() => {});
+    },
+    listen(next) {
+      handlers = next;
+      for (const text of inbox.splice(0)) next.message(text);
+      if (closedWith !== null) next.close(closedWith);
+    },
+  };
 }
 
 /** The platform over `window.truceline` (electron/preload). */
@@ -56,5 +113,6 @@ export function createElectronPlatform(api: TrucelineApi): Platform {
         chromeVersion: info.versions.chrome,
       };
     },
+    openRoomControl: (options) => openRoomControlOver(api.room, options),
   };
 }

@@ -80,6 +80,10 @@ export type NavigationKind = 'will-navigate' | 'will-frame-navigate' | 'will-red
 export class FakeWebContents extends Emitter implements WebContentsApi {
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   readonly pdfRequests: PrintToPDFOptions[] = [];
+  /** What main pushed to the page with send(), in order. */
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  /** Set when its window is closed: Electron then throws on every call. */
+  destroyed = false;
   /** What printToPDF answers (Chromium's rendering of the page, here fixed bytes). */
   pdfBytes = new TextEncoder().encode('%PDF-1.7\n% rendered by the fake\n%%EOF\n');
 
@@ -94,6 +98,28 @@ export class FakeWebContents extends Emitter implements WebContentsApi {
   async printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> {
     this.pdfRequests.push(options);
     return this.pdfBytes;
+  }
+
+  /** The page's ipcRenderer, when a test connected one (connectRenderer). */
+  renderer: FakeIpcRenderer | null = null;
+
+  send(channel: string, ...args: unknown[]): void {
+    // As Electron: "Object has been destroyed".
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
+    this.sent.push({ channel, args });
+    const renderer = this.renderer;
+    // Asynchronous and in order, as Electron's IPC; the page gets a copy.
+    if (renderer) setTimeout(() => renderer.fromMain(channel, ...structuredClone(args)), 0);
+  }
+
+  /** The page reloads: a new document commits in the main frame. */
+  reload(url = 'app://bundle/index.html'): void {
+    this.emit('did-navigate', {}, url, -1, '');
+  }
+
+  /** The page's renderer process crashes or is killed. */
+  crash(): void {
+    this.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
   }
 
   /** A navigation of this page as Chromium starts it; true when a listener blocked it. */
@@ -154,6 +180,7 @@ export class FakeWindow extends Emitter implements WindowApi {
   /** The user closes the window. */
   close(): void {
     this.destroyed = true;
+    this.webContents.destroyed = true;
     this.emit('closed');
   }
 }
@@ -198,6 +225,12 @@ class FakeApp extends Emitter implements AppApi {
   }
   getPath(name: 'userData' | 'documents'): string {
     return this.paths[name];
+  }
+
+  /** The app is about to quit (after its windows closed, or at once on a signal). */
+  willQuit(): void {
+    this.electron.log.push('app.will-quit');
+    this.emit('will-quit', {});
   }
 
   /** Electron becomes ready; resolves once the wiring's whenReady callbacks have run. */
@@ -463,12 +496,34 @@ export class FakeIpcRenderer {
   sendSync = (...args: unknown[]): unknown => this.record('sendSync', args, undefined);
   sendToHost = (...args: unknown[]): void => this.record('sendToHost', args, undefined);
   postMessage = (...args: unknown[]): void => this.record('postMessage', args, undefined);
-  on = (...args: unknown[]): this => this.record('on', args, this);
+  /** Listeners added with on(), by channel, as ipcRenderer keeps them. */
+  readonly listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();
+  on = (...args: unknown[]): this => {
+    const [channel, listener] = args as [string, (event: unknown, ...rest: unknown[]) => void];
+    if (typeof listener === 'function') {
+      this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+    }
+    return this.record('on', args, this);
+  };
   once = (...args: unknown[]): this => this.record('once', args, this);
   off = (...args: unknown[]): this => this.record('off', args, this);
   addListener = (...args: unknown[]): this => this.record('addListener', args, this);
-  removeListener = (...args: unknown[]): this => this.record('removeListener', args, this);
+  removeListener = (...args: unknown[]): this => {
+    const [channel, listener] = args as [string, unknown];
+    const kept = (this.listeners.get(channel) ?? []).filter((l) => l !== listener);
+    this.listeners.set(channel, kept);
+    return this.record('removeListener', args, this);
+  };
   removeAllListeners = (...args: unknown[]): this => this.record('removeAllListeners', args, this);
+
+  /**
+   * Main's webContents.send reaching this renderer: every listener of the
+   * channel gets an event whose sender is this ipcRenderer, as in Electron.
+   */
+  fromMain(channel: string, ...args: unknown[]): void {
+    const event = { sender: this, senderId: 0, ports: [] };
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...args);
+  }
 
   /** Every function of this ipcRenderer (to check none is exposed). */
   methods(): unknown[] {
@@ -479,4 +534,32 @@ export class FakeIpcRenderer {
     this.calls.push({ method, args });
     return result;
   }
+}
+
+/**
+ * The page of `win` with its ipcRenderer wired to the fake main process:
+ * invoke reaches ipcMain's handler as from the window's main frame showing
+ * `url`, and the window's webContents.send reaches the page's listeners;
+ * both asynchronous and in order, payloads copied, as Electron's IPC.
+ */
+export function connectRenderer(
+  electron: FakeElectron,
+  win: FakeWindow,
+  url = 'app://bundle/index.html',
+): FakeIpcRenderer {
+  const ipcRenderer = new FakeIpcRenderer();
+  const record = ipcRenderer.invoke;
+  ipcRenderer.invoke = (...args: unknown[]) => {
+    void record(...args);
+    const [channel, ...payload] = args as [string, ...unknown[]];
+    return new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+      electron.ipcMain.invoke(
+        channel,
+        invokeEvent(win.webContents, url),
+        ...structuredClone(payload),
+      ),
+    );
+  };
+  win.webContents.renderer = ipcRenderer;
+  return ipcRenderer;
 }

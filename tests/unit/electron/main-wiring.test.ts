@@ -3,10 +3,11 @@
 // and the answer checked. The policies themselves are tested in tests/unit/security;
 // these tests fail when the wiring stops applying them.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { wireApp } from '../../../electron/main/wire-app';
+import { listenForRoom } from '../../../shared/node/room/ws-transport';
 import { APP_ENTRY_URL } from '../../../shared/security/app-origin';
 import { IPC_CHANNELS } from '../../../shared/security/ipc-channels';
 import type {
@@ -53,6 +54,8 @@ function wire(
     preloadPath: PRELOAD,
     env: options.env ?? {},
     platform: options.platform ?? 'linux',
+    listenForRoom,
+    networkInterfaces,
   });
   return electron;
 }
@@ -273,9 +276,13 @@ describe('IPC', () => {
     [IPC_CHANNELS.saveExport]: { suggestedName: 'log.json', content: '{}', kind: 'json' },
     [IPC_CHANNELS.printToPdf]: { suggestedName: 'report.pdf' },
     [IPC_CHANNELS.appInfo]: undefined,
+    [IPC_CHANNELS.roomInterfaces]: undefined,
+    [IPC_CHANNELS.roomListen]: { host: '127.0.0.1', port: 0 },
+    [IPC_CHANNELS.roomSend]: '{"r":"close","id":1,"reason":"done"}',
+    [IPC_CHANNELS.roomClose]: undefined,
   };
 
-  it('handles exactly the four channels', async () => {
+  it('handles exactly the channels of IPC_CHANNELS', async () => {
     const { electron } = await started();
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(
       Object.values(IPC_CHANNELS).sort(),
@@ -298,7 +305,7 @@ describe('IPC', () => {
       ['a subframe', (id: number) => invokeEvent({ id }, APP_ENTRY_URL, 'sub')],
       ['a page off the app', (id: number) => invokeEvent({ id }, 'https://example.org/')],
       ['a frame that is gone', (id: number) => invokeEvent({ id }, null)],
-    ])('refuses %s, before any dialog or file', async (_who, event) => {
+    ])('refuses %s, before any dialog, file or room', async (_who, event) => {
       const { electron, win } = await started();
       await expect(
         electron.ipcMain.invoke(channel, event(win.webContents.id), validPayloads[channel]),
@@ -306,6 +313,7 @@ describe('IPC', () => {
       expect(electron.dialog.openCalls).toEqual([]);
       expect(electron.dialog.saveCalls).toEqual([]);
       expect(win.webContents.pdfRequests).toEqual([]);
+      expect(win.webContents.sent).toEqual([]);
     });
 
     it('refuses the window once it is closed', async () => {
