@@ -39,6 +39,8 @@ export class SeatSession {
   #runner: SeatRunner | null = null;
   #snapshot: SeatSnapshot;
   #saveProblem: string | null = null;
+  /** Why the last dial failed (the runner retries quietly; the screen says why). */
+  #dialProblem: string | null = null;
   readonly #listeners = new Set<() => void>();
   readonly #off: (() => void)[] = [];
 
@@ -99,7 +101,18 @@ export class SeatSession {
 
   start(): void {
     if (this.#runner || this.seat.status === 'broken') return;
-    this.#runner = keepSeatConnected(this.seat, this.options.dial);
+    const dial = this.options.dial;
+    this.#runner = keepSeatConnected(this.seat, async () => {
+      try {
+        const connection = await dial();
+        this.#dialProblem = null;
+        return connection;
+      } catch (error) {
+        this.#dialProblem = (error as Error).message;
+        this.#changed();
+        throw error;
+      }
+    });
   }
 
   stop(): void {
@@ -130,7 +143,7 @@ export class SeatSession {
       seatId: seat.seatId,
       name: seat.name,
       status: seat.status,
-      problem: seat.problem,
+      problem: seat.problem ?? (seat.status === 'offline' ? this.#dialProblem : null),
       behind: seat.behind,
       assignment: seat.assignment,
       request: seat.request,
