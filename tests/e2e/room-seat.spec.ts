@@ -133,7 +133,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     // The page's sockets go through the test: closed while `offline`, then to the room.
     const network = { offline: true };
     await op.routeWebSocket(/\/room$/, (ws) => {
-      if (network.offline) ws.close({ code: 4000, reason: 'held offline by the test' });
+      if (network.offline) void ws.close({ code: 4000, reason: 'held offline by the test' });
       else ws.connectToServer();
     });
     await op.reload();
