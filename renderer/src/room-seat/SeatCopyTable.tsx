@@ -61,8 +61,13 @@ export function SeatCopyTable({ entries }: { entries: readonly SeatEntry[] }) {
                   <div role="cell" className="copy-cell">
                     {r.kind ?? '—'}
                   </div>
-                  <div role="cell" className="copy-cell">
+                  <div
+                    role="cell"
+                    className="copy-cell"
+                    title={r.actor ? `${r.actor} (${r.role ?? ''})` : undefined}
+                  >
                     {r.actor ?? '—'}
+                    {r.role ? <span className="muted"> ({r.role})</span> : null}
                   </div>
                   <div role="cell" className="copy-cell copy-what" title={r.summary}>
                     {r.summary}

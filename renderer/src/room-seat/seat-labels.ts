@@ -81,6 +81,7 @@ export interface CopyRow {
   time: string | null;
   kind: string | null;
   actor: string | null;
+  role: string | null;
   summary: string;
 }
 
@@ -93,6 +94,7 @@ export function copyRow(entry: SeatEntry): CopyRow {
       time: null,
       kind: null,
       actor: null,
+      role: null,
       summary: 'not for your role',
     };
   }
@@ -101,7 +103,8 @@ export function copyRow(entry: SeatEntry): CopyRow {
     hash: full.hash,
     time: full.exercise_time ?? full.wall_time,
     kind: full.kind,
-    actor: `${full.actor} (${full.role})`,
+    actor: full.actor,
+    role: full.role,
     summary: summarizeEntry(full),
   };
 }
