@@ -4,6 +4,7 @@ import { getAppDatabase } from '../app/app-database';
 import { readSeatCopy, saveSeatCopy } from '../storage';
 import { browserDialer, roomAddressFor } from './browser-socket';
 import { NoteComposer } from './NoteComposer';
+import { PartyInbox } from './PartyInbox';
 import { SeatCopyTable } from './SeatCopyTable';
 import { SeatSession } from './seat-session';
 import { mayWriteNotes, roleLabel, statusLine } from './seat-labels';
@@ -152,6 +153,10 @@ function SeatView({ session }: { session: SeatSession }) {
         {mayWriteNotes(role) ? (
           <aside className="seat-side">
             <NoteComposer session={session} />
+          </aside>
+        ) : role?.role === 'party' ? (
+          <aside className="seat-side">
+            <PartyInbox entries={s.entries} parties={role.parties} />
           </aside>
         ) : null}
       </div>

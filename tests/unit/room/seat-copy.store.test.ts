@@ -8,6 +8,8 @@ import { checkStoredCopy, type StoredSeatCopy } from '../../../shared/room/seat-
 import { SeatSession } from '../../../renderer/src/room-seat/seat-session';
 import { coalescedSaver } from '../../../renderer/src/room-seat/copy-saver';
 import { seatRouteFromHash } from '../../../renderer/src/room-seat/seat-route';
+import { partyInbox } from '../../../renderer/src/room-seat/party-inbox';
+import type { SeatEntry } from '../../../shared/room/seat-roles';
 import {
   listSeatCopies,
   openTrucelineDatabase,
@@ -189,5 +191,37 @@ describe('seatRouteFromHash', () => {
     });
     expect(seatRouteFromHash('#/library')).toBeNull();
     expect(seatRouteFromHash('#/seat/../x')).toBeNull();
+  });
+});
+
+describe('partyInbox', () => {
+  const entry = (seq: number, kind: string, data: Record<string, unknown>) =>
+    ({
+      seq,
+      kind,
+      data,
+      actor: 'x',
+      role: 'party',
+      exercise_time: '2027-03-09T17:00:00Z',
+      wall_time: '2027-03-09T17:00:00Z',
+      prev_hash: '0'.repeat(64),
+      hash: '1'.repeat(64),
+    }) as unknown as SeatEntry;
+  it('keeps moves, acknowledgements and report products, newest first, marking the seat’s own parties', () => {
+    const entries: SeatEntry[] = [
+      entry(1, 'exercise-created', {}),
+      entry(2, 'party-ack', { party: 'A', how: 'acknowledged' }),
+      { seq: 3, prev_hash: '0'.repeat(64), hash: '2'.repeat(64) },
+      entry(4, 'party-ack', { party: 'B', how: 'acknowledged' }),
+      entry(5, 'report-product', { product: 'request-for-explanation', text: 'Explain.' }),
+      entry(6, 'clock', { action: 'play' }),
+    ];
+    const inbox = partyInbox(entries, ['A']);
+    expect(inbox.map((i) => [i.seq, i.own])).toEqual([
+      [5, false],
+      [4, false],
+      [2, true],
+    ]);
+    expect(partyInbox(entries, ['A'], 1)).toHaveLength(1);
   });
 });
