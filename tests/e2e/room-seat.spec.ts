@@ -3,7 +3,8 @@
 // the room's listener serving the built app — and Chromium pages are the seats
 // that open the room's address, join with the code, keep a verified copy in
 // IndexedDB, write a note, come back after a reload with their token, and see
-// the room close. Screenshots of the seat's screens go to out/screenshots.
+// the room close; a copy altered in storage is reported and not used.
+// Screenshots of the seat's screens go to out/screenshots.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -163,6 +164,29 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await op.getByRole('button', { name: 'Send note' }).click();
     await expect(op.getByTestId('note-outcome')).toContainText('read-only');
     await shoot(op, 'seat-home-closed');
+
+    // ---- a copy altered in the browser's storage is reported, not used ------
+    const seatId = new URL(op.url()).hash.replace('#/seat/', '');
+    await op.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('truceline');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const store = db.transaction('seatCopies', 'readwrite').objectStore('seatCopies');
+      const record = await new Promise<{ saved: { entries: { data?: object }[] } }>((resolve) => {
+        const get = store.get(id);
+        get.onsuccess = () => resolve(get.result as never);
+      });
+      record.saved.entries[1]!.data = { ...record.saved.entries[1]!.data, speed: 1 };
+      await new Promise((resolve) => (store.put(record).onsuccess = resolve));
+      db.close();
+    }, seatId);
+    await op.reload();
+    await expect(status(op)).toHaveAttribute('data-state', 'broken');
+    await expect(status(op)).toContainText('Operator Amal');
+    await expect(status(op)).toContainText('entry 2');
+    await expect(op.getByTestId('copy-table')).toHaveCount(0);
     expect(errors).toEqual([]);
     await opContext.close();
     await partyContext.close();

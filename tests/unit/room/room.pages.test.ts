@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { createServer } from 'node:http';
+import { attachRoomRelay } from '../../../shared/node/room/relay-server';
 import { listenForRoom, type RoomListener } from '../../../shared/node/room/ws-transport';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy';
 import type { RoomConnection } from '../../../shared/room/transport';
@@ -98,5 +100,25 @@ describe('a room listener without pages', () => {
     const page = await get(listener.port, '/', `127.0.0.1:${listener.port}`);
     expect(page.status).toBe(426);
     expect(listener.joinPages).toEqual([]);
+  });
+});
+
+describe('a relayed room (npm run web -- --room)', () => {
+  it('serves the app on the seats’ listener and names the join page', async () => {
+    root = await mkdtemp(join(tmpdir(), 'room-pages-'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>seat</title>');
+    const web = createServer();
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
+    const relay = await attachRoomRelay(web, { port: 0, pages: { root } });
+    try {
+      const port = Number(new URL(relay.url.replace('ws:', 'http:')).port);
+      expect(relay.joinPages).toEqual([`http://127.0.0.1:${port}/#/join`]);
+      const page = await get(port, '/', `127.0.0.1:${port}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<title>seat</title>');
+    } finally {
+      await relay.close();
+      await new Promise((r) => web.close(r));
+    }
   });
 });
