@@ -9,6 +9,7 @@ import { SeatSession } from '../../../renderer/src/room-seat/seat-session';
 import { coalescedSaver } from '../../../renderer/src/room-seat/copy-saver';
 import { seatRouteFromHash } from '../../../renderer/src/room-seat/seat-route';
 import { partyInbox } from '../../../renderer/src/room-seat/party-inbox';
+import { describeClose, roomAddressFor } from '../../../renderer/src/room-seat/browser-socket';
 import type { SeatEntry } from '../../../shared/room/seat-roles';
 import {
   listSeatCopies,
@@ -223,5 +224,20 @@ describe('partyInbox', () => {
       [2, true],
     ]);
     expect(partyInbox(entries, ['A'], 1)).toHaveLength(1);
+  });
+});
+
+describe('the browser seat’s room address', () => {
+  it('is the page’s own host and port at /room, wss: under https:', () => {
+    expect(roomAddressFor({ protocol: 'http:', host: '192.168.4.20:4404' })).toBe(
+      'ws://192.168.4.20:4404/room',
+    );
+    expect(roomAddressFor({ protocol: 'https:', host: 'room.example:8443' })).toBe(
+      'wss://room.example:8443/room',
+    );
+  });
+  it('passes a close reason on, and names a lost connection without one', () => {
+    expect(describeClose(1008, 'refused')).toBe('refused');
+    expect(describeClose(1006, '')).toBe('the connection was lost');
   });
 });
