@@ -109,6 +109,8 @@ export class RoomSeat {
   #status: SeatStatus = 'offline';
   #inbox: PartyInbox | null = null;
   #problem: string | null = null;
+  /** The host's last seq as it last said (welcome, answers): how far behind the copy is. */
+  #hostSeq: number | null = null;
   #connection: RoomConnection | null = null;
   readonly #pending = new Map<string, Pending>();
   readonly #listeners = new Set<() => void>();
@@ -159,6 +161,20 @@ export class RoomSeat {
   }
   get head(): ChainHead {
     return this.#head;
+  }
+  /** How many entries the host had told of that this copy does not hold yet (0 once caught up). */
+  get behind(): number {
+    return this.#hostSeq === null ? 0 : Math.max(0, this.#hostSeq - this.#head.seq);
+  }
+  /** The participant name (the host's, once welcomed). */
+  get name(): string {
+    return this.#saved.name;
+  }
+  get request(): SeatAssignment {
+    return this.#saved.request;
+  }
+  get exerciseId(): string | null {
+    return this.#saved.exerciseId;
   }
   get assignment(): SeatAssignment | null {
     return this.#saved.assignment;
@@ -341,6 +357,7 @@ export class RoomSeat {
           throw new FrameRefused('the scenario copy does not hash to the hash sent with it');
         }
         this.#saved.exerciseId = message.exercise_id;
+        this.#hostSeq = message.head.seq;
         this.#saved.assignment = message.assignment;
         this.#saved.token = message.token;
         this.#saved.name = message.name;
@@ -378,6 +395,7 @@ export class RoomSeat {
         const pending = this.#pending.get(message.key);
         if (!pending) return;
         this.#pending.delete(message.key);
+        if (message.ok) this.#hostSeq = Math.max(this.#hostSeq ?? 0, message.last_seq);
         if (message.ok) pending.resolve(message.last_seq);
         else pending.reject(new IntentDeclined(message.error));
         return;

@@ -5,6 +5,7 @@
 // committed.
 import Dexie, { type Table } from 'dexie';
 import type { ExerciseMeta, LogEntry, WebCryptoKeyPair } from '../../../shared/audit';
+import type { StoredSeatCopy } from '../../../shared/room/seat-copy';
 import { requestPersistentStorage } from './persistence';
 import { toStorageFailure } from './storage-failure';
 
@@ -71,7 +72,13 @@ export const STORES_V2 = {
   log: '[exercise_id+seq], [exercise_id+alert_id]',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/** v3: a seat's verified copy of a room's log, by seat id (docs/ROOMS.md, "A seat in the browser"). */
+export const STORES_V3 = {
+  ...STORES_V2,
+  seatCopies: 'seatId, updated',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export class TrucelineDatabase extends Dexie {
   exercises!: Table<ExerciseRecord, string>;
@@ -79,6 +86,8 @@ export class TrucelineDatabase extends Dexie {
   scenarios!: Table<StoredScenario, string>;
   keys!: Table<StoredKey, string>;
   settings!: Table<SettingRecord, string>;
+  /** Unchecked as read: seat-copy-store checks each record before it is used. */
+  seatCopies!: Table<StoredSeatCopy, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -93,6 +102,7 @@ export class TrucelineDatabase extends Dexie {
             exercise.updated ??= exercise.created ?? new Date(0).toISOString();
           });
       });
+    this.version(3).stores(STORES_V3);
   }
 }
 

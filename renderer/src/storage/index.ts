@@ -4,6 +4,7 @@ export {
   SCHEMA_VERSION,
   STORES_V1,
   STORES_V2,
+  STORES_V3,
   TrucelineDatabase,
   openTrucelineDatabase,
   type ExerciseRecord,
@@ -28,3 +29,4 @@ export {
   saveScenario,
   setSetting,
 } from './exercise-store';
+export { deleteSeatCopy, listSeatCopies, readSeatCopy, saveSeatCopy } from './seat-copy-store';

@@ -17,6 +17,8 @@ export const CONTROL_PATH = '/room-control';
 export interface RoomRelay {
   /** The address seats dial. */
   url: string;
+  /** Where a person opens the app to join (with `pages`), one per address of the listener. */
+  joinPages: string[];
   /** True while a host tab holds the control connection. */
   readonly hostConnected: boolean;
   close(): Promise<void>;
@@ -41,7 +43,7 @@ export function controlRefusal(request: IncomingMessage, port: number): string |
 
 export async function attachRoomRelay(
   web: HttpServer,
-  options: { host?: string; port?: number } = {},
+  options: { host?: string; port?: number; pages?: { root: string } } = {},
 ): Promise<RoomRelay> {
   const control = new WebSocketServer({
     noServer: true,
@@ -109,12 +111,17 @@ export async function attachRoomRelay(
         },
       });
     },
-    { host: options.host ?? '127.0.0.1', port: options.port ?? 0 },
+    {
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 0,
+      ...(options.pages ? { pages: options.pages } : {}),
+    },
   );
   listenerUrl = listener.url;
   web.on('upgrade', onUpgrade);
   return {
     url: listener.url,
+    joinPages: listener.joinPages,
     get hostConnected() {
       return hostSocket !== null;
     },

@@ -1,8 +1,18 @@
 // The room's network in Node (docs/ROOMS.md, "Transport"): WebSocket text
 // frames through the `ws` package, under the transport interface of
-// shared/room/transport.ts. The listener runs only while a room is open.
+// shared/room/transport.ts. The listener runs only while a room is open; with
+// `pages` it also serves the app to the seats that open its address.
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import {
+  decideListenerHostHeader,
+  listenerAddresses,
+  originMatchesHost,
+} from '../../security/host-header';
+import { createBundleServer } from '../web/bundle-server';
 import { ROOM_LIMITS } from '../../room/room-messages';
 import type { ConnectionHandlers, Dialer, RoomConnection } from '../../room/transport';
 
@@ -83,6 +93,11 @@ export interface RoomListener {
   /** The address seats dial, e.g. ws://127.0.0.1:4381/room. */
   url: string;
   port: number;
+  /**
+   * With `pages`: where a person opens the app to join, one per address of
+   * the listener (http://192.168.4.20:4381/#/join); empty otherwise.
+   */
+  joinPages: string[];
   close(): Promise<void>;
 }
 
@@ -92,6 +107,24 @@ export interface ListenOptions {
   /** 0: any free port. */
   port?: number;
   path?: string;
+  /**
+   * Serve the built renderer (out/renderer) on the same port, so a seat on
+   * another computer loads the app from the room's address and dials it
+   * same-origin (docs/ROOMS.md, "A seat in the browser").
+   */
+  pages?: { root: string };
+  /** This computer's addresses, for a wildcard interface; os.networkInterfaces() by default. */
+  machineAddresses?: () => string[];
+}
+
+function networkAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((list) =>
+    (list ?? []).map((info) => info.address),
+  );
+}
+
+function refuseUpgrade(socket: Duplex, status: string, why: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${why}`);
 }
 
 /** Listens for seats and hands each connection to `accept` (the RoomHost's). */
@@ -101,33 +134,75 @@ export async function listenForRoom(
 ): Promise<RoomListener> {
   const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/room';
-  const server = new WebSocketServer({
-    host,
-    port: options.port ?? 0,
-    path,
+  const machine = options.machineAddresses ?? networkAddresses;
+  // Read at each request: a wildcard listener's addresses change with the network.
+  const decideHost = (header: string | undefined, port: number) =>
+    decideListenerHostHeader(header, port, listenerAddresses(host, machine()));
+  const server = options.pages
+    ? createBundleServer({
+        root: options.pages.root,
+        decideHost,
+        log: (message) => process.stderr.write(`room listener: ${message}\n`),
+      })
+    : createServer((_req, res) => {
+        res
+          .writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('a room: dial it over WebSocket');
+      });
+  const sockets = new WebSocketServer({
+    noServer: true,
     maxPayload: SERVER_MAX_PAYLOAD,
     perMessageDeflate: false,
   });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => {});
+    if (new URL(request.url ?? '/', 'http://x').pathname !== path) {
+      return refuseUpgrade(socket, '404 Not Found', 'not a room address');
+    }
+    const port = (server.address() as AddressInfo).port;
+    const decision = decideHost(request.headers.host, port);
+    if (!decision.allow) {
+      return refuseUpgrade(socket, `${decision.status} Refused`, decision.reason);
+    }
+    if (!originMatchesHost(request.headers.origin, request.headers.host)) {
+      return refuseUpgrade(
+        socket,
+        '403 Forbidden',
+        'a page of another origin may not dial the room',
+      );
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
+      accept(new WsConnection(ws, remote));
+    });
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
     server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.on('error', () => {
     // A listener error after start (e.g. a socket error) belongs to one connection, handled there.
   });
-  server.on('connection', (socket, request) => {
-    const remote = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
-    accept(new WsConnection(socket, remote));
-  });
   const address = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
+  const joinPages = options.pages
+    ? listenerAddresses(host, machine())
+        .filter((a) => !a.includes('%'))
+        .map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${address.port}/#/join`)
+    : [];
   return {
     url: `ws://${shown}:${address.port}${path}`,
     port: address.port,
+    joinPages,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of server.clients) client.terminate();
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }

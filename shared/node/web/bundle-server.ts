@@ -8,7 +8,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { resolveBundlePath } from '../../security/bundle-path';
 import { bundleResponseHeaders } from '../../security/content-type';
-import { decideHostHeader } from '../../security/host-header';
+import { decideHostHeader, type HostDecision } from '../../security/host-header';
 
 /** The file system calls the server makes; tests wrap them to change files in between. */
 export interface BundleFileSystem {
@@ -27,6 +27,11 @@ export interface BundleServerOptions {
   fs?: BundleFileSystem;
   /** Where errors other than "not found" are reported. */
   log?: (message: string) => void;
+  /**
+   * Which Host headers the server answers (with its port); the loopback names
+   * by default. A room's listener passes its own network addresses.
+   */
+  decideHost?: (host: string | undefined, port: number) => HostDecision;
 }
 
 /** A server for the bundle in `root`; the caller listens (on 127.0.0.1). */
@@ -34,6 +39,7 @@ export function createBundleServer({
   root,
   fs = nodeFileSystem,
   log = (message) => process.stderr.write(`web: ${message}\n`),
+  decideHost = decideHostHeader,
 }: BundleServerOptions): Server {
   const server = createServer((req, res) => {
     answer(req, res).catch((error: unknown) => {
@@ -47,7 +53,7 @@ export function createBundleServer({
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    const host = decideHostHeader(req.headers.host, port);
+    const host = decideHost(req.headers.host, port);
     if (!host.allow) return plain(res, host.status, host.reason);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();

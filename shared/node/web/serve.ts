@@ -1,8 +1,9 @@
 // `npm run web`: serves the built renderer on 127.0.0.1 only (the server itself
 // is shared/node/web/bundle-server.ts), for offline demonstrations in a browser
 // and for e2e tests. `--room` also runs a room's listener for seats (on
-// `--room-host`, loopback by default) and relays it to the host tab over a
-// control endpoint on this loopback server (docs/ROOMS.md).
+// `--room-host`, loopback by default), which also serves the app to the seats,
+// and relays it to the host tab over a control endpoint on this loopback
+// server (docs/ROOMS.md).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,11 +47,12 @@ if (values.room && (!/^\d+$/.test(values['room-port']) || roomPort > 65_535)) {
 server.listen(port, '127.0.0.1', () => {
   process.stdout.write(`Truceline (EXERCISE) serving ${root} at http://127.0.0.1:${port}/\n`);
   if (!values.room) return;
-  attachRoomRelay(server, { host: values['room-host'], port: roomPort }).then(
+  attachRoomRelay(server, { host: values['room-host'], port: roomPort, pages: { root } }).then(
     (relay) => {
       process.stdout.write(
         `Room listener for seats at ${relay.url}; the host tab's control is ws://127.0.0.1:${port}${CONTROL_PATH} (this computer only)\n`,
       );
+      for (const page of relay.joinPages) process.stdout.write(`seats open ${page}\n`);
     },
     (error: Error) => {
       process.stderr.write(

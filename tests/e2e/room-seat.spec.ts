@@ -1,0 +1,196 @@
+// A seat in the browser (docs/ROOMS.md, "A seat in the browser"): the spec is
+// the host — a real exercise engine on the quick-demo sample, a RoomHost and
+// the room's listener serving the built app — and Chromium pages are the seats
+// that open the room's address, join with the code, keep a verified copy in
+// IndexedDB, write a note, come back after a reload with their token, and see
+// the room close; a copy altered in storage is reported and not used.
+// Screenshots of the seat's screens go to out/screenshots.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import type { SeatAssignment } from '../../shared/room/seat-roles';
+import type * as RoomHostModule from './support/room-host';
+
+const ROOM_PORT = Number(process.env.TRUCELINE_ROOM_PORT ?? 4404);
+const ROOT = resolve(process.env.TRUCELINE_WEB_DIR ?? 'out/renderer');
+const SHOTS = 'out/screenshots';
+const CONTROL = { name: 'Control (host)', role: 'controller' as const };
+const NOTE = 'Seen from the ridge: two launchers moving north of Velmora bridge';
+
+/** The host, loaded through run-ts's bundle: Playwright's loader cannot import the engine's JSON. */
+async function openHost() {
+  // @ts-expect-error run-ts.mjs is plain JavaScript without declarations.
+  const { bundledPath } = (await import('../../shared/node/run-ts.mjs')) as {
+    bundledPath: (entry: string) => Promise<string>;
+  };
+  const file = await bundledPath('tests/e2e/support/room-host.ts');
+  const module = (await import(pathToFileURL(file).href)) as typeof RoomHostModule;
+  return module.openRoomHost({ port: ROOM_PORT, root: ROOT, sample: 'sample-feeds/quick-demo' });
+}
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [width, height] of [
+    [1600, 900],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({
+      path: join(SHOTS, `${name}-${width}x${height}.png`),
+      animations: 'disabled',
+    });
+  }
+  await page.setViewportSize({ width: 1600, height: 900 });
+}
+
+const status = (page: Page) => page.getByTestId('seat-status');
+
+async function joinAs(page: Page, code: string, name: string, request: SeatAssignment) {
+  await page.goto(`http://127.0.0.1:${ROOM_PORT}/#/join?code=${encodeURIComponent(code)}`);
+  await expect(page.getByLabel('Join code')).toHaveValue(code);
+  await page.getByLabel('Your name').fill(name);
+  if (request.role === 'party') {
+    await page.getByLabel('Party liaison').check();
+    await page.getByLabel(/Parties you play/).fill(request.parties.join(', '));
+  } else {
+    await page.getByRole('radio', { name: new RegExp(`^${request.role}`, 'i') }).check();
+  }
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(status(page)).toHaveAttribute('data-state', 'pending');
+}
+
+test('seats join from a browser, keep a verified copy, write, reload and see the room close', async ({
+  browser,
+}) => {
+  const { host, log, memory, engine, listener } = await openHost();
+  try {
+    const approve = async (name: string, assignment: SeatAssignment) => {
+      await expect
+        .poll(() => host.pendingJoins().find((j) => j.name === name)?.seatId ?? null)
+        .not.toBeNull();
+      const join = host.pendingJoins().find((j) => j.name === name)!;
+      await host.approve(join.seatId, assignment);
+    };
+    const caughtUp = async (page: Page) => {
+      await expect(page.getByTestId('seat-head')).toHaveAttribute(
+        'data-seq',
+        String(log.head().seq),
+      );
+      await expect(page.getByTestId('seat-head')).toHaveAttribute('data-hash', log.head().hash);
+    };
+    // The host's clock runs a little, so the log holds more than its creation.
+    await engine.setSpeed(600);
+    await engine.play();
+    await engine.tick(60_000);
+    await engine.pause();
+
+    // ---- an operator joins ------------------------------------------------
+    const opContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const op = await opContext.newPage();
+    const errors: string[] = [];
+    op.on('pageerror', (e) => errors.push(e.message));
+    op.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await op.goto(`http://127.0.0.1:${ROOM_PORT}/#/join?code=${encodeURIComponent(host.joinCode)}`);
+    await expect(op.getByTestId('classification-top')).toHaveText('EXERCISE');
+    await shoot(op, 'seat-join');
+    await joinAs(op, host.joinCode, 'Operator Amal', { role: 'operator' });
+    await approve('Operator Amal', { role: 'operator' });
+    await expect(status(op)).toHaveAttribute('data-state', 'connected');
+    await caughtUp(op);
+    await expect(op.getByTestId('seat-role')).toContainText('operator');
+    await expect(op.getByText(log.exerciseId, { exact: false }).first()).toBeVisible();
+    await expect(op.locator('.copy-row[data-seq="1"]')).toContainText('exercise-created');
+
+    // ---- it writes a note, logged by its name ------------------------------
+    await op.getByLabel('Note text').fill(NOTE);
+    await op.getByRole('button', { name: 'Send note' }).click();
+    await expect(op.getByTestId('note-outcome')).toContainText('Logged');
+    const note = memory.entries().find((e) => e.kind === 'note' && e.data['text'] === NOTE);
+    expect(note?.actor).toBe('Operator Amal');
+    await caughtUp(op);
+    await expect(op.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText('note');
+    await shoot(op, 'seat-home-operator');
+
+    // ---- a party liaison never reads the note ------------------------------
+    const partyContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const party = await partyContext.newPage();
+    await joinAs(party, host.joinCode, 'Liaison Bora', { role: 'party', parties: ['A'] });
+    await approve('Liaison Bora', { role: 'party', parties: ['A'] });
+    await expect(status(party)).toHaveAttribute('data-state', 'connected');
+    await caughtUp(party);
+    await expect(party.getByTestId('seat-role')).toContainText('party liaison (A)');
+    await expect(party.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText(
+      'not for your role',
+    );
+    expect(await party.content()).not.toContain('launchers moving');
+    await expect(party.getByLabel('Note text')).toHaveCount(0);
+    await shoot(party, 'seat-home-party');
+
+    // ---- the operator reloads offline: its copy comes from IndexedDB -------
+    const headBefore = log.head();
+    // The page's sockets go through the test: closed while `offline`, then to the room.
+    const network = { offline: true };
+    await op.routeWebSocket(/\/room$/, (ws) => {
+      if (network.offline) void ws.close({ code: 4000, reason: 'held offline by the test' });
+      else ws.connectToServer();
+    });
+    await op.reload();
+    await expect(status(op)).toHaveAttribute('data-state', 'offline');
+    await expect(op.getByTestId('seat-head')).toHaveAttribute('data-seq', String(headBefore.seq));
+    await expect(op.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText('note');
+    // Sending now is refused where the control is, and nothing reaches the host.
+    await op.getByLabel('Note text').fill('written while offline');
+    await op.getByRole('button', { name: 'Send note' }).click();
+    await expect(op.getByTestId('note-outcome')).toContainText('read-only');
+    await shoot(op, 'seat-home-operator-offline');
+
+    // The host goes on meanwhile; back online, the seat rejoins with its token and catches up.
+    await engine.note('Control: plenary at the top of the hour', undefined, CONTROL);
+    network.offline = false;
+    await expect(status(op)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+    expect(host.pendingJoins()).toHaveLength(0);
+    await caughtUp(op);
+    expect(memory.entries().some((e) => e.data['text'] === 'written while offline')).toBe(false);
+
+    // ---- the host closes the room ------------------------------------------
+    await host.close();
+    await expect(status(op)).toHaveAttribute('data-state', 'closed');
+    await expect(status(op)).toContainText('read-only');
+    await expect(status(party)).toHaveAttribute('data-state', 'closed');
+    await op.getByLabel('Note text').fill('after the close');
+    await op.getByRole('button', { name: 'Send note' }).click();
+    await expect(op.getByTestId('note-outcome')).toContainText('read-only');
+    await shoot(op, 'seat-home-closed');
+
+    // ---- a copy altered in the browser's storage is reported, not used ------
+    const seatId = new URL(op.url()).hash.replace('#/seat/', '');
+    await op.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('truceline');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const store = db.transaction('seatCopies', 'readwrite').objectStore('seatCopies');
+      const record = await new Promise<{ saved: { entries: { data?: object }[] } }>((resolve) => {
+        const get = store.get(id);
+        get.onsuccess = () => resolve(get.result as never);
+      });
+      record.saved.entries[1]!.data = { ...record.saved.entries[1]!.data, speed: 1 };
+      await new Promise((resolve) => (store.put(record).onsuccess = resolve));
+      db.close();
+    }, seatId);
+    await op.reload();
+    await expect(status(op)).toHaveAttribute('data-state', 'broken');
+    await expect(status(op)).toContainText('Operator Amal');
+    await expect(status(op)).toContainText('entry 2');
+    await expect(op.getByTestId('copy-table')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await opContext.close();
+    await partyContext.close();
+  } finally {
+    await listener.close();
+  }
+});
