@@ -1,9 +1,8 @@
-// The listener's end of the relay (docs/ROOMS.md, "Opening a room"), the
-// same protocol as the browser mode's server (shared/node/room/relay-server.ts):
-// each seat connection is numbered and announced to the host (`open`), its
+// The listener's end of the relay (docs/ROOMS.md, "Opening a room"), for the
+// browser mode's server (shared/node/room/relay-server.ts) and the desktop
+// app's main process alike: each seat connection is numbered and announced to the host (`open`), its
 // frames passed on (`frame`), its end reported (`close`); the host's frames
-// and closes go back to the seat by number. Pure, so the desktop app's main
-// process and any other listener relay alike.
+// and closes go back to the seat by number. Pure.
 import type { RelayToHost, RelayToServer } from './relay';
 import type { RoomConnection } from './transport';
 

@@ -7,9 +7,9 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayToServer } from '../../room/relay';
+import { RelaySeats } from '../../room/relay-seats';
 import { ROOM_LIMITS, parseJsonText } from '../../room/room-messages';
 import { decideHostHeader } from '../../security/host-header';
-import type { RoomConnection } from '../../room/transport';
 import { listenForRoom, type RoomListener } from './ws-transport';
 
 export const CONTROL_PATH = '/room-control';
@@ -51,8 +51,8 @@ export async function attachRoomRelay(
     perMessageDeflate: false,
   });
   let hostSocket: WebSocket | null = null;
-  let nextId = 1;
-  const seats = new Map<number, RoomConnection>();
+  // The seats relayed to the host now connected; a host that comes back gets a new set.
+  let seats: RelaySeats | null = null;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const address = web.address();
@@ -69,47 +69,33 @@ export async function attachRoomRelay(
     }
     control.handleUpgrade(request, socket, head, (ws) => {
       hostSocket = ws;
+      const relayed = new RelaySeats((text) => {
+        if (ws.readyState === 1) ws.send(text);
+      });
+      seats = relayed;
       ws.send(JSON.stringify({ r: 'listening', url: listenerUrl }));
       ws.on('message', (data, isBinary) => {
         const value = isBinary ? undefined : parseJsonText(data.toString());
         const parsed = RelayToServer.safeParse(value);
         if (!parsed.success) return; // the host tab is ours: a bad message is dropped, not relayed
-        const seat = seats.get(parsed.data.id);
-        if (!seat) return;
-        if (parsed.data.r === 'frame') seat.send(parsed.data.text);
-        else seat.close(parsed.data.reason);
+        relayed.fromHost(parsed.data);
       });
       ws.on('close', () => {
         hostSocket = null;
-        for (const seat of seats.values()) seat.close('the host left');
-        seats.clear();
+        seats = null;
+        void relayed.closeAll('the host left');
       });
       ws.on('error', () => {});
     });
   };
 
-  const toHost = (message: object) => {
-    if (hostSocket?.readyState === 1) hostSocket.send(JSON.stringify(message));
-  };
   // Set once the listener is up; the control endpoint is attached only then,
   // so every host is told where seats dial.
   let listenerUrl = '';
   const listener: RoomListener = await listenForRoom(
     (connection) => {
-      const seat = connection;
-      if (hostSocket === null) {
-        seat.close('no host has this room open');
-        return;
-      }
-      const id = nextId++;
-      seats.set(id, seat);
-      toHost({ r: 'open', id, remote: seat.remote });
-      seat.listen({
-        message: (text) => toHost({ r: 'frame', id, text }),
-        close: (reason) => {
-          if (seats.delete(id)) toHost({ r: 'close', id, reason: reason.slice(0, 400) });
-        },
-      });
+      if (seats === null) connection.close('no host has this room open');
+      else seats.accept(connection);
     },
     {
       host: options.host ?? '127.0.0.1',
