@@ -6,14 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { listenForRoom } from '../../shared/node/room/ws-transport';
 import { wireApp } from './wire-app';
 
+const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url));
+
 wireApp(
   { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session },
   {
-    rendererRoot: fileURLToPath(new URL('../renderer', import.meta.url)),
+    rendererRoot,
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     env: process.env,
     platform: process.platform,
-    listenForRoom,
+    // The room's listener also serves the app's pages, so a seat on another
+    // machine opens the address the host shows and joins (docs/ROOMS.md).
+    listenForRoom: (accept, options) =>
+      listenForRoom(accept, { ...options, pages: { root: rendererRoot } }),
     networkInterfaces,
   },
 );
