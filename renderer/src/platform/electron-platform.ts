@@ -56,5 +56,13 @@ export function createElectronPlatform(api: TrucelineApi): Platform {
         chromeVersion: info.versions.chrome,
       };
     },
+    // The main process's room listener and its IPC line come with the desktop
+    // work (docs/ROOMS.md, "Not built yet"); until then this says so.
+    openRoomControl: () =>
+      Promise.reject(
+        new Error(
+          'the desktop app cannot open a room yet: run the app in a browser with `npm run web -- --room` to host one',
+        ),
+      ),
   };
 }

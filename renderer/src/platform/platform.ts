@@ -1,6 +1,8 @@
 // The one way the renderer reaches the host: Electron's preload when present,
 // the browser's file input and download otherwise (e2e tests, offline demos).
 import type { ExportKind } from '../../../shared/security/preload-api';
+import type { RoomListenOptions } from '../../../shared/room/relay';
+import type { RoomConnection } from '../../../shared/room/transport';
 
 /** A file the user picked or dropped. Reading is lazy in the browser. */
 export interface PickedFile {
@@ -58,4 +60,10 @@ export interface Platform {
   /** Electron: PDF of the current page, saved like an export. Browser: window.print(). */
   printReport(options: PrintOptions): Promise<PrintResult>;
   appInfo(): Promise<AppInfo>;
+  /**
+   * The host's control line to its room's listener (docs/ROOMS.md): relay
+   * messages as JSON text both ways, the listener's first one
+   * `{ r: 'listening', url }`. Rejects with why the room cannot be opened.
+   */
+  openRoomControl(options: RoomListenOptions): Promise<RoomConnection>;
 }
