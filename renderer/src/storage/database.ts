@@ -5,6 +5,7 @@
 // committed.
 import Dexie, { type Table } from 'dexie';
 import type { ExerciseMeta, LogEntry, WebCryptoKeyPair } from '../../../shared/audit';
+import type { RoomState } from '../../../shared/room/room-state';
 import { requestPersistentStorage } from './persistence';
 import { toStorageFailure } from './storage-failure';
 
@@ -45,6 +46,18 @@ export interface StoredKey {
   created: string;
 }
 
+/**
+ * The room an exercise hosts (docs/ROOMS.md, "The host's screen"): present
+ * while the room is open, so the exercise's resume reopens it with the same
+ * code and seats; removed when the controller closes it.
+ */
+export interface StoredRoomState {
+  exercise_id: string;
+  state: RoomState;
+  /** Wall time of the last save. */
+  updated: string;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -71,7 +84,13 @@ export const STORES_V2 = {
   log: '[exercise_id+seq], [exercise_id+alert_id]',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/** v3: the room an exercise hosts, by exercise id. */
+export const STORES_V3 = {
+  ...STORES_V2,
+  roomStates: 'exercise_id',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export class TrucelineDatabase extends Dexie {
   exercises!: Table<ExerciseRecord, string>;
@@ -79,6 +98,7 @@ export class TrucelineDatabase extends Dexie {
   scenarios!: Table<StoredScenario, string>;
   keys!: Table<StoredKey, string>;
   settings!: Table<SettingRecord, string>;
+  roomStates!: Table<StoredRoomState, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -93,6 +113,7 @@ export class TrucelineDatabase extends Dexie {
             exercise.updated ??= exercise.created ?? new Date(0).toISOString();
           });
       });
+    this.version(3).stores(STORES_V3);
   }
 }
 

@@ -4,13 +4,16 @@ export {
   SCHEMA_VERSION,
   STORES_V1,
   STORES_V2,
+  STORES_V3,
   TrucelineDatabase,
   openTrucelineDatabase,
   type ExerciseRecord,
   type SettingRecord,
   type StoredKey,
+  type StoredRoomState,
   type StoredScenario,
 } from './database';
+export { DexieRoomStore } from './room-store';
 export { DexieAuditLog, logLockName, readStoredLog, type OpenLogOptions } from './dexie-audit-log';
 export { StorageFailure, toStorageFailure, type StorageFailureKind } from './storage-failure';
 export { getOrCreateInstallationKey, type InstallationKey } from './installation-key';
