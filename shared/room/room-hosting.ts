@@ -43,7 +43,9 @@ export interface RoomSeatStatus {
 /** The room as the Room panel shows it. */
 export interface RoomStatus {
   state: 'closed' | 'opening' | 'open';
-  /** Why the room may not be opened, or why it closed unasked; null when nothing is wrong. */
+  /** Why this participant may not open or manage a room here, or null. */
+  refusal: string | null;
+  /** Why the room did not open, or closed unasked; null when nothing is wrong. */
   problem: string | null;
   /** The join code (groups of four), while open. */
   code: string | null;
@@ -59,6 +61,7 @@ export interface RoomStatus {
 
 export const CLOSED_ROOM: RoomStatus = {
   state: 'closed',
+  refusal: null,
   problem: null,
   code: null,
   seatsUrl: null,
@@ -136,7 +139,7 @@ export class RoomHosting {
   #host: RoomHost | null = null;
   #control: RoomConnection | null = null;
   #state: RoomStatus['state'] = 'closed';
-  #problem: string | null;
+  #problem: string | null = null;
   #seatsUrl: string | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #stopWatchingLog = () => {};
@@ -144,7 +147,6 @@ export class RoomHosting {
 
   constructor(options: RoomHostingOptions) {
     this.#options = options;
-    this.#problem = this.refusal();
   }
 
   /** Why this participant may not open or manage a room here, or null. */
@@ -301,11 +303,18 @@ export class RoomHosting {
     const head = log?.entries().length ?? 0;
     const host = this.#host;
     if (host === null) {
-      return { ...CLOSED_ROOM, state: this.#state, problem: this.#problem, head };
+      return {
+        ...CLOSED_ROOM,
+        state: this.#state,
+        refusal: this.refusal(),
+        problem: this.#problem,
+        head,
+      };
     }
     const connected = new Set(host.connectedSeats());
     return {
       state: this.#state,
+      refusal: null,
       problem: this.#problem,
       code: host.joinCode,
       seatsUrl: this.#seatsUrl,

@@ -182,7 +182,7 @@ describe('the host screen’s room (RoomHosting)', () => {
       name: 'Op',
       role: 'operator',
     });
-    expect(hosting.status().problem).toMatch(/Only a controller/);
+    expect(hosting.status().refusal).toMatch(/Only a controller/);
     const control = await wsDialer(controlUrl)();
     await expect(hosting.open(control)).rejects.toThrow(/Only a controller.*operator "Op"/);
     await waitFor('line released', () => !relay!.hostConnected);
