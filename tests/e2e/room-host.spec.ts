@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startHeadlessSeat, type HeadlessSeat } from '../../shared/node/room/headless-seat';
-import { goToScreen, openStartDialog, SLOW, submitStartDialog } from './support/console-flow';
+import { fillStartDialog, goToScreen, SLOW } from './support/console-flow';
 
 const PORT = 4402;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -100,92 +100,104 @@ async function openRoomTab(page: Page) {
   return panel;
 }
 
-test('the controller opens a room, approves a seat, and the room survives a reload until it is closed', async ({
-  page,
-}) => {
-  test.setTimeout(300_000);
-  const dialog = await openStartDialog(page, 'quick-demo');
-  await submitStartDialog(dialog, 'Control One', 'Controller');
-  let panel = await openRoomTab(page);
-  await expect(panel.getByTestId('room-state')).toHaveText('Closed');
-  await panel.getByRole('button', { name: 'Open room' }).click();
-  await expect(panel.getByTestId('room-state')).toHaveText('Open', SLOW);
+// The engine (and the room with it) in its Web Worker, the default, and on the UI thread (?engine=main).
+for (const [mode, home] of [
+  ['worker', '/#/library'],
+  ['UI thread', '/?engine=main#/library'],
+] as const) {
+  test(`the controller opens a room, approves a seat, and the room survives a reload until it is closed (engine: ${mode})`, async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await page.goto(home);
+    await page
+      .getByTestId('scenario-quick-demo')
+      .getByRole('button', { name: 'Start exercise' })
+      .click(SLOW);
+    await fillStartDialog(page, 'Controller', undefined, 'Control One');
+    let panel = await openRoomTab(page);
+    await expect(panel.getByTestId('room-state')).toHaveText('Closed');
+    await panel.getByRole('button', { name: 'Open room' }).click();
+    await expect(panel.getByTestId('room-state')).toHaveText('Open', SLOW);
 
-  // The panel shows the code in groups of four, the seats' page and where seats dial.
-  const seatsUrl = (await panel.getByTestId('room-seats-url').textContent())!.trim();
-  expect(seatsUrl).toBe(listenerUrl);
-  const joinPage = (await panel.getByTestId('room-join-page').getAttribute('href'))!;
-  const code = decodeURIComponent(/#\/join\?code=(.+)$/.exec(joinPage)![1]!);
-  expect(code).toMatch(/^([A-Z2-7]{4}-){6}[A-Z2-7]{2}$/);
-  expect(joinPage).toBe(
-    `${listenerUrl.replace(/^ws:/, 'http:').replace(/\/room$/, '')}/#/join?code=${code}`,
-  );
-  await expect(panel.getByTestId('room-code')).toHaveText(code.replaceAll('-', ''));
-  await expect(panel.getByTestId('room-qr')).toBeVisible();
+    // The panel shows the code in groups of four, the seats' page and where seats dial.
+    const seatsUrl = (await panel.getByTestId('room-seats-url').textContent())!.trim();
+    expect(seatsUrl).toBe(listenerUrl);
+    const joinPage = (await panel.getByTestId('room-join-page').getAttribute('href'))!;
+    const code = decodeURIComponent(/#\/join\?code=(.+)$/.exec(joinPage)![1]!);
+    expect(code).toMatch(/^([A-Z2-7]{4}-){6}[A-Z2-7]{2}$/);
+    expect(joinPage).toBe(
+      `${listenerUrl.replace(/^ws:/, 'http:').replace(/\/room$/, '')}/#/join?code=${code}`,
+    );
+    await expect(panel.getByTestId('room-code')).toHaveText(code.replaceAll('-', ''));
+    await expect(panel.getByTestId('room-qr')).toBeVisible();
 
-  // A seat asks to join as a controller; the controller fixes operator.
-  const op = startHeadlessSeat(seatsUrl, {
-    code,
-    name: 'Seat Op',
-    request: { role: 'controller' },
+    // A seat asks to join as a controller; the controller fixes operator.
+    const op = startHeadlessSeat(seatsUrl, {
+      code,
+      name: 'Seat Op',
+      request: { role: 'controller' },
+    });
+    seats.push(op);
+    const join = panel.locator('[data-join-name="Seat Op"]');
+    await expect(join).toContainText('asks for Controller', SLOW);
+    if (mode === 'worker') await shots(page, 'room-panel-join');
+    await join.getByLabel('Role').selectOption('operator');
+    await join.getByRole('button', { name: 'Approve' }).click();
+    await op.runner.ready;
+    expect(op.seat.status).toBe('connected');
+    const row = panel.locator('tr[data-seat-name="Seat Op"]');
+    await expect(row).toContainText('Operator');
+    await expect(row.getByTestId('seat-connection')).toHaveText('connected');
+
+    // The seat's note is committed by the host under the seat's name.
+    await op.seat.send({ kind: 'note', text: 'Convoy seen at the northern crossing' });
+    await expect.poll(async () => (await hostHead(page)).seq === op.seat.head.seq, SLOW).toBe(true);
+    const head = await hostHead(page);
+    expect(op.seat.head).toEqual(head);
+    await expect(row.getByTestId('seat-lag')).toHaveText('0 entries', SLOW);
+    await expect(panel.getByTestId('room-log')).toContainText('approved');
+    if (mode === 'worker') await shots(page, 'room-panel-seat');
+
+    // The host tab reloads: the console comes back by itself and so does its room, same code.
+    await page.reload();
+    await expect(page.getByTestId('console')).toBeVisible(SLOW);
+    panel = await openRoomTab(page);
+    await expect(panel.getByTestId('room-state')).toHaveText('Open', SLOW);
+    await expect(panel.getByTestId('room-code')).toHaveText(code.replaceAll('-', ''));
+    await expect(row.getByTestId('seat-connection')).toHaveText('connected', { timeout: 30_000 });
+    // New entries while the seat is back: it catches up to the host's head.
+    await page.getByTestId('play-pause').click();
+    await expect(page.getByTestId('play-pause')).toContainText('Pause');
+    await page.getByTestId('play-pause').click();
+    await expect(page.getByTestId('play-pause')).toContainText('Play');
+    await expect
+      .poll(async () => {
+        const now = await hostHead(page);
+        return now.seq > head.seq && now.seq === op.seat.head.seq && now.hash === op.seat.head.hash;
+      }, SLOW)
+      .toBe(true);
+
+    // The host's Log screen shows the note by the seat's name.
+    await goToScreen(page, 'Log');
+    const log = page.getByTestId('log-table');
+    const noteRow = log
+      .getByRole('row')
+      .filter({ hasText: 'Convoy seen at the northern crossing' });
+    await expect(noteRow).toContainText('Seat Op', SLOW);
+
+    // Back at the console the room is open again; closing it closes the seat.
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Console', exact: true })
+      .click();
+    await expect(page.getByTestId('console')).toBeVisible(SLOW);
+    panel = await openRoomTab(page);
+    await expect(panel.getByTestId('room-state')).toHaveText('Open', SLOW);
+    await expect(row.getByTestId('seat-connection')).toHaveText('connected', { timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Close room…' }).click();
+    await panel.getByRole('button', { name: 'Close the room' }).click();
+    await expect(panel.getByTestId('room-state')).toHaveText('Closed', SLOW);
+    await expect.poll(() => op.seat.status, SLOW).toBe('closed');
   });
-  seats.push(op);
-  const join = panel.locator('[data-join-name="Seat Op"]');
-  await expect(join).toContainText('asks for Controller', SLOW);
-  await shots(page, 'room-panel-join');
-  await join.getByLabel('Role').selectOption('operator');
-  await join.getByRole('button', { name: 'Approve' }).click();
-  await op.runner.ready;
-  expect(op.seat.status).toBe('connected');
-  const row = panel.locator('tr[data-seat-name="Seat Op"]');
-  await expect(row).toContainText('Operator');
-  await expect(row.getByTestId('seat-connection')).toHaveText('connected');
-
-  // The seat's note is committed by the host under the seat's name.
-  await op.seat.send({ kind: 'note', text: 'Convoy seen at the northern crossing' });
-  await expect.poll(async () => (await hostHead(page)).seq === op.seat.head.seq, SLOW).toBe(true);
-  const head = await hostHead(page);
-  expect(op.seat.head).toEqual(head);
-  await expect(row.getByTestId('seat-lag')).toHaveText('0 entries', SLOW);
-  await expect(panel.getByTestId('room-log')).toContainText('approved');
-  await shots(page, 'room-panel-seat');
-
-  // The host tab reloads: the console comes back by itself and so does its room, same code.
-  await page.reload();
-  await expect(page.getByTestId('console')).toBeVisible(SLOW);
-  panel = await openRoomTab(page);
-  await expect(panel.getByTestId('room-state')).toHaveText('Open', SLOW);
-  await expect(panel.getByTestId('room-code')).toHaveText(code.replaceAll('-', ''));
-  await expect(row.getByTestId('seat-connection')).toHaveText('connected', { timeout: 30_000 });
-  // New entries while the seat is back: it catches up to the host's head.
-  await page.getByTestId('play-pause').click();
-  await expect(page.getByTestId('play-pause')).toContainText('Pause');
-  await page.getByTestId('play-pause').click();
-  await expect(page.getByTestId('play-pause')).toContainText('Play');
-  await expect
-    .poll(async () => {
-      const now = await hostHead(page);
-      return now.seq > head.seq && now.seq === op.seat.head.seq && now.hash === op.seat.head.hash;
-    }, SLOW)
-    .toBe(true);
-
-  // The host's Log screen shows the note by the seat's name.
-  await goToScreen(page, 'Log');
-  const log = page.getByTestId('log-table');
-  const noteRow = log.getByRole('row').filter({ hasText: 'Convoy seen at the northern crossing' });
-  await expect(noteRow).toContainText('Seat Op', SLOW);
-
-  // Back at the console the room is open again; closing it closes the seat.
-  await page
-    .getByRole('navigation', { name: 'Screens' })
-    .getByRole('link', { name: 'Console', exact: true })
-    .click();
-  await expect(page.getByTestId('console')).toBeVisible(SLOW);
-  panel = await openRoomTab(page);
-  await expect(panel.getByTestId('room-state')).toHaveText('Open', SLOW);
-  await expect(row.getByTestId('seat-connection')).toHaveText('connected', { timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Close room…' }).click();
-  await panel.getByRole('button', { name: 'Close the room' }).click();
-  await expect(panel.getByTestId('room-state')).toHaveText('Closed', SLOW);
-  await expect.poll(() => op.seat.status, SLOW).toBe('closed');
-});
+}
