@@ -187,7 +187,7 @@ export class RoomHosting {
     }
     this.#state = 'opening';
     this.#problem = null;
-    this.#emitSoon();
+    this.#emitNow();
     const { engine, scenario, store, participant } = this.#options;
     const log = this.#options.log!;
     let host: RoomHost;
@@ -205,7 +205,7 @@ export class RoomHosting {
       control.close('the room could not open');
       this.#state = 'closed';
       this.#problem = `The room could not open: ${(error as Error).message}`;
-      this.#emitSoon();
+      this.#emitNow();
       throw new Error(this.#problem, { cause: error });
     }
     if (this.#disposed) {
@@ -240,7 +240,7 @@ export class RoomHosting {
         this.#emitSoon();
       },
     );
-    this.#emitSoon();
+    this.#emitNow();
   }
 
   /** The listener went away: the room stops, its state stays stored to reopen with the same code. */
@@ -249,7 +249,7 @@ export class RoomHosting {
     this.#host.kill();
     this.#stop();
     this.#problem = `The room's listener went away (${reason}). Open the room again: it keeps its code and seats.`;
-    this.#emitSoon();
+    this.#emitNow();
   }
 
   #stop(): void {
@@ -290,6 +290,7 @@ export class RoomHosting {
           // A closed room is over: opening again makes a new code.
           await this.#options.store.clear();
           control?.close('the room was closed');
+          this.#emitNow();
           break;
         }
       }
@@ -332,6 +333,13 @@ export class RoomHosting {
       }),
       log: host.connectionLog().slice(-STATUS_LOG_RECORDS),
     };
+  }
+
+  /** A change of state goes out at once (the panel's buttons follow it); other changes are coalesced. */
+  #emitNow(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (!this.#disposed) this.#options.onStatus(this.status());
   }
 
   /** Coalesces changes: at most one status per STATUS_EVERY_MS. */

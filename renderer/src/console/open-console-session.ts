@@ -214,12 +214,12 @@ export async function openConsoleSession(
     scenario: input.scenario,
     participant: input.participant,
     onClose: () => {
+      room.dispose();
       hosting.dispose();
       void opened.log.close();
     },
   });
   const roomSide: RoomEngineSide = side;
-  return Object.assign(session, {
-    room: roomSession(roomSide, openRoomControl, { resume }),
-  });
+  const room = roomSession(roomSide, openRoomControl, { resume });
+  return Object.assign(session, { room });
 }

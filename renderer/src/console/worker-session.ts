@@ -144,6 +144,7 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
         stopWatchingPage();
         cancelAnimationFrame(frame);
         send({ type: 'close' });
+        session.room?.dispose();
         control?.close('the host left the exercise');
         roomListeners.clear();
         // Give the worker a moment to release the log's lock before it goes.

@@ -30,6 +30,8 @@ export interface RoomSession {
   decline(seatId: string): Promise<void>;
   remove(seatId: string): Promise<void>;
   close(): Promise<void>;
+  /** The console closes: a control line still being dialled is hung up when it answers. */
+  dispose(): void;
 }
 
 /**
@@ -45,6 +47,7 @@ export function roomSession(
   // Set while this side dials the listener, and when that failed (the room never reached the engine).
   let dialling = false;
   let dialProblem: string | null = null;
+  let disposed = false;
   let status: RoomStatus = side.status();
   const notify = () => {
     const room = side.status();
@@ -79,7 +82,13 @@ export function roomSession(
         throw new Error(dialProblem, { cause: error });
       } finally {
         dialling = false;
-        notify();
+        if (!disposed) notify();
+      }
+      // The console closed while the line was dialled: the line would hold
+      // the listener's one host place with nobody behind it.
+      if (disposed) {
+        control.close('the console closed');
+        return;
       }
       await side.open(control);
     },
@@ -87,6 +96,10 @@ export function roomSession(
     decline: (seatId) => side.command({ name: 'decline', seatId }),
     remove: (seatId) => side.command({ name: 'remove', seatId }),
     close: () => side.command({ name: 'close' }),
+    dispose() {
+      disposed = true;
+      listeners.clear();
+    },
   };
   if (options.resume) {
     // The failure shows in the status (the panel says why and offers to open again).
