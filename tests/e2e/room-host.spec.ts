@@ -201,3 +201,24 @@ for (const [mode, home] of [
     await expect.poll(() => op.seat.status, SLOW).toBe('closed');
   });
 }
+
+test('a server started without --room: the panel says why the room cannot open', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Playwright's own server for the e2e project, started without --room.
+  const plain = `http://127.0.0.1:${process.env.TRUCELINE_WEB_PORT ?? 4317}`;
+  await page.goto(`${plain}/#/library`);
+  await page
+    .getByTestId('scenario-quick-demo')
+    .getByRole('button', { name: 'Start exercise' })
+    .click(SLOW);
+  await fillStartDialog(page, 'Controller', undefined, 'Control One');
+  const panel = await openRoomTab(page);
+  await panel.getByRole('button', { name: 'Open room' }).click();
+  await expect(panel.getByTestId('room-problem')).toContainText(
+    'this server was not started with --room',
+    SLOW,
+  );
+  await expect(panel.getByTestId('room-state')).toHaveText('Closed');
+});
