@@ -155,6 +155,7 @@ for (const [mode, home] of [
     await expect.poll(async () => (await hostHead(page)).seq === op.seat.head.seq, SLOW).toBe(true);
     const head = await hostHead(page);
     expect(op.seat.head).toEqual(head);
+    await expect(panel).toContainText(`Log head: entry ${head.seq}.`, SLOW);
     await expect(row.getByTestId('seat-lag')).toHaveText('0 entries', SLOW);
     await expect(panel.getByTestId('room-log')).toContainText('approved');
     if (mode === 'worker') await shots(page, 'room-panel-seat');

@@ -173,7 +173,8 @@ function OpenRoom(props: {
           )}
         </div>
       </div>
-      <div className="room-people">
+      {/* Joins waiting come first while there are any: someone is waiting on the controller. */}
+      <div className="room-waiting" data-waiting={status.pending.length > 0}>
         <h3>Waiting to join ({status.pending.length})</h3>
         {status.pending.length === 0 ? (
           <p className="muted">Nobody is waiting.</p>
@@ -195,6 +196,9 @@ function OpenRoom(props: {
             ))}
           </ul>
         )}
+      </div>
+      {/* Once seats are in, they come before the code (which no longer changes). */}
+      <div className="room-people" data-seated={status.seats.length > 0}>
         <h3>Seats ({status.seats.length})</h3>
         {status.seats.length === 0 ? (
           <p className="muted">No seat yet.</p>
@@ -205,8 +209,11 @@ function OpenRoom(props: {
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
                 <th scope="col">Connection</th>
-                <th scope="col" title="Entries of the log it has not been sent yet">
-                  Behind the head
+                <th
+                  scope="col"
+                  title="Entries of the log it has not been sent yet (behind the head)"
+                >
+                  Lag
                 </th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -247,6 +254,8 @@ function OpenRoom(props: {
           </table>
         )}
         <p className="muted room-head-note">Log head: entry {status.head}.</p>
+      </div>
+      <div className="room-connections">
         <h3>Connection log</h3>
         <ConnectionLog records={status.log} nameOf={nameOf} />
       </div>
@@ -345,7 +354,7 @@ function PendingJoin(props: {
       ? [
           {
             value: `party:${sides.map((p) => p.id).join(',')}`,
-            label: `SimCell: every party (${sides.map((p) => p.name).join(', ')})`,
+            label: `SimCell: all ${sides.length} parties`,
           },
         ]
       : []),
