@@ -54,7 +54,7 @@ export interface ConnectionLogRecord {
   at: string;
   remote: string;
   seat: string | null;
-  event: 'refused' | 'closed' | 'joined' | 'approved' | 'declined';
+  event: 'refused' | 'closed' | 'joined' | 'approved' | 'declined' | 'removed';
   reason: string;
 }
 
@@ -123,6 +123,8 @@ export class RoomHost {
   readonly #connections = new Set<Connection>();
   readonly #inFlight = new Map<string, Promise<StoredAnswer>>();
   readonly #connectionLog: ConnectionLogRecord[] = [];
+  /** Per seat id: how many entries it has been sent (it holds them unless the connection dropped them). */
+  readonly #sent = new Map<string, number>();
   /**
    * The scenario copies, made once per reading: a copy with its hash costs
    * 40–150 ms for quick-demo (its zones' geometry), too long to repeat for
@@ -209,6 +211,15 @@ export class RoomHost {
     return [...this.#connections]
       .filter((c) => c.phase === 'pending')
       .map((c) => this.#requestOf(c));
+  }
+
+  /**
+   * How many entries a seat has been sent, on this connection or its last
+   * one (undefined: not since this host opened). The host's screen shows the
+   * seat's lag as the head minus this.
+   */
+  sentTo(seatId: string): number | undefined {
+    return this.#sent.get(seatId);
   }
 
   /** Seat ids connected and approved now. */
@@ -467,6 +478,26 @@ export class RoomHost {
     void c.outbound.then(() => c.transport.close(reason));
   }
 
+  /**
+   * Takes an approved seat out of the room: its token no longer lets it in,
+   * its connection is told why and closed, and its name is free again.
+   */
+  async remove(seatId: string, reason: string): Promise<void> {
+    const seat = this.#state.seats.find((s) => s.seat_id === seatId);
+    if (!seat) throw new Error(`seat ${seatId} is not in this room`);
+    this.#state.seats = this.#state.seats.filter((s) => s !== seat);
+    delete this.#state.answers[seatId];
+    this.#sent.delete(seatId);
+    await this.#save();
+    for (const c of [...this.#connections]) {
+      if (c.seatId !== seatId || c.phase !== 'seat') continue;
+      this.#record(c, 'removed', `"${seat.name}": ${reason}`);
+      this.#send(c, { type: 'refused', reason });
+      this.#finish(c);
+      void c.outbound.then(() => c.transport.close(reason));
+    }
+  }
+
   async #welcome(c: Connection, seat: RoomSeatRecord, token: string | null): Promise<void> {
     const have = c.join!.have;
     const entries = this.#log.entries();
@@ -491,6 +522,7 @@ export class RoomHost {
     c.seat = seat;
     c.phase = 'seat';
     c.sentSeq = have.seq;
+    this.#sent.set(seat.seat_id, have.seq);
     const reading = readingOf(seat.assignment);
     let scenario = this.#views.get(reading);
     if (!scenario) {
@@ -632,6 +664,7 @@ export class RoomHost {
       }
       this.#send(c, { type: 'entries', entries: batch });
     }
+    this.#sent.set(seat.seat_id, c.sentSeq);
   }
 
   async #save(): Promise<void> {

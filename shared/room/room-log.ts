@@ -21,6 +21,20 @@ export class RoomLog implements AuditLogWriter {
     return new RoomLog(inner, await inner.readEntries());
   }
 
+  /**
+   * Wraps a writer whose entries the caller has just read (the app reads
+   * them to resume the exercise), sparing a second read of the whole log.
+   */
+  static holding(inner: AuditLogWriter, entries: readonly LogEntry[]): RoomLog {
+    const head = inner.head();
+    if (entries.length !== head.seq || (entries.at(-1)?.hash ?? head.hash) !== head.hash) {
+      throw new Error(
+        `the entries given (${entries.length}) are not the log's (head at entry ${head.seq})`,
+      );
+    }
+    return new RoomLog(inner, [...entries]);
+  }
+
   get exerciseId(): string {
     return this.inner.exerciseId;
   }

@@ -53,4 +53,8 @@ export class MemoryRoomStore implements RoomStore {
     this.#saved = JSON.stringify(state);
     this.saves += 1;
   }
+
+  async clear(): Promise<void> {
+    this.#saved = null;
+  }
 }

@@ -37,6 +37,7 @@ import { ControllerPanel } from './ControllerPanel';
 import { SimCellPanel } from './SimCellPanel';
 import { chairSteps } from './sim-cell-plan';
 import { PlanPanel } from './PlanPanel';
+import { RoomPanel } from '../room-host/RoomPanel';
 import { checkSeek } from '../../../shared/protocol/seek-rules';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useTempoRules } from './use-tempo-rules';
@@ -74,8 +75,10 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   const [showTruth, setShowTruth] = useState(false);
   // The controller's centre: the map and timeline, or the exercise plan (which
   // needs the width: the left column holds the queue, SimCell and Messages).
-  const [centreTab, setCentreTab] = useState<'map' | 'plan'>('map');
+  // The Room (room-host/RoomPanel) is the controller's too: the room it may host.
+  const [centreTab, setCentreTab] = useState<'map' | 'plan' | 'room'>('map');
   const showPlan = role === 'controller' && snapshot.plan !== null && centreTab === 'plan';
+  const showRoom = role === 'controller' && session.room !== undefined && centreTab === 'room';
   const [busy, setBusy] = useState(false);
 
   const zoneNames = useMemo(
@@ -392,28 +395,46 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         </div>
         {/* The controller's plan takes the centre while open: it needs the
             width, and the left column already holds the queue, SimCell and Messages. */}
-        <div className="console-centre" data-view={showPlan ? 'plan' : 'map'}>
-          {role === 'controller' && snapshot.plan !== null ? (
+        <div className="console-centre" data-view={showPlan ? 'plan' : showRoom ? 'room' : 'map'}>
+          {role === 'controller' && (snapshot.plan !== null || session.room !== undefined) ? (
             <div className="control-tabs" role="tablist" aria-label="Centre view">
               <button
                 type="button"
                 role="tab"
-                aria-selected={!showPlan}
+                aria-selected={!showPlan && !showRoom}
                 onClick={() => setCentreTab('map')}
               >
                 Map and timeline
               </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={showPlan}
-                onClick={() => setCentreTab('plan')}
-              >
-                Exercise plan
-              </button>
+              {snapshot.plan !== null ? (
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={showPlan}
+                  onClick={() => setCentreTab('plan')}
+                >
+                  Exercise plan
+                </button>
+              ) : null}
+              {session.room !== undefined ? (
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={showRoom}
+                  onClick={() => setCentreTab('room')}
+                >
+                  Room
+                </button>
+              ) : null}
             </div>
           ) : null}
-          {showPlan && snapshot.plan !== null ? (
+          {showRoom && session.room !== undefined ? (
+            <RoomPanel
+              room={session.room}
+              parties={scenario.parties}
+              classification={scenario.classification}
+            />
+          ) : showPlan && snapshot.plan !== null ? (
             <PlanPanel
               plan={snapshot.plan}
               now={now}

@@ -5,7 +5,8 @@ import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import { openTrucelineDatabase } from '../storage';
 import { engineSession, type EngineConsoleSession } from './engine-session';
 import type { FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
-import { explainOpenFailure, openExerciseEngine } from './open-console-session';
+import { explainOpenFailure, openExerciseEngine, roomHostingOf } from './open-console-session';
+import { ForwardedConnection, type RoomHosting } from '../../../shared/room/room-hosting';
 import { createDeltaEncoder } from './snapshot-delta';
 import { injectsToSend } from './inject-sync';
 
@@ -18,6 +19,10 @@ const scope = self as unknown as WorkerScope;
 
 const FRAME_MS = 16;
 let session: EngineConsoleSession | null = null;
+/** The room next to the engine, and its end of the UI thread's control line while open. */
+let hosting: RoomHosting | null = null;
+let control: ForwardedConnection | null = null;
+let roomToResume = false;
 /** The injected events the console has, in order (a backward seek may drop the last ones). */
 const sentInjects: ReplayEvent[] = [];
 const encode = createDeltaEncoder();
@@ -41,6 +46,8 @@ function post(type: 'opened' | 'snapshot'): void {
       injects,
       readOnly: session.readOnly,
       protocolFormat: session.protocolFormat,
+      room: hosting!.status(),
+      roomToResume,
     });
     return;
   }
@@ -51,13 +58,22 @@ function post(type: 'opened' | 'snapshot'): void {
 async function open(message: Extract<ToEngineWorker, { type: 'open' }>): Promise<void> {
   try {
     const db = await openTrucelineDatabase();
-    const { engine, log } = await openExerciseEngine(db, message);
+    const opened = await openExerciseEngine(db, message);
+    const { engine, log } = opened;
+    const room = roomHostingOf(db, opened, message, (status) =>
+      scope.postMessage({ type: 'room-status', status }),
+    );
+    hosting = room;
+    roomToResume = await room.storedRoomOpen().catch(() => false);
     session = engineSession({
       engine,
       scenario: message.scenario,
       participant: message.participant,
       schedule: (run) => void setTimeout(run, FRAME_MS),
-      onClose: () => void log.close(),
+      onClose: () => {
+        room.dispose();
+        void log.close();
+      },
     });
     session.subscribe(() => post('snapshot'));
     post('opened');
@@ -95,6 +111,46 @@ scope.onmessage = (event) => {
             id: message.id,
             error: error instanceof Error ? error.message : String(error),
           }),
+      );
+      break;
+    }
+    case 'room-open': {
+      const answer = (error: string | null) =>
+        scope.postMessage({ type: 'result', id: message.id, error });
+      if (!hosting) {
+        answer('the exercise is not open');
+        break;
+      }
+      control?.ended('a new control line replaced it');
+      const line = new ForwardedConnection('the host tab', {
+        send: (text) => scope.postMessage({ type: 'room-out', text }),
+        close: (reason) => scope.postMessage({ type: 'room-close-control', reason }),
+      });
+      control = line;
+      hosting.open(line).then(
+        () => answer(null),
+        (error: unknown) => answer(error instanceof Error ? error.message : String(error)),
+      );
+      break;
+    }
+    case 'room-in':
+      if (typeof message.text === 'string') control?.deliver(message.text);
+      break;
+    case 'room-control-closed':
+      control?.ended(String(message.reason));
+      control = null;
+      break;
+    case 'room-command': {
+      const answer = (error: string | null) =>
+        scope.postMessage({ type: 'result', id: message.id, error });
+      if (!hosting) {
+        answer('the exercise is not open');
+        break;
+      }
+      // The command is checked against its schema by RoomHosting.command.
+      hosting.command(message.command).then(
+        () => answer(null),
+        (error: unknown) => answer(error instanceof Error ? error.message : String(error)),
       );
       break;
     }

@@ -11,7 +11,17 @@ import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { BUILTIN_PROTOCOL, BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
-import { DexieAuditLog, saveExercise, StorageFailure, type TrucelineDatabase } from '../storage';
+import { RoomLog } from '../../../shared/room/room-log';
+import { RoomHosting } from '../../../shared/room/room-hosting';
+import {
+  DexieAuditLog,
+  DexieRoomStore,
+  saveExercise,
+  StorageFailure,
+  type TrucelineDatabase,
+} from '../storage';
+import { getPlatform } from '../platform';
+import { localRoomSide, roomSession, type RoomEngineSide } from '../room-host/room-session';
 import { engineSession } from './engine-session';
 import type { ConsoleSession } from './view-model';
 
@@ -112,11 +122,16 @@ export function newExerciseDocuments(
   return { protocol: format === 1 ? BUILTIN_PROTOCOL.document : BUILTIN_PROTOCOL_V2.document };
 }
 
-/** The exercise's engine on its Dexie log (created on an empty log, else resumed from it). */
+/**
+ * The exercise's engine on its Dexie log (created on an empty log, else
+ * resumed from it). The engine writes through `roomLog`, the log wrapped for
+ * a room from the start, so the controller can open one at any time; it is
+ * null for a read-only log (no writer, no room).
+ */
 export async function openExerciseEngine(
   db: TrucelineDatabase,
   input: OpenConsoleSessionInput,
-): Promise<{ engine: ExerciseEngine; log: DexieAuditLog }> {
+): Promise<{ engine: ExerciseEngine; log: DexieAuditLog; roomLog: RoomLog | null }> {
   const { scenario, exerciseId, participant } = input;
   let log: DexieAuditLog | null = null;
   try {
@@ -124,13 +139,15 @@ export async function openExerciseEngine(
     const entries = await log.readEntries();
     const actor = { name: participant.name, role: participant.role };
     let engine: ExerciseEngine;
+    let roomLog: RoomLog | null = null;
     if (entries.length === 0) {
+      roomLog = RoomLog.holding(log, entries);
       const setup = prepareExercise(
         scenario,
         __APP_VERSION__,
         newExerciseDocuments(scenario, participant.protocolFormat),
       );
-      engine = await createExercise(setup, log, actor);
+      engine = await createExercise(setup, roomLog, actor);
       await recordNewExercise(
         db,
         exerciseId,
@@ -147,25 +164,62 @@ export async function openExerciseEngine(
       // and takes no new entry (docs/ALERTS-AND-SEVERITY.md): no writer.
       engine = await resumeExercise(scenario, entries, { actor });
     } else {
-      engine = await resumeExercise(scenario, entries, { writer: log, actor });
+      roomLog = RoomLog.holding(log, entries);
+      engine = await resumeExercise(scenario, entries, { writer: roomLog, actor });
     }
-    return { engine, log };
+    return { engine, log, roomLog };
   } catch (error) {
     await log?.close().catch(() => undefined);
     throw explainOpenFailure(error);
   }
 }
 
+/** The room of an exercise, run next to its engine (RoomHosting) with its state in IndexedDB. */
+export function roomHostingOf(
+  db: TrucelineDatabase,
+  opened: { engine: ExerciseEngine; roomLog: RoomLog | null },
+  input: OpenConsoleSessionInput,
+  onStatus: ConstructorParameters<typeof RoomHosting>[0]['onStatus'],
+): RoomHosting {
+  return new RoomHosting({
+    engine: opened.engine,
+    log: opened.roomLog,
+    scenario: input.scenario,
+    store: new DexieRoomStore(db, input.exerciseId),
+    participant: input.participant,
+    readOnly: readOnlyOf(opened.roomLog),
+    onStatus,
+  });
+}
+
+function readOnlyOf(roomLog: RoomLog | null): string | null {
+  return roomLog === null ? 'its log was recorded with the version-1 model' : null;
+}
+
+/** The control line to the room's listener, from the platform (the server's, in the browser). */
+export const openRoomControl = () => getPlatform().openRoomControl({ host: '127.0.0.1', port: 0 });
+
 /** Opens the exercise on this thread; rejects with ConsoleOpenError. */
 export async function openConsoleSession(
   db: TrucelineDatabase,
   input: OpenConsoleSessionInput,
 ): Promise<ConsoleSession> {
-  const { engine, log } = await openExerciseEngine(db, input);
-  return engineSession({
-    engine,
+  const opened = await openExerciseEngine(db, input);
+  let side: ReturnType<typeof localRoomSide> | null = null;
+  const hosting = roomHostingOf(db, opened, input, (status) => side?.onStatus(status));
+  side = localRoomSide(hosting);
+  const resume = await hosting.storedRoomOpen().catch(() => false);
+  const session = engineSession({
+    engine: opened.engine,
     scenario: input.scenario,
     participant: input.participant,
-    onClose: () => void log.close(),
+    onClose: () => {
+      room.dispose();
+      hosting.dispose();
+      void opened.log.close();
+    },
   });
+  const roomSide: RoomEngineSide = side;
+  const room = roomSession(roomSide, openRoomControl, { resume });
+  return Object.assign(session, { room });
 }

@@ -15,6 +15,7 @@ import type { InjectControl } from '../../../shared/exercise/exercise-engine';
 import type { PartyMove } from '../../../shared/protocol/schema';
 import type { ProductView } from '../../../shared/exercise/report-products';
 import type { ReportProduct } from '../../../shared/exercise/log-data';
+import type { RoomSession } from '../room-host/room-session';
 
 // The components take these vocabularies from here; they are defined in shared/.
 export { SEVERITIES, type Severity } from '../../../shared/alerts/bands';
@@ -281,4 +282,6 @@ export interface ConsoleSession {
   commands: ConsoleCommands;
   /** Stops the session's timers and listeners (the log stays). */
   close(): void;
+  /** The room this exercise may host (docs/ROOMS.md, "The host's screen"); absent in unit tests' sessions. */
+  room?: RoomSession;
 }

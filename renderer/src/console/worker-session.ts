@@ -3,7 +3,14 @@
 import type { ReplayEvent } from '../../../shared/scenario/loaded-scenario';
 import type { CommandName, FromEngineWorker, ToEngineWorker } from './engine-worker-messages';
 import { watchPageHide } from './engine-session';
-import { ConsoleOpenError, type OpenConsoleSessionInput } from './open-console-session';
+import {
+  ConsoleOpenError,
+  openRoomControl,
+  type OpenConsoleSessionInput,
+} from './open-console-session';
+import { CLOSED_ROOM, type RoomStatus } from '../../../shared/room/room-hosting';
+import type { RoomConnection } from '../../../shared/room/transport';
+import { roomSession, type RoomEngineSide } from '../room-host/room-session';
 import { createDeltaDecoder } from './snapshot-delta';
 import type { ConsoleCommands, ConsoleSession, ConsoleSnapshot } from './view-model';
 
@@ -62,6 +69,42 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
   let nextId = 1;
   let frame = 0;
   let stopWatchingPage = () => {};
+  // The room runs in the worker; this thread holds its control line and its last status.
+  let roomStatus: RoomStatus = CLOSED_ROOM;
+  let control: RoomConnection | null = null;
+  const roomListeners = new Set<() => void>();
+  const answered = (id: number) =>
+    new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+  const roomSide: RoomEngineSide = {
+    open(line) {
+      const id = nextId++;
+      const done = answered(id);
+      control?.close('a new control line replaced it');
+      control = line;
+      send({ type: 'room-open', id });
+      line.listen({
+        message: (text) => send({ type: 'room-in', text }),
+        // Only the current line's end is news to the worker (one it closed itself is not).
+        close: (reason) => {
+          if (control !== line) return;
+          control = null;
+          send({ type: 'room-control-closed', reason });
+        },
+      });
+      return done;
+    },
+    command(command) {
+      const id = nextId++;
+      const done = answered(id);
+      send({ type: 'room-command', id, command });
+      return done;
+    },
+    status: () => roomStatus,
+    subscribe(listener) {
+      roomListeners.add(listener);
+      return () => roomListeners.delete(listener);
+    },
+  };
 
   const call =
     (name: CommandName) =>
@@ -101,6 +144,9 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
         stopWatchingPage();
         cancelAnimationFrame(frame);
         send({ type: 'close' });
+        session.room?.dispose();
+        control?.close('the host left the exercise');
+        roomListeners.clear();
         // Give the worker a moment to release the log's lock before it goes.
         setTimeout(() => worker.terminate(), 1000);
         listeners.clear();
@@ -114,7 +160,9 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
           injects.push(...message.injects);
           readOnly = message.readOnly;
           protocolFormat = message.protocolFormat;
+          roomStatus = message.room;
           stopWatchingPage = watchPageHide(() => send({ type: 'checkpoint' }));
+          session.room = roomSession(roomSide, openRoomControl, { resume: message.roomToResume });
           resolve(session);
           break;
         case 'open-failed':
@@ -140,6 +188,19 @@ export function openWorkerSession(input: OpenConsoleSessionInput): Promise<Conso
           else waiter?.reject(new Error(message.error));
           break;
         }
+        case 'room-out':
+          control?.send(message.text);
+          break;
+        case 'room-close-control': {
+          const line = control;
+          control = null;
+          line?.close(message.reason);
+          break;
+        }
+        case 'room-status':
+          roomStatus = message.status;
+          for (const listener of roomListeners) listener();
+          break;
       }
     };
     worker.onerror = (event) => {

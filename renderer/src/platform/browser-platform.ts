@@ -1,6 +1,7 @@
 import { SCENARIO_PICK_LIMITS } from '../../../shared/security/scenario-pick-limits';
 import { isHiddenPath, pickedFileFromBlob, stripSharedRoot } from './picked-file';
 import type { Platform, PickedFile } from './platform';
+import { openRoomControlSocket } from './room-control-socket';
 
 /** Turns the files of an <input type=file> into PickedFiles (folder paths relative to the folder). */
 export function pickedFilesFromFileList(files: readonly File[]): PickedFile[] {
@@ -82,13 +83,8 @@ export function createBrowserPlatform(): Platform {
         chromeVersion: chromeVersion(),
       };
     },
-    // PLACEHOLDER (branch desk19, the desktop half of issue 19): the browser
-    // half's real implementation (the control endpoint of `npm run web --
-    // --room`) replaces this at merge; take theirs.
-    openRoomControl() {
-      return Promise.reject(
-        new Error("open the room from the browser mode's server (npm run web -- --room)"),
-      );
-    },
+    // In browser mode the server's --room-host/--room-port flags choose the
+    // interface and port seats dial; the tab cannot, so `options` go unused.
+    openRoomControl: () => openRoomControlSocket(window.location),
   };
 }

@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { ExerciseMeta, LogEntry, WebCryptoKeyPair } from '../../../shared/audit';
 import type { StoredSeatCopy } from '../../../shared/room/seat-copy';
+import type { RoomState } from '../../../shared/room/room-state';
 import { requestPersistentStorage } from './persistence';
 import { toStorageFailure } from './storage-failure';
 
@@ -46,6 +47,18 @@ export interface StoredKey {
   created: string;
 }
 
+/**
+ * The room an exercise hosts (docs/ROOMS.md, "The host's screen"): present
+ * while the room is open, so the exercise's resume reopens it with the same
+ * code and seats; removed when the controller closes it.
+ */
+export interface StoredRoomState {
+  exercise_id: string;
+  state: RoomState;
+  /** Wall time of the last save. */
+  updated: string;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -72,9 +85,13 @@ export const STORES_V2 = {
   log: '[exercise_id+seq], [exercise_id+alert_id]',
 } as const;
 
-/** v3: a seat's verified copy of a room's log, by seat id (docs/ROOMS.md, "A seat in the browser"). */
+/**
+ * v3: rooms (docs/ROOMS.md): the room an exercise hosts, by exercise id, and
+ * a seat's verified copy of a room's log, by seat id.
+ */
 export const STORES_V3 = {
   ...STORES_V2,
+  roomStates: 'exercise_id',
   seatCopies: 'seatId, updated',
 } as const;
 
@@ -86,6 +103,7 @@ export class TrucelineDatabase extends Dexie {
   scenarios!: Table<StoredScenario, string>;
   keys!: Table<StoredKey, string>;
   settings!: Table<SettingRecord, string>;
+  roomStates!: Table<StoredRoomState, string>;
   /** Unchecked as read: seat-copy-store checks each record before it is used. */
   seatCopies!: Table<StoredSeatCopy, string>;
 

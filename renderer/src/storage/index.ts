@@ -10,8 +10,10 @@ export {
   type ExerciseRecord,
   type SettingRecord,
   type StoredKey,
+  type StoredRoomState,
   type StoredScenario,
 } from './database';
+export { DexieRoomStore } from './room-store';
 export { DexieAuditLog, logLockName, readStoredLog, type OpenLogOptions } from './dexie-audit-log';
 export { StorageFailure, toStorageFailure, type StorageFailureKind } from './storage-failure';
 export { getOrCreateInstallationKey, type InstallationKey } from './installation-key';

@@ -51,8 +51,14 @@ describe('content-security policy and rooms', () => {
       sources(join(root, folder)),
     );
     const name = (file: string) => relative(root, file).split('\\').join('/');
+    // Code lines only: a comment may name a directive to say why it admits something.
+    const codeOf = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+        .join('\n');
     const directivesWritten = files
-      .filter((file) => /\b(connect|default|script)-src\b/.test(readFileSync(file, 'utf8')))
+      .filter((file) => /\b(connect|default|script)-src\b/.test(codeOf(file)))
       .map(name);
     expect(directivesWritten).toEqual(['shared/security/content-security-policy.ts']);
     const headerLines = files.flatMap((file) =>
