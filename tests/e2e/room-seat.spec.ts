@@ -2,8 +2,9 @@
 // the host — a real exercise engine on the quick-demo sample, a RoomHost and
 // the room's listener serving the built app — and Chromium pages are the seats
 // that open the room's address, join with the code, keep a verified copy in
-// IndexedDB, write a note, come back after a reload with their token, and see
-// the room close; a copy altered in storage is reported and not used.
+// IndexedDB, write a note, answer for a party from its inbox, come back after
+// a reload with their token, and see the room close; a copy altered in
+// storage is reported and not used.
 // Screenshots of the seat's screens go to out/screenshots.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -128,6 +129,32 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     expect(await party.content()).not.toContain('launchers moving');
     await expect(party.getByLabel('Note text')).toHaveCount(0);
     await shoot(party, 'seat-home-party');
+
+    // ---- the liaison plays its party: takes it over, then acknowledges -----
+    // The host's inbox names what the mission asks; the moves go as intents.
+    const requests = party.getByTestId('party-requests');
+    await party.getByRole('button', { name: /^Play .* yourself$/ }).click();
+    await expect(requests).toContainText('played by Liaison Bora');
+    // On the host, the operator at its own screen puts an incident before the parties.
+    await engine.advanceTo(engine.setup.scenario.end - 60_000);
+    const [incident] = [...engine.runs().keys()];
+    await engine.act(
+      incident!,
+      'confirmed-violation',
+      { rationale: 'Seen by the drone and the observer.' },
+      { name: 'Operator (host)', role: 'operator' },
+    );
+    const item = requests.locator(
+      `.request-item[data-alert-id="${incident}"][data-track="hotline"]`,
+    );
+    await expect(item.getByTestId('request-deadline')).toContainText('due');
+    await item.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(requests.getByRole('status')).toContainText('acknowledged');
+    const ack = memory.entries().find((e) => e.kind === 'party-ack' && e.actor === 'Liaison Bora');
+    expect(ack).toMatchObject({ role: 'party', party: 'A', alert_id: incident });
+    await expect(item.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+    await caughtUp(party);
+    await shoot(party, 'seat-party-requests');
 
     // ---- the operator reloads offline: its copy comes from IndexedDB -------
     const headBefore = log.head();

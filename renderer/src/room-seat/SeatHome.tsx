@@ -5,6 +5,7 @@ import { readSeatCopy, saveSeatCopy } from '../storage';
 import { browserDialer, roomAddressFor } from './browser-socket';
 import { NoteComposer } from './NoteComposer';
 import { PartyInbox } from './PartyInbox';
+import { PartyRequests } from './PartyRequests';
 import { SeatCopyTable } from './SeatCopyTable';
 import { SeatSession } from './seat-session';
 import { mayWriteNotes, roleLabel, statusLine } from './seat-labels';
@@ -156,6 +157,12 @@ function SeatView({ session }: { session: SeatSession }) {
           </aside>
         ) : role?.role === 'party' ? (
           <aside className="seat-side">
+            <PartyRequests
+              session={session}
+              inbox={s.inbox}
+              seatName={s.name}
+              readOnly={s.status !== 'connected'}
+            />
             <PartyInbox entries={s.entries} parties={role.parties} />
           </aside>
         ) : null}

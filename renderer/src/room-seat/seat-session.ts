@@ -1,6 +1,7 @@
 // A seat in the browser (docs/ROOMS.md, "A seat in the browser"): the app's
 // RoomSeat kept connected to the room the page was loaded from, its copy
 // saved to IndexedDB after each verified batch, and a snapshot for the screen.
+import type { PartyInbox } from '../../../shared/room/party-inbox';
 import { RoomSeat, type SeatSaved, type SeatStatus } from '../../../shared/room/room-seat';
 import type { StoredSeatCopy } from '../../../shared/room/seat-copy';
 import type { ChainHead } from '../../../shared/room/seat-chain';
@@ -24,6 +25,8 @@ export interface SeatSnapshot {
   entries: readonly SeatEntry[];
   /** Why the last save of the copy failed, or null. */
   saveProblem: string | null;
+  /** A party seat's inbox as the host last sent it (docs/ROOMS.md, "A party's inbox"). */
+  inbox: PartyInbox | null;
 }
 
 export interface SeatSessionOptions {
@@ -152,6 +155,7 @@ export class SeatSession {
       // The seat's own array grows in place: a copy, so the screen sees a new value.
       entries: seat.entries().slice(),
       saveProblem: this.#saveProblem,
+      inbox: seat.inbox,
     };
   }
 }
