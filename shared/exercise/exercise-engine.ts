@@ -80,6 +80,7 @@ import {
 import { messageSeqs } from './messages';
 import { conductOf, partyName, scriptOf } from './sim-cell';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
+import { PRODUCT_TITLES, productTakingAction } from './report-products';
 import {
   LOG_DATA,
   type DraftOf,
@@ -799,10 +800,24 @@ export class ExerciseEngine {
     intent: RunIntent,
     actor: ExerciseActor | RunActor = this.actor,
   ): Promise<void> {
+    return this.#takeActionIntent(alertId, intent, actor, false);
+  }
+
+  /**
+   * `recorded`: the action is being replayed from a log that holds it. A log
+   * written before a product's action was refused on its own (an operator
+   * could pass the spot report's step with a summary) still resumes as it was.
+   */
+  #takeActionIntent(
+    alertId: string,
+    intent: RunIntent,
+    actor: ExerciseActor | RunActor,
+    recorded: boolean,
+  ): Promise<void> {
     return this.#intent(async () => {
       this.#requireV2();
       this.#requireAlert(alertId);
-      await this.#takeRunAction(this.unitOf(alertId), intent, actor);
+      await this.#takeRunAction(this.unitOf(alertId), intent, actor, recorded);
     });
   }
 
@@ -893,8 +908,8 @@ export class ExerciseEngine {
         if (!run || run.closed) continue;
         for (const { track, visit } of openTracks(run)) {
           const step = ctx.protocol.steps.get(visit.step)?.step;
-          const action = step?.actions.find((a) => a.id === `${product}-sent`);
-          if (!action || (action.requires ?? []).some((i) => i !== 'summary')) continue;
+          const action = step?.actions.find((a) => productTakingAction(a) === product);
+          if (!action) continue;
           const intent: RunIntent = { track, action: action.id, inputs: { summary } };
           if (checkRunAction(ctx, run, intent, actor) !== null) continue;
           run = takeAction(ctx, run, intent, actor, this.#now);
@@ -1315,7 +1330,7 @@ export class ExerciseEngine {
         const action = intent.data;
         if (action.type === 'action' && action.track !== undefined && this.runCtx) {
           const intent = { track: action.track, action: action.action, inputs: action.inputs };
-          return this.takeAction(alertId, intent, runActor);
+          return this.#takeActionIntent(alertId, intent, runActor, true);
         }
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
         if (action.type === 'start') return this.startProtocol(alertId, actor);
@@ -1639,13 +1654,28 @@ export class ExerciseEngine {
     unit: string,
     intent: RunIntent,
     actor: ExerciseActor | RunActor,
+    recorded = false,
   ): Promise<void> {
     const ctx = this.runCtx!;
     const run = this.#requireRun(unit);
     const refusal = checkRunAction(ctx, run, intent, actor) ?? this.#liaisonRefusal(actor);
     if (refusal) throw new IntentRefused(refusal);
+    const product = recorded ? null : this.#productTaking(ctx, run, intent);
+    if (product !== null) {
+      throw new IntentRefused(
+        `"${intent.action}" is taken by issuing the ${product} itself: write the ${PRODUCT_TITLES[product].toLowerCase()} (a ${product} report product about alert ${unit}) instead`,
+      );
+    }
     const next = takeAction(ctx, run, intent, actor, this.#now);
     await this.#commit([this.#runActionDraft(unit, next, actor)], () => this.#setRun(unit, next));
+  }
+
+  /** The product whose issuing is the only way to take this action, or null. */
+  #productTaking(ctx: RunContext, run: ProtocolRun, intent: RunIntent): ReportProduct | null {
+    const visit = openTracks(run).find((t) => t.track === intent.track)?.visit;
+    const step = visit && ctx.protocol.steps.get(visit.step)?.step;
+    const action = step?.actions.find((a) => a.id === intent.action);
+    return action ? productTakingAction(action) : null;
   }
 
   async #ackRunParty(

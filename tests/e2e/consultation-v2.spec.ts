@@ -203,7 +203,15 @@ test('an operator and the controller’s SimCell work one incident through hotli
     await expect(spot).toHaveAttribute('data-state', /^(due|warning|breached)$/);
     await expect(spot.locator('[data-deadline-state]')).toBeVisible();
     await shoot(page, 'v2-reports-panel');
-    await spot.getByRole('button', { name: 'Write…' }).click();
+    await expect(spot.getByRole('button', { name: 'Write…' })).toBeVisible();
+    // The reporting track's step is passed by writing the product, never by a
+    // summary of its own: its control opens the same editor.
+    const reporting = track(
+      page.getByRole('region', { name: 'Protocol walkthrough' }),
+      'reporting',
+    );
+    await expect(reporting.getByRole('button', { name: 'Spot report sent' })).toHaveCount(0);
+    await reporting.getByRole('button', { name: 'Write the spot report' }).click();
     const editor = page.getByRole('form', { name: 'Write the spot report' });
     const text = editor.getByRole('textbox', { name: 'Text of the spot report' });
     // Prefilled from the log: the incident and the reports it rests on.
@@ -223,6 +231,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: 'Close dialog' }).click();
     await expect(spot).toHaveAttribute('data-state', /^(met|late)$/);
+    await expect(reporting).toHaveAttribute('data-step-id', 'daily-report');
   });
 
   await test.step('the controller’s SimCell sends Party B’s scripted denial now', async () => {
