@@ -800,7 +800,33 @@ export class ExerciseEngine {
     intent: RunIntent,
     actor: ExerciseActor | RunActor = this.actor,
   ): Promise<void> {
-    return this.#takeActionIntent(alertId, intent, actor, false);
+    return this.#takeActionIntent(alertId, intent, actor, 'live');
+  }
+
+  /**
+   * Takes an action in the guarantors' chair's role (version 2). The chair is
+   * no participant of its own: the controller's SimCell plays it, so only an
+   * actor in the controller's role may act as the chair, and the entry is
+   * logged in the chair's role under the controller's name.
+   */
+  chairAction(
+    alertId: string,
+    intent: RunIntent,
+    actor: ExerciseActor = this.actor,
+  ): Promise<void> {
+    if (actor.role !== 'controller') {
+      return Promise.reject(
+        new IntentRefused(
+          `an ${actor.role} cannot act as the guarantors' chair: only the controller's SimCell plays the chair`,
+        ),
+      );
+    }
+    return this.#takeActionIntent(
+      alertId,
+      intent,
+      { name: actor.name, role: 'guarantor-chair' },
+      'chair',
+    );
   }
 
   /**
@@ -812,12 +838,19 @@ export class ExerciseEngine {
     alertId: string,
     intent: RunIntent,
     actor: ExerciseActor | RunActor,
-    recorded: boolean,
+    how: 'live' | 'chair' | 'recorded',
   ): Promise<void> {
     return this.#intent(async () => {
       this.#requireV2();
       this.#requireAlert(alertId);
-      await this.#takeRunAction(this.unitOf(alertId), intent, actor, recorded);
+      // A caller claiming the chair's role is not trusted: the chair acts
+      // through chairAction, which checks that a controller plays it.
+      if (how === 'live' && actor.role === 'guarantor-chair') {
+        throw new IntentRefused(
+          "the guarantors' chair acts only through the controller's SimCell (chairAction, as a controller), not by naming the chair's role",
+        );
+      }
+      await this.#takeRunAction(this.unitOf(alertId), intent, actor, how === 'recorded');
     });
   }
 
@@ -1330,7 +1363,7 @@ export class ExerciseEngine {
         const action = intent.data;
         if (action.type === 'action' && action.track !== undefined && this.runCtx) {
           const intent = { track: action.track, action: action.action, inputs: action.inputs };
-          return this.#takeActionIntent(alertId, intent, runActor, true);
+          return this.#takeActionIntent(alertId, intent, runActor, 'recorded');
         }
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
         if (action.type === 'start') return this.startProtocol(alertId, actor);
