@@ -166,6 +166,22 @@ test('an operator and the controller’s SimCell work one incident through hotli
       'convene-on-request',
     );
     await shoot(page, 'v2-walkthrough');
+    // Side by side with their countdowns in the detail column, at 1280 px too.
+    for (const [width, height] of [
+      [1600, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const boxes = await detail
+        .locator('section.run-track[data-open="true"]')
+        .evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+      expect(boxes.length, `${width}×${height}`).toBeGreaterThanOrEqual(2);
+      expect(boxes[1]!.top, `${width}×${height}: the second track beside the first`).toBe(
+        boxes[0]!.top,
+      );
+      expect(boxes[1]!.left).toBeGreaterThan(boxes[0]!.right);
+    }
+    await page.setViewportSize({ width: 1600, height: 900 });
     const hotline = track(detail, 'hotline');
     const acks = hotline.getByRole('group', { name: 'Party acknowledgements' });
     for (const name of [PARTY_A, PARTY_B]) {
