@@ -54,6 +54,29 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
 
   await shots(page, 'queue-h41');
 
+  // At 1280×800 no row's title is cut: it is the event type and the place,
+  // the zones on the next line and the full title in its tooltip.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const rowTitles = await page.locator('.alert-row .alert-title').evaluateAll((rows) =>
+    rows.map((r) => ({
+      text: r.textContent,
+      full: r.getAttribute('title') ?? '',
+      cut: r.scrollWidth > r.clientWidth,
+    })),
+  );
+  expect(rowTitles.length).toBeGreaterThanOrEqual(4);
+  for (const t of rowTitles) {
+    expect(t.cut, `"${t.text}" is cut at 1280 px`).toBe(false);
+    const what = t.full.slice(0, t.full.indexOf(' — '));
+    expect(t.text, t.full).toMatch(new RegExp(`^${what.replace(/[()]/g, '\\$&')} — \\S`));
+  }
+  // A long breach reads short in the row, in full in its tooltip.
+  // (41 hours in, untouched triage deadlines have long been breached.)
+  const breached = page.locator('.alert-row .countdown-breached').first();
+  await expect(breached).toHaveText(/^breached (just now|\d+ (min|h|d) ago)$/);
+  await expect(breached).toHaveAttribute('title', /^BREACHED .* ago$/);
+  await page.setViewportSize({ width: 1600, height: 900 });
+
   // The queue: "showing N of M" always; closed alerts hidden by default.
   const shown = page.getByTestId('queue-shown');
   const counts = async () => {
@@ -92,9 +115,16 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
   await expect(search).toBeFocused();
   await page.keyboard.type('kerrow');
   await expect.poll(async () => (await counts()).n).toBeLessThan(all.n);
-  const titles = await page.locator('[data-alert-id] .alert-title').allTextContents();
-  expect(titles.length).toBeGreaterThan(0);
-  for (const title of titles) expect(title.toLowerCase()).toContain('kerrow');
+  // Each row names it: in its title, its zones or its full title (the tooltip).
+  const rows = await page
+    .locator('[data-alert-id]')
+    .evaluateAll((els) =>
+      els.map(
+        (el) => `${el.textContent} ${el.querySelector('.alert-title')?.getAttribute('title')}`,
+      ),
+    );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.toLowerCase()).toContain('kerrow');
   const kerrow = (await page.locator('[data-alert-id]').first().getAttribute('data-alert-id'))!;
 
   // The filter outlives a visit to the Log screen (kept for the tab's session).

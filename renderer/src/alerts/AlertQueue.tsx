@@ -233,9 +233,11 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
           {formatAge(now - alert.firstAt)}
         </span>
       </div>
-      {/* The title has a line of its own: at 1280 px it keeps enough words to tell alerts apart. */}
+      {/* The title has a line of its own and only what and where, so at
+          1280 px it keeps its event type and place; the zones are the next
+          line's, the full title its tooltip. */}
       <div className="alert-row-line alert-title" title={alert.title}>
-        {alert.title}
+        {alert.shortTitle}
       </div>
       <div className="alert-row-line alert-row-sub">
         <span className="alert-rank">#{alert.rank}</span>
@@ -257,7 +259,12 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
               : step.title}
         </span>
         {step && !step.closed ? (
-          <DeadlineCountdown enteredAt={step.enteredAt} deadlineAt={step.deadlineAt} now={now} />
+          <DeadlineCountdown
+            enteredAt={step.enteredAt}
+            deadlineAt={step.deadlineAt}
+            now={now}
+            compact
+          />
         ) : null}
       </div>
     </div>

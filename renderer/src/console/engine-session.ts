@@ -119,6 +119,7 @@ export function alertViewOf(a: AlertSnapshot, modelVersion: 1 | 2 = 2): AlertVie
           }
         : null,
     title: a.view.title,
+    shortTitle: a.view.shortTitle,
     zoneIds: a.view.zones,
     sources: a.view.sources,
     firstAt: a.view.firstAt,
