@@ -190,4 +190,41 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
   );
   await page.getByLabel('Kind', { exact: true }).selectOption('inject');
   await expect(page.getByTestId('log-table')).toContainText(`: ${words}`);
+
+  // Opened on a short window (1280×800), the controller's console starts with
+  // the SimCell, Reports and Messages folded, and the rows are tighter: the
+  // queue shows at least four whole rows (it showed two and a half before).
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Console' })
+    .click();
+  await expect(page.getByTestId('console')).toBeVisible(SLOW);
+  for (const toggle of ['SimCell — the parties', 'Reports', 'Messages']) {
+    await expect(page.getByRole('button', { name: `▸ ${toggle}`, exact: true })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  }
+  await expect(page.getByTestId('simcell-count')).toContainText(/\d+ waiting/);
+  const whole = await page.locator('.alert-queue-scroll').evaluate((list) => {
+    const box = list.getBoundingClientRect();
+    return [...list.querySelectorAll('.alert-row')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    }).length;
+  });
+  await page.screenshot({ path: `${SHOTS}/controller-queue-1280x800.png` });
+  expect(whole, 'whole queue rows at 1280×800').toBeGreaterThanOrEqual(4);
+  // The rows follow the window: their full height again at 1600×900.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect
+    .poll(() =>
+      page
+        .locator('.alert-row')
+        .first()
+        .evaluate((r) => (r as HTMLElement).offsetHeight),
+    )
+    .toBe(74);
+  await page.screenshot({ path: `${SHOTS}/controller-queue-1600x900.png` });
 });
