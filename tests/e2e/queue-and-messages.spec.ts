@@ -4,7 +4,6 @@
 // scripted hotline call shows its text in Messages, and linking it to an
 // alert is logged (Log screen) and listed in the alert's detail. The console
 // is also photographed at 1280×800 and 1600×900 (out/screenshots, not committed).
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   clockEpoch,
@@ -15,9 +14,7 @@ import {
   SLOW,
   submitStartDialog,
 } from './support/console-flow';
-
-const SHOTS = 'out/screenshots';
-test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+import { SHOTS, shots } from './support/screenshots';
 
 const HOUR = 3_600_000;
 
@@ -29,16 +26,6 @@ async function playUntil(page: Page, start: number, hours: number, speed: number
     .poll(() => clockEpoch(page), { timeout: 180_000, intervals: [250] })
     .toBeGreaterThanOrEqual(start + hours * HOUR);
   await pauseIfPlaying(page);
-}
-
-async function shots(page: Page, name: string) {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1600, height: 900 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
 }
 
 test('the 72-hour queue is filtered and searched; a hotline call reads as a message and is linked', async ({
