@@ -118,6 +118,12 @@ export interface AlertView {
   cleared: boolean;
   protocolActive: boolean;
   title: string;
+  /**
+   * The queue's title: what and the place only ("Mortar fire — near Kerrow"),
+   * so at 1280 px it is never cut to less than its event type and place; the
+   * zones are shown beside it, not in it (alertShortTitle).
+   */
+  shortTitle: string;
   /** The sector the alert is held to, if any. */
   sector: string | null;
   /** Position of its first located event, for the map. */
@@ -490,6 +496,7 @@ export function buildAlertView(
     cleared,
     protocolActive: facts.protocolActive,
     title: alertTitle(ctx, facts),
+    shortTitle: alertShortTitle(ctx, facts),
     sector: facts.sector,
     lat: located?.event.lat ?? null,
     lon: located?.event.lon ?? null,
@@ -501,15 +508,10 @@ export function alertTitle(
   ctx: ScoringContext,
   facts: Pick<AlertFacts, 'evidence' | 'events' | 'zones' | 'sector'>,
 ): string {
-  const { model, zonesById } = ctx;
+  const { zonesById } = ctx;
   const e = facts.evidence;
-  const lead = e.leadEvent ?? e.bestEvent[0] ?? facts.events[0]!;
-  const event = lead.event;
-  let what = typeLabel(model, event.type);
-  if (event.subtype === 'compliant') what = `${model.compliant.label}: ${what.toLowerCase()}`;
-  const weaponClass = evaluateEvent(ctx, lead).weaponClass ?? event.weapon_class ?? null;
-  const weapon = weaponClass === 'unknown' ? null : weaponLabel(model, weaponClass);
-  if (weapon && !what.toLowerCase().includes(weapon.toLowerCase())) what += ` (${weapon})`;
+  const lead = leadOf(facts);
+  const what = alertWhat(ctx, facts);
   const placeEvent = e.bestEvent[2] ?? e.bestEvent[5];
   const place = placeEvent ? evaluateEvent(ctx, placeEvent).details[e.bestEvent[2] ? 2 : 5] : null;
   const zoneName = (id: string) => zonesById.get(id)?.name ?? id;
@@ -521,11 +523,66 @@ export function alertTitle(
     });
   const parts: string[] = [];
   if (placeId !== undefined) parts.push(zoneName(placeId));
-  else if (lead.settlementId && (lead.settlementDistanceKm ?? Infinity) <= 5) {
+  else if (lead.settlementId && (lead.settlementDistanceKm ?? Infinity) <= NEAR_SETTLEMENT_KM) {
     parts.push(`near ${zoneName(lead.settlementId)}`);
   }
   if (facts.sector) parts.push(zoneName(facts.sector));
   return `${what} — ${parts.length > 0 ? parts.join(', ') : 'outside all zones'}`;
+}
+
+/** The report an alert is titled after: its lead event, else its strongest, else its first. */
+function leadOf(facts: Pick<AlertFacts, 'evidence' | 'events'>) {
+  const e = facts.evidence;
+  return e.leadEvent ?? e.bestEvent[0] ?? facts.events[0]!;
+}
+
+/** "MLRS fire", "Mortar fire (heavy weapons)": the lead event's type and weapon. */
+function alertWhat(ctx: ScoringContext, facts: Pick<AlertFacts, 'evidence' | 'events'>): string {
+  const { model } = ctx;
+  const lead = leadOf(facts);
+  const event = lead.event;
+  let what = typeLabel(model, event.type);
+  if (event.subtype === 'compliant') what = `${model.compliant.label}: ${what.toLowerCase()}`;
+  const weaponClass = evaluateEvent(ctx, lead).weaponClass ?? event.weapon_class ?? null;
+  const weapon = weaponClass === 'unknown' ? null : weaponLabel(model, weaponClass);
+  if (weapon && !what.toLowerCase().includes(weapon.toLowerCase())) what += ` (${weapon})`;
+  return what;
+}
+
+/** Within this distance of its nearest settlement an alert is placed "near" it. */
+export const NEAR_SETTLEMENT_KM = 5;
+
+/**
+ * "Mortar fire — near Kerrow": what and the place only, for the queue's row.
+ * The place is the lead report's nearest settlement when it lies within
+ * NEAR_SETTLEMENT_KM, else the alert's sector, else its first zone that is not
+ * a sector, else how far the nearest settlement is; the zones themselves are
+ * the row's second line. The full title (alertTitle) stays the detail's.
+ */
+export function alertShortTitle(
+  ctx: ScoringContext,
+  facts: Pick<AlertFacts, 'evidence' | 'events' | 'zones' | 'sector'>,
+): string {
+  const { zonesById } = ctx;
+  const lead = leadOf(facts);
+  const name = (id: string) => zonesById.get(id)?.name ?? id;
+  const km = lead.settlementDistanceKm;
+  let place: string;
+  if (lead.settlementId && km !== null && km <= NEAR_SETTLEMENT_KM) {
+    place = `near ${name(lead.settlementId)}`;
+  } else if (facts.sector) {
+    place = name(facts.sector);
+  } else {
+    const zone = facts.zones.find((id) => {
+      const kind = zonesById.get(id)?.kind;
+      return kind !== 'sector' && kind !== undefined;
+    });
+    if (zone !== undefined) place = name(zone);
+    else if (lead.settlementId && km !== null) {
+      place = `${Math.round(km)} km from ${name(lead.settlementId)}`;
+    } else place = 'outside all zones';
+  }
+  return `${alertWhat(ctx, facts)} — ${place}`;
 }
 
 /** The best figure of a people count, exported for readers of events. */

@@ -80,6 +80,7 @@ import {
 import { messageSeqs } from './messages';
 import { conductOf, partyName, scriptOf } from './sim-cell';
 import { buildSnapshot, type ExerciseSnapshot } from './exercise-snapshot';
+import { PRODUCT_TITLES, productTakingAction } from './report-products';
 import {
   LOG_DATA,
   type DraftOf,
@@ -799,10 +800,57 @@ export class ExerciseEngine {
     intent: RunIntent,
     actor: ExerciseActor | RunActor = this.actor,
   ): Promise<void> {
+    return this.#takeActionIntent(alertId, intent, actor, 'live');
+  }
+
+  /**
+   * Takes an action in the guarantors' chair's role (version 2). The chair is
+   * no participant of its own: the controller's SimCell plays it, so only an
+   * actor in the controller's role may act as the chair, and the entry is
+   * logged in the chair's role under the controller's name.
+   */
+  chairAction(
+    alertId: string,
+    intent: RunIntent,
+    actor: ExerciseActor = this.actor,
+  ): Promise<void> {
+    if (actor.role !== 'controller') {
+      return Promise.reject(
+        new IntentRefused(
+          `an ${actor.role} cannot act as the guarantors' chair: only the controller's SimCell plays the chair`,
+        ),
+      );
+    }
+    return this.#takeActionIntent(
+      alertId,
+      intent,
+      { name: actor.name, role: 'guarantor-chair' },
+      'chair',
+    );
+  }
+
+  /**
+   * `recorded`: the action is being replayed from a log that holds it. A log
+   * written before a product's action was refused on its own (an operator
+   * could pass the spot report's step with a summary) still resumes as it was.
+   */
+  #takeActionIntent(
+    alertId: string,
+    intent: RunIntent,
+    actor: ExerciseActor | RunActor,
+    how: 'live' | 'chair' | 'recorded',
+  ): Promise<void> {
     return this.#intent(async () => {
       this.#requireV2();
       this.#requireAlert(alertId);
-      await this.#takeRunAction(this.unitOf(alertId), intent, actor);
+      // A caller claiming the chair's role is not trusted: the chair acts
+      // through chairAction, which checks that a controller plays it.
+      if (how === 'live' && actor.role === 'guarantor-chair') {
+        throw new IntentRefused(
+          "the guarantors' chair acts only through the controller's SimCell (chairAction, as a controller), not by naming the chair's role",
+        );
+      }
+      await this.#takeRunAction(this.unitOf(alertId), intent, actor, how === 'recorded');
     });
   }
 
@@ -893,8 +941,8 @@ export class ExerciseEngine {
         if (!run || run.closed) continue;
         for (const { track, visit } of openTracks(run)) {
           const step = ctx.protocol.steps.get(visit.step)?.step;
-          const action = step?.actions.find((a) => a.id === `${product}-sent`);
-          if (!action || (action.requires ?? []).some((i) => i !== 'summary')) continue;
+          const action = step?.actions.find((a) => productTakingAction(a) === product);
+          if (!action) continue;
           const intent: RunIntent = { track, action: action.id, inputs: { summary } };
           if (checkRunAction(ctx, run, intent, actor) !== null) continue;
           run = takeAction(ctx, run, intent, actor, this.#now);
@@ -1315,7 +1363,7 @@ export class ExerciseEngine {
         const action = intent.data;
         if (action.type === 'action' && action.track !== undefined && this.runCtx) {
           const intent = { track: action.track, action: action.action, inputs: action.inputs };
-          return this.takeAction(alertId, intent, runActor);
+          return this.#takeActionIntent(alertId, intent, runActor, 'recorded');
         }
         if (action.type === 'action') return this.act(alertId, action.action, action.inputs, actor);
         if (action.type === 'start') return this.startProtocol(alertId, actor);
@@ -1639,13 +1687,28 @@ export class ExerciseEngine {
     unit: string,
     intent: RunIntent,
     actor: ExerciseActor | RunActor,
+    recorded = false,
   ): Promise<void> {
     const ctx = this.runCtx!;
     const run = this.#requireRun(unit);
     const refusal = checkRunAction(ctx, run, intent, actor) ?? this.#liaisonRefusal(actor);
     if (refusal) throw new IntentRefused(refusal);
+    const product = recorded ? null : this.#productTaking(ctx, run, intent);
+    if (product !== null) {
+      throw new IntentRefused(
+        `"${intent.action}" is taken by issuing the ${product} itself: write the ${PRODUCT_TITLES[product].toLowerCase()} (a ${product} report product about alert ${unit}) instead`,
+      );
+    }
     const next = takeAction(ctx, run, intent, actor, this.#now);
     await this.#commit([this.#runActionDraft(unit, next, actor)], () => this.#setRun(unit, next));
+  }
+
+  /** The product whose issuing is the only way to take this action, or null. */
+  #productTaking(ctx: RunContext, run: ProtocolRun, intent: RunIntent): ReportProduct | null {
+    const visit = openTracks(run).find((t) => t.track === intent.track)?.visit;
+    const step = visit && ctx.protocol.steps.get(visit.step)?.step;
+    const action = step?.actions.find((a) => a.id === intent.action);
+    return action ? productTakingAction(action) : null;
   }
 
   async #ackRunParty(

@@ -56,6 +56,8 @@ export function viewOfLegacy(v: LegacyView): AlertView {
     cleared: false,
     protocolActive: v.protocolActive,
     title: v.title,
+    // A version-1 log is read-only and its titles are as it recorded them.
+    shortTitle: v.title,
     sector: v.sector,
     lat: v.lat,
     lon: v.lon,

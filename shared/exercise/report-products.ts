@@ -5,7 +5,7 @@
 // product reads the same whoever writes it, and its deadline is judged one way.
 import type { ProtocolV2 } from '../protocol/load-protocol';
 import type { Findings, ProtocolRun } from '../protocol/protocol-run';
-import type { ReportProduct } from './log-data';
+import { REPORT_PRODUCTS, type ReportProduct } from './log-data';
 import { ALL_PARTIES } from '../protocol/schema';
 import type { ExerciseEngine, IssuedProduct } from './exercise-engine';
 
@@ -35,6 +35,23 @@ export const PRODUCT_CALLED_BY: Readonly<Record<ReportProduct, string>> = {
   'request-for-explanation': 'request-sent',
   'meeting-summary': 'measures-agreed',
 };
+
+/**
+ * The product whose issuing takes an action, or null: by convention a product
+ * "x" takes the action "x-sent" wherever a step offers it with no input but a
+ * summary (the built-in reporting track's `spot-report-sent` and
+ * `daily-report-sent`). Such an action is the product itself, so it is taken
+ * only by writing the product (docs/ESCALATION-PROTOCOL.md, "Report products"):
+ * an operator cannot pass the step with a line of summary instead.
+ */
+export function productTakingAction(action: {
+  id: string;
+  requires?: readonly string[] | undefined;
+}): ReportProduct | null {
+  const product = REPORT_PRODUCTS.find((p) => action.id === `${p}-sent`);
+  if (product === undefined) return null;
+  return (action.requires ?? []).every((i) => i === 'summary') ? product : null;
+}
 
 /** What each product is called on screen and on paper. */
 export const PRODUCT_TITLES: Readonly<Record<ReportProduct, string>> = {

@@ -23,8 +23,8 @@ import {
   type Role,
 } from './support/console-flow';
 import { exportSignedLog } from './support/exported-log';
+import { SHOTS, shots } from './support/screenshots';
 
-const SHOTS = 'out/screenshots';
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 const OPERATOR = 'Duty Officer Ana';
@@ -79,17 +79,6 @@ async function act(
 /** The SimCell's block of one party. */
 function party(page: Page, name: string): Locator {
   return page.locator('.simcell-party', { has: page.getByRole('heading', { name }) });
-}
-
-async function shoot(page: Page, name: string) {
-  for (const [width, height] of [
-    [1600, 900],
-    [1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1600, height: 900 });
 }
 
 test('an operator and the controller’s SimCell work one incident through hotline, denial, meeting request, consultation and measures; the log verifies and the report shows the findings', async ({
@@ -149,7 +138,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
       'data-step-id',
       'convene-on-request',
     );
-    await shoot(page, 'v2-simcell');
+    await shots(page, 'v2-simcell');
   });
 
   await test.step('the operator confirms: hotline, explanation and reporting open beside the consultation; the hotline is worked', async () => {
@@ -165,7 +154,23 @@ test('an operator and the controller’s SimCell work one incident through hotli
       'data-step-id',
       'convene-on-request',
     );
-    await shoot(page, 'v2-walkthrough');
+    await shots(page, 'v2-walkthrough');
+    // Side by side with their countdowns in the detail column, at 1280 px too.
+    for (const [width, height] of [
+      [1600, 900],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const boxes = await detail
+        .locator('section.run-track[data-open="true"]')
+        .evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+      expect(boxes.length, `${width}×${height}`).toBeGreaterThanOrEqual(2);
+      expect(boxes[1]!.top, `${width}×${height}: the second track beside the first`).toBe(
+        boxes[0]!.top,
+      );
+      expect(boxes[1]!.left).toBeGreaterThan(boxes[0]!.right);
+    }
+    await page.setViewportSize({ width: 1600, height: 900 });
     const hotline = track(detail, 'hotline');
     const acks = hotline.getByRole('group', { name: 'Party acknowledgements' });
     for (const name of [PARTY_A, PARTY_B]) {
@@ -202,8 +207,16 @@ test('an operator and the controller’s SimCell work one incident through hotli
     const spot = reports.locator(`li[data-product="spot-report"][data-product-alert="${alertId}"]`);
     await expect(spot).toHaveAttribute('data-state', /^(due|warning|breached)$/);
     await expect(spot.locator('[data-deadline-state]')).toBeVisible();
-    await shoot(page, 'v2-reports-panel');
-    await spot.getByRole('button', { name: 'Write…' }).click();
+    await shots(page, 'v2-reports-panel');
+    await expect(spot.getByRole('button', { name: 'Write…' })).toBeVisible();
+    // The reporting track's step is passed by writing the product, never by a
+    // summary of its own: its control opens the same editor.
+    const reporting = track(
+      page.getByRole('region', { name: 'Protocol walkthrough' }),
+      'reporting',
+    );
+    await expect(reporting.getByRole('button', { name: 'Spot report sent' })).toHaveCount(0);
+    await reporting.getByRole('button', { name: 'Write the spot report' }).click();
     const editor = page.getByRole('form', { name: 'Write the spot report' });
     const text = editor.getByRole('textbox', { name: 'Text of the spot report' });
     // Prefilled from the log: the incident and the reports it rests on.
@@ -212,7 +225,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
     await text.press('End');
     await text.press('Control+End');
     await text.pressSequentially('\nDuty officer: casualties not yet confirmed.');
-    await shoot(page, 'v2-report-editor');
+    await shots(page, 'v2-report-editor');
     await editor.getByRole('button', { name: 'Save spot report to the log' }).click();
     const sheet = page.getByRole('article', { name: 'Spot report (printable)' }).first();
     await expect(sheet).toContainText('casualties not yet confirmed');
@@ -223,6 +236,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: 'Close dialog' }).click();
     await expect(spot).toHaveAttribute('data-state', /^(met|late)$/);
+    await expect(reporting).toHaveAttribute('data-step-id', 'daily-report');
   });
 
   await test.step('the controller’s SimCell sends Party B’s scripted denial now', async () => {

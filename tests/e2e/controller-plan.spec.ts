@@ -3,12 +3,13 @@
 // one moved arrives at its new time; one delivered now arrives at once. The
 // Log screen lists each control, and the exported log verifies with the CLI.
 // The plan is photographed at 1600×900 and 1280×800 (out/screenshots).
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { runTruceline } from './support/cli-and-files';
 import { exportSignedLog } from './support/exported-log';
+import { shots } from './support/screenshots';
 import {
   clockEpoch,
   fillStartDialog,
@@ -17,20 +18,6 @@ import {
   SLOW,
   submitStartDialog,
 } from './support/console-flow';
-
-const SHOTS = 'out/screenshots';
-test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
-
-async function shots(page: Page, name: string) {
-  for (const size of [
-    { width: 1600, height: 900 },
-    { width: 1280, height: 800 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
-  await page.setViewportSize({ width: 1600, height: 900 });
-}
 
 test('the controller holds, releases, moves and delivers MSEL injects; the log records each and verifies', async ({
   page,

@@ -4,7 +4,6 @@
 // scripted hotline call shows its text in Messages, and linking it to an
 // alert is logged (Log screen) and listed in the alert's detail. The console
 // is also photographed at 1280×800 and 1600×900 (out/screenshots, not committed).
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   clockEpoch,
@@ -15,9 +14,7 @@ import {
   SLOW,
   submitStartDialog,
 } from './support/console-flow';
-
-const SHOTS = 'out/screenshots';
-test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+import { SHOTS, shots } from './support/screenshots';
 
 const HOUR = 3_600_000;
 
@@ -29,16 +26,6 @@ async function playUntil(page: Page, start: number, hours: number, speed: number
     .poll(() => clockEpoch(page), { timeout: 180_000, intervals: [250] })
     .toBeGreaterThanOrEqual(start + hours * HOUR);
   await pauseIfPlaying(page);
-}
-
-async function shots(page: Page, name: string) {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1600, height: 900 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
 }
 
 test('the 72-hour queue is filtered and searched; a hotline call reads as a message and is linked', async ({
@@ -53,6 +40,29 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
   await playUntil(page, start, 41, 3600);
 
   await shots(page, 'queue-h41');
+
+  // At 1280×800 no row's title is cut: it is the event type and the place,
+  // the zones on the next line and the full title in its tooltip.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const rowTitles = await page.locator('.alert-row .alert-title').evaluateAll((rows) =>
+    rows.map((r) => ({
+      text: r.textContent,
+      full: r.getAttribute('title') ?? '',
+      cut: r.scrollWidth > r.clientWidth,
+    })),
+  );
+  expect(rowTitles.length).toBeGreaterThanOrEqual(4);
+  for (const t of rowTitles) {
+    expect(t.cut, `"${t.text}" is cut at 1280 px`).toBe(false);
+    const what = t.full.slice(0, t.full.indexOf(' — '));
+    expect(t.text, t.full).toMatch(new RegExp(`^${what.replace(/[()]/g, '\\$&')} — \\S`));
+  }
+  // A long breach reads short in the row, in full in its tooltip.
+  // (41 hours in, untouched triage deadlines have long been breached.)
+  const breached = page.locator('.alert-row .countdown-breached').first();
+  await expect(breached).toHaveText(/^breached (just now|\d+ (min|h|d) ago)$/);
+  await expect(breached).toHaveAttribute('title', /^BREACHED .* ago$/);
+  await page.setViewportSize({ width: 1600, height: 900 });
 
   // The queue: "showing N of M" always; closed alerts hidden by default.
   const shown = page.getByTestId('queue-shown');
@@ -92,9 +102,16 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
   await expect(search).toBeFocused();
   await page.keyboard.type('kerrow');
   await expect.poll(async () => (await counts()).n).toBeLessThan(all.n);
-  const titles = await page.locator('[data-alert-id] .alert-title').allTextContents();
-  expect(titles.length).toBeGreaterThan(0);
-  for (const title of titles) expect(title.toLowerCase()).toContain('kerrow');
+  // Each row names it: in its title, its zones or its full title (the tooltip).
+  const rows = await page
+    .locator('[data-alert-id]')
+    .evaluateAll((els) =>
+      els.map(
+        (el) => `${el.textContent} ${el.querySelector('.alert-title')?.getAttribute('title')}`,
+      ),
+    );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.toLowerCase()).toContain('kerrow');
   const kerrow = (await page.locator('[data-alert-id]').first().getAttribute('data-alert-id'))!;
 
   // The filter outlives a visit to the Log screen (kept for the tab's session).
@@ -160,4 +177,41 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
   );
   await page.getByLabel('Kind', { exact: true }).selectOption('inject');
   await expect(page.getByTestId('log-table')).toContainText(`: ${words}`);
+
+  // Opened on a short window (1280×800), the controller's console starts with
+  // the SimCell, Reports and Messages folded, and the rows are tighter: the
+  // queue shows at least four whole rows (it showed two and a half before).
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Console' })
+    .click();
+  await expect(page.getByTestId('console')).toBeVisible(SLOW);
+  for (const toggle of ['SimCell — the parties', 'Reports', 'Messages']) {
+    await expect(page.getByRole('button', { name: `▸ ${toggle}`, exact: true })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  }
+  await expect(page.getByTestId('simcell-count')).toContainText(/\d+ waiting/);
+  const whole = await page.locator('.alert-queue-scroll').evaluate((list) => {
+    const box = list.getBoundingClientRect();
+    return [...list.querySelectorAll('.alert-row')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    }).length;
+  });
+  await page.screenshot({ path: `${SHOTS}/controller-queue-1280x800.png` });
+  expect(whole, 'whole queue rows at 1280×800').toBeGreaterThanOrEqual(4);
+  // The rows follow the window: their full height again at 1600×900.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect
+    .poll(() =>
+      page
+        .locator('.alert-row')
+        .first()
+        .evaluate((r) => (r as HTMLElement).offsetHeight),
+    )
+    .toBe(74);
+  await page.screenshot({ path: `${SHOTS}/controller-queue-1600x900.png` });
 });

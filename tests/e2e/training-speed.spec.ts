@@ -6,7 +6,7 @@
 // report credits the link. The queue with its new filters is photographed at
 // 1280×800 and 1600×900 (out/screenshots, not committed).
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -22,9 +22,7 @@ import {
   submitStartDialog,
 } from './support/console-flow';
 import { exportSignedLog } from './support/exported-log';
-
-const SHOTS = 'out/screenshots';
-test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+import { shots } from './support/screenshots';
 
 const SCENARIO = 'sample-feeds/line-72h';
 const HOUR = 3_600_000;
@@ -74,16 +72,6 @@ async function allQueueIds(page: Page): Promise<string[]> {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   }
   return seen;
-}
-
-async function shots(page: Page, name: string) {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1600, height: 900 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
 }
 
 function filterBar(page: Page): Locator {

@@ -4,7 +4,7 @@
 // it lists is the filtered queue (queue-filter.ts); the filter bar above the
 // rows sets that filter. Grouped by sector, a heading precedes each sector's rows.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { AlertView } from '../console/view-model';
 import { CertaintyChip } from './CertaintyChip';
 import { DeadlineCountdown } from './DeadlineCountdown';
@@ -20,6 +20,26 @@ import './alerts.css';
 
 /** Three lines: measures, the title on a line of its own, then rank, sources, place and step. */
 const ROW_HEIGHT = 74;
+/** The same three lines, tighter, on a short window: the controller's queue keeps about six rows at 1280×800. */
+const SHORT_ROW_HEIGHT = 58;
+/** As the stylesheet's compact rows (alerts.css). */
+const SHORT_WINDOW = '(max-height: 850px)';
+
+function subscribeShortWindow(onChange: () => void): () => void {
+  const query = window.matchMedia(SHORT_WINDOW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** The rows' height for the window's height, following it as the window is resized. */
+function useRowHeight(): number {
+  const short = useSyncExternalStore(
+    subscribeShortWindow,
+    () => window.matchMedia(SHORT_WINDOW).matches,
+    () => false,
+  );
+  return short ? SHORT_ROW_HEIGHT : ROW_HEIGHT;
+}
 /** A sector's heading (grouping by sector): one short line. */
 const HEADING_HEIGHT = 24;
 
@@ -69,15 +89,19 @@ export const AlertQueue = memo(function AlertQueue({
   // Rows are keyed by their place in the list, not by alert: as ranks shift at
   // speed, a place shows another alert by updating its text rather than by
   // unmounting one row and building another (most of the queue's cost at 100k).
+  const rowHeight = useRowHeight();
+  // useVirtualizer returns functions that cannot be memoised; the compiler rule knows and says so.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => ('heading' in items[i]! ? HEADING_HEIGHT : ROW_HEIGHT),
+    estimateSize: (i) => ('heading' in items[i]! ? HEADING_HEIGHT : rowHeight),
     overscan: 8,
   });
-  // A different list of headings moves the rows below them: sizes are measured again.
+  // A different list of headings moves the rows below them, and a resized
+  // window changes the rows' height: sizes are measured again.
   const headings = queue.groups?.length ?? 0;
-  useEffect(() => virtualizer.measure(), [headings, virtualizer]);
+  useEffect(() => virtualizer.measure(), [headings, rowHeight, virtualizer]);
   const selectedIndex = useMemo(
     () =>
       selectedId === null
@@ -149,6 +173,7 @@ export const AlertQueue = memo(function AlertQueue({
                 nested={row.nested}
                 now={now}
                 top={item.start}
+                height={rowHeight}
                 selected={row.alert.id === selectedId}
                 zoneNames={zoneNames}
                 onSelect={onSelect}
@@ -170,6 +195,8 @@ export interface AlertRowProps {
   selected: boolean;
   zoneNames: ReadonlyMap<string, string>;
   onSelect(alertId: string): void;
+  /** Its height in px (shorter on a short window); ROW_HEIGHT when not given. */
+  height?: number;
 }
 
 /** Same alert, place and handlers, and the clock moved by less than the row shows. */
@@ -178,6 +205,7 @@ export function alertRowUnchanged(a: AlertRowProps, b: AlertRowProps): boolean {
     a.alert === b.alert &&
     a.nested === b.nested &&
     a.top === b.top &&
+    a.height === b.height &&
     a.selected === b.selected &&
     a.zoneNames === b.zoneNames &&
     a.onSelect === b.onSelect &&
@@ -202,7 +230,7 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
       data-state={alert.state}
       data-incident={incident?.id}
       className={`alert-row sev-${alert.severity} state-${alert.state}${selected ? ' selected' : ''}${alert.quiet ? ' quiet' : ''}${nested ? ' nested' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${top}px)`, height: props.height ?? ROW_HEIGHT }}
       onClick={() => onSelect(alert.id)}
     >
       <div className="alert-row-line">
@@ -233,9 +261,11 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
           {formatAge(now - alert.firstAt)}
         </span>
       </div>
-      {/* The title has a line of its own: at 1280 px it keeps enough words to tell alerts apart. */}
+      {/* The title has a line of its own and only what and where, so at
+          1280 px it keeps its event type and place; the zones are the next
+          line's, the full title its tooltip. */}
       <div className="alert-row-line alert-title" title={alert.title}>
-        {alert.title}
+        {alert.shortTitle}
       </div>
       <div className="alert-row-line alert-row-sub">
         <span className="alert-rank">#{alert.rank}</span>
@@ -257,7 +287,12 @@ export const AlertRow = memo(function AlertRow(props: AlertRowProps) {
               : step.title}
         </span>
         {step && !step.closed ? (
-          <DeadlineCountdown enteredAt={step.enteredAt} deadlineAt={step.deadlineAt} now={now} />
+          <DeadlineCountdown
+            enteredAt={step.enteredAt}
+            deadlineAt={step.deadlineAt}
+            now={now}
+            compact
+          />
         ) : null}
       </div>
     </div>

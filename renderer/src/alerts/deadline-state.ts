@@ -40,6 +40,40 @@ export function countdownLabel(
   return { state, text };
 }
 
+/**
+ * The queue row's countdown: short enough never to squeeze the row at 1280 px
+ * ("breached 8 h ago", "2 d left"); under an hour left it still counts the
+ * seconds ("12:00 left"). The row gives countdownLabel's full text as its title.
+ */
+export function compactCountdownLabel(
+  enteredAt: number,
+  deadlineAt: number | null,
+  now: number,
+): { state: DeadlineState; text: string } {
+  const { state, remainingMs } = deadlineStatus(enteredAt, deadlineAt, now);
+  if (state === 'none' || remainingMs === null) return { state: 'none', text: 'no deadline' };
+  if (state === 'breached') {
+    const ago = -remainingMs;
+    return { state, text: ago < 60_000 ? 'breached just now' : `breached ${roughly(ago)} ago` };
+  }
+  return {
+    state,
+    text:
+      remainingMs < 3_600_000
+        ? `${formatCountdown(remainingMs)} left`
+        : `${roughly(remainingMs)} left`,
+  };
+}
+
+/** "35 min", "8 h", "2 d": a duration to its largest whole unit. */
+function roughly(ms: number): string {
+  const min = Math.floor(ms / 60_000);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h`;
+  return `${Math.floor(h / 24)} d`;
+}
+
 /** "1d 02:03:04", "12:00", "-00:05" — exercise-time countdown text. */
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '-' : '';

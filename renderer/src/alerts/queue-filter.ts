@@ -156,7 +156,8 @@ function haystack(alert: AlertView, zoneNames: ReadonlyMap<string, string>): str
   const cached = haystacks.get(alert);
   if (cached && cached.zoneNames === zoneNames) return cached.text;
   const zones = alert.zoneIds.map((z) => `${z} ${zoneNames.get(z) ?? ''}`).join(' ');
-  const text = `${alert.title} ${alert.id} ${zones} ${alert.incident?.id ?? ''}`.toLowerCase();
+  const text =
+    `${alert.title} ${alert.shortTitle} ${alert.id} ${zones} ${alert.incident?.id ?? ''}`.toLowerCase();
   haystacks.set(alert, { zoneNames, text });
   return text;
 }

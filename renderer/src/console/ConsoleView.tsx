@@ -27,7 +27,7 @@ import { MessagesPanel } from '../messages/MessagesPanel';
 import { linkedAlerts, useMessages, useReadMessages } from '../messages/use-messages';
 import { ProtocolWalkthrough } from '../protocol/ProtocolWalkthrough';
 import { RunWalkthrough } from '../protocol/RunWalkthrough';
-import { ReportsPanel } from '../reports/ReportsPanel';
+import { ReportsPanel, type WriteRequest } from '../reports/ReportsPanel';
 import { TransportBar } from '../replay/TransportBar';
 import { usePlaybackLoop } from '../replay/use-playback-loop';
 import { TimelineChart } from '../timeline/TimelineChart';
@@ -244,6 +244,17 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
     },
     [commands],
   );
+  // The walkthrough's "Write the spot report": the Reports panel opens its editor.
+  const [writeRequest, setWriteRequest] = useState<WriteRequest | null>(null);
+  const onWriteProduct = useCallback(
+    (product: ReportProduct, alertId: string) =>
+      setWriteRequest((last) => ({
+        product,
+        alertId: product === 'daily-report' ? null : alertId,
+        seq: (last?.seq ?? 0) + 1,
+      })),
+    [],
+  );
   const onInject = useCallback(
     (summary: string, extra: { lat?: number; lon?: number; from?: string }) =>
       run('Inject', () => commands.inject(summary, extra)),
@@ -379,6 +390,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               canWrite={role === 'operator' && session.readOnly === null}
               actor={session.actor}
               onSave={onSaveProduct}
+              request={writeRequest}
             />
           ) : null}
           <MessagesPanel
@@ -503,6 +515,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
                 onAckParty={commands.ackPartyInTrack}
                 onJump={commands.jumpToEntry}
                 onDismissJump={commands.dismissSeverityPrompt}
+                onWriteProduct={onWriteProduct}
               />
             ) : selected ? (
               <ProtocolWalkthrough

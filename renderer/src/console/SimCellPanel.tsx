@@ -42,67 +42,98 @@ export function SimCellPanel(props: {
   chair: readonly ChairStep[];
 }) {
   const { pending, error, run } = usePending();
+  // On a short window (1280×800) the panel starts folded, as Messages does,
+  // so the controller's queue keeps its rows; the header still counts what
+  // waits for the controller (the parties' requests, the chair's steps).
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.innerHeight >= 880,
+  );
+  const waiting =
+    props.simCell.parties.reduce((n, p) => n + p.requests.length, 0) + props.chair.length;
   return (
-    <section className="simcell-panel" aria-labelledby="simcell-heading">
-      <h2 id="simcell-heading">SimCell — the parties</h2>
-      <p className="muted simcell-lead">
-        The script plays each party on the exercise clock. Send its response now, change it, or
-        withhold it — any of these takes the party over, and you then play it live.
-      </p>
-      {error ? (
-        <p role="alert" className="error">
-          Not recorded: {error}
-        </p>
-      ) : null}
-      {props.simCell.parties.map((party) => (
-        <PartyBlock
-          key={party.partyId}
-          party={party}
-          now={props.now}
-          timezone={props.timezone}
-          parties={props.parties}
-          pending={pending}
-          onTakeOver={() =>
-            void run(`take:${party.partyId}`, () => props.commands.takeOverParty(party.partyId))
-          }
-          onHandBack={() =>
-            void run(`back:${party.partyId}`, () => props.commands.handBackParty(party.partyId))
-          }
-          onSend={(request, plan) =>
-            void run(`send:${party.partyId}:${request.alertId}:${request.track}`, async () => {
-              if (party.takenOverBy === null) await props.commands.takeOverParty(party.partyId);
-              if (plan.kind === 'ack') {
-                await props.commands.partyAck(
-                  request.alertId,
-                  party.partyId,
-                  request.track,
-                  plan.how,
-                );
-              } else {
-                await props.commands.partyMove(
-                  request.alertId,
-                  party.partyId,
-                  request.track,
-                  plan.move,
-                  plan.inputs,
-                );
+    <section
+      className={`simcell-panel${open ? '' : ' folded'}`}
+      aria-labelledby="simcell-heading"
+      data-testid="simcell"
+    >
+      <header className="panel-header">
+        <h2 id="simcell-heading">
+          <button
+            type="button"
+            className="simcell-toggle"
+            aria-expanded={open}
+            aria-controls="simcell-body"
+            onClick={() => setOpen(!open)}
+          >
+            {open ? '▾' : '▸'} SimCell — the parties
+          </button>
+        </h2>
+        <span className="panel-meta" data-testid="simcell-count">
+          {waiting} waiting
+        </span>
+      </header>
+      {open ? (
+        <div id="simcell-body">
+          <p className="muted simcell-lead">
+            The script plays each party on the exercise clock. Send its response now, change it, or
+            withhold it — any of these takes the party over, and you then play it live.
+          </p>
+          {error ? (
+            <p role="alert" className="error">
+              Not recorded: {error}
+            </p>
+          ) : null}
+          {props.simCell.parties.map((party) => (
+            <PartyBlock
+              key={party.partyId}
+              party={party}
+              now={props.now}
+              timezone={props.timezone}
+              parties={props.parties}
+              pending={pending}
+              onTakeOver={() =>
+                void run(`take:${party.partyId}`, () => props.commands.takeOverParty(party.partyId))
               }
-            })
-          }
-        />
-      ))}
-      <ChairBlock
-        steps={props.chair}
-        now={props.now}
-        timezone={props.timezone}
-        parties={props.parties}
-        pending={pending}
-        onAct={(step, action, inputs) =>
-          void run(`chair:${step.alertId}:${step.track}:${action}`, () =>
-            props.commands.chairAction(step.alertId, step.track, action, inputs),
-          )
-        }
-      />
+              onHandBack={() =>
+                void run(`back:${party.partyId}`, () => props.commands.handBackParty(party.partyId))
+              }
+              onSend={(request, plan) =>
+                void run(`send:${party.partyId}:${request.alertId}:${request.track}`, async () => {
+                  if (party.takenOverBy === null) await props.commands.takeOverParty(party.partyId);
+                  if (plan.kind === 'ack') {
+                    await props.commands.partyAck(
+                      request.alertId,
+                      party.partyId,
+                      request.track,
+                      plan.how,
+                    );
+                  } else {
+                    await props.commands.partyMove(
+                      request.alertId,
+                      party.partyId,
+                      request.track,
+                      plan.move,
+                      plan.inputs,
+                    );
+                  }
+                })
+              }
+            />
+          ))}
+          <ChairBlock
+            steps={props.chair}
+            now={props.now}
+            timezone={props.timezone}
+            parties={props.parties}
+            pending={pending}
+            onAct={(step, action, inputs) =>
+              void run(`chair:${step.alertId}:${step.track}:${action}`, () =>
+                props.commands.chairAction(step.alertId, step.track, action, inputs),
+              )
+            }
+          />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -120,6 +120,7 @@ export function alertViewOf(a: AlertSnapshot, modelVersion: 1 | 2 = 2): AlertVie
           }
         : null,
     title: a.view.title,
+    shortTitle: a.view.shortTitle,
     zoneIds: a.view.zones,
     sources: a.view.sources,
     firstAt: a.view.firstAt,
@@ -419,12 +420,9 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     },
     chairAction: async (id, track, action, inputs) => {
       refuseUnlessController(participant.role, "act as the guarantors' chair");
-      // The controller plays the guarantors' chair: logged in the chair's role, by name.
-      await engine.takeAction(
-        id,
-        { track, action, inputs },
-        { name: participant.name, role: 'guarantor-chair' },
-      );
+      // The controller plays the guarantors' chair: logged in the chair's role,
+      // by name; the engine checks the role itself.
+      await engine.chairAction(id, { track, action, inputs }, participant);
     },
     partyAck: async (id, party, track, how) => {
       refuseUnlessController(participant.role);

@@ -139,6 +139,8 @@ export interface AlertView {
   /** Null when the log's model recorded no certainty (version 1, read-only). */
   certainty: CertaintyView | null;
   title: string;
+  /** What and the place ("Mortar fire — near Kerrow"): the queue row's title. */
+  shortTitle: string;
   zoneIds: readonly string[];
   sources: readonly Source[];
   firstAt: number;

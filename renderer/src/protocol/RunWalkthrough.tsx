@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
 import type { ActionInputs, AlertView, ProtocolInput, TrackView } from '../console/view-model';
 import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
+import type { ReportProduct } from '../../../shared/exercise/log-data';
 import { formatExerciseTime } from '../replay/exercise-time-format';
 import { usePending } from './ProtocolWalkthrough';
 import {
@@ -36,6 +37,11 @@ export interface RunWalkthroughProps {
   /** Accepts the prompt to the entry step of the incident's new bands. */
   onJump(alertId: string): Promise<void>;
   onDismissJump(alertId: string): Promise<void>;
+  /**
+   * Opens the Reports panel's editor for a product about this incident (its
+   * primary alert `unitId`): the action that product takes has no form here.
+   */
+  onWriteProduct(product: ReportProduct, unitId: string): void;
 }
 
 export function RunWalkthrough(props: RunWalkthroughProps) {
@@ -124,6 +130,9 @@ export function RunWalkthrough(props: RunWalkthroughProps) {
                     props.onAct(alert.id, t.track, action, inputs),
                   )
                 }
+                onWriteProduct={(product) =>
+                  props.onWriteProduct(product, alert.incident?.alertIds[0] ?? alert.id)
+                }
                 onAckParty={(partyId, how) =>
                   void run(`party:${t.track}:${partyId}`, () =>
                     props.onAckParty(alert.id, t.track, partyId, how),
@@ -151,11 +160,16 @@ function TrackCard(props: {
   parties: readonly PartyOption[];
   pending: string | null;
   onAct(action: string, inputs: ActionInputs): void;
+  onWriteProduct(product: ReportProduct): void;
   onAckParty(partyId: string, how: string): void;
 }) {
   const { track: t, timezone } = props;
   const partyMoves = t.actions.filter((a) => actionControl(a, props.role).kind === 'elsewhere');
   const forms = t.actions.filter((a) => actionControl(a, props.role).kind === 'form');
+  const products = t.actions.flatMap((a) => {
+    const control = actionControl(a, props.role);
+    return control.kind === 'product' ? [{ action: a, ...control }] : [];
+  });
   return (
     <section
       className={`run-track${t.open ? '' : ' run-track-ended'}`}
@@ -227,6 +241,25 @@ function TrackCard(props: {
             </ul>
           ) : null}
           <div className="actions">
+            {products.map(({ action, product, label }) => (
+              <div
+                key={`${t.stepId}:${action.id}`}
+                className="action-form"
+                data-action-id={action.id}
+              >
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="write-product"
+                  onClick={() => props.onWriteProduct(product)}
+                >
+                  {label}
+                </button>
+                <span className="action-next">
+                  → {action.next ?? 'stays'} once it is saved (“{action.label}”)
+                </span>
+              </div>
+            ))}
             {forms.map((action) => (
               <RunActionForm
                 key={`${t.stepId}:${action.id}`}
@@ -288,7 +321,8 @@ function RunActionForm(props: {
   const { action } = props;
   const [inputs, setInputs] = useState<ActionInputs>({});
   const control = actionControl(action, props.role);
-  const blockedBy = control.kind === 'form' ? control.blockedBy : control.why;
+  const blockedBy =
+    control.kind === 'form' ? control.blockedBy : control.kind === 'elsewhere' ? control.why : null;
   const missing = missingInputs(action.requires, inputs);
   const busy = props.pending === props.busyKey;
   const disabled = props.pending !== null || missing.length > 0 || blockedBy !== null;

@@ -3,6 +3,8 @@
 // participant gets a control or the reason why not, and which values an
 // input takes (the vocabularies are shared/'s, never retyped here).
 import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
+import type { ReportProduct } from '../../../shared/exercise/log-data';
+import { PRODUCT_TITLES, productTakingAction } from '../../../shared/exercise/report-products';
 import {
   ALL_PARTIES,
   INPUT_VOCABULARIES,
@@ -33,7 +35,13 @@ export type ActionControl =
   /** A form; `blockedBy` disables its button and says why (acknowledgements or moves missing). */
   | { kind: 'form'; blockedBy: string | null }
   /** No control: the participant may not take it; `why` is shown in its place. */
-  | { kind: 'elsewhere'; why: string };
+  | { kind: 'elsewhere'; why: string }
+  /**
+   * A button that opens the product's editor in the Reports panel: the action
+   * is taken by writing the product, never on its own (docs/ESCALATION-PROTOCOL.md,
+   * "Report products").
+   */
+  | { kind: 'product'; product: ReportProduct; label: string };
 
 /** Whether the console's participant gets a control for an action, or why not. */
 export function actionControl(action: OfferedRunAction, role: ConsoleRole): ActionControl {
@@ -55,6 +63,14 @@ export function actionControl(action: OfferedRunAction, role: ConsoleRole): Acti
           : " (the controller's SimCell plays the chair)"
         : '';
     return { kind: 'elsewhere', why: `${who} acts here, not the ${role}${played}.` };
+  }
+  const product = productTakingAction(action);
+  if (product !== null) {
+    return {
+      kind: 'product',
+      product,
+      label: `Write the ${PRODUCT_TITLES[product].toLowerCase()}`,
+    };
   }
   return { kind: 'form', blockedBy: action.blockedBy };
 }

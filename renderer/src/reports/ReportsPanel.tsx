@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom';
 import {
   PRODUCT_TEXT_MAX,
   PRODUCT_TITLES,
+  productState,
   type ProductView,
 } from '../../../shared/exercise/report-products';
 import type { ReportProduct } from '../../../shared/exercise/log-data';
@@ -34,6 +35,18 @@ export interface ReportsPanelProps {
   /** The participant's name (the author of what they save). */
   actor: string;
   onSave(product: ReportProduct, text: string, alertId: string | null): Promise<void>;
+  /**
+   * A product to open in the editor (from the walkthrough's "Write the spot
+   * report"); `seq` changes with each request, so asking twice opens it twice.
+   */
+  request?: WriteRequest | null;
+}
+
+/** Which product the walkthrough asks the panel to open, about which incident. */
+export interface WriteRequest {
+  product: ReportProduct;
+  alertId: string | null;
+  seq: number;
 }
 
 /** A product written, as the print view shows it. */
@@ -56,6 +69,23 @@ export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps)
   const [editing, setEditing] = useState<ProductView | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const listed = listProducts(reports, now);
+  const request = props.request ?? null;
+  // A new request opens the list, and the editor of the product it names when
+  // it is still to write (one already written shows in the list instead).
+  // Adjusted while rendering, as React advises for state that follows a prop.
+  const [seenRequest, setSeenRequest] = useState(() => request?.seq ?? 0);
+  if (request !== null && request.seq !== seenRequest) {
+    setSeenRequest(request.seq);
+    setOpen(true);
+    const asked = reports.find(
+      (p) =>
+        p.product === request.product &&
+        p.alertId === request.alertId &&
+        props.canWrite &&
+        writable(productState(p, now)),
+    );
+    if (asked) setEditing(asked);
+  }
   const waiting = listed.filter((l) => writable(l.state)).length;
   const overdue = listed.filter((l) => l.state === 'breached').length;
   return (

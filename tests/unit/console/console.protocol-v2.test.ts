@@ -87,6 +87,29 @@ describe('console on protocol version 2', () => {
     expect(session.getSnapshot().simCell).toBeNull();
   });
 
+  it('gives the operator "Write the spot report" instead of a form for "Spot report sent", and refuses the action if forced; nothing is logged', async () => {
+    const { engine, log, session } = await start('operator');
+    const id = await toParallelTracks(engine);
+    const reporting = session
+      .getSnapshot()
+      .alerts.find((a) => a.id === id)!
+      .run!.tracks.find((t) => t.track === 'reporting')!;
+    expect(reporting.stepId).toBe('spot-report');
+    const sent = reporting.actions.find((a) => a.id === 'spot-report-sent')!;
+    expect(actionControl(sent, 'operator')).toEqual({
+      kind: 'product',
+      product: 'spot-report',
+      label: 'Write the spot report',
+    });
+    // The controller reads the mission's products; the operator writes them.
+    expect(actionControl(sent, 'controller')).toMatchObject({ kind: 'elsewhere' });
+    const before = log.entries().length;
+    await expect(
+      session.commands.actInTrack(id, 'reporting', 'spot-report-sent', { summary: 'Sent.' }),
+    ).rejects.toThrow(/taken by issuing the spot-report itself/);
+    expect(log.entries().length).toBe(before);
+  });
+
   it("gives the operator no control for a party's move, and refuses one if forced; nothing is logged", async () => {
     const { engine, log, session } = await start('operator');
     const id = await toParallelTracks(engine);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  compactCountdownLabel,
+  countdownLabel,
   deadlineStatus,
   formatAge,
   formatCountdown,
@@ -53,5 +55,46 @@ describe('countdown and age text', () => {
     expect(formatAge(4 * 60_000)).toBe('4m');
     expect(formatAge(125 * 60_000)).toBe('2h 05m');
     expect(formatAge(76 * 3600_000)).toBe('3d 4h');
+  });
+});
+
+describe('the queue row’s countdown', () => {
+  const entered = Date.UTC(2026, 2, 1, 4, 0);
+  const deadline = entered + 10 * 60_000;
+  const H = 3600_000;
+
+  it('says "breached 8 h ago" where the detail says "BREACHED 08:08:45 ago"', () => {
+    const now = deadline + 8 * H + 8 * 60_000 + 45_000;
+    expect(countdownLabel(entered, deadline, now).text).toBe('BREACHED 08:08:45 ago');
+    expect(compactCountdownLabel(entered, deadline, now)).toEqual({
+      state: 'breached',
+      text: 'breached 8 h ago',
+    });
+    expect(compactCountdownLabel(entered, deadline, deadline + 35 * 60_000).text).toBe(
+      'breached 35 min ago',
+    );
+    expect(compactCountdownLabel(entered, deadline, deadline + 50 * H).text).toBe(
+      'breached 2 d ago',
+    );
+    expect(compactCountdownLabel(entered, deadline, deadline).text).toBe('breached just now');
+  });
+
+  it('counts the seconds in the last hour, whole units before it', () => {
+    expect(compactCountdownLabel(entered, deadline, entered + 60_000)).toEqual({
+      state: 'ok',
+      text: '09:00 left',
+    });
+    expect(compactCountdownLabel(entered, entered + 48 * H, entered).text).toBe('2 d left');
+    expect(compactCountdownLabel(entered, entered + 5 * H, entered).text).toBe('5 h left');
+    expect(compactCountdownLabel(entered, null, entered).text).toBe('no deadline');
+  });
+
+  it('is never longer than 20 characters, whatever the time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400 * H, max: 400 * H }), (offset) => {
+        const { text } = compactCountdownLabel(entered, deadline, deadline + offset);
+        return text.length <= 20;
+      }),
+    );
   });
 });

@@ -20,6 +20,7 @@ function alert(id: string, more: Partial<AlertView> = {}): AlertView {
     severity: 'medium',
     certainty: null,
     title: id,
+    shortTitle: id,
     zoneIds: [],
     sources: [],
     firstAt: 0,

@@ -22,6 +22,7 @@ import type { RunStatus, RunTrackStatus } from '../../../shared/exercise/run-sta
 const T0 = Date.UTC(2027, 2, 8, 9, 0);
 
 function alert(id: string, over: Partial<AlertView> = {}): AlertView {
+  const title = over.title ?? `Explosion — Kerrow ${id}`;
   return {
     id,
     rank: 1,
@@ -29,7 +30,9 @@ function alert(id: string, over: Partial<AlertView> = {}): AlertView {
     state: 'active',
     gravity: 61.5,
     certainty: { value: 0.62, band: 'probable', factors: [], incompatibleReports: 0 },
-    title: `Explosion — Kerrow ${id}`,
+    title,
+    // What the engine makes of it: what and the first place named.
+    shortTitle: title.split(',')[0]!,
     zoneIds: ['z-kerrow'],
     sources: ['drone'],
     firstAt: T0,

@@ -38,6 +38,7 @@ function alert(protocol: ProtocolView | null): AlertView {
     gravity: 61.5,
     certainty: { value: 0.62, band: 'probable', factors: [], incompatibleReports: 0 },
     title: 'Artillery near the line',
+    shortTitle: 'Artillery — near Kerrow',
     zoneIds: ['z1'],
     sources: ['drone'],
     firstAt: T0 + 17_345,

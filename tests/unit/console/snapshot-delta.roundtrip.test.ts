@@ -16,6 +16,7 @@ function alertView(id: string, version: number, rank: number): AlertView {
     gravity: 40 + version,
     certainty: { value: 0.5, band: 'possible', factors: [], incompatibleReports: 0 },
     title: `alert ${id} v${version}`,
+    shortTitle: `alert ${id}`,
     zoneIds: ['z1'],
     sources: ['drone'],
     firstAt: 1000,

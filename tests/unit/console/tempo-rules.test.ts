@@ -25,6 +25,7 @@ function alert(
     gravity: 50,
     certainty: { value: 0.9, band: 'confirmed', factors: [], incompatibleReports: 0 },
     title: id,
+    shortTitle: id,
     zoneIds: [],
     sources: [],
     firstAt: 0,

@@ -97,6 +97,45 @@ describe('exercise engine on protocol version 2', () => {
     expect(Object.keys(PARTY_MOVES).length).toBe(PARTY_MOVE_IDS.length);
   });
 
+  it("lets only a controller act as the guarantors' chair: an operator, or a caller naming the chair's role, is refused and nothing is logged", async () => {
+    const { engine, log } = await start();
+    const id = await toParallelTracks(engine);
+    // The scripted parties acknowledge after 5 minutes; the fire does not stop.
+    await engine.advanceTo(engine.now + 10 * MIN);
+    await engine.act(id, 'all-acknowledged', {}, operator);
+    await engine.act(id, 'fire-continues', { rationale: 'Shelling goes on.' }, operator);
+    expect(currentTrackVisit(engine.runOf(id)!, 'hotline')!.step).toBe('chair-call');
+    const called = {
+      track: 'hotline',
+      action: 'chair-called',
+      inputs: { summary: 'The chair called both commanders.' },
+    };
+    const before = log.entries().length;
+    await expect(engine.chairAction(id, called, operator)).rejects.toThrow(
+      new IntentRefused(
+        "an operator cannot act as the guarantors' chair: only the controller's SimCell plays the chair",
+      ),
+    );
+    // Claiming the chair's role is not enough, whoever the caller is.
+    for (const name of ['operator-1', 'control']) {
+      await expect(
+        engine.takeAction(id, called, { name, role: 'guarantor-chair' }),
+      ).rejects.toThrow(/the guarantors' chair acts only through the controller's SimCell/);
+    }
+    expect(log.entries().length).toBe(before);
+    expect(currentTrackVisit(engine.runOf(id)!, 'hotline')!.step).toBe('chair-call');
+    await engine.chairAction(id, called, controller);
+    expect(log.entries().at(-1)).toMatchObject({
+      kind: 'protocol-action',
+      role: 'guarantor-chair',
+      actor: 'control',
+      data: { action: 'chair-called', track: 'hotline' },
+    });
+    // The chair's entry replays: a resume reproduces the log.
+    const resumed = await resumeExercise(engine.setup.scenario, log.entries());
+    expect(currentTrackVisit(resumed.runOf(id)!, 'hotline')).toBeNull();
+  });
+
   it('runs tracks in parallel; the consultation deadline runs from the incident and breaches on the exercise clock', async () => {
     const { engine, log } = await start(null);
     const id = await toParallelTracks(engine);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { IntentRefused, type ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
-import { createExercise } from '../../../shared/exercise/exercise-session';
+import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import {
   DAILY_REPORT_WRITING_MIN,
   dailyReportText,
@@ -274,6 +274,60 @@ describe('the engine’s report-product intent', () => {
       /1–4000 characters/,
     );
     expect(log.entries().length).toBe(before);
+  });
+
+  it('refuses "Spot report sent" taken on its own: only writing the spot report takes it, and nothing is logged', async () => {
+    const { engine, log } = await start();
+    const id = await confirmMlrs(engine);
+    expect(openTracks(engine.runOf(id)!).map((t) => t.visit.step)).toContain('spot-report');
+    const before = log.entries().length;
+    const sent = { track: 'reporting', action: 'spot-report-sent', inputs: { summary: 'Sent.' } };
+    await expect(engine.takeAction(id, sent, operator)).rejects.toThrow(
+      new IntentRefused(
+        `"spot-report-sent" is taken by issuing the spot-report itself: write the spot report (a spot-report report product about alert ${id}) instead`,
+      ),
+    );
+    expect(log.entries().length).toBe(before);
+    const reporting = openTracks(engine.runOf(id)!).find((t) => t.track === 'reporting')!;
+    expect(reporting.visit.step).toBe('spot-report');
+    // Writing it is the way: the product and the step's action in one batch.
+    await engine.issueProduct('spot-report', 'MLRS fire into the exclusion zone.', id, operator);
+    expect(
+      log
+        .entries()
+        .slice(before)
+        .map((e) => e.kind),
+    ).toEqual(['report-product', 'protocol-action']);
+  });
+
+  it('still resumes a log recorded when "Spot report sent" could be taken on its own', async () => {
+    const { engine, log } = await start();
+    const id = await confirmMlrs(engine);
+    // What an earlier version wrote: the action alone, by the operator.
+    const last = log.entries().at(-1)!;
+    await log.append([
+      {
+        kind: 'protocol-action',
+        exercise_time: last.exercise_time,
+        actor: operator.name,
+        role: 'operator',
+        alert_id: id,
+        step_id: 'spot-report',
+        data: {
+          type: 'action',
+          action: 'spot-report-sent',
+          label: 'Spot report sent',
+          inputs: { summary: 'Sent.' },
+          from: 'spot-report',
+          to: 'daily-report',
+          track: 'reporting',
+          opened: [],
+        },
+      },
+    ]);
+    const resumed = await resumeExercise(engine.setup.scenario, log.entries());
+    const reporting = openTracks(resumed.runOf(id)!).find((t) => t.track === 'reporting')!;
+    expect(reporting.visit.step).toBe('daily-report');
   });
 
   it('lists the spot report due once the incident is confirmed, prefilled from the log; the operator’s saved text meets it', async () => {
