@@ -156,6 +156,23 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await caughtUp(party);
     await shoot(party, 'seat-party-requests');
 
+    // ---- the evaluator reads the ground truth; the operator does not -------
+    const EXPECTED = 'treat as critical, notify every party on the hotline';
+    const evalContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const evaluator = await evalContext.newPage();
+    await joinAs(evaluator, host.joinCode, 'Evaluator Ines', { role: 'evaluator' });
+    await approve('Evaluator Ines', { role: 'evaluator' });
+    await expect(status(evaluator)).toHaveAttribute('data-state', 'connected');
+    const truth = evaluator.getByTestId('scripted-truth');
+    await expect(truth).toContainText('Truth: violation');
+    await expect(truth).toContainText(EXPECTED);
+    await shoot(evaluator, 'seat-home-evaluator');
+    await evalContext.close();
+    await expect(op.getByTestId('scripted-truth')).toHaveCount(0);
+    await expect(party.getByTestId('scripted-truth')).toHaveCount(0);
+    expect(await op.content()).not.toContain(EXPECTED);
+    expect(await party.content()).not.toContain(EXPECTED);
+
     // ---- the operator reloads offline: its copy comes from IndexedDB -------
     const headBefore = log.head();
     // The page's sockets go through the test: closed while `offline`, then to the room.

@@ -6,6 +6,7 @@ import { browserDialer, roomAddressFor } from './browser-socket';
 import { NoteComposer } from './NoteComposer';
 import { PartyInbox } from './PartyInbox';
 import { PartyRequests } from './PartyRequests';
+import { ScriptedTruth } from './ScriptedTruth';
 import { SeatCopyTable } from './SeatCopyTable';
 import { SeatSession } from './seat-session';
 import { mayWriteNotes, roleLabel, statusLine } from './seat-labels';
@@ -153,6 +154,9 @@ function SeatView({ session }: { session: SeatSession }) {
         </section>
         {mayWriteNotes(role) ? (
           <aside className="seat-side">
+            {role?.role === 'evaluator' || role?.role === 'controller' ? (
+              <ScriptedTruth view={s.scenario} />
+            ) : null}
             <NoteComposer session={session} />
           </aside>
         ) : role?.role === 'party' ? (

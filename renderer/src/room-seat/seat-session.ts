@@ -2,6 +2,7 @@
 // RoomSeat kept connected to the room the page was loaded from, its copy
 // saved to IndexedDB after each verified batch, and a snapshot for the screen.
 import type { PartyInbox } from '../../../shared/room/party-inbox';
+import type { ScenarioView } from '../../../shared/room/scenario-view';
 import { RoomSeat, type SeatSaved, type SeatStatus } from '../../../shared/room/room-seat';
 import type { StoredSeatCopy } from '../../../shared/room/seat-copy';
 import type { ChainHead } from '../../../shared/room/seat-chain';
@@ -27,6 +28,8 @@ export interface SeatSnapshot {
   saveProblem: string | null;
   /** A party seat's inbox as the host last sent it (docs/ROOMS.md, "A party's inbox"). */
   inbox: PartyInbox | null;
+  /** The seat's verified scenario copy, cut for its role. */
+  scenario: ScenarioView | null;
 }
 
 export interface SeatSessionOptions {
@@ -156,6 +159,7 @@ export class SeatSession {
       entries: seat.entries().slice(),
       saveProblem: this.#saveProblem,
       inbox: seat.inbox,
+      scenario: seat.scenario?.view ?? null,
     };
   }
 }
