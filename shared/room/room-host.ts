@@ -39,7 +39,13 @@ import {
 } from './room-messages';
 import { RoomRefusal, executeIntent } from './room-intents';
 import type { RoomLog } from './room-log';
-import { RoomState, type RoomSeatRecord, type RoomStore, type StoredAnswer } from './room-state';
+import {
+  RoomState,
+  settlePending,
+  type RoomSeatRecord,
+  type RoomStore,
+  type StoredAnswer,
+} from './room-state';
 import { entryForSeat, type SeatAssignment } from './seat-roles';
 import {
   readingOf,
@@ -172,7 +178,7 @@ export class RoomHost {
       if (!parsed.success) {
         throw new Error(`the stored room state: ${describeParseError(parsed.error, 'state')}`);
       }
-      state = parsed.data;
+      state = settlePending(parsed.data, options.log.entries());
       if (state.exercise_id !== options.log.exerciseId) {
         throw new Error(
           `the stored room belongs to exercise "${state.exercise_id}", not "${options.log.exerciseId}"`,
@@ -606,6 +612,13 @@ export class RoomHost {
     if (!this.#open) {
       answer = { ok: false, error: 'the room is closed' };
     } else {
+      // Saved before anything is committed, so a host that dies before the
+      // answer is saved can still tell whether the intent reached the log.
+      (this.#state.pending ??= {})[seat.seat_id] = {
+        key: message.key,
+        after_seq: this.#log.entries().length,
+      };
+      await this.#save();
       try {
         await executeIntent(this.#engine, seat, message.intent);
         answer = { ok: true, last_seq: this.#log.entries().length };
@@ -622,6 +635,7 @@ export class RoomHost {
     const answers = (this.#state.answers[seat.seat_id] ??= []);
     answers.push([message.key, answer]);
     if (answers.length > ROOM_LIMITS.answersKeptPerSeat) answers.shift();
+    if (this.#state.pending) delete this.#state.pending[seat.seat_id];
     this.#inFlight.delete(`${seat.seat_id} ${message.key}`);
     await this.#save();
     return answer;

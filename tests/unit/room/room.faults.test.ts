@@ -170,6 +170,37 @@ describe('room faults', () => {
     for (const r of runners) r.stop();
   });
 
+  it('a host that dies after committing an intent but before saving its answer still applies a retry once', async () => {
+    const room = await openRoom();
+    const op = await joinSeat(room, 'op', { role: 'operator' });
+    const runner = keepSeatConnected(op, () => room.net.dial(), { retryMs: 10, maxRetryMs: 50 });
+    // The host dies the moment the note is committed, before its answer is saved
+    // or sent: nothing it saves afterwards reaches its store.
+    let dead = false;
+    const save = room.store.save.bind(room.store);
+    room.store.save = (state) => (dead ? Promise.resolve() : save(state));
+    room.log.onAppend((entries) => {
+      if (!entries.some((e) => e.kind === 'note')) return;
+      dead = true;
+      room.host.kill();
+      room.net.down();
+    });
+    const lost = op.send({ kind: 'note', text: 'committed, answer unsaved' }, 'key-at-death');
+    await expect(lost).rejects.toBeInstanceOf(AnswerLost);
+
+    const restarted = await restartHost(room);
+    await waitFor('seat back', () => op.status === 'connected');
+    const note = restarted.log.entries().find((e) => e.kind === 'note')!;
+    expect(
+      await op.send({ kind: 'note', text: 'committed, answer unsaved' }, 'key-at-death'),
+    ).toBeGreaterThanOrEqual(note.seq);
+    expect(restarted.log.entries().filter((e) => e.kind === 'note')).toHaveLength(1);
+    // A key whose intent never reached the log applies as new.
+    await op.send({ kind: 'note', text: 'after' }, 'key-after');
+    expect(restarted.log.entries().filter((e) => e.kind === 'note')).toHaveLength(2);
+    runner.stop();
+  });
+
   it('closing the room leaves each seat its copy, read-only; no one joins a closed room', async () => {
     const room = await openRoom();
     const op = await joinSeat(room, 'op', { role: 'operator' });
