@@ -130,6 +130,32 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await expect(party.getByLabel('Note text')).toHaveCount(0);
     await shoot(party, 'seat-home-party');
 
+    // ---- the operator reloads offline: its copy comes from IndexedDB -------
+    const headBefore = log.head();
+    // The page's sockets go through the test: closed while `offline`, then to the room.
+    const network = { offline: true };
+    await op.routeWebSocket(/\/room$/, (ws) => {
+      if (network.offline) void ws.close({ code: 4000, reason: 'held offline by the test' });
+      else ws.connectToServer();
+    });
+    await op.reload();
+    await expect(status(op)).toHaveAttribute('data-state', 'offline');
+    await expect(op.getByTestId('seat-head')).toHaveAttribute('data-seq', String(headBefore.seq));
+    await expect(op.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText('note');
+    // Sending now is refused where the control is, and nothing reaches the host.
+    await op.getByLabel('Note text').fill('written while offline');
+    await op.getByRole('button', { name: 'Send note' }).click();
+    await expect(op.getByTestId('note-outcome')).toContainText('read-only');
+    await shoot(op, 'seat-home-operator-offline');
+
+    // The host goes on meanwhile; back online, the seat rejoins with its token and catches up.
+    await engine.note('Control: plenary at the top of the hour', undefined, CONTROL);
+    network.offline = false;
+    await expect(status(op)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+    expect(host.pendingJoins()).toHaveLength(0);
+    await caughtUp(op);
+    expect(memory.entries().some((e) => e.data['text'] === 'written while offline')).toBe(false);
+
     // ---- the liaison plays its party: takes it over, then acknowledges -----
     // The host's inbox names what the mission asks; the moves go as intents.
     const requests = party.getByTestId('party-requests');
@@ -172,32 +198,6 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await expect(party.getByTestId('scripted-truth')).toHaveCount(0);
     expect(await op.content()).not.toContain(EXPECTED);
     expect(await party.content()).not.toContain(EXPECTED);
-
-    // ---- the operator reloads offline: its copy comes from IndexedDB -------
-    const headBefore = log.head();
-    // The page's sockets go through the test: closed while `offline`, then to the room.
-    const network = { offline: true };
-    await op.routeWebSocket(/\/room$/, (ws) => {
-      if (network.offline) void ws.close({ code: 4000, reason: 'held offline by the test' });
-      else ws.connectToServer();
-    });
-    await op.reload();
-    await expect(status(op)).toHaveAttribute('data-state', 'offline');
-    await expect(op.getByTestId('seat-head')).toHaveAttribute('data-seq', String(headBefore.seq));
-    await expect(op.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText('note');
-    // Sending now is refused where the control is, and nothing reaches the host.
-    await op.getByLabel('Note text').fill('written while offline');
-    await op.getByRole('button', { name: 'Send note' }).click();
-    await expect(op.getByTestId('note-outcome')).toContainText('read-only');
-    await shoot(op, 'seat-home-operator-offline');
-
-    // The host goes on meanwhile; back online, the seat rejoins with its token and catches up.
-    await engine.note('Control: plenary at the top of the hour', undefined, CONTROL);
-    network.offline = false;
-    await expect(status(op)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
-    expect(host.pendingJoins()).toHaveLength(0);
-    await caughtUp(op);
-    expect(memory.entries().some((e) => e.data['text'] === 'written while offline')).toBe(false);
 
     // ---- the host closes the room ------------------------------------------
     await host.close();
