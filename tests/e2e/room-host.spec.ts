@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { shots } from './support/screenshots';
 import { startHeadlessSeat, type HeadlessSeat } from '../../shared/node/room/headless-seat';
 import { fillStartDialog, goToScreen, SLOW } from './support/console-flow';
 
@@ -54,17 +55,6 @@ test.afterAll(() => {
   for (const s of seats.splice(0)) s.runner.stop();
   server?.kill();
 });
-
-async function shots(page: Page, name: string) {
-  for (const size of [
-    { width: 1600, height: 900 },
-    { width: 1280, height: 800 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}x${size.height}.png` });
-  }
-  await page.setViewportSize({ width: 1600, height: 900 });
-}
 
 /** The host's log head as stored in IndexedDB (the most recent exercise's). */
 function hostHead(page: Page): Promise<{ seq: number; hash: string }> {

@@ -6,16 +6,15 @@
 // a reload with their token, and see the room close; a copy altered in
 // storage is reported and not used.
 // Screenshots of the seat's screens go to out/screenshots.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { shots } from './support/screenshots';
 import { pathToFileURL } from 'node:url';
 import type { SeatAssignment } from '../../shared/room/seat-roles';
 import type * as RoomHostModule from './support/room-host';
 
 const ROOM_PORT = Number(process.env.TRUCELINE_ROOM_PORT ?? 4404);
 const ROOT = resolve(process.env.TRUCELINE_WEB_DIR ?? 'out/renderer');
-const SHOTS = 'out/screenshots';
 const CONTROL = { name: 'Control (host)', role: 'controller' as const };
 const NOTE = 'Seen from the ridge: two launchers moving north of Velmora bridge';
 
@@ -28,21 +27,6 @@ async function openHost() {
   const file = await bundledPath('tests/e2e/support/room-host.ts');
   const module = (await import(pathToFileURL(file).href)) as typeof RoomHostModule;
   return module.openRoomHost({ port: ROOM_PORT, root: ROOT, sample: 'sample-feeds/quick-demo' });
-}
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [
-    [1600, 900],
-    [1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({
-      path: join(SHOTS, `${name}-${width}x${height}.png`),
-      animations: 'disabled',
-    });
-  }
-  await page.setViewportSize({ width: 1600, height: 900 });
 }
 
 const status = (page: Page) => page.getByTestId('seat-status');
@@ -96,7 +80,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     });
     await op.goto(`http://127.0.0.1:${ROOM_PORT}/#/join?code=${encodeURIComponent(host.joinCode)}`);
     await expect(op.getByTestId('classification-top')).toHaveText('EXERCISE');
-    await shoot(op, 'seat-join');
+    await shots(op, 'seat-join');
     await joinAs(op, host.joinCode, 'Operator Amal', { role: 'operator' });
     await approve('Operator Amal', { role: 'operator' });
     await expect(status(op)).toHaveAttribute('data-state', 'connected');
@@ -113,7 +97,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     expect(note?.actor).toBe('Operator Amal');
     await caughtUp(op);
     await expect(op.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText('note');
-    await shoot(op, 'seat-home-operator');
+    await shots(op, 'seat-home-operator');
 
     // ---- a party liaison never reads the note ------------------------------
     const partyContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
@@ -128,7 +112,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     );
     expect(await party.content()).not.toContain('launchers moving');
     await expect(party.getByLabel('Note text')).toHaveCount(0);
-    await shoot(party, 'seat-home-party');
+    await shots(party, 'seat-home-party');
 
     // ---- the operator reloads offline: its copy comes from IndexedDB -------
     const headBefore = log.head();
@@ -146,7 +130,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await op.getByLabel('Note text').fill('written while offline');
     await op.getByRole('button', { name: 'Send note' }).click();
     await expect(op.getByTestId('note-outcome')).toContainText('read-only');
-    await shoot(op, 'seat-home-operator-offline');
+    await shots(op, 'seat-home-operator-offline');
 
     // The host goes on meanwhile; back online, the seat rejoins with its token and catches up.
     await engine.note('Control: plenary at the top of the hour', undefined, CONTROL);
@@ -180,7 +164,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     expect(ack).toMatchObject({ role: 'party', party: 'A', alert_id: incident });
     await expect(item.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
     await caughtUp(party);
-    await shoot(party, 'seat-party-requests');
+    await shots(party, 'seat-party-requests');
 
     // ---- the evaluator reads the ground truth; the operator does not -------
     const EXPECTED = 'treat as critical, notify every party on the hotline';
@@ -192,7 +176,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     const truth = evaluator.getByTestId('scripted-truth');
     await expect(truth).toContainText('Truth: violation');
     await expect(truth).toContainText(EXPECTED);
-    await shoot(evaluator, 'seat-home-evaluator');
+    await shots(evaluator, 'seat-home-evaluator');
     await evalContext.close();
     await expect(op.getByTestId('scripted-truth')).toHaveCount(0);
     await expect(party.getByTestId('scripted-truth')).toHaveCount(0);
@@ -207,7 +191,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await op.getByLabel('Note text').fill('after the close');
     await op.getByRole('button', { name: 'Send note' }).click();
     await expect(op.getByTestId('note-outcome')).toContainText('read-only');
-    await shoot(op, 'seat-home-closed');
+    await shots(op, 'seat-home-closed');
 
     // ---- a copy altered in the browser's storage is reported, not used ------
     const seatId = new URL(op.url()).hash.replace('#/seat/', '');
