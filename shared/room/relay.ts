@@ -6,7 +6,7 @@
 // relay sees nothing but sealed frames and the two handshake frames.
 import { z } from 'zod';
 import { describeParseError, parseJsonText } from './room-messages';
-import type { ConnectionHandlers, RoomConnection } from './transport';
+import { KeptMessagesEnd, type RoomConnection } from './transport';
 
 z.config({ jitless: true });
 
@@ -32,46 +32,32 @@ export const RelayToServer = z.discriminatedUnion('r', [
 export type RelayToServer = z.infer<typeof RelayToServer>;
 
 /** One seat's connection as the host sees it through the relay. */
-class RelayedConnection implements RoomConnection {
-  #handlers: ConnectionHandlers | null = null;
-  #inbox: string[] = [];
-  #closedWith: string | null = null;
-
+class RelayedConnection extends KeptMessagesEnd {
   constructor(
     readonly id: number,
     readonly remote: string,
     readonly control: RoomConnection,
     readonly forget: (id: number) => void,
-  ) {}
+  ) {
+    super();
+  }
 
   send(text: string): void {
-    if (this.#closedWith !== null) return;
+    if (this.closedWith !== null) return;
     this.control.send(JSON.stringify({ r: 'frame', id: this.id, text }));
   }
 
   close(reason: string): void {
-    if (this.#closedWith !== null) return;
+    if (this.closedWith !== null) return;
     this.control.send(JSON.stringify({ r: 'close', id: this.id, reason: reason.slice(0, 400) }));
     this.ended(reason);
   }
 
-  listen(handlers: ConnectionHandlers): void {
-    this.#handlers = handlers;
-    for (const text of this.#inbox.splice(0)) handlers.message(text);
-    if (this.#closedWith !== null) handlers.close(this.#closedWith);
-  }
-
-  deliver(text: string): void {
-    if (this.#closedWith !== null) return;
-    if (this.#handlers) this.#handlers.message(text);
-    else this.#inbox.push(text);
-  }
-
-  ended(reason: string): void {
-    if (this.#closedWith !== null) return;
-    this.#closedWith = reason;
+  /** The relay said the seat went: the host forgets its number, then its owner is told. */
+  override ended(reason: string): void {
+    if (this.closedWith !== null) return;
     this.forget(this.id);
-    this.#handlers?.close(reason);
+    super.ended(reason);
   }
 }
 

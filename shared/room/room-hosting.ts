@@ -12,7 +12,7 @@ import { RoomHost, type ConnectionLogRecord, type JoinRequest } from './room-hos
 import type { RoomLog } from './room-log';
 import type { RoomStore } from './room-state';
 import { SeatAssignment } from './seat-roles';
-import type { ConnectionHandlers, RoomConnection } from './transport';
+import { KeptMessagesEnd, type RoomConnection } from './transport';
 
 z.config({ jitless: true });
 
@@ -93,44 +93,22 @@ export interface RoomHostingOptions {
  * worker's end of the UI thread's control line). Messages that arrive before
  * listen() are kept for it.
  */
-export class ForwardedConnection implements RoomConnection {
-  #handlers: ConnectionHandlers | null = null;
-  #inbox: string[] = [];
-  #closedWith: string | null = null;
-
+export class ForwardedConnection extends KeptMessagesEnd {
   constructor(
     readonly remote: string,
     readonly out: { send(text: string): void; close(reason: string): void },
-  ) {}
+  ) {
+    super();
+  }
 
   send(text: string): void {
-    if (this.#closedWith === null) this.out.send(text);
+    if (this.closedWith === null) this.out.send(text);
   }
 
   close(reason: string): void {
-    if (this.#closedWith !== null) return;
+    if (this.closedWith !== null) return;
     this.out.close(reason);
     this.ended(reason);
-  }
-
-  listen(handlers: ConnectionHandlers): void {
-    this.#handlers = handlers;
-    for (const text of this.#inbox.splice(0)) handlers.message(text);
-    if (this.#closedWith !== null) handlers.close(this.#closedWith);
-  }
-
-  /** A message from the far end. */
-  deliver(text: string): void {
-    if (this.#closedWith !== null) return;
-    if (this.#handlers) this.#handlers.message(text);
-    else this.#inbox.push(text);
-  }
-
-  /** The far end closed. */
-  ended(reason: string): void {
-    if (this.#closedWith !== null) return;
-    this.#closedWith = reason;
-    this.#handlers?.close(reason);
   }
 }
 

@@ -19,6 +19,49 @@ export interface RoomConnection {
   listen(handlers: ConnectionHandlers): void;
 }
 
+/**
+ * What every end of a connection does on receiving, whatever carries it (an
+ * in-memory pair, WebSocket in Node or the browser, the relay, IPC, a
+ * worker's postMessage): messages that arrive before its owner listens are
+ * kept for it, nothing is delivered once it ended, and its end is told once,
+ * with the first reason. A transport extends it with how it sends and closes,
+ * and calls `deliver` and `ended` as its carrier reports.
+ */
+export abstract class KeptMessagesEnd implements RoomConnection {
+  #handlers: ConnectionHandlers | null = null;
+  #inbox: string[] = [];
+  #closedWith: string | null = null;
+
+  abstract readonly remote: string;
+  abstract send(text: string): void;
+  abstract close(reason: string): void;
+
+  /** Why it ended, or null while it is open. */
+  get closedWith(): string | null {
+    return this.#closedWith;
+  }
+
+  listen(handlers: ConnectionHandlers): void {
+    this.#handlers = handlers;
+    for (const text of this.#inbox.splice(0)) handlers.message(text);
+    if (this.#closedWith !== null) handlers.close(this.#closedWith);
+  }
+
+  /** A message from the far end: handed over, or kept until listen(). */
+  deliver(text: string): void {
+    if (this.#closedWith !== null) return;
+    if (this.#handlers) this.#handlers.message(text);
+    else this.#inbox.push(text);
+  }
+
+  /** The connection ended; its owner is told once (now, or at listen()). */
+  ended(reason: string): void {
+    if (this.#closedWith !== null) return;
+    this.#closedWith = reason;
+    this.#handlers?.close(reason);
+  }
+}
+
 /** Dials the host; resolves with an open connection or rejects with why not. */
 export type Dialer = () => Promise<RoomConnection>;
 
@@ -26,16 +69,15 @@ export type Dialer = () => Promise<RoomConnection>;
  * An end of an in-memory connection. Delivery is asynchronous (a macrotask
  * per frame), as on a network, so a test sees the same interleavings.
  */
-class MemoryEnd implements RoomConnection {
+class MemoryEnd extends KeptMessagesEnd {
   peer!: MemoryEnd;
-  #handlers: ConnectionHandlers | null = null;
-  #inbox: string[] = [];
   #closed = false;
-  #closeReason: string | null = null;
   /** Every frame this end sent, in order (a test's capture of the wire). */
   readonly sent: string[] = [];
 
-  constructor(readonly remote: string) {}
+  constructor(readonly remote: string) {
+    super();
+  }
 
   get closed(): boolean {
     return this.#closed;
@@ -45,7 +87,7 @@ class MemoryEnd implements RoomConnection {
     if (this.#closed) return;
     this.sent.push(text);
     const peer = this.peer;
-    setTimeout(() => peer.#deliver(text), 0);
+    setTimeout(() => peer.deliver(text), 0);
   }
 
   close(reason: string): void {
@@ -53,28 +95,10 @@ class MemoryEnd implements RoomConnection {
     this.#closed = true;
     const peer = this.peer;
     setTimeout(() => {
-      this.#finish(reason);
+      this.ended(reason);
       peer.#closed = true;
-      peer.#finish(reason);
+      peer.ended(reason);
     }, 0);
-  }
-
-  listen(handlers: ConnectionHandlers): void {
-    this.#handlers = handlers;
-    for (const text of this.#inbox.splice(0)) handlers.message(text);
-    if (this.#closeReason !== null) handlers.close(this.#closeReason);
-  }
-
-  #deliver(text: string): void {
-    if (this.#closeReason !== null) return;
-    if (this.#handlers) this.#handlers.message(text);
-    else this.#inbox.push(text);
-  }
-
-  #finish(reason: string): void {
-    if (this.#closeReason !== null) return;
-    this.#closeReason = reason;
-    this.#handlers?.close(reason);
   }
 }
 

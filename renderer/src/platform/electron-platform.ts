@@ -1,6 +1,6 @@
 import { exportKindForMimeType } from '../../../shared/security/export-kind';
 import { MAX_EXPORT_BYTES } from '../../../shared/security/export-limits';
-import type { ConnectionHandlers, RoomConnection } from '../../../shared/room/transport';
+import { KeptMessagesEnd, type RoomConnection } from '../../../shared/room/transport';
 import type { TrucelineApi, TrucelineRoomApi } from '../../../shared/security/preload-api';
 import { pickedFileFromUrl } from './picked-file';
 import type { Platform } from './platform';
@@ -17,6 +17,41 @@ async function unwrapIpcError<T>(call: Promise<T>): Promise<T> {
   }
 }
 
+/** The control line over IPC: main's pushes in, the page's messages out, unsubscribed once it ends. */
+class IpcControlLine extends KeptMessagesEnd {
+  readonly remote = 'the room listener of this app';
+  readonly #unsubscribe: () => void;
+
+  constructor(readonly room: TrucelineRoomApi) {
+    super();
+    this.#unsubscribe = room.onMessage((text) => this.deliver(text));
+  }
+
+  send(text: string): void {
+    if (this.closedWith !== null) return;
+    // Main refuses only a malformed or oversized message: the relay is the
+    // app's own, so that is a fault, and the room closes rather than lose frames.
+    unwrapIpcError(this.room.send(text)).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      this.ended(`the room listener refused a message: ${why}`);
+      void this.room.close().catch(() => {});
+    });
+  }
+
+  close(reason: string): void {
+    if (this.closedWith !== null) return;
+    this.ended(reason);
+    // After every frame sent before it: main handles this app's messages in order.
+    void this.room.close().catch(() => {});
+  }
+
+  override ended(reason: string): void {
+    if (this.closedWith !== null) return;
+    this.#unsubscribe();
+    super.ended(reason);
+  }
+}
+
 /**
  * The host's control line over the preload's room channels (docs/ROOMS.md,
  * "Opening a room"): main's pushed relay messages in, the page's out. Main
@@ -27,50 +62,15 @@ async function openRoomControlOver(
   room: TrucelineRoomApi,
   options: { host: string; port: number },
 ): Promise<RoomConnection> {
-  const inbox: string[] = [];
-  let handlers: ConnectionHandlers | null = null;
-  let closedWith: string | null = null;
-  const unsubscribe = room.onMessage((text) => {
-    if (closedWith !== null) return;
-    if (handlers) handlers.message(text);
-    else inbox.push(text);
-  });
+  // Subscribed before listening: main's first message comes before listen() answers.
+  const line = new IpcControlLine(room);
   try {
     await unwrapIpcError(room.listen({ host: options.host, port: options.port }));
   } catch (error) {
-    unsubscribe();
+    line.ended('the room did not open');
     throw error;
   }
-  const end = (reason: string) => {
-    if (closedWith !== null) return;
-    closedWith = reason;
-    unsubscribe();
-    handlers?.close(reason);
-  };
-  return {
-    remote: 'the room listener of this app',
-    send(text) {
-      if (closedWith !== null) return;
-      // Main refuses only a malformed or oversized message: the relay is the
-      // app's own, so that is a fault, and the room closes rather than lose frames.
-      unwrapIpcError(room.send(text)).catch((error: unknown) => {
-        const why = error instanceof Error ? error.message : String(error);
-        end(`the room listener refused a message: ${why}`);
-        void room.close().catch(() => {});
-      });
-    },
-    close(reason) {
-      if (closedWith !== null) return;
-      end(reason);
-      // After every frame sent before it: main handles this app's messages in order.
-      void room.close().catch(() => {});
-    },
-    listen(next) {
-      handlers = next;
-      for (const text of inbox.splice(0)) next.message(text);
-      if (closedWith !== null) next.close(closedWith);
-    },
-  };
+  return line;
 }
 
 /** The platform over `window.truceline` (electron/preload). */

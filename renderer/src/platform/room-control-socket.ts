@@ -3,54 +3,38 @@
 // page's own origin at /room-control, which `npm run web -- --room` offers to
 // this computer only. The server's --room-host/--room-port flags choose where
 // seats dial; the tab cannot choose, so the options are not sent.
-import type { ConnectionHandlers, RoomConnection } from '../../../shared/room/transport';
+import { KeptMessagesEnd, type RoomConnection } from '../../../shared/room/transport';
 
 /** The path of the control endpoint (CONTROL_PATH in shared/node/room/relay-server.ts). */
 export const ROOM_CONTROL_PATH = '/room-control';
 
 /** A WebSocket as a RoomConnection: messages that arrive before listen() are kept for it. */
-class SocketConnection implements RoomConnection {
-  #handlers: ConnectionHandlers | null = null;
-  #inbox: string[] = [];
-  #closedWith: string | null = null;
-
+class SocketConnection extends KeptMessagesEnd {
   constructor(
     readonly socket: WebSocket,
     readonly remote: string,
   ) {
+    super();
     socket.addEventListener('message', (event: MessageEvent) => {
-      if (typeof event.data !== 'string') return this.#end('the listener sent a binary frame');
-      if (this.#handlers) this.#handlers.message(event.data);
-      else if (this.#closedWith === null) this.#inbox.push(event.data);
+      if (typeof event.data !== 'string') return this.ended('the listener sent a binary frame');
+      this.deliver(event.data);
     });
     socket.addEventListener('close', (event: CloseEvent) =>
-      this.#end(event.reason || `the room's listener closed the control line (${event.code})`),
+      this.ended(event.reason || `the room's listener closed the control line (${event.code})`),
     );
   }
 
   send(text: string): void {
-    if (this.#closedWith === null && this.socket.readyState === WebSocket.OPEN) {
+    if (this.closedWith === null && this.socket.readyState === WebSocket.OPEN) {
       this.socket.send(text);
     }
   }
 
   close(reason: string): void {
-    if (this.#closedWith !== null) return;
+    if (this.closedWith !== null) return;
     // A close reason is at most 123 bytes on the wire.
     this.socket.close(1000, new TextEncoder().encode(reason).length <= 123 ? reason : undefined);
-    this.#end(reason);
-  }
-
-  listen(handlers: ConnectionHandlers): void {
-    this.#handlers = handlers;
-    for (const text of this.#inbox.splice(0)) handlers.message(text);
-    if (this.#closedWith !== null) handlers.close(this.#closedWith);
-  }
-
-  #end(reason: string): void {
-    if (this.#closedWith !== null) return;
-    this.#closedWith = reason;
-    this.#handlers?.close(reason);
+    this.ended(reason);
   }
 }
 

@@ -2,7 +2,7 @@
 // browser"): the platform's WebSocket under shared/room/transport.ts's
 // connection. The seat dials the address it loaded the app from, so the
 // content-security policy's connect-src 'self' admits it.
-import type { ConnectionHandlers, Dialer, RoomConnection } from '../../../shared/room/transport';
+import { KeptMessagesEnd, type Dialer, type RoomConnection } from '../../../shared/room/transport';
 
 /** Where a seat served from `location` dials: the same host and port, path /room. */
 export function roomAddressFor(location: { protocol: string; host: string }): string {
@@ -24,21 +24,18 @@ export function describeClose(code: number, reason: string): string {
   return `closed (code ${code})`;
 }
 
-class BrowserConnection implements RoomConnection {
-  #handlers: ConnectionHandlers | null = null;
-  #inbox: string[] = [];
-  #closedWith: string | null = null;
-
+class BrowserConnection extends KeptMessagesEnd {
   constructor(
     readonly socket: WebSocket,
     readonly remote: string,
   ) {
+    super();
     socket.addEventListener('message', (event: MessageEvent<unknown>) => {
       // The protocol is text; a binary frame is passed on as something that is not JSON.
-      this.#deliver(typeof event.data === 'string' ? event.data : '\u0000binary frame');
+      this.deliver(typeof event.data === 'string' ? event.data : '\u0000binary frame');
     });
     socket.addEventListener('close', (event: CloseEvent) => {
-      this.#closed(describeClose(event.code, event.reason));
+      this.ended(describeClose(event.code, event.reason));
     });
   }
 
@@ -55,25 +52,7 @@ class BrowserConnection implements RoomConnection {
       this.socket.close(4000, closeReason(reason));
     }
     // Told at once: the seat must not wait for the closing handshake to know.
-    this.#closed(reason);
-  }
-
-  listen(handlers: ConnectionHandlers): void {
-    this.#handlers = handlers;
-    for (const text of this.#inbox.splice(0)) handlers.message(text);
-    if (this.#closedWith !== null) handlers.close(this.#closedWith);
-  }
-
-  #deliver(text: string): void {
-    if (this.#closedWith !== null) return;
-    if (this.#handlers) this.#handlers.message(text);
-    else this.#inbox.push(text);
-  }
-
-  #closed(reason: string): void {
-    if (this.#closedWith !== null) return;
-    this.#closedWith = reason;
-    this.#handlers?.close(reason);
+    this.ended(reason);
   }
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../../security/host-header';
 import { createBundleServer } from '../web/bundle-server';
 import { ROOM_LIMITS } from '../../room/room-messages';
-import type { ConnectionHandlers, Dialer, RoomConnection } from '../../room/transport';
+import { KeptMessagesEnd, type Dialer, type RoomConnection } from '../../room/transport';
 
 /**
  * The library refuses a frame above this outright (and closes with 1009);
@@ -29,23 +29,20 @@ function closeReason(reason: string): string {
   return bytes.length <= 123 ? reason : new TextDecoder().decode(bytes.slice(0, 120)) + '…';
 }
 
-class WsConnection implements RoomConnection {
-  #handlers: ConnectionHandlers | null = null;
-  #inbox: string[] = [];
-  #closedWith: string | null = null;
-
+class WsConnection extends KeptMessagesEnd {
   constructor(
     readonly socket: WebSocket,
     readonly remote: string,
   ) {
+    super();
     socket.on('message', (data: RawData, isBinary: boolean) => {
       // The protocol is text; a binary frame is passed on as something that is not JSON.
-      this.#deliver(isBinary ? '\u0000binary frame' : rawText(data));
+      this.deliver(isBinary ? '\u0000binary frame' : rawText(data));
     });
-    socket.on('error', (error: Error) => this.#closed(`network error: ${error.message}`));
+    socket.on('error', (error: Error) => this.ended(`network error: ${error.message}`));
     socket.on('close', (code: number, reason: Buffer) => {
       const why = reason.toString('utf8');
-      this.#closed(
+      this.ended(
         code === 1009 ? 'a frame above the transport limit' : why || `closed (code ${code})`,
       );
     });
@@ -62,24 +59,6 @@ class WsConnection implements RoomConnection {
     ) {
       this.socket.close(1008, closeReason(reason));
     }
-  }
-
-  listen(handlers: ConnectionHandlers): void {
-    this.#handlers = handlers;
-    for (const text of this.#inbox.splice(0)) handlers.message(text);
-    if (this.#closedWith !== null) handlers.close(this.#closedWith);
-  }
-
-  #deliver(text: string): void {
-    if (this.#closedWith !== null) return;
-    if (this.#handlers) this.#handlers.message(text);
-    else this.#inbox.push(text);
-  }
-
-  #closed(reason: string): void {
-    if (this.#closedWith !== null) return;
-    this.#closedWith = reason;
-    this.#handlers?.close(reason);
   }
 }
 

@@ -87,13 +87,14 @@ function pushed(contents: FakeWebContents): RelayToHost[] {
   });
 }
 
-async function dial(url: string): Promise<RoomConnection & { heard: string[]; ended: string[] }> {
+/** A seat's connection with what it heard and its closes, named apart from the connection's own `ended`. */
+async function dial(url: string): Promise<RoomConnection & { heard: string[]; closes: string[] }> {
   const connection = await wsDialer(url)();
   dialled.push(connection);
   const heard: string[] = [];
-  const ended: string[] = [];
-  connection.listen({ message: (t) => heard.push(t), close: (r) => ended.push(r) });
-  return Object.assign(connection, { heard, ended });
+  const closes: string[] = [];
+  connection.listen({ message: (t) => heard.push(t), close: (r) => closes.push(r) });
+  return Object.assign(connection, { heard, closes });
 }
 
 describe('desktop room wiring', () => {
@@ -129,8 +130,8 @@ describe('desktop room wiring', () => {
     expect(seat.heard).toEqual(['from the host']);
 
     await call(IPC_CHANNELS.roomClose);
-    await waitFor('the seat closed', () => seat.ended.length === 1);
-    expect(seat.ended).toEqual(['the room was closed']);
+    await waitFor('the seat closed', () => seat.closes.length === 1);
+    expect(seat.closes).toEqual(['the room was closed']);
     expect(closed).toEqual([url]);
     await expect(wsDialer(url)()).rejects.toThrow(/cannot reach/);
     // Nothing after the close, and never a message to another web contents.
@@ -183,7 +184,7 @@ describe('desktop room wiring', () => {
     await expect(refusal).rejects.toThrow(new RegExp(`^${IPC_CHANNELS.roomSend}: invalid payload`));
     await expect(refusal).rejects.toThrow(why);
     expect(seat.heard).toEqual([]);
-    expect(seat.ended).toEqual([]);
+    expect(seat.closes).toEqual([]);
   });
 
   it('refuses a relay message when no room is open', async () => {
@@ -213,8 +214,8 @@ describe('desktop room wiring', () => {
     const seat = await dial(url);
     await waitFor('the seat announced', () => win.webContents.sent.length === 2);
     act(win as never);
-    await waitFor('the seat closed', () => seat.ended.length === 1);
-    expect(seat.ended).toEqual([reason]);
+    await waitFor('the seat closed', () => seat.closes.length === 1);
+    expect(seat.closes).toEqual([reason]);
     await waitFor('the listener closed', () => closed.length === 1);
     await expect(wsDialer(url)()).rejects.toThrow(/cannot reach/);
   });
@@ -226,8 +227,8 @@ describe('desktop room wiring', () => {
     };
     const seat = await dial(url);
     electron.app.willQuit();
-    await waitFor('the seat closed', () => seat.ended.length === 1);
-    expect(seat.ended).toEqual(['the app quit']);
+    await waitFor('the seat closed', () => seat.closes.length === 1);
+    expect(seat.closes).toEqual(['the app quit']);
     await waitFor('the listener closed', () => closed.length === 1);
   });
 });
