@@ -560,17 +560,22 @@ export class RoomHost {
    * after it is complete), coalesced: one computation for a burst of batches.
    */
   #inboxesSoon(): void {
-    if (this.#inboxTimer !== null) return;
+    // Without a party seat connected, no timer for every committed batch.
+    if (this.#inboxTimer !== null || this.#partySeats().length === 0) return;
     this.#inboxTimer = setTimeout(() => {
       this.#inboxTimer = null;
       this.#sendInboxes();
     }, 0);
   }
 
-  #sendInboxes(): void {
-    const seats = [...this.#connections].filter(
+  #partySeats(): Connection[] {
+    return [...this.#connections].filter(
       (c) => c.phase === 'seat' && c.seat!.assignment.role === 'party',
     );
+  }
+
+  #sendInboxes(): void {
+    const seats = this.#partySeats();
     if (seats.length === 0) return;
     const status = engineSimCell(this.#engine, this.#engine.getSnapshot(), null);
     for (const c of seats) {
