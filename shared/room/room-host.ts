@@ -85,7 +85,26 @@ export interface RoomHostOptions {
   onConnectionLog?: (record: ConnectionLogRecord) => void;
   /** The clock of the rate limit and the log's times. */
   now?: () => number;
+  /**
+   * The console an operator or observer seat shows: one feed per connection
+   * of such a seat, asked for its next frame every CONSOLE_EVERY_MS (null: no
+   * change since the last). Absent: those seats get the log only.
+   */
+  consoleFeed?: (assignment: SeatAssignment) => ConsoleFeed | null;
 }
+
+/** The console frames of one seat's connection (room-messages.ts, ConsoleMessage). */
+export interface ConsoleFeed {
+  /** The next frame, or null when nothing changed since the last one sent. */
+  next(): Record<string, unknown> | null;
+}
+
+/**
+ * How often a console seat is sent what changed: the host's own console
+ * redraws every frame, a seat's follows four times a second, which keeps a
+ * running clock readable and the sealing work small.
+ */
+export const CONSOLE_EVERY_MS = 250;
 
 type Phase = 'hello' | 'join' | 'pending' | 'seat' | 'closed';
 
@@ -106,6 +125,8 @@ interface Connection {
   seat: RoomSeatRecord | null;
   /** The JSON of the last inbox sent to a party seat, to send only a changed one. */
   sentInbox: string | null;
+  /** An operator or observer seat's console feed on this connection (a new one starts afresh). */
+  console: ConsoleFeed | null;
 }
 
 const CONNECTION_LOG_KEPT = 2000;
@@ -139,6 +160,7 @@ export class RoomHost {
   readonly #views = new Map<ScenarioReading, { view: ScenarioView; hash: string }>();
   #saving: Promise<void> = Promise.resolve();
   #inboxTimer: ReturnType<typeof setTimeout> | null = null;
+  #consoleTimer: ReturnType<typeof setInterval> | null = null;
   #open = true;
   readonly #stopListening: () => void;
 
@@ -251,6 +273,7 @@ export class RoomHost {
       sentSeq: 0,
       seat: null,
       sentInbox: null,
+      console: null,
     };
     if (!this.#open) {
       this.#record(c, 'refused', 'the room is closed');
@@ -550,6 +573,34 @@ export class RoomHost {
     this.#pump(c);
     c.sentInbox = null;
     this.#inboxesSoon();
+    c.console = this.#options.consoleFeed?.(seat.assignment) ?? null;
+    if (c.console) {
+      this.#sendConsole(c);
+      this.#consoleTimer ??= setInterval(() => this.#sendConsoles(), CONSOLE_EVERY_MS);
+    }
+  }
+
+  // ---- console seats ---------------------------------------------------------------
+
+  #sendConsole(c: Connection): void {
+    const frame = c.console?.next() ?? null;
+    if (frame !== null) this.#send(c, { type: 'console', frame });
+  }
+
+  #sendConsoles(): void {
+    let any = false;
+    for (const c of this.#connections) {
+      if (c.phase !== 'seat' || c.console === null) continue;
+      any = true;
+      this.#sendConsole(c);
+    }
+    // The timer runs only while a console seat is connected.
+    if (!any) this.#stopConsoles();
+  }
+
+  #stopConsoles(): void {
+    if (this.#consoleTimer !== null) clearInterval(this.#consoleTimer);
+    this.#consoleTimer = null;
   }
 
   // ---- party inboxes -------------------------------------------------------------
@@ -708,6 +759,7 @@ export class RoomHost {
     await Promise.all([...this.#connections].map((c) => c.outbound));
     this.#stopListening();
     this.#stopInboxes();
+    this.#stopConsoles();
   }
 
   #stopInboxes(): void {
@@ -720,6 +772,7 @@ export class RoomHost {
     this.#open = false;
     this.#stopListening();
     this.#stopInboxes();
+    this.#stopConsoles();
     for (const c of [...this.#connections]) {
       this.#finish(c);
       c.transport.close('the host stopped');

@@ -8,7 +8,12 @@ import { z } from 'zod';
 import type { ExerciseEngine } from '../exercise/exercise-engine';
 import type { LoadedScenario } from '../scenario/loaded-scenario';
 import { relayHostSide } from './relay';
-import { RoomHost, type ConnectionLogRecord, type JoinRequest } from './room-host';
+import {
+  RoomHost,
+  type ConnectionLogRecord,
+  type JoinRequest,
+  type RoomHostOptions,
+} from './room-host';
 import type { RoomLog } from './room-log';
 import type { RoomStore } from './room-state';
 import { SeatAssignment } from './seat-roles';
@@ -86,6 +91,8 @@ export interface RoomHostingOptions {
   /** Why this exercise's log takes no new entries, or null. */
   readOnly: string | null;
   onStatus: (status: RoomStatus) => void;
+  /** The console operator and observer seats show (RoomHostOptions.consoleFeed). */
+  consoleFeed?: RoomHostOptions['consoleFeed'];
 }
 
 /**
@@ -178,6 +185,7 @@ export class RoomHosting {
         reservedNames: [participant.name],
         onJoinRequest: () => this.#emitSoon(),
         onConnectionLog: () => this.#emitSoon(),
+        ...(this.#options.consoleFeed ? { consoleFeed: this.#options.consoleFeed } : {}),
       });
     } catch (error) {
       control.close('the room could not open');

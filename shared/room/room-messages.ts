@@ -155,6 +155,18 @@ export const RoomClosedMessage = z.strictObject({ type: z.literal('room-closed')
 /** A party seat's inbox, sent after the entries it follows from, when it changed (party-inbox.ts). */
 export const InboxMessage = z.strictObject({ type: z.literal('inbox'), inbox: PartyInbox });
 
+/**
+ * A frame of the console an operator or observer seat shows (docs/ROOMS.md,
+ * "The console at a seat"): the host's console view of the exercise, cut for
+ * the seat's role and sent as the host's console sends itself its deltas. Its
+ * shape belongs to the console (renderer/src/room-seat/seat-console.ts reads
+ * it); the room carries it sealed and does not look inside.
+ */
+export const ConsoleMessage = z.strictObject({
+  type: z.literal('console'),
+  frame: z.record(z.string(), z.unknown()),
+});
+
 export const HostMessage = z.union([
   PendingMessage,
   WelcomeMessage,
@@ -163,6 +175,7 @@ export const HostMessage = z.union([
   RefusedMessage,
   RoomClosedMessage,
   InboxMessage,
+  ConsoleMessage,
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 

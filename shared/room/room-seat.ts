@@ -115,6 +115,7 @@ export class RoomSeat {
   readonly #pending = new Map<string, Pending>();
   readonly #listeners = new Set<() => void>();
   readonly #entryListeners = new Set<(entries: readonly SeatEntry[]) => void>();
+  readonly #consoleListeners = new Set<(frame: Record<string, unknown>) => void>();
   /** The channel of each connection once its handshake is done. */
   readonly #channelOf = new WeakMap<RoomConnection, () => SealedChannel | null>();
   #sending: Promise<void> = Promise.resolve();
@@ -207,6 +208,12 @@ export class RoomSeat {
   onEntries(listener: (entries: readonly SeatEntry[]) => void): () => void {
     this.#entryListeners.add(listener);
     return () => this.#entryListeners.delete(listener);
+  }
+
+  /** Calls `listener` with each console frame the host sends an operator or observer seat. */
+  onConsole(listener: (frame: Record<string, unknown>) => void): () => void {
+    this.#consoleListeners.add(listener);
+    return () => this.#consoleListeners.delete(listener);
   }
 
   #set(status: SeatStatus, problem: string | null = this.#problem): void {
@@ -412,6 +419,10 @@ export class RoomSeat {
       case 'inbox':
         this.#inbox = message.inbox;
         for (const listener of this.#listeners) listener();
+        return;
+      case 'console':
+        // Not part of the copy: shown, never saved (the log is the record).
+        for (const listener of this.#consoleListeners) listener(message.frame);
         return;
     }
   }

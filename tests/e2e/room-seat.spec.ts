@@ -87,6 +87,13 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await caughtUp(op);
     await expect(op.getByTestId('seat-role')).toContainText('operator');
     await expect(op.getByText(log.exerciseId, { exact: false }).first()).toBeVisible();
+    // The operator's console is the host's view, its clock the controller's.
+    await expect(op.getByTestId('seat-console')).toBeVisible();
+    await expect(op.getByTestId('clock-note')).toContainText('controller runs the exercise clock');
+    await expect(op.getByTestId('play-pause')).toHaveCount(0);
+    await expect(op.getByTestId('exercise-clock')).toHaveAttribute('data-epoch', String(engine.now));
+    await shots(op, 'seat-console-operator');
+    await op.getByRole('button', { name: 'Log and notes' }).click();
     await expect(op.locator('.copy-row[data-seq="1"]')).toContainText('exercise-created');
 
     // ---- it writes a note, logged by its name ------------------------------
@@ -124,6 +131,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     });
     await op.reload();
     await expect(status(op)).toHaveAttribute('data-state', 'offline');
+    await op.getByRole('button', { name: 'Log and notes' }).click();
     await expect(op.getByTestId('seat-head')).toHaveAttribute('data-seq', String(headBefore.seq));
     await expect(op.locator(`.copy-row[data-seq="${note!.seq}"]`)).toContainText('note');
     // Sending now is refused where the control is, and nothing reaches the host.

@@ -115,7 +115,9 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   );
 
   const tick = useCallback((wallMs: number) => session.tick(wallMs), [session]);
-  usePlaybackLoop(playing && !snapshot.fault, tick);
+  // A room seat's clock is the controller's: its frames carry it, nothing ticks here.
+  const runsClock = session.clockRefusal === undefined;
+  usePlaybackLoop(runsClock && playing && !snapshot.fault, tick);
 
   // Resolves whether the intent was logged (a refusal is shown as the message).
   const run = useCallback(async (what: string, intent: () => Promise<void>) => {
@@ -135,6 +137,8 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
   // The tempo rules: pause at training speed when what they name happens.
   const seen = useRef(tempoMemory(alerts, now));
   useEffect(() => {
+    // Only who runs the clock applies the rules (a room seat leaves them to the controller).
+    if (!runsClock) return;
     const decision = tempoDecision(seen.current, alerts, now, { speed, playing }, tempo);
     seen.current = tempoMemory(alerts, now);
     if (decision) {
@@ -149,7 +153,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         setPauseNotice(`Slowed from ${speed}× to ${slowTo}×: ${what} — “${decision.alert.title}”.`);
       }
     }
-  }, [alerts, now, speed, playing, tempo, commands, run, setSelectedId]);
+  }, [alerts, now, speed, playing, tempo, commands, run, setSelectedId, runsClock]);
 
   // Handlers read the latest state through a ref, so they never change and the
   // memoised transport bar and panels need not re-render for them.
@@ -317,6 +321,7 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
         busy={busy}
         canSeek={role === 'controller'}
         seekNote={role === 'controller' ? seekBackRefusal : null}
+        clockNote={session.clockRefusal ?? null}
         onPlayPause={onPlayPause}
         onSpeed={onSpeed}
         onStepEvent={onStepEvent}

@@ -197,6 +197,82 @@ export function consoleSnapshotOf(
   };
 }
 
+/**
+ * The console's snapshots of an engine for a participant's role, each mapped
+ * once per engine snapshot: an unchanged alert (and the alerts array, the
+ * SimCell, the plan, the withheld list while unchanged) keeps its identity,
+ * so memoised views and the delta encoders skip it with one comparison. Used
+ * by the host's own console and by each console seat of its room.
+ */
+export function consoleSnapshotsOf(
+  engine: ExerciseEngine,
+  role: ActorRole,
+  wallNow: () => number = () => performance.now(),
+): () => ConsoleSnapshot {
+  const modelVersion = engine.readOnly === null ? 2 : 1;
+  let source: ExerciseSnapshot | null = null;
+  let mapped: ConsoleSnapshot | null = null;
+  const planOf = planFor(engine, role);
+  // The products list changes only with the log (and as a daily cut-off is
+  // passed), so it is rebuilt then, not every frame; at speed at most once a
+  // wall second, except at once when a product was written.
+  let reports: {
+    seq: number;
+    nextDue: number;
+    products: number;
+    shown: number;
+    at: number;
+    list: readonly ProductView[] | null;
+  } | null = null;
+  const reportsNow = (): readonly ProductView[] | null => {
+    if (engine.runCtx === null) return null;
+    const seq = engine.lastEntry?.seq ?? 0;
+    const products = engine.products().length;
+    const changed =
+      reports === null ||
+      seq !== reports.seq ||
+      engine.now >= reports.nextDue ||
+      engine.shownCount !== reports.shown;
+    // Paused, an intent's effect shows at once (no further frame would refresh it).
+    const stale =
+      reports === null ||
+      products !== reports.products ||
+      (changed && (!engine.playing || wallNow() - reports.at >= REPORTS_EVERY_WALL_MS));
+    if (stale) {
+      const list = reportsOf(engine);
+      // The next daily cut-off ahead: passing it makes its report due.
+      const nextDue = list?.find((p) => p.dueFrom > engine.now)?.dueFrom ?? Infinity;
+      reports = { seq, products, shown: engine.shownCount, nextDue, at: wallNow(), list };
+    }
+    return reports!.list;
+  };
+
+  const getSnapshot = (): ConsoleSnapshot => {
+    const current = engine.getSnapshot();
+    if (current !== source || mapped === null) {
+      source = current;
+      const next = consoleSnapshotOf(
+        current,
+        modelVersion,
+        simCellOf(engine, current, role),
+        reportsNow(),
+        planOf(current),
+        [...engine.controlledInjects().keys()],
+      );
+      // Unchanged alerts keep the previous array, so memoised views and the
+      // worker's delta skip them with one comparison.
+      if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
+      if (mapped !== null && sameJson(mapped.simCell, next.simCell)) next.simCell = mapped.simCell;
+      if (mapped !== null && sameJson(mapped.plan, next.plan)) next.plan = mapped.plan;
+      if (mapped !== null && sameItems(mapped.withheld, next.withheld))
+        next.withheld = mapped.withheld;
+      mapped = next;
+    }
+    return mapped;
+  };
+  return getSnapshot;
+}
+
 export interface EngineSessionOptions {
   engine: ExerciseEngine;
   scenario: LoadedScenario;
@@ -255,13 +331,9 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   const { engine, scenario, participant } = options;
   // Only a log recorded with the version-1 model opens read-only (docs/ALERTS-AND-SEVERITY.md).
   const readOnly = engine.readOnly;
-  const modelVersion = readOnly === null ? 2 : 1;
   const schedule =
     options.schedule ?? ((run: () => void) => void requestAnimationFrame(() => run()));
   const listeners = new Set<() => void>();
-  let source: ExerciseSnapshot | null = null;
-  let mapped: ConsoleSnapshot | null = null;
-  const planOf = planFor(engine, participant.role);
   let pending = false;
   let closed = false;
   let ticking = false;
@@ -304,63 +376,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
   };
   const unsubscribeEngine = engine.subscribe(notify);
 
-  // The products list changes only with the log (and as a daily cut-off is
-  // passed), so it is rebuilt then, not every frame; at speed at most once a
-  // wall second, except at once when a product was written.
-  let reports: {
-    seq: number;
-    nextDue: number;
-    products: number;
-    shown: number;
-    at: number;
-    list: readonly ProductView[] | null;
-  } | null = null;
-  const reportsNow = (): readonly ProductView[] | null => {
-    if (engine.runCtx === null) return null;
-    const seq = engine.lastEntry?.seq ?? 0;
-    const products = engine.products().length;
-    const changed =
-      reports === null ||
-      seq !== reports.seq ||
-      engine.now >= reports.nextDue ||
-      engine.shownCount !== reports.shown;
-    // Paused, an intent's effect shows at once (no further frame would refresh it).
-    const stale =
-      reports === null ||
-      products !== reports.products ||
-      (changed && (!engine.playing || wallNow() - reports.at >= REPORTS_EVERY_WALL_MS));
-    if (stale) {
-      const list = reportsOf(engine);
-      // The next daily cut-off ahead: passing it makes its report due.
-      const nextDue = list?.find((p) => p.dueFrom > engine.now)?.dueFrom ?? Infinity;
-      reports = { seq, products, shown: engine.shownCount, nextDue, at: wallNow(), list };
-    }
-    return reports!.list;
-  };
-
-  const getSnapshot = (): ConsoleSnapshot => {
-    const current = engine.getSnapshot();
-    if (current !== source || mapped === null) {
-      source = current;
-      const next = consoleSnapshotOf(
-        current,
-        modelVersion,
-        simCellOf(engine, current, participant.role),
-        reportsNow(),
-        planOf(current),
-        [...engine.controlledInjects().keys()],
-      );
-      // Unchanged alerts keep the previous array, so memoised views and the
-      // worker's delta skip them with one comparison.
-      if (mapped !== null && sameItems(mapped.alerts, next.alerts)) next.alerts = mapped.alerts;
-      if (mapped !== null && sameJson(mapped.simCell, next.simCell)) next.simCell = mapped.simCell;
-      if (mapped !== null && sameJson(mapped.plan, next.plan)) next.plan = mapped.plan;
-      if (mapped !== null && sameItems(mapped.withheld, next.withheld))
-        next.withheld = mapped.withheld;
-      mapped = next;
-    }
-    return mapped;
-  };
+  const getSnapshot = consoleSnapshotsOf(engine, participant.role, wallNow);
 
   const eventAt = (seq: number): ReplayEvent | undefined => {
     const n = scenario.events.length;

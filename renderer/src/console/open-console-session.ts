@@ -1,6 +1,7 @@
 // Opens an exercise for the console: its Dexie log (as the one writer), then
 // either a new exercise on an empty log or the engine resumed from the log's
 // entries, adapted to the console's session.
+import { consoleFeedOf } from './console-frames';
 import { LogChainError } from '../../../shared/audit';
 import {
   createExercise,
@@ -189,6 +190,7 @@ export function roomHostingOf(
     participant: input.participant,
     readOnly: readOnlyOf(opened.roomLog),
     onStatus,
+    consoleFeed: consoleFeedOf(opened.engine, input.scenario),
   });
 }
 

@@ -275,6 +275,11 @@ export interface ConsoleSession {
   readOnly: string | null;
   /** The format of the protocol the exercise runs: 1 (one line of steps) or 2 (tracks). */
   protocolFormat: 1 | 2;
+  /**
+   * Why this participant does not run the clock, shown where the transport
+   * controls would be (a room seat: the controller runs it); absent: it does.
+   */
+  clockRefusal?: string;
   getSnapshot(): ConsoleSnapshot;
   /** A shown event by its seq (scenario events, then controller injects). */
   eventAt(seq: number): ReplayEvent | undefined;

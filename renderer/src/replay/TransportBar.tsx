@@ -19,6 +19,8 @@ export interface TransportBarProps {
   canSeek: boolean;
   /** Why seeking backwards is refused now (shown beside the scrubber), or null. */
   seekNote?: string | null;
+  /** Why this participant does not run the clock: shown instead of the transport controls. */
+  clockNote?: string | null;
   onPlayPause(): void;
   onSpeed(speed: number): void;
   onStepEvent(): void;
@@ -43,16 +45,23 @@ export function TransportBar(props: TransportBarProps) {
         </time>
         <span className="clock-zone">{clock.timezone}</span>
       </div>
-      <TransportControls
-        playing={clock.playing}
-        speed={clock.speed}
-        busy={props.busy}
-        onPlayPause={props.onPlayPause}
-        onSpeed={props.onSpeed}
-        onStepEvent={props.onStepEvent}
-        onStepAlert={props.onStepAlert}
-        onShortcuts={props.onShortcuts}
-      />
+      {props.clockNote ? (
+        <p className="transport-note" data-testid="clock-note">
+          <strong>{clock.playing ? `▶ ${speedLabel(clock.speed)}` : '❚❚ Paused'}</strong> —{' '}
+          {props.clockNote}
+        </p>
+      ) : (
+        <TransportControls
+          playing={clock.playing}
+          speed={clock.speed}
+          busy={props.busy}
+          onPlayPause={props.onPlayPause}
+          onSpeed={props.onSpeed}
+          onStepEvent={props.onStepEvent}
+          onStepAlert={props.onStepAlert}
+          onShortcuts={props.onShortcuts}
+        />
+      )}
       <Scrubber
         start={clock.start}
         end={clock.end}

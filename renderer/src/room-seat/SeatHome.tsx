@@ -7,6 +7,8 @@ import { NoteComposer } from './NoteComposer';
 import { PartyInbox } from './PartyInbox';
 import { PartyRequests } from './PartyRequests';
 import { ScriptedTruth } from './ScriptedTruth';
+import { SeatConsole } from './SeatConsole';
+import { showsConsole } from '../console/console-frames';
 import { SeatCopyTable } from './SeatCopyTable';
 import { SeatSession } from './seat-session';
 import { mayWriteNotes, roleLabel, statusLine } from './seat-labels';
@@ -115,6 +117,9 @@ function SeatView({ session }: { session: SeatSession }) {
   const s = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const line = statusLine(s);
   const role = s.assignment ?? null;
+  // Operators and observers work from the console; the log and notes are a tab away.
+  const [tab, setTab] = useState<'console' | 'log'>('console');
+  const withConsole = role !== null && showsConsole(role);
   return (
     <div className="seat-home">
       <StatusBar state={line.state} tone={line.tone} text={line.text}>
@@ -144,33 +149,47 @@ function SeatView({ session }: { session: SeatSession }) {
           {s.saveProblem}
         </p>
       ) : null}
-      <div className="seat-body">
-        <section className="seat-copy" aria-labelledby="copy-title">
-          <h2 id="copy-title">
-            The log as this seat holds it{' '}
-            <span className="muted">({s.entries.length} entries, verified, newest first)</span>
-          </h2>
-          <SeatCopyTable entries={s.entries} />
-        </section>
-        {mayWriteNotes(role) ? (
-          <aside className="seat-side">
-            {role?.role === 'evaluator' || role?.role === 'controller' ? (
-              <ScriptedTruth view={s.scenario} />
-            ) : null}
-            <NoteComposer session={session} />
-          </aside>
-        ) : role?.role === 'party' ? (
-          <aside className="seat-side">
-            <PartyRequests
-              session={session}
-              inbox={s.inbox}
-              seatName={s.name}
-              readOnly={s.status !== 'connected'}
-            />
-            <PartyInbox entries={s.entries} parties={role.parties} />
-          </aside>
-        ) : null}
-      </div>
+      {withConsole ? (
+        <nav className="seat-tabs" aria-label="Seat screens">
+          <button type="button" aria-pressed={tab === 'console'} onClick={() => setTab('console')}>
+            Console
+          </button>
+          <button type="button" aria-pressed={tab === 'log'} onClick={() => setTab('log')}>
+            Log and notes
+          </button>
+        </nav>
+      ) : null}
+      {withConsole && tab === 'console' ? (
+        <SeatConsole session={session} projection={role.role === 'observer'} />
+      ) : (
+        <div className="seat-body">
+          <section className="seat-copy" aria-labelledby="copy-title">
+            <h2 id="copy-title">
+              The log as this seat holds it{' '}
+              <span className="muted">({s.entries.length} entries, verified, newest first)</span>
+            </h2>
+            <SeatCopyTable entries={s.entries} />
+          </section>
+          {mayWriteNotes(role) ? (
+            <aside className="seat-side">
+              {role?.role === 'evaluator' || role?.role === 'controller' ? (
+                <ScriptedTruth view={s.scenario} />
+              ) : null}
+              <NoteComposer session={session} />
+            </aside>
+          ) : role?.role === 'party' ? (
+            <aside className="seat-side">
+              <PartyRequests
+                session={session}
+                inbox={s.inbox}
+                seatName={s.name}
+                readOnly={s.status !== 'connected'}
+              />
+              <PartyInbox entries={s.entries} parties={role.parties} />
+            </aside>
+          ) : null}
+        </div>
+      )}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { keepSeatConnected, type SeatRunner } from '../../../shared/room/seat-ru
 import type { Dialer } from '../../../shared/room/transport';
 import type { RoomIntent } from '../../../shared/room/room-intents';
 import { coalescedSaver, type CopySaver } from './copy-saver';
+import { ConsoleFrames } from './seat-console';
 
 export interface SeatSnapshot {
   seatId: string;
@@ -49,6 +50,8 @@ export class SeatSession {
   #dialProblem: string | null = null;
   readonly #listeners = new Set<() => void>();
   readonly #off: (() => void)[] = [];
+  /** An operator's or observer's console, read from the seat's first frame on. */
+  readonly console: ConsoleFrames;
 
   /** A new seat (`join`), or one coming back with its checked stored copy. */
   constructor(
@@ -80,6 +83,8 @@ export class SeatSession {
         this.#changed();
       },
     );
+    this.console = new ConsoleFrames(this.seat);
+    this.#off.push(() => this.console.dispose());
     this.#snapshot = this.#take();
     this.#off.push(
       this.seat.onChange(() => {

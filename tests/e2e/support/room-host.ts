@@ -9,6 +9,7 @@ import { createExercise } from '../../../shared/exercise/exercise-session';
 import { listenForRoom } from '../../../shared/node/room/ws-transport';
 import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
 import { RoomHost } from '../../../shared/room/room-host';
+import { consoleFeedOf } from '../../../renderer/src/console/console-frames';
 import { RoomLog } from '../../../shared/room/room-log';
 import { MemoryRoomStore } from '../../../shared/room/room-state';
 
@@ -27,6 +28,7 @@ export async function openRoomHost(options: { port: number; root: string; sample
     scenario,
     store: new MemoryRoomStore(),
     reservedNames: [CONTROL.name],
+    consoleFeed: consoleFeedOf(engine, scenario),
   });
   const listener = await listenForRoom((c) => host.accept(c), {
     host: '127.0.0.1',

@@ -5,7 +5,7 @@ import type { ExerciseEngine } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
 import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
-import { RoomHost } from '../../../shared/room/room-host';
+import { RoomHost, type RoomHostOptions } from '../../../shared/room/room-host';
 import { RoomLog } from '../../../shared/room/room-log';
 import { RoomSeat, type SeatSaved } from '../../../shared/room/room-seat';
 import { MemoryRoomStore } from '../../../shared/room/room-state';
@@ -53,7 +53,15 @@ export interface Room {
   net: MemoryNetwork;
 }
 
-export async function openRoom(): Promise<Room> {
+export async function openRoom(
+  options: {
+    /** The console feed the host gives operator and observer seats (console-frames.ts). */
+    consoleFeed?: (
+      engine: ExerciseEngine,
+      scenario: LoadedScenario,
+    ) => RoomHostOptions['consoleFeed'];
+  } = {},
+): Promise<Room> {
   const scenario = roomScenario();
   const setup = prepareExercise(scenario, 'test', { protocol: BUILTIN_PROTOCOL_V2.document });
   const memory = new MemoryAuditLog('room-ex');
@@ -66,6 +74,7 @@ export async function openRoom(): Promise<Room> {
     scenario,
     store,
     reservedNames: [HOST_ACTOR.name],
+    ...(options.consoleFeed ? { consoleFeed: options.consoleFeed(engine, scenario) } : {}),
   });
   const net = new MemoryNetwork();
   net.listen((c) => host.accept(c));
@@ -106,8 +115,11 @@ export async function joinSeat(
   name: string,
   request: SeatAssignment,
   saved?: SeatSaved,
+  /** Called with the seat before it connects (to listen from its first message on). */
+  before?: (seat: RoomSeat) => void,
 ): Promise<RoomSeat> {
   const seat = new RoomSeat({ code: room.host.joinCode, name, request, saved });
+  before?.(seat);
   await seat.connect(await room.net.dial());
   if (seat.status === 'pending') await room.host.approve(seat.seatId, request);
   await waitFor(`${name} connected`, () => seat.status === 'connected');
