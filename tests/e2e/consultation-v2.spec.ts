@@ -24,6 +24,7 @@ import {
 } from './support/console-flow';
 import { exportSignedLog } from './support/exported-log';
 import { SHOTS, shots } from './support/screenshots';
+import { act, track } from './support/run-tracks';
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
@@ -41,39 +42,6 @@ async function resumeAs(page: Page, role: Role, name: string) {
   await resume.first().click(SLOW);
   await fillStartDialog(page, role, undefined, name);
   await expect(page.getByTestId('console')).toHaveAttribute('data-role', role.toLowerCase());
-}
-
-function track(detail: Locator, id: string): Locator {
-  return detail.locator(`section.run-track[data-track="${id}"]`);
-}
-
-/** Takes an operator action of one track by its button, filling the inputs given by label. */
-async function act(
-  detail: Locator,
-  trackId: string,
-  label: string,
-  inputs: Record<string, string> = {},
-  selects: Record<string, string> = {},
-) {
-  const form = track(detail, trackId)
-    .locator('form')
-    .filter({ has: detail.page().getByRole('button', { name: label, exact: true }) });
-  await expect(form, `track ${trackId} offers "${label}"`).toHaveCount(1);
-  for (const [field, text] of Object.entries(inputs)) {
-    await form.getByLabel(`${field} (required)`).fill(text);
-  }
-  for (const [field, value] of Object.entries(selects)) {
-    await form.getByLabel(`${field} (required)`).selectOption(value);
-  }
-  const stepBefore = await track(detail, trackId).getAttribute('data-step-id');
-  await form.getByRole('button', { name: label, exact: true }).click();
-  await expect(detail.getByRole('alert').filter({ hasText: 'Not recorded' })).toHaveCount(0);
-  // Moved on (another step) or finished ("done"): the step is no longer the open one.
-  await expect(
-    detail.locator(
-      `section.run-track[data-track="${trackId}"][data-step-id="${stepBefore}"][data-open="true"]`,
-    ),
-  ).toHaveCount(0);
 }
 
 /** The SimCell's block of one party. */

@@ -7,18 +7,19 @@
 // host tab reloads: the room reopens by itself with the same code and the seat
 // comes back and catches up. Closing the room closes the seat. The panel is
 // photographed at 1600×900 and 1280×800 (out/screenshots).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { shots } from './support/screenshots';
 import { startHeadlessSeat, type HeadlessSeat } from '../../shared/node/room/headless-seat';
 import { fillStartDialog, goToScreen, SLOW } from './support/console-flow';
+import { hostHead, openRoomTab } from './support/room-host-page';
+import { startRoomServer, type RoomServer } from './support/room-server';
 
 const PORT = 4402;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SHOTS = 'out/screenshots';
 
-let server: ChildProcess | null = null;
+let server: RoomServer | null = null;
 let listenerUrl = '';
 const seats: HeadlessSeat[] = [];
 
@@ -26,69 +27,14 @@ test.use({ baseURL: ORIGIN });
 
 test.beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = spawn(
-    process.execPath,
-    ['shared/node/run-ts.mjs', 'shared/node/web/serve.ts', '--port', String(PORT), '--room'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  listenerUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the server did not start:\n${output}`)),
-      60_000,
-    );
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Room listener for seats at (ws:\/\/\S+);/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    };
-    server!.stdout!.on('data', read);
-    server!.stderr!.on('data', read);
-    server!.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
+  server = await startRoomServer(PORT);
+  listenerUrl = server.listenerUrl;
 });
 
 test.afterAll(() => {
   for (const s of seats.splice(0)) s.runner.stop();
-  server?.kill();
+  server?.stop();
 });
-
-/** The host's log head as stored in IndexedDB (the most recent exercise's). */
-function hostHead(page: Page): Promise<{ seq: number; hash: string }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ seq: number; hash: string }>((resolve, reject) => {
-        const open = indexedDB.open('truceline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('log', 'readonly').objectStore('log').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            const rows = all.result as { exercise_id: string; seq: number; hash: string }[];
-            const id = rows.at(-1)?.exercise_id;
-            open.result.close();
-            const mine = rows.filter((r) => r.exercise_id === id).sort((a, b) => a.seq - b.seq);
-            const last = mine.at(-1)!;
-            resolve({ seq: last.seq, hash: last.hash });
-          };
-        };
-      }),
-  );
-}
-
-async function openRoomTab(page: Page) {
-  await page
-    .getByRole('tablist', { name: 'Centre view' })
-    .getByRole('tab', { name: 'Room' })
-    .click();
-  const panel = page.getByTestId('room-panel');
-  await expect(panel).toBeVisible();
-  await expect(panel).toContainText('EXERCISE');
-  return panel;
-}
 
 // The engine (and the room with it) in its Web Worker, the default, and on the UI thread (?engine=main).
 for (const [mode, home] of [

@@ -9,11 +9,13 @@
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { shots } from './support/screenshots';
+import { joinAs, seatStatus as status } from './support/seat-page';
 import { pathToFileURL } from 'node:url';
 import type { SeatAssignment } from '../../shared/room/seat-roles';
 import type * as RoomHostModule from './support/room-host';
 
 const ROOM_PORT = Number(process.env.TRUCELINE_ROOM_PORT ?? 4404);
+const ORIGIN = `http://127.0.0.1:${ROOM_PORT}`;
 const ROOT = resolve(process.env.TRUCELINE_WEB_DIR ?? 'out/renderer');
 const CONTROL = { name: 'Control (host)', role: 'controller' as const };
 const NOTE = 'Seen from the ridge: two launchers moving north of Velmora bridge';
@@ -27,22 +29,6 @@ async function openHost() {
   const file = await bundledPath('tests/e2e/support/room-host.ts');
   const module = (await import(pathToFileURL(file).href)) as typeof RoomHostModule;
   return module.openRoomHost({ port: ROOM_PORT, root: ROOT, sample: 'sample-feeds/quick-demo' });
-}
-
-const status = (page: Page) => page.getByTestId('seat-status');
-
-async function joinAs(page: Page, code: string, name: string, request: SeatAssignment) {
-  await page.goto(`http://127.0.0.1:${ROOM_PORT}/#/join?code=${encodeURIComponent(code)}`);
-  await expect(page.getByLabel('Join code')).toHaveValue(code);
-  await page.getByLabel('Your name').fill(name);
-  if (request.role === 'party') {
-    await page.getByLabel('Party liaison').check();
-    await page.getByLabel(/Parties you play/).fill(request.parties.join(', '));
-  } else {
-    await page.getByRole('radio', { name: new RegExp(`^${request.role}`, 'i') }).check();
-  }
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(status(page)).toHaveAttribute('data-state', 'pending');
 }
 
 test('seats join from a browser, keep a verified copy, write, reload and see the room close', async ({
@@ -81,7 +67,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await op.goto(`http://127.0.0.1:${ROOM_PORT}/#/join?code=${encodeURIComponent(host.joinCode)}`);
     await expect(op.getByTestId('classification-top')).toHaveText('EXERCISE');
     await shots(op, 'seat-join');
-    await joinAs(op, host.joinCode, 'Operator Amal', { role: 'operator' });
+    await joinAs(op, ORIGIN, host.joinCode, 'Operator Amal', { role: 'operator' });
     await approve('Operator Amal', { role: 'operator' });
     await expect(status(op)).toHaveAttribute('data-state', 'connected');
     await caughtUp(op);
@@ -91,7 +77,10 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     await expect(op.getByTestId('seat-console')).toBeVisible();
     await expect(op.getByTestId('clock-note')).toContainText('controller runs the exercise clock');
     await expect(op.getByTestId('play-pause')).toHaveCount(0);
-    await expect(op.getByTestId('exercise-clock')).toHaveAttribute('data-epoch', String(engine.now));
+    await expect(op.getByTestId('exercise-clock')).toHaveAttribute(
+      'data-epoch',
+      String(engine.now),
+    );
     await shots(op, 'seat-console-operator');
     await op.getByRole('button', { name: 'Log and notes' }).click();
     await expect(op.locator('.copy-row[data-seq="1"]')).toContainText('exercise-created');
@@ -109,7 +98,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     // ---- a party liaison never reads the note ------------------------------
     const partyContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const party = await partyContext.newPage();
-    await joinAs(party, host.joinCode, 'Liaison Bora', { role: 'party', parties: ['A'] });
+    await joinAs(party, ORIGIN, host.joinCode, 'Liaison Bora', { role: 'party', parties: ['A'] });
     await approve('Liaison Bora', { role: 'party', parties: ['A'] });
     await expect(status(party)).toHaveAttribute('data-state', 'connected');
     await caughtUp(party);
@@ -178,7 +167,7 @@ test('seats join from a browser, keep a verified copy, write, reload and see the
     const EXPECTED = 'treat as critical, notify every party on the hotline';
     const evalContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
     const evaluator = await evalContext.newPage();
-    await joinAs(evaluator, host.joinCode, 'Evaluator Ines', { role: 'evaluator' });
+    await joinAs(evaluator, ORIGIN, host.joinCode, 'Evaluator Ines', { role: 'evaluator' });
     await approve('Evaluator Ines', { role: 'evaluator' });
     await expect(status(evaluator)).toHaveAttribute('data-state', 'connected');
     const truth = evaluator.getByTestId('scripted-truth');
