@@ -547,9 +547,9 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
               onNote={onNote}
               onInject={onInject}
             />
-          ) : (
+          ) : runsClock ? (
             <AutoPauseSetting checked={autoPause} onChange={setAutoPause} />
-          )}
+          ) : null}
         </div>
       </div>
       {sheetOpen ? <ShortcutSheet onClose={() => setSheetOpen(false)} /> : null}
