@@ -10,20 +10,17 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ExportBundle } from '../../shared/audit';
 import { downloadVia, openLogInAudit } from './support/cli-and-files';
+import { act, track } from './support/run-tracks';
 import {
-  ackParty,
   acknowledgeAlert,
   expectExerciseBanners,
   goToScreen,
   openStartDialog,
-  partiesAsked,
   play,
   queueRows,
   selectAlert,
   SLOW,
-  startProtocolIfNeeded,
   submitStartDialog,
-  takeAction,
   untilCriticalPauses,
 } from './support/console-flow';
 
@@ -76,27 +73,34 @@ test('README screenshots of every screen along one exercise', async ({ page }) =
   await dialog.getByLabel('Your name').fill('Duty Officer Ana');
   await dialog.getByRole('radio', { name: /Operator/ }).check();
   await shot(page, 'start-dialog');
-  await submitStartDialog(dialog, 'Duty Officer Ana', 'Operator', 1);
+  await submitStartDialog(dialog, 'Duty Officer Ana', 'Operator', 2);
 
-  // Mid-exercise: the critical alert leads the queue, escalated to notify, one party has answered.
+  // Mid-exercise: the critical alert leads the queue, confirmed, its tracks open
+  // side by side, one party has acknowledged the hotline call.
   await play(page, 300);
   const critical = await untilCriticalPauses(page);
   const top = (await queueRows(page))[0]!;
   expect(top.id).toBe(critical);
   const detail = await selectAlert(page, top.id);
   await acknowledgeAlert(detail);
-  await startProtocolIfNeeded(detail);
-  const step = detail.locator('.protocol-step');
-  if ((await step.getAttribute('data-step-id')) === 'triage') {
-    await takeAction(detail, 'Escalate now');
+  if ((await track(detail, 'triage').getAttribute('data-open')) === 'true') {
+    await act(detail, 'triage', 'Confirmed violation: open the hotline', {
+      Rationale: 'MLRS fire in the exclusion zone, seen by satellite and ground sensors.',
+    });
   }
-  await expect(step).toHaveAttribute('data-step-id', 'notify');
-  const [firstParty] = await partiesAsked(step);
-  await ackParty(step, firstParty!, 'hotline, duty officer');
+  const hotline = track(detail, 'hotline');
+  await expect(hotline).toHaveAttribute('data-open', 'true');
+  const acks = hotline.getByRole('group', { name: 'Party acknowledgements' });
+  const party = 'Republic of Lanvera (Party A)';
+  await acks
+    .getByRole('textbox', { name: `How ${party} acknowledged` })
+    .fill('hotline, duty officer');
+  await acks.getByRole('checkbox', { name: party }).click();
+  await expect(acks.getByRole('checkbox', { name: party })).toBeChecked();
   await expect(page.getByRole('img', { name: /^Map: / })).toBeVisible();
   await shot(page, 'console');
   await page.setViewportSize({ width: 1280, height: 800 });
-  await expect(detail.locator('.protocol-step')).toBeVisible();
+  await expect(hotline).toBeVisible();
   await shot(page, 'console-1280x800');
   await page.setViewportSize(FULL_HD);
   await shotSizes(page, 'console');
