@@ -210,6 +210,136 @@ const cases: [string, LogEntry, string][] = [
   ['export', entry('export', { head: 'abcdef0123456789' }), 'Log exported, head abcdef012345…'],
   ['export, no head', entry('export', {}), 'Log exported'],
   [
+    'alert with a version-1 score and no band',
+    entry('alert-opened', { score: 61 }),
+    'Alert opened on A-g-1 (score 61)',
+  ],
+  [
+    'alert with gravity and a certainty value only',
+    entry('alert-opened', { gravity: 12, certainty: 0.45 }),
+    'Alert opened on A-g-1 (gravity 12, certainty 0.45)',
+  ],
+  [
+    'clock jump to a target',
+    entry('clock', { action: 'jump', target: 'T+2h' }),
+    'Clock jump → T+2h',
+  ],
+  [
+    'clock pause at a time',
+    entry('clock', { action: 'pause', at: '04:00' }),
+    'Clock pause → 04:00',
+  ],
+  [
+    'band change naming the band as "severity"',
+    entry('alert-severity-changed', { gravity: 70, severity: 'high' }),
+    'Bands on A-g-1: gravity 70 high',
+  ],
+  [
+    'band change to the same band',
+    entry('alert-severity-changed', { gravity: 70, from: 'high', to: 'high' }),
+    'Bands on A-g-1: gravity 70 high',
+  ],
+  [
+    'band change from a band to an unknown one',
+    entry('alert-severity-changed', { gravity: 70, from: 'medium' }),
+    'Bands on A-g-1: gravity 70 medium → ?',
+  ],
+  [
+    'band change with a certainty band but no certainty value',
+    entry('alert-severity-changed', { gravity: 70, to: 'high', certainty_to: 'probable' }),
+    'Bands on A-g-1: gravity 70 high; certainty ? probable',
+  ],
+  [
+    'incident bands with nothing known',
+    entry('incident-bands-changed', {}),
+    'Incident ? bands on A-g-1: gravity ? ?',
+  ],
+  [
+    'protocol entered with a band and no certainty',
+    entry('protocol-action', { type: 'enter', to: 'triage', severity: 'high' }),
+    'Protocol entered at triage (high) on A-g-1',
+  ],
+  [
+    'protocol started, nothing known',
+    entry('protocol-action', { type: 'start' }),
+    'Protocol started at ? on A-g-1',
+  ],
+  [
+    'deadline escalation, nothing known',
+    entry('protocol-action', { type: 'deadline-escalation' }),
+    'Escalated ? → ? on deadline on A-g-1',
+  ],
+  [
+    'an action whose inputs carry the measures taken',
+    entry('protocol-action', { from: 'notify', label: 'Called', inputs: { measures: 'patrol' } }),
+    'notify: Called on A-g-1 — patrol',
+  ],
+  [
+    'deadline breach of an older log: "next"',
+    entry('deadline-breach', { next: 'consult' }, { step_id: 'notify' }),
+    'Deadline breached on A-g-1 at notify → consult',
+  ],
+  ['note of an older log: "note"', entry('note', { note: 'Patrol out' }), 'Note: Patrol out'],
+  [
+    'inject with a text',
+    entry('inject', { text: 'Radio check' }),
+    'Controller inject: Radio check',
+  ],
+  [
+    'inject with an id and a sender but no words',
+    entry('inject', { event_id: 'E-4', from: 'Party B' }),
+    'Controller inject E-4 from Party B:',
+  ],
+  [
+    'inject held',
+    entry('inject-control', { action: 'hold', event_id: 'E-4' }, { actor: 'ctl-1' }),
+    'Inject E-4 held by ctl-1',
+  ],
+  [
+    'inject released',
+    entry('inject-control', { action: 'release', event_id: 'E-4' }, { actor: 'ctl-1' }),
+    'Inject E-4 released by ctl-1',
+  ],
+  [
+    'inject delivered now',
+    entry('inject-control', { action: 'deliver', event_id: 'E-4' }, { actor: 'ctl-1' }),
+    'Inject E-4 delivered now by ctl-1',
+  ],
+  [
+    'inject moved',
+    entry(
+      'inject-control',
+      { action: 'move', event_id: 'E-4', from: '04:00', to: '05:00' },
+      { actor: 'ctl-1' },
+    ),
+    'Inject E-4 moved by ctl-1 from 04:00 to 05:00',
+  ],
+  [
+    'inject moved, nothing known',
+    entry('inject-control', { action: 'move' }, { actor: 'ctl-1' }),
+    'Inject ? moved by ctl-1 from ? to ?',
+  ],
+  [
+    'inject control of another action: its fields',
+    entry('inject-control', { action: 'cancel', event_id: 'E-4' }),
+    'Inject E-4: action=cancel, event_id=E-4',
+  ],
+  [
+    'message linked',
+    entry('message-linked', { event_id: 'M-2' }),
+    'Message M-2 linked to alert A-g-1',
+  ],
+  [
+    'message linked, nothing known',
+    entry('message-linked', {}, { alert_id: null }),
+    'Message ? linked to alert ?',
+  ],
+  [
+    'export of an older log: "final_hash"',
+    entry('export', { final_hash: 'abcdef0123456789' }),
+    'Log exported, head abcdef012345…',
+  ],
+  [
     'any other kind: its name and fields',
     entry('party-move', { move: 'reply', party: 'B', text: 'We did not fire.' }),
     'party-move on A-g-1: move=reply, party=B, text=We did not fire.',
