@@ -87,7 +87,11 @@ describe('the host screen’s room (RoomHosting)', () => {
     await caughtUp(room, op.seat);
     const noted = room.log.entries().at(-1)!;
     expect(noted).toMatchObject({ kind: 'note', actor: 'Op Two' });
-    await waitFor('status with the seat', () => last()?.seats[0]?.lag === 0);
+    // The status is sent at most every 250 ms: wait for the one after the note.
+    await waitFor(
+      'status with the seat',
+      () => last()?.seats[0]?.lag === 0 && last()?.head === room.log.entries().length,
+    );
     expect(last()!.seats).toEqual([
       {
         seatId: join.seatId,
