@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
+import { dailyFacts, dailyReportText, reportsOf } from '../../../shared/exercise/report-products';
 import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
 import { writeGeneratedScenario } from '../../../shared/node/scenario/write-generated';
 import * as protocolRun from '../../../shared/protocol/protocol-run';
@@ -54,5 +55,15 @@ describe('a skip to the end of a long generated scenario', () => {
     expect(vi.mocked(protocolRun.nextRunTimer).mock.calls.length).toBeLessThanOrEqual(
       log.entries().length,
     );
+
+    // The Reports panel's daily reports, read together, are each the report of its own cut-off.
+    const daily = (reportsOf(engine) ?? []).filter(
+      (p) => p.product === 'daily-report' && p.alertId === null,
+    );
+    expect(daily.length).toBeGreaterThan(10);
+    for (const report of daily) {
+      const at = Math.min(engine.now, report.cutoffAt!);
+      expect(report.prefill).toBe(dailyReportText(dailyFacts(engine, at), scenario.timezone));
+    }
   });
 });
