@@ -52,7 +52,7 @@ export { DEFAULT_DAILY_REPORT_HOUR, localHourInstants };
 
 /** The auto policy for one operator on a version-2 exercise. */
 export function createAutoOperatorV2(actor: ExerciseActor, parties: PartySide): ExercisePolicy {
-  let reader: { engine: ExerciseEngine; read: Reader; daily: number[] } | null = null;
+  let reader: { engine: ExerciseEngine; read: Reader; daily: readonly number[] } | null = null;
   return {
     actor,
     next(engine) {

@@ -54,6 +54,7 @@ import {
   type RunIntent,
 } from '../protocol/protocol-run';
 import { checkSeek } from '../protocol/seek-rules';
+import { TimerMap } from './timer-map';
 import { createZoneLocator } from '../geo/zone-locator';
 import {
   describeLoneSurrogate,
@@ -138,6 +139,14 @@ export interface AlertNote {
 type EngineTimer =
   | { at: number; alertId: string; kind: 'deadline-warning' | 'deadline-breach'; track?: string }
   | { at: number; alertId: string; kind: 'scripted'; move: ScriptedMove };
+
+/** Earliest first; at one instant deadlines before scripted moves, then by alert id. */
+function timerBefore(a: EngineTimer, b: EngineTimer): boolean {
+  const rank = (t: EngineTimer) => (t.kind === 'scripted' ? 1 : 0);
+  if (a.at !== b.at) return a.at < b.at;
+  if (rank(a) !== rank(b)) return rank(a) < rank(b);
+  return a.alertId < b.alertId;
+}
 
 /** A report product the mission issued. */
 export interface IssuedProduct {
@@ -283,11 +292,20 @@ export class ExerciseEngine {
    * Protocol runs, keyed by the alert that owns them: a lone alert, or the
    * primary of an incident (whose alerts share its run).
    */
-  #protocols = new Map<string, AlertProtocolState>();
+  #protocols = new TimerMap<string, AlertProtocolState, EngineTimer>(
+    (alertId, state) => {
+      const timer = nextTimer(state);
+      return timer ? { ...timer, alertId } : null;
+    },
+    (a, b) => a.at < b.at || (a.at === b.at && a.alertId < b.alertId),
+  );
   /** Runs ended by a link (the linked alert's incident follows another run), for the record. */
   #superseded = new Map<string, AlertProtocolState>();
   /** Protocol-version-2 runs, keyed like #protocols. */
-  #runs = new Map<string, ProtocolRun>();
+  #runs = new TimerMap<string, ProtocolRun, EngineTimer>(
+    (unit, run) => this.#runTimerOf(unit, run),
+    timerBefore,
+  );
   #supersededRuns = new Map<string, ProtocolRun>();
   /** Parties a controller has taken over (party id -> the controller's name). */
   #takenOver = new Map<string, string>();
@@ -869,7 +887,7 @@ export class ExerciseEngine {
         throw new IntentRefused(`party ${party} is already taken over by ${by}`);
       await this.#commit([this.#draft(actor, 'party-take-over', { party })], () => {
         this.#takenOver.set(party, actor.name);
-        this.#scriptCache = new WeakMap();
+        this.#forgetScripts();
       });
     });
   }
@@ -891,7 +909,7 @@ export class ExerciseEngine {
       }
       await this.#commit([this.#draft(actor, 'party-hand-back', { party })], () => {
         this.#takenOver.delete(party);
-        this.#scriptCache = new WeakMap();
+        this.#forgetScripts();
       });
     });
   }
@@ -1026,7 +1044,7 @@ export class ExerciseEngine {
           this.#runs.delete(otherUnit);
           if ('tracks' in otherRun) this.#supersededRuns.set(otherUnit, otherRun);
           else this.#superseded.set(otherUnit, otherRun);
-          this.#scriptCache = new WeakMap();
+          this.#forgetScripts();
         }
         if (primaryRun && !primaryRun.closed) {
           for (const id of this.#membersOf(primaryUnit)) this.#tracker.setProtocolActive(id, true);
@@ -1101,7 +1119,7 @@ export class ExerciseEngine {
         if (run && !run.closed) this.#tracker.setProtocolActive(leaving, false);
         if (entered) this.#enter(leaving, entered);
         if (enteredRun) this.#enterRun(leaving, enteredRun);
-        this.#scriptCache = new WeakMap();
+        this.#forgetScripts();
       });
     });
   }
@@ -1759,6 +1777,12 @@ export class ExerciseEngine {
   /** Scripted moves due per run (runs are immutable: a changed run is a new key). */
   #scriptCache = new WeakMap<ProtocolRun, ScriptedMove[]>();
 
+  /** Scripted moves are computed anew: a party was taken over or handed back, or alerts (un)linked. */
+  #forgetScripts(): void {
+    this.#scriptCache = new WeakMap();
+    this.#runs.recompute();
+  }
+
   #scriptedMovesOf(unit: string, run: ProtocolRun): ScriptedMove[] {
     const cached = this.#scriptCache.get(run);
     if (cached) return cached;
@@ -1838,17 +1862,7 @@ export class ExerciseEngine {
   }
 
   #nextTimer(): EngineTimer | null {
-    if (this.runCtx) return this.#nextRunTimer();
-    let best: { at: number; alertId: string; kind: 'deadline-warning' | 'deadline-breach' } | null =
-      null;
-    for (const [alertId, state] of this.#protocols) {
-      const timer = nextTimer(state);
-      if (!timer) continue;
-      if (!best || timer.at < best.at || (timer.at === best.at && alertId < best.alertId)) {
-        best = { ...timer, alertId };
-      }
-    }
-    return best;
+    return this.runCtx ? this.#runs.earliest() : this.#protocols.earliest();
   }
 
   /** Runs the clock to `target` (capped at the scenario end), processing events and timers in order. */
@@ -1893,29 +1907,19 @@ export class ExerciseEngine {
   }
 
   /**
-   * The next deadline or scripted move across every version-2 run: earliest
-   * first; at one instant deadlines before scripted moves, then by alert id.
+   * A version-2 run's next deadline or scripted move (the earliest across the
+   * runs is kept by #runs, a TimerMap): at one instant deadlines before
+   * scripted moves.
    */
-  #nextRunTimer(): EngineTimer | null {
+  #runTimerOf(unit: string, run: ProtocolRun): EngineTimer | null {
+    if (run.closed) return null;
     let best: EngineTimer | null = null;
-    const rank = (t: EngineTimer) => (t.kind === 'scripted' ? 1 : 0);
-    const better = (t: EngineTimer) =>
-      best === null ||
-      t.at < best.at ||
-      (t.at === best.at &&
-        (rank(t) < rank(best) || (rank(t) === rank(best) && t.alertId < best.alertId)));
-    for (const [alertId, run] of this.#runs) {
-      if (run.closed) continue;
-      const timer = nextRunTimer(run);
-      if (timer) {
-        const t: EngineTimer = { at: timer.at, alertId, kind: timer.kind, track: timer.track };
-        if (better(t)) best = t;
-      }
-      const move = this.#scriptedMovesOf(alertId, run)[0];
-      if (move) {
-        const t: EngineTimer = { at: move.at, alertId, kind: 'scripted', move };
-        if (better(t)) best = t;
-      }
+    const timer = nextRunTimer(run);
+    if (timer) best = { at: timer.at, alertId: unit, kind: timer.kind, track: timer.track };
+    const move = this.#scriptedMovesOf(unit, run)[0];
+    if (move) {
+      const t: EngineTimer = { at: move.at, alertId: unit, kind: 'scripted', move };
+      if (best === null || timerBefore(t, best)) best = t;
     }
     return best;
   }

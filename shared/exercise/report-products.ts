@@ -8,6 +8,7 @@ import type { Findings, ProtocolRun } from '../protocol/protocol-run';
 import { REPORT_PRODUCTS, type ReportProduct } from './log-data';
 import { ALL_PARTIES } from '../protocol/schema';
 import type { ExerciseEngine, IssuedProduct } from './exercise-engine';
+import type { LoadedScenario } from '../scenario/loaded-scenario';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -233,18 +234,26 @@ export function productSchedule(input: ScheduleInput): ProductItem[] {
 
 // ---- prefill -----------------------------------------------------------------
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with one. */
+const localTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A time as the mission writes it, in the scenario's time zone ("08 Mar 2027, 18:00 GMT+8"). */
 export function localTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(new Date(ms));
+  let format = localTimeFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: '2-digit',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    localTimeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(ms));
 }
 
 /** One report as a product cites it: never its ground truth, only what was reported. */
@@ -405,15 +414,28 @@ export function dailyReportText(facts: DailyFacts, timeZone: string): string {
     facts.restrictions.length === 0
       ? 'Restrictions on the mission: none recorded.'
       : `Restrictions on the mission (${facts.restrictions.length}):`,
-    ...facts.restrictions.map((r) => `- ${localTime(r.at, timeZone)}: ${r.text}`),
-    `Incidents before the parties: ${before.length}.`,
-    ...before.map((i) => {
-      const state = i.closed
-        ? `closed (${i.findings?.outcome ?? '?'}, attributed: ${i.findings?.attribution ?? '?'})`
-        : `open — ${i.openTracks.map((t) => `${t.track}: ${t.step}`).join('; ')}`;
-      return `- ${i.alertId} ${i.title}: ${state}.`;
-    }),
   );
+  // A long exercise has thousands of incidents and restrictions, and a report
+  // is cut to PRODUCT_TEXT_MAX: lines past that are not written at all (what
+  // fit keeps of the text is the same).
+  let length = lines.join('\n').length;
+  const add = (line: string) => {
+    lines.push(line);
+    length += 1 + line.length;
+  };
+  const cut = () => length > PRODUCT_TEXT_MAX;
+  for (const r of facts.restrictions) {
+    if (cut()) break;
+    add(`- ${localTime(r.at, timeZone)}: ${r.text}`);
+  }
+  if (!cut()) add(`Incidents before the parties: ${before.length}.`);
+  for (const i of before) {
+    if (cut()) break;
+    const state = i.closed
+      ? `closed (${i.findings?.outcome ?? '?'}, attributed: ${i.findings?.attribution ?? '?'})`
+      : `open — ${i.openTracks.map((t) => `${t.track}: ${t.step}`).join('; ')}`;
+    add(`- ${i.alertId} ${i.title}: ${state}.`);
+  }
   return fit(lines.join('\n'));
 }
 
@@ -510,35 +532,65 @@ export function dailyFacts(engine: ExerciseEngine, at: number): DailyFacts {
 }
 
 function dailyFactsOf(lookup: FactsLookup, at: number): DailyFacts {
-  const { engine } = lookup;
-  const from = at - 24 * HOUR;
-  const incidents = [...engine.runs().keys()].map((unit) => {
-    const facts = factsOf(lookup, unit);
-    return { ...facts, category: facts.events[0]?.type ?? 'unknown' };
+  return { at, incidents: dailyIncidents(lookup), restrictions: restrictionsIn(lookup.engine, at) };
+}
+
+/** Every incident as a daily report lists it (the same for every cut-off read at one moment). */
+function dailyIncidents(
+  lookup: FactsLookup,
+  facts: (unit: string) => IncidentFacts = (unit) => factsOf(lookup, unit),
+): DailyFacts['incidents'] {
+  return [...lookup.engine.runs().keys()].map((unit) => {
+    const f = facts(unit);
+    return { ...f, category: f.events[0]?.type ?? 'unknown' };
   });
-  const restrictions: { at: number; text: string }[] = [];
+}
+
+/** Restrictions on the mission in the 24 hours to `at`, oldest first. */
+function restrictionsIn(
+  engine: ExerciseEngine,
+  at: number,
+  all: readonly Restriction[] = restrictionsOf(engine),
+): Restriction[] {
+  return all.filter((r) => r.at > at - 24 * HOUR && r.at <= at);
+}
+
+type Restriction = DailyFacts['restrictions'][number];
+
+/** Every restriction on the mission so far, oldest first (events, then refused visits, at one time). */
+function restrictionsOf(engine: ExerciseEngine): Restriction[] {
+  const restrictions: Restriction[] = [];
   for (const e of engine.shownEvents()) {
-    if (e.at <= from || e.at > at || !RESTRICTION_TYPES.has(e.event.type)) continue;
+    if (!RESTRICTION_TYPES.has(e.event.type)) continue;
     restrictions.push({ at: e.at, text: `${e.event.type}: ${e.event.summary ?? ''}` });
   }
   for (const [, run] of engine.runs()) {
     for (const h of run.history) {
-      if (h.at <= from || h.at > at || h.action !== 'visit-refusal') continue;
+      if (h.action !== 'visit-refusal') continue;
       restrictions.push({
         at: h.at,
         text: `access refused by Party ${h.party ?? '?'} (verification visit): ${h.inputs.rationale ?? ''}`,
       });
     }
   }
-  restrictions.sort((a, b) => a.at - b.at);
-  return { at, incidents, restrictions };
+  // Stable: a day's share keeps the order a sort of that day alone would give.
+  return restrictions.sort((a, b) => a.at - b.at);
 }
 
 /** The daily cut-offs of an exercise: its scenario's report hour, local time, from start to end. */
-export function dailyCutoffs(engine: ExerciseEngine): number[] {
-  const { start, end, timezone, dailyReportHour } = engine.setup.scenario;
-  return localHourInstants(start, end, timezone, dailyReportHour ?? DEFAULT_DAILY_REPORT_HOUR);
+export function dailyCutoffs(engine: ExerciseEngine): readonly number[] {
+  const scenario = engine.setup.scenario;
+  let cutoffs = cutoffsOf.get(scenario);
+  if (cutoffs === undefined) {
+    const { start, end, timezone, dailyReportHour } = scenario;
+    cutoffs = localHourInstants(start, end, timezone, dailyReportHour ?? DEFAULT_DAILY_REPORT_HOUR);
+    cutoffsOf.set(scenario, cutoffs);
+  }
+  return cutoffs;
 }
+
+/** A scenario's cut-offs, worked out once (a quarter hour at a time over its whole length). */
+const cutoffsOf = new WeakMap<LoadedScenario, number[]>();
 
 /** A product as the Reports panel lists it: its schedule, its incident's title, and its prefill. */
 export interface ProductView extends ProductItem {
@@ -572,6 +624,8 @@ export function reportsOf(engine: ExerciseEngine): ProductView[] | null {
     return f;
   };
   let daily: DailyFacts | null = null;
+  let incidents: DailyFacts['incidents'] | null = null;
+  let restrictions: Restriction[] | null = null;
   return schedule
     .filter((i) => i.dueFrom <= now || i === nextDaily)
     .map((item) => {
@@ -590,7 +644,12 @@ export function reportsOf(engine: ExerciseEngine): ProductView[] | null {
         else if (item.product === 'meeting-summary') prefill = meetingSummaryText(incident!, tz);
         else {
           const end = Math.min(now, item.cutoffAt ?? now);
-          if (daily?.at !== end) daily = dailyFactsOf(lookup, end);
+          if (daily?.at !== end) {
+            // One list of incidents for every daily report: their facts do not depend on the cut-off.
+            incidents ??= dailyIncidents(lookup, incidentOf);
+            restrictions ??= restrictionsOf(engine);
+            daily = { at: end, incidents, restrictions: restrictionsIn(engine, end, restrictions) };
+          }
           prefill = dailyReportText(daily, tz);
         }
       }

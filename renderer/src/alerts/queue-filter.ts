@@ -197,6 +197,47 @@ export function alertMatches(
   return true;
 }
 
+/** What the queue's header and step filter say of every alert, whatever the filter. */
+export interface QueueOverview {
+  closed: number;
+  messagesOnly: number;
+  /** The steps open alerts are due in next, by title. */
+  steps: readonly QueueStepOption[];
+}
+
+// An unchanged snapshot keeps its alerts array, so a keystroke in the search or
+// a change of filter does not count every alert again (10,000 and more).
+const overviews = new WeakMap<readonly AlertView[], QueueOverview>();
+
+/** Counts of closed and message-only alerts and the open steps; worked out once per alerts array. */
+export function queueOverview(alerts: readonly AlertView[]): QueueOverview {
+  const cached = overviews.get(alerts);
+  if (cached) return cached;
+  let closed = 0;
+  let messagesOnly = 0;
+  const steps = new Map<string, string>();
+  for (const alert of alerts) {
+    if (isClosed(alert)) closed++;
+    if (isMessageOnly(alert)) messagesOnly++;
+    if (alert.protocol !== null || alert.run !== null) {
+      const step = queueStepOf(alert);
+      if (step !== null && !step.closed && step.stepId !== '')
+        steps.set(step.stepId, step.stepTitle);
+    }
+  }
+  const overview = {
+    closed,
+    messagesOnly,
+    steps: sortSteps([...steps].map(([id, title]) => ({ id, title }))),
+  };
+  overviews.set(alerts, overview);
+  return overview;
+}
+
+function sortSteps(steps: QueueStepOption[]): QueueStepOption[] {
+  return steps.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
 /**
  * The queue's rows, in the engine's rank order (never re-sorted). With
  * grouping by sector, a heading per sector that has shown alerts, in the
@@ -212,24 +253,13 @@ export function filterQueue(
   sectors: readonly QueueSector[] = [],
 ): FilteredQueue {
   const terms = searchTerms(filter.text);
-  let closed = 0;
-  let messagesOnly = 0;
   const shown: AlertView[] = [];
-  const steps = new Map<string, string>();
-  for (const alert of alerts) {
-    if (isClosed(alert)) closed++;
-    if (isMessageOnly(alert)) messagesOnly++;
-    if (alertMatches(alert, filter, zoneNames, terms)) shown.push(alert);
-    if (alert.protocol !== null || alert.run !== null) {
-      const step = queueStepOf(alert);
-      if (step !== null && !step.closed && step.stepId !== '')
-        steps.set(step.stepId, step.stepTitle);
-    }
-  }
-  if (filter.step !== null && !steps.has(filter.step)) steps.set(filter.step, filter.step);
-  const stepOptions = [...steps]
-    .map(([id, title]) => ({ id, title }))
-    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  for (const alert of alerts) if (alertMatches(alert, filter, zoneNames, terms)) shown.push(alert);
+  const { closed, messagesOnly, steps } = queueOverview(alerts);
+  const stepOptions =
+    filter.step !== null && !steps.some((s) => s.id === filter.step)
+      ? sortSteps([...steps, { id: filter.step, title: filter.step }])
+      : steps;
   const base = { total: alerts.length, closed, messagesOnly, steps: stepOptions };
   if (!filter.groupBySector) {
     return { ...base, rows: groupRows(shown, filter.groupByIncident), groups: null };

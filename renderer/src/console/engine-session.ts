@@ -65,6 +65,8 @@ export const CHECKPOINT_EVERY_WALL_MS = 5000;
 
 /** Wall ms between rebuilds of the report products list while entries keep coming. */
 const REPORTS_EVERY_WALL_MS = 1000;
+/** Wall ms between the console's snapshots while a skip runs (else one a frame). */
+const SKIP_NOTIFY_EVERY_WALL_MS = 500;
 
 /** At most this many events are stepped over looking for the next alert. */
 const MAX_STEP_EVENTS = 100_000;
@@ -207,15 +209,23 @@ export function consoleSnapshotOf(
 export function consoleSnapshotsOf(
   engine: ExerciseEngine,
   role: ActorRole,
-  wallNow: () => number = () => performance.now(),
-): () => ConsoleSnapshot {
+  options: {
+    wallNow?: () => number;
+    /** Whether a skip (a seek or step) runs: the clock moves with the engine paused. */
+    skipping?: () => boolean;
+  } = {},
+): ConsoleSnapshots {
+  const wallNow = options.wallNow ?? (() => performance.now());
+  const skipping = options.skipping ?? (() => false);
   const modelVersion = engine.readOnly === null ? 2 : 1;
   let source: ExerciseSnapshot | null = null;
   let mapped: ConsoleSnapshot | null = null;
+  /** True once a skip ended: its last reports are mapped though the engine did not change since. */
+  let remap = false;
   const planOf = planFor(engine, role);
   // The products list changes only with the log (and as a daily cut-off is
-  // passed), so it is rebuilt then, not every frame; at speed at most once a
-  // wall second, except at once when a product was written.
+  // passed), so it is rebuilt then, not every frame; at speed or while a skip
+  // runs at most once a wall second, except at once when a product was written.
   let reports: {
     seq: number;
     nextDue: number;
@@ -233,11 +243,13 @@ export function consoleSnapshotsOf(
       seq !== reports.seq ||
       engine.now >= reports.nextDue ||
       engine.shownCount !== reports.shown;
-    // Paused, an intent's effect shows at once (no further frame would refresh it).
+    // Paused, an intent's effect shows at once (no further frame would refresh it);
+    // a skip over weeks logs an entry per event, and each rebuild reads every incident.
     const stale =
       reports === null ||
       products !== reports.products ||
-      (changed && (!engine.playing || wallNow() - reports.at >= REPORTS_EVERY_WALL_MS));
+      (changed &&
+        ((!engine.playing && !skipping()) || wallNow() - reports.at >= REPORTS_EVERY_WALL_MS));
     if (stale) {
       const list = reportsOf(engine);
       // The next daily cut-off ahead: passing it makes its report due.
@@ -249,8 +261,9 @@ export function consoleSnapshotsOf(
 
   const getSnapshot = (): ConsoleSnapshot => {
     const current = engine.getSnapshot();
-    if (current !== source || mapped === null) {
+    if (current !== source || mapped === null || remap) {
       source = current;
+      remap = false;
       const next = consoleSnapshotOf(
         current,
         modelVersion,
@@ -270,7 +283,19 @@ export function consoleSnapshotsOf(
     }
     return mapped;
   };
-  return getSnapshot;
+  return Object.assign(getSnapshot, {
+    afterSkip() {
+      reports = null;
+      remap = true;
+    },
+  });
+}
+
+/** The console's snapshots of an engine (consoleSnapshotsOf). */
+export interface ConsoleSnapshots {
+  (): ConsoleSnapshot;
+  /** A skip ended: the reports are rebuilt and the snapshot mapped again, though the engine did not change. */
+  afterSkip(): void;
 }
 
 export interface EngineSessionOptions {
@@ -366,31 +391,60 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     await checkpointNow();
   };
 
+  /** Skips (seeks and steps) under way: the clock moves with the engine paused. */
+  let skipping = 0;
+  let notifiedAt = -Infinity;
+  const flush = () => {
+    // While a skip runs the console is shown it moving, not each of its events:
+    // every snapshot maps every alert, and a skip over weeks logs thousands.
+    if (skipping > 0 && wallNow() - notifiedAt < SKIP_NOTIFY_EVERY_WALL_MS) {
+      schedule(flush);
+      return;
+    }
+    pending = false;
+    notifiedAt = wallNow();
+    for (const listener of listeners) listener();
+  };
   const notify = () => {
     if (pending || closed) return;
     pending = true;
-    schedule(() => {
-      pending = false;
-      for (const listener of listeners) listener();
-    });
+    schedule(flush);
   };
   const unsubscribeEngine = engine.subscribe(notify);
 
-  const getSnapshot = consoleSnapshotsOf(engine, participant.role, wallNow);
+  const snapshots = consoleSnapshotsOf(engine, participant.role, {
+    wallNow,
+    skipping: () => skipping > 0,
+  });
+  const getSnapshot = (): ConsoleSnapshot => snapshots();
+
+  const skip = async (run: () => Promise<void>): Promise<void> => {
+    skipping++;
+    try {
+      await run();
+    } finally {
+      skipping--;
+      if (skipping === 0) {
+        snapshots.afterSkip();
+        notify();
+      }
+    }
+  };
 
   const eventAt = (seq: number): ReplayEvent | undefined => {
     const n = scenario.events.length;
     return seq < n ? scenario.events[seq] : engine.injectedEvents()[seq - n];
   };
 
-  const stepToNextEvent = async () => {
-    const at = engine.nextEventAt();
-    if (at === null) throw new Error('no further events in this scenario');
-    // A logged seek, so the step survives a reload like any other clock intent.
-    await engine.seek(Math.max(at, engine.now));
-  };
+  const stepToNextEvent = () =>
+    skip(async () => {
+      const at = engine.nextEventAt();
+      if (at === null) throw new Error('no further events in this scenario');
+      // A logged seek, so the step survives a reload like any other clock intent.
+      await engine.seek(Math.max(at, engine.now));
+    });
 
-  const stepToNextAlert = async () => {
+  const stepToNextAlertNow = async () => {
     const before = new Set(engine.getSnapshot().alerts.map((a) => a.id));
     for (let i = 0; i < MAX_STEP_EVENTS; i++) {
       const at = engine.nextEventAt();
@@ -400,6 +454,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     }
     throw new Error(`no new alert within the next ${MAX_STEP_EVENTS} events`);
   };
+  const stepToNextAlert = () => skip(stepToNextAlertNow);
 
   const commands = (): ConsoleCommands => ({
     play: () => engine.play(),
@@ -407,7 +462,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     autoPause: (rule, reason) => engine.autoPause(rule, reason),
     autoSlow: (rule, speed, reason) => engine.autoSlow(rule, speed, reason),
     setSpeed: (speed) => engine.setSpeed(speed),
-    seek: (to) => engine.seek(to),
+    seek: (to) => skip(() => engine.seek(to)),
     stepToNextEvent,
     stepToNextAlert,
     acknowledge: (id) => engine.acknowledge(id),

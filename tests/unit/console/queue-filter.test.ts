@@ -10,6 +10,7 @@ import {
   isClosed,
   isDefaultFilter,
   parseQueueFilter,
+  queueOverview,
   type QueueFilter,
 } from '../../../renderer/src/alerts/queue-filter';
 import type {
@@ -246,6 +247,30 @@ describe('filterQueue', () => {
     expect(
       filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, step: 'gone' }, zones).steps,
     ).toContainEqual({ id: 'gone', title: 'gone' });
+  });
+
+  it('counts closed and message-only alerts and lists open steps whatever the filter, once per alerts array', () => {
+    const alerts = [
+      alert('A-v1', { protocol: run(false) }),
+      alert('A-v1-closed', { protocol: run(true) }),
+      alert('A-closed', { state: 'closed' }),
+      alert('A-msg', { sources: ['inject'] }),
+      alert('A-none'),
+    ];
+    const overview = queueOverview(alerts);
+    expect(overview).toEqual({
+      closed: 2,
+      messagesOnly: 1,
+      steps: [{ id: 'verify', title: 'Verify' }],
+    });
+    // The same array again (an unchanged snapshot): the same answer, not worked out again.
+    expect(queueOverview(alerts)).toBe(overview);
+    for (const filter of [{ text: 'zzz' }, { states: ['active' as const] }, { step: 'verify' }]) {
+      const q = filterQueue(alerts, { ...DEFAULT_QUEUE_FILTER, ...filter }, zones);
+      expect([q.closed, q.messagesOnly, q.steps]).toEqual([2, 1, overview.steps]);
+    }
+    // Another array of the same alerts is counted afresh, with the same result.
+    expect(queueOverview([...alerts])).toEqual(overview);
   });
 
   it('filters by sector and by acknowledged or not', () => {

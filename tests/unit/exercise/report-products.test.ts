@@ -11,6 +11,8 @@ import {
   DAILY_REPORT_WRITING_MIN,
   dailyReportText,
   localHourInstants,
+  localTime,
+  PRODUCT_TEXT_MAX,
   productSchedule,
   productState,
   reportsOf,
@@ -232,6 +234,68 @@ describe('prefilled texts', () => {
     expect(text).toContain(
       '- open-1 Mortar fire — Sector North: open — hotline: Notify the parties.',
     );
+  });
+});
+
+describe('a daily report longer than a product may be', () => {
+  // Every line written, then cut as every product is: what the report must equal.
+  /** The report of n open incidents, the fifth from last titled `stretched`. */
+  const whole = (n: number, restrictions: number, stretched: string) => {
+    const at = T0 + 30 * HOUR;
+    const incidents = Array.from({ length: n }, (_, i) =>
+      facts({
+        alertId: `a${i}`,
+        title: i === n - 5 ? stretched : `Mortar fire ${'x'.repeat(i % 37)}`,
+      }),
+    );
+    const restricted = Array.from({ length: restrictions }, (_, i) => ({
+      at: at - HOUR,
+      text: `jamming: link ${i} lost`,
+    }));
+    const lines = [
+      `DAILY REPORT — 24 hours to ${localTime(at, 'UTC')}`,
+      'Violations recorded: 0.',
+      restrictions === 0
+        ? 'Restrictions on the mission: none recorded.'
+        : `Restrictions on the mission (${restrictions}):`,
+      ...restricted.map((r) => `- ${localTime(r.at, 'UTC')}: ${r.text}`),
+      `Incidents before the parties: ${n}.`,
+      ...incidents.map((i) => `- ${i.alertId} ${i.title}: open — hotline: Notify the parties.`),
+    ];
+    return { facts: { at, incidents, restrictions: restricted }, text: lines.join('\n') };
+  };
+  const cut = (text: string) =>
+    text.length <= PRODUCT_TEXT_MAX ? text : `${text.slice(0, PRODUCT_TEXT_MAX - 1)}…`;
+
+  it('is the whole report cut at the limit, whatever the number of incidents and restrictions', () => {
+    for (const restrictions of [0, 3, 150]) {
+      for (let n = 0; n <= 160; n += 7) {
+        const { facts: f, text } = whole(n, restrictions, 'Shelling');
+        expect(dailyReportText(f, 'UTC')).toBe(cut(text));
+      }
+    }
+  });
+
+  it('is cut only past the limit, where a line ends at the limit, just before or just after it', () => {
+    // The stretched title moves where its line ends: at these lengths of the text up to it.
+    const through = (text: string) =>
+      text
+        .split('\n')
+        .slice(0, 4 + 40 - 4)
+        .join('\n').length;
+    const short = through(whole(40, 0, '').text);
+    for (const length of [
+      PRODUCT_TEXT_MAX - 2,
+      PRODUCT_TEXT_MAX - 1,
+      PRODUCT_TEXT_MAX,
+      PRODUCT_TEXT_MAX + 1,
+      PRODUCT_TEXT_MAX + 2,
+    ]) {
+      const { facts: f, text } = whole(40, 0, 'y'.repeat(length - short));
+      expect(through(text)).toBe(length);
+      expect(text.length).toBeGreaterThan(length);
+      expect(dailyReportText(f, 'UTC')).toBe(cut(text));
+    }
   });
 });
 
