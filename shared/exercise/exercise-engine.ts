@@ -223,8 +223,14 @@ const isIntentKind = (kind: string): kind is IntentKind =>
 /** Longest slice of wall time one tick turns into exercise time: a slow frame never jumps. */
 const MAX_TICK_WALL_MS = 250;
 const iso = (ms: number) => new Date(ms).toISOString();
-const isCheckpoint = (entry: LogEntry) =>
+const isCheckpoint = (entry: Pick<LogEntry, 'kind' | 'data'>) =>
   entry.kind === 'clock' && (entry.data as { action?: unknown }).action === 'checkpoint';
+/**
+ * Entries a skip writes at once (see seek's `inGroups`): one log transaction
+ * for this many instead of one per event. A skip over weeks logs tens of
+ * thousands of entries, and each durable IndexedDB commit costs milliseconds.
+ */
+export const SKIP_GROUP_ENTRIES = 1000;
 
 /**
  * Where the exercise clock stands once `entry` has taken effect, as a resume
@@ -320,6 +326,12 @@ export class ExerciseEngine {
   #fault: string | null = null;
   #lastEntry: LogEntry | null = null;
   #lastActed = new Map<string, number>();
+  /**
+   * While a skip runs in groups (seek with `inGroups`): the drafts already
+   * applied and not yet written, written together every SKIP_GROUP_ENTRIES
+   * and when the skip ends. Null otherwise: each step is committed, then applied.
+   */
+  #group: ExerciseDraft[] | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #listeners = new Set<() => void>();
   #snapshot: ExerciseSnapshot | null = null;
@@ -618,8 +630,15 @@ export class ExerciseEngine {
     return left === null || this.#now > left;
   }
 
-  /** Seeks the clock: forwards processes everything in between; backwards only per the seek rules. */
-  seek(target: number, actor = this.actor): Promise<void> {
+  /**
+   * Seeks the clock: forwards processes everything in between; backwards only
+   * per the seek rules. With `inGroups` (the console's and a room's "Skip to")
+   * a forward seek writes what it logs SKIP_GROUP_ENTRIES entries at a time:
+   * the steps in between are applied before their group is written. A crash
+   * during the skip loses at most the last group's entries; the logged seek
+   * is replayed on resume, which finishes the skip (docs/ARCHITECTURE.md).
+   */
+  seek(target: number, actor = this.actor, options: { inGroups?: boolean } = {}): Promise<void> {
     // Whole milliseconds, as the log records them (see tick).
     const to = Math.floor(target);
     return this.#intent(async () => {
@@ -638,8 +657,9 @@ export class ExerciseEngine {
       }
       const from = this.#now;
       await this.#commitClock(actor, { action: 'seek', from: iso(from), to: iso(to) }, () => {});
-      if (to >= from) await this.#advance(to);
-      else this.#rebuildAt(to);
+      if (to < from) this.#rebuildAt(to);
+      else if (options.inGroups) await this.#inGroups(() => this.#advance(to));
+      else await this.#advance(to);
     });
   }
 
@@ -1481,6 +1501,14 @@ export class ExerciseEngine {
       const lone = findLoneSurrogate(draft);
       if (lone) throw new IntentRefused(describeLoneSurrogate(typedField(lone.path), lone.index));
     }
+    if (this.#group !== null) {
+      apply();
+      this.#noteActed(drafts);
+      this.#group.push(...drafts);
+      this.#changed();
+      if (this.#group.length >= SKIP_GROUP_ENTRIES) await this.#writeGroup(this.#group.splice(0));
+      return true;
+    }
     let entries: LogEntry[] | null;
     try {
       entries = await this.#sink(drafts);
@@ -1496,14 +1524,49 @@ export class ExerciseEngine {
     }
     apply();
     this.#lastEntry = entries[entries.length - 1] ?? this.#lastEntry;
+    this.#noteActed(entries);
+    this.#changed();
+    return true;
+  }
+
+  #noteActed(entries: readonly Pick<LogEntry, 'actor' | 'role' | 'kind' | 'data'>[]): void {
     for (const entry of entries) {
       // A checkpoint is the console noting the clock, not the participant acting.
       if (entry.role !== 'system' && !isCheckpoint(entry)) {
         this.#lastActed.set(entry.actor, this.#now);
       }
     }
+  }
+
+  /** Runs `work` with its commits grouped (see #group), then writes the last group. */
+  async #inGroups(work: () => Promise<void>): Promise<void> {
+    const group: ExerciseDraft[] = [];
+    this.#group = group;
+    try {
+      await work();
+    } finally {
+      this.#group = null;
+      // Also after a failure: what was applied must reach the log, unless a
+      // group already failed to (its fault then stands for the rest).
+      if (this.#fault === null && group.length > 0) await this.#writeGroup(group.splice(0));
+    }
+  }
+
+  /** Writes a skip's group of applied drafts; a failure stops the exercise, whose state is then ahead of its log. */
+  async #writeGroup(drafts: ExerciseDraft[]): Promise<void> {
+    let entries: LogEntry[] | null;
+    try {
+      entries = await this.#sink(drafts);
+      // Only a read-only replay's sink takes nothing, and a replay never skips in groups.
+      if (entries === null) throw new Error('the log took no entries');
+    } catch (error) {
+      this.#fault = `the log could not be written during a skip (${(error as Error).message}); the last ${drafts.length} entries it applied after seq ${this.#lastEntry?.seq ?? 0} are not logged, and a reopened exercise replays the skip from its log`;
+      this.#playing = false;
+      this.#changed();
+      throw error;
+    }
+    this.#lastEntry = entries[entries.length - 1] ?? this.#lastEntry;
     this.#changed();
-    return true;
   }
 
   #changed(): void {

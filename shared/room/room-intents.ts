@@ -185,7 +185,8 @@ export async function executeIntent(
         return engine.setSpeed(intent.speed, plain);
       }
       if (intent.to === undefined) throw new RoomRefusal('a seek names the time to go to');
-      return engine.seek(Date.parse(intent.to), plain);
+      // As the host's own "Skip to": the log written in groups (see ExerciseEngine.seek).
+      return engine.seek(Date.parse(intent.to), plain, { inGroups: true });
     case 'ack':
       return engine.acknowledge(intent.alert_id, plain);
     case 'start-protocol':

@@ -1,18 +1,23 @@
-// `npm run mutation [folder…]`: StrykerJS on the domain folders, one at a time.
-// Each folder keeps its own incremental file (tests/mutation/incremental/),
-// committed, so the next run — on any clone — re-tests only mutants whose code
-// or covering tests changed. Prints the mutation score per folder; the README
-// keeps the latest figures and the survivors judged equivalent.
+// `npm run mutation [target…] [--minutes N]`: StrykerJS on the domain folders.
+//
+// A target is a folder (`alerts`) or one source file of a folder scored a
+// file at a time (`alerts/bands.ts`). Each run keeps its result in an
+// incremental file under tests/mutation/incremental/, committed, so the next
+// run — on any clone — re-tests only mutants whose code or covering tests
+// changed. The figures are read back from those files, not from the run: a
+// folder's score counts every file of it, and says which files were never
+// measured or changed since (`npm run mutation -- --summary` prints them
+// without running anything). The README keeps the latest figures and the
+// survivors judged equivalent.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Stryker } from '@stryker-mutator/core';
-import config from '../../stryker.config.mjs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
 const FOLDERS = ['alerts', 'protocol', 'audit', 'replay', 'exercise'];
 // Frozen copies of the version-1 code that only read old logs (see
 // docs/ARCHITECTURE.md): never edited, their fixtures guard them; mutating
 // them would double the run for code nobody changes.
-const FROZEN = ['shared/alerts/legacy-v1/**', 'shared/exercise/legacy-v1-tracker.ts'];
+const FROZEN = ['shared/alerts/legacy-v1/', 'shared/exercise/legacy-v1-tracker.ts'];
 // Folders scored against their own tests only. Their code sits under every
 // engine and sample test of the suite, so with the whole suite a run takes
 // about a day on two cores; their own folder's tests take hours. The figure
@@ -22,83 +27,200 @@ const OWN_TESTS_ONLY = {
   alerts: 'tests/unit/alerts/**/*.test.ts',
   exercise: 'tests/unit/exercise/**/*.test.ts',
 };
-const asked = process.argv.slice(2);
-const unknown = asked.filter((f) => !FOLDERS.includes(f));
-if (unknown.length > 0) {
-  console.error(
-    `mutation: unknown folder(s) ${unknown.join(', ')}; choose from ${FOLDERS.join(', ')}`,
-  );
-  process.exit(2);
+// Folders run a source file at a time, each file with its own incremental
+// file: their runs take hours on two cores, and Stryker writes its results
+// only when a run ends, so a run stopped halfway would keep nothing. A file
+// at a time, every finished file is kept and the next run goes on from there.
+const BY_FILE = new Set(['alerts', 'exercise']);
+const INCREMENTAL = 'tests/mutation/incremental';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    minutes: { type: 'string' },
+    summary: { type: 'boolean', default: false },
+    // Internal: one Stryker run in this process (a second run in the same
+    // process fails while merging its options, StrykerJS 9.6).
+    'run-one': { type: 'string' },
+  },
+});
+
+/** The folder's source files that are mutated, sorted. */
+function sourcesOf(folder) {
+  return readdirSync(`shared/${folder}`, { recursive: true })
+    .map((name) => `shared/${folder}/${String(name).replaceAll('\\', '/')}`)
+    .filter((path) => path.endsWith('.ts') && !FROZEN.some((frozen) => path.startsWith(frozen)))
+    .sort();
 }
-const folders = asked.length > 0 ? asked : FOLDERS;
 
-/** Detected over valid mutants, as Stryker defines its mutation score. */
-function tally(results) {
-  const count = (status) => results.filter((r) => r.status === status).length;
-  const killed = count('Killed');
-  const timeout = count('Timeout');
-  const survived = count('Survived');
-  const noCoverage = count('NoCoverage');
-  const valid = killed + timeout + survived + noCoverage;
-  const score = valid === 0 ? 100 : (100 * (killed + timeout)) / valid;
-  return { killed, timeout, survived, noCoverage, valid, score };
+/** A run's unit: a whole folder, or one file of a folder run a file at a time. */
+function unitOf(target) {
+  const [folder, ...rest] = target.split('/');
+  if (!FOLDERS.includes(folder)) {
+    throw new Error(`unknown folder "${folder}" in "${target}"; choose from ${FOLDERS.join(', ')}`);
+  }
+  if (rest.length === 0) return { folder, file: null };
+  const file = `shared/${target}`;
+  if (!BY_FILE.has(folder)) {
+    throw new Error(
+      `shared/${folder} is run as a whole: ask for "${folder}", not one of its files`,
+    );
+  }
+  if (!sourcesOf(folder).includes(file)) {
+    throw new Error(`${file} is not one of the mutated files of shared/${folder}`);
+  }
+  return { folder, file };
 }
 
-mkdirSync('tests/mutation/incremental', { recursive: true });
-mkdirSync('out/mutation', { recursive: true });
+/** Where a unit keeps its incremental result. */
+function incrementalOf({ folder, file }) {
+  if (file === null) return `${INCREMENTAL}/${folder}.json`;
+  const name = file.slice(`shared/${folder}/`.length).replace(/\.ts$/, '').replaceAll('/', '__');
+  return `${INCREMENTAL}/${folder}/${name}.json`;
+}
 
-/** Mutation-tests one folder in this process; writes its tally and survivors under out/mutation. */
-async function runFolder(folder) {
-  const ownTests = OWN_TESTS_ONLY[folder];
-  console.log(`\nmutation: shared/${folder}${ownTests ? ` (tests: ${ownTests})` : ''}`);
+/** The units a target stands for: a by-file folder stands for each of its files. */
+function unitsOf(target) {
+  const unit = unitOf(target);
+  if (unit.file !== null || !BY_FILE.has(unit.folder)) return [unit];
+  return sourcesOf(unit.folder).map((file) => ({ folder: unit.folder, file }));
+}
+
+async function runOne(target) {
+  const unit = unitOf(target);
+  const { Stryker } = await import('@stryker-mutator/core');
+  const { default: config } = await import('../../stryker.config.mjs');
+  const ownTests = OWN_TESTS_ONLY[unit.folder];
   // Read by vitest.mutation.config.ts, in the test runners Stryker starts.
   if (ownTests) process.env.TRUCELINE_MUTATION_TESTS = ownTests;
+  const incrementalFile = incrementalOf(unit);
+  mkdirSync(incrementalFile.slice(0, incrementalFile.lastIndexOf('/')), { recursive: true });
+  const mutate =
+    unit.file !== null
+      ? [unit.file]
+      : [`shared/${unit.folder}/**/*.ts`, ...FROZEN.map((path) => `!${path}**`)];
   const stryker = new Stryker({
     ...config,
-    mutate: [`shared/${folder}/**/*.ts`, ...FROZEN.map((path) => `!${path}`)],
-    incrementalFile: `tests/mutation/incremental/${folder}.json`,
-    jsonReporter: { fileName: `out/mutation/${folder}.json` },
+    mutate,
+    incrementalFile,
+    jsonReporter: { fileName: `out/mutation/${target.replaceAll('/', '__')}.json` },
   });
-  const results = await stryker.runMutationTest();
+  await stryker.runMutationTest();
   // The incremental file is committed: keep this machine's path out of it.
-  const incremental = `tests/mutation/incremental/${folder}.json`;
-  const kept = JSON.parse(readFileSync(incremental, 'utf8'));
+  const kept = JSON.parse(readFileSync(incrementalFile, 'utf8'));
   kept.projectRoot = '.';
-  writeFileSync(incremental, JSON.stringify(kept, null, 2) + '\n');
-  const survivors = results
-    .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
-    .map((r) =>
-      `${r.fileName}:${r.location.start.line}:${r.location.start.column + 1} ${r.mutatorName} [${r.status}] ${r.replacement ?? ''}`.trim(),
-    );
-  writeFileSync(`out/mutation/${folder}.survivors.txt`, survivors.join('\n') + '\n');
-  writeFileSync(`out/mutation/${folder}.tally.json`, JSON.stringify({ folder, ...tally(results) }));
+  writeFileSync(incrementalFile, JSON.stringify(kept, null, 2) + '\n');
 }
 
-if (folders.length === 1) {
-  await runFolder(folders[0]);
-} else {
-  // One process per folder: a second Stryker run in the same process fails
-  // while merging its options (StrykerJS 9.6).
+/** True for a file of comments, imports and `export … from` lines only (nothing to mutate). */
+function onlyReExports(file) {
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
+  return code
+    .split(';')
+    .map((statement) => statement.trim())
+    .every(
+      (statement) =>
+        statement === '' || /^(import|export)\b[\s\S]*\bfrom\s+['"][^'"]+['"]$/.test(statement),
+    );
+}
+
+/**
+ * A folder's figures from its incremental files: mutants counted per status
+ * in every file whose recorded source is the current one. A file with no
+ * result, or whose code changed since, is named and left out of the score.
+ */
+function tallyOf(folder) {
+  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
+  const missing = [];
+  const changed = [];
+  const survivors = [];
+  for (const file of sourcesOf(folder)) {
+    const path = incrementalOf({ folder, file: BY_FILE.has(folder) ? file : null });
+    const result = existsSync(path)
+      ? JSON.parse(readFileSync(path, 'utf8')).files[file]
+      : undefined;
+    if (!result) {
+      // Stryker leaves out a file it found no mutant in: an index of re-exports.
+      if (!(existsSync(path) && onlyReExports(file))) missing.push(file);
+      continue;
+    }
+    if (result.source !== readFileSync(file, 'utf8')) {
+      changed.push(file);
+      continue;
+    }
+    for (const mutant of result.mutants) {
+      if (!(mutant.status in counts)) continue;
+      counts[mutant.status]++;
+      if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
+        const { line, column } = mutant.location.start;
+        survivors.push(
+          `${file}:${line}:${column + 1} ${mutant.mutatorName} [${mutant.status}] ${mutant.replacement ?? ''}`.trim(),
+        );
+      }
+    }
+  }
+  const valid = counts.Killed + counts.Timeout + counts.Survived + counts.NoCoverage;
+  const score = valid === 0 ? null : (100 * (counts.Killed + counts.Timeout)) / valid;
+  return { folder, ...counts, valid, score, missing, changed, survivors };
+}
+
+function printSummary(folders) {
+  mkdirSync('out/mutation', { recursive: true });
+  console.log('\nfolder     score   killed timeout survived no-coverage');
+  const notes = [];
   for (const folder of folders) {
-    // No figure from an earlier run may stand in for a failed one.
-    rmSync(`out/mutation/${folder}.tally.json`, { force: true });
-    const child = spawnSync(process.execPath, [process.argv[1], folder], { stdio: 'inherit' });
+    const t = tallyOf(folder);
+    writeFileSync(`out/mutation/${folder}.survivors.txt`, t.survivors.join('\n') + '\n');
+    const partial = t.missing.length + t.changed.length > 0;
+    const score = t.score === null ? '    —' : t.score.toFixed(1).padStart(5);
+    console.log(
+      `${folder.padEnd(10)} ${score}%${partial ? '*' : ' '} ${String(t.Killed).padStart(6)} ${String(t.Timeout).padStart(7)} ${String(t.Survived).padStart(8)} ${String(t.NoCoverage).padStart(11)}`,
+    );
+    if (t.missing.length > 0) notes.push(`* ${folder}: not yet measured: ${t.missing.join(', ')}`);
+    if (t.changed.length > 0)
+      notes.push(`* ${folder}: changed since measured: ${t.changed.join(', ')}`);
+  }
+  for (const note of notes) console.log(note);
+  console.log('survivors per folder: out/mutation/<folder>.survivors.txt');
+}
+
+if (values['run-one']) {
+  await runOne(values['run-one']);
+  process.exit(0);
+}
+
+let units;
+try {
+  units = (positionals.length > 0 ? positionals : FOLDERS).flatMap(unitsOf);
+} catch (error) {
+  console.error(`mutation: ${error.message}`);
+  process.exit(2);
+}
+const folders = [...new Set(units.map((u) => u.folder))];
+if (!values.summary) {
+  const minutes = values.minutes === undefined ? Infinity : Number(values.minutes);
+  if (!(minutes > 0)) {
+    console.error(`mutation: --minutes takes a positive number, not "${values.minutes}"`);
+    process.exit(2);
+  }
+  const until = Date.now() + minutes * 60_000;
+  for (const unit of units) {
+    if (Date.now() >= until) {
+      console.log(
+        `\nmutation: ${minutes} minutes are up; the units not started are left for the next run`,
+      );
+      break;
+    }
+    const target = unit.file === null ? unit.folder : unit.file.slice('shared/'.length);
+    const ownTests = OWN_TESTS_ONLY[unit.folder];
+    console.log(`\nmutation: shared/${target}${ownTests ? ` (tests: ${ownTests})` : ''}`);
+    const child = spawnSync(process.execPath, [process.argv[1], '--run-one', target], {
+      stdio: 'inherit',
+    });
     if (child.status !== 0)
-      console.error(`mutation: shared/${folder} failed (exit ${child.status})`);
+      console.error(`mutation: shared/${target} failed (exit ${child.status})`);
   }
 }
-const rows = [];
-for (const folder of folders) {
-  try {
-    rows.push(JSON.parse(readFileSync(`out/mutation/${folder}.tally.json`, 'utf8')));
-  } catch {
-    // That folder's run failed; its error is above.
-  }
-}
-console.log('\nfolder     score   killed timeout survived no-coverage');
-for (const r of rows) {
-  console.log(
-    `${r.folder.padEnd(10)} ${r.score.toFixed(1).padStart(5)}%  ${String(r.killed).padStart(6)} ${String(r.timeout).padStart(7)} ${String(r.survived).padStart(8)} ${String(r.noCoverage).padStart(11)}`,
-  );
-}
-console.log('survivors per folder: out/mutation/<folder>.survivors.txt');
+printSummary(folders);

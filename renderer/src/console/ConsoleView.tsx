@@ -334,6 +334,12 @@ export function ConsoleView({ session }: { session: ConsoleSession }) {
           Read-only: {session.readOnly}
         </p>
       ) : null}
+      {snapshot.skip ? (
+        <p role="status" className="console-message" data-testid="skip-progress">
+          Skipping: {snapshot.skip.alerts.toLocaleString('en')} alerts so far. The queue, map and
+          plan show the exercise as it stood when the skip began, and catch up when it ends.
+        </p>
+      ) : null}
       {snapshot.fault ? (
         <p role="alert" className="console-fault">
           The exercise stopped: {snapshot.fault}. Nothing already logged is lost; export the log

@@ -190,6 +190,7 @@ export function consoleSnapshotOf(
     plan,
     withheld,
     injectedCount: s.injectedCount,
+    skip: null,
     clock: { ...s.clock },
     shownCount: s.shownCount,
     alerts: s.alerts.map((a) => cachedAlertView(a, modelVersion)),
@@ -261,6 +262,24 @@ export function consoleSnapshotsOf(
 
   const getSnapshot = (): ConsoleSnapshot => {
     const current = engine.getSnapshot();
+    if (skipping() && mapped !== null && !remap) {
+      // While a skip runs the console is shown the clock moving and how far it
+      // got, not its alerts: mapping, sending and rendering thousands of changed
+      // alerts twice a second kept the UI thread busy for the whole skip.
+      if (current !== source) {
+        source = current;
+        mapped = {
+          ...mapped,
+          clock: { ...current.clock },
+          shownCount: current.shownCount,
+          injectedCount: current.injectedCount,
+          headSeq: current.head?.seq ?? 0,
+          fault: current.fault,
+          skip: { alerts: current.alerts.length },
+        };
+      }
+      return mapped;
+    }
     if (current !== source || mapped === null || remap) {
       source = current;
       remap = false;
@@ -462,7 +481,8 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
     autoPause: (rule, reason) => engine.autoPause(rule, reason),
     autoSlow: (rule, speed, reason) => engine.autoSlow(rule, speed, reason),
     setSpeed: (speed) => engine.setSpeed(speed),
-    seek: (to) => skip(() => engine.seek(to)),
+    // A skip writes its log in groups: one durable commit per event would take minutes.
+    seek: (to) => skip(() => engine.seek(to, engine.actor, { inGroups: true })),
     stepToNextEvent,
     stepToNextAlert,
     acknowledge: (id) => engine.acknowledge(id),

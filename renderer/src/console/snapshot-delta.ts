@@ -11,6 +11,7 @@ import type {
   ProductView,
   ExercisePlan,
   SimCellStatus,
+  SkipProgress,
 } from './view-model';
 
 export interface SnapshotDelta {
@@ -21,6 +22,7 @@ export interface SnapshotDelta {
   headSeq: number;
   withheld: readonly number[];
   injectedCount: number;
+  skip: SkipProgress | null;
   /**
    * Alerts new or changed since the previous delta (compared by object identity).
    * An alert's first appearance here also gives it its number: 0, 1, 2… in the
@@ -84,6 +86,7 @@ export function createDeltaEncoder(): (next: ConsoleSnapshot) => SnapshotDelta {
       headSeq: next.headSeq,
       withheld: next.withheld,
       injectedCount: next.injectedCount,
+      skip: next.skip,
       changed,
       order,
       ...(next.simCell !== sentSimCell ? { simCell: (sentSimCell = next.simCell) } : {}),
@@ -155,6 +158,7 @@ export function createDeltaDecoder(): (delta: SnapshotDelta) => ConsoleSnapshot 
       plan,
       withheld,
       injectedCount: delta.injectedCount,
+      skip: delta.skip,
     };
   };
 }

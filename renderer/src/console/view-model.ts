@@ -192,6 +192,18 @@ export interface ConsoleSnapshot {
   withheld: readonly number[];
   /** Events injected so far (live injects and held or moved ones delivered). */
   injectedCount: number;
+  /**
+   * Set while a skip (a seek or a step) runs: the alerts, plan, SimCell and
+   * reports then stand as they were when it began, and only the clock and
+   * these counts move, so a skip over weeks is not rendered event by event.
+   */
+  skip: SkipProgress | null;
+}
+
+/** How far a running skip got. */
+export interface SkipProgress {
+  /** Alerts open so far. */
+  alerts: number;
 }
 
 export type { ExercisePlan, InjectControl };

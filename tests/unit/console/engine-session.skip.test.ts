@@ -1,35 +1,22 @@
 // A skip (the controller's "Skip to") on the console session: while it runs
-// the Reports list is rebuilt at most once a wall second, not per event, and
-// the snapshot once it ends lists the products as they stand at its end.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// the console is shown the clock and a count moving, with the alerts as they
+// stood when it began; the snapshot once it ends holds the engine's alerts and
+// lists the products as they stand at its end.
+import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import { reportsOf } from '../../../shared/exercise/report-products';
-import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
-import { writeGeneratedScenario } from '../../../shared/node/scenario/write-generated';
-import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
 import { engineSession } from '../../../renderer/src/console/engine-session';
+import { useGeneratedScenario } from '../exercise/generated-scenario';
 
 const controller = { name: 'controller-1', role: 'controller' as const };
 
 describe('a skip in the console session', () => {
-  let dir = '';
-  let scenario: LoadedScenario;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'truceline-session-skip-'));
-    await writeGeneratedScenario(dir, { events: 1500, seed: 7, hours: 150 });
-    const loaded = await loadScenarioFromPath(dir);
-    if (!loaded.ok || loaded.kind !== 'scenario')
-      throw new Error('generated scenario did not load');
-    scenario = loaded.scenario;
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const generated = useGeneratedScenario({ events: 1500, seed: 7, hours: 150 });
 
   it('shows the reports as they stand at its end, though it read them as it began', async () => {
+    const scenario = generated();
     const log = new MemoryAuditLog('ex', {});
     const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
     // The wall clock stands still: within a skip, the list is not rebuilt again.
@@ -52,5 +39,39 @@ describe('a skip in the console session', () => {
     const reports = session.getSnapshot().reports;
     expect(reports).toEqual(reportsOf(engine));
     expect(reports?.some((p) => p.product === 'daily-report')).toBe(true);
+  });
+
+  it('keeps the alerts as they stood while it runs, and moves the clock and the count', async () => {
+    const scenario = generated();
+    const log = new MemoryAuditLog('ex', {});
+    const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
+    const session = engineSession({
+      engine,
+      scenario,
+      participant: controller,
+      schedule: () => {},
+    });
+    await session.commands.seek(scenario.start + 3_600_000);
+    const before = session.getSnapshot();
+    expect(before.skip).toBeNull();
+    const during: { alerts: unknown; now: number; count: number }[] = [];
+    const stop = engine.subscribe(() => {
+      const s = session.getSnapshot();
+      during.push({ alerts: s.alerts, now: s.clock.now, count: s.skip?.alerts ?? -1 });
+    });
+    await session.commands.seek(scenario.end - 60_000);
+    stop();
+    expect(during.length).toBeGreaterThan(100);
+    expect(during.every((d) => d.alerts === before.alerts)).toBe(true);
+    const counts = during.map((d) => d.count);
+    expect(
+      counts.every((c, i) => c >= before.alerts.length && (i === 0 || c >= counts[i - 1]!)),
+    ).toBe(true);
+    expect(during.at(-1)!.now).toBe(scenario.end - 60_000);
+    const after = session.getSnapshot();
+    expect(after.skip).toBeNull();
+    expect(after.alerts.length).toBe(engine.getSnapshot().alerts.length);
+    expect(after.alerts.length).toBe(counts.at(-1));
+    expect(after.alerts.length).toBeGreaterThan(before.alerts.length);
   });
 });

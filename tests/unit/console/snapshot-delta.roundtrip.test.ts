@@ -49,6 +49,8 @@ function snapshot(alerts: readonly AlertView[], now: number): ConsoleSnapshot {
     plan: null,
     withheld: [],
     injectedCount: 0,
+    // A skip's progress travels with every frame; odd frames stand for one running.
+    skip: now % 2 === 1 ? { alerts: alerts.length } : null,
   };
 }
 

@@ -2,19 +2,14 @@
 // every alert `truceline rank` counts at the target (nothing stops short,
 // nothing is lost), and gets there without looking at every open run's timers
 // once per event (that scan made a skip over a 50-day scenario take minutes).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import { dailyFacts, dailyReportText, reportsOf } from '../../../shared/exercise/report-products';
-import { loadScenarioFromPath } from '../../../shared/node/scenario/load-path';
-import { writeGeneratedScenario } from '../../../shared/node/scenario/write-generated';
 import * as protocolRun from '../../../shared/protocol/protocol-run';
 import { rankAlertsAt } from '../../../shared/replay/rank-at';
-import type { LoadedScenario } from '../../../shared/scenario/loaded-scenario';
+import { useGeneratedScenario } from './generated-scenario';
 
 vi.mock('../../../shared/protocol/protocol-run', async (original) => {
   const actual = await original<typeof protocolRun>();
@@ -24,20 +19,11 @@ vi.mock('../../../shared/protocol/protocol-run', async (original) => {
 const controller = { name: 'controller-1', role: 'controller' as const };
 
 describe('a skip to the end of a long generated scenario', () => {
-  let dir = '';
-  let scenario: LoadedScenario;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'truceline-skip-'));
-    // Scattered over 300 h, few events correlate: about one alert for every three events.
-    await writeGeneratedScenario(dir, { events: 3000, seed: 7, hours: 300 });
-    const loaded = await loadScenarioFromPath(dir);
-    if (!loaded.ok || loaded.kind !== 'scenario')
-      throw new Error('generated scenario did not load');
-    scenario = loaded.scenario;
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Scattered over 300 h, few events correlate: about one alert for every three events.
+  const generated = useGeneratedScenario({ events: 3000, seed: 7, hours: 300 });
 
   it('shows every alert rank counts at the target, each run timed once per change', async () => {
+    const scenario = generated();
     const log = new MemoryAuditLog('ex', {});
     const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
     const target = scenario.end - 60_000;
