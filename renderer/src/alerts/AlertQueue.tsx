@@ -4,7 +4,7 @@
 // it lists is the filtered queue (queue-filter.ts); the filter bar above the
 // rows sets that filter. Grouped by sector, a heading precedes each sector's rows.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AlertView } from '../console/view-model';
 import { CertaintyChip } from './CertaintyChip';
 import { DeadlineCountdown } from './DeadlineCountdown';
@@ -16,6 +16,7 @@ import { rowClockText } from './queue-row-clock';
 import { queueStepOf } from './queue-step';
 import { SeverityBadge } from './SeverityBadge';
 import { SourceIcon } from './SourceIcon';
+import { useMediaQuery } from '../ui/window-height';
 import './alerts.css';
 
 /** Three lines: measures, the title on a line of its own, then rank, sources, place and step. */
@@ -25,19 +26,9 @@ const SHORT_ROW_HEIGHT = 58;
 /** As the stylesheet's compact rows (alerts.css). */
 const SHORT_WINDOW = '(max-height: 850px)';
 
-function subscribeShortWindow(onChange: () => void): () => void {
-  const query = window.matchMedia(SHORT_WINDOW);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
 /** The rows' height for the window's height, following it as the window is resized. */
 function useRowHeight(): number {
-  const short = useSyncExternalStore(
-    subscribeShortWindow,
-    () => window.matchMedia(SHORT_WINDOW).matches,
-    () => false,
-  );
+  const short = useMediaQuery(SHORT_WINDOW);
   return short ? SHORT_ROW_HEIGHT : ROW_HEIGHT;
 }
 /** A sector's heading (grouping by sector): one short line. */

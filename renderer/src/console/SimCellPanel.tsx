@@ -17,6 +17,7 @@ import {
 } from '../protocol/run-walkthrough-model';
 import type { OfferedRunAction } from '../../../shared/protocol/protocol-run';
 import { formatExerciseTime } from '../replay/exercise-time-format';
+import { usePanelOpen } from '../ui/window-height';
 import { moveInputs, responseText, sendPlan, type ChairStep, type SendPlan } from './sim-cell-plan';
 import type {
   ActionInputs,
@@ -28,6 +29,9 @@ import type {
 } from './view-model';
 
 type PartyOption = { id: string; name: string; role?: string };
+
+/** Below 880 px of window height the panel is folded (see usePanelOpen). */
+const FOLDED_WHEN = '(max-height: 879px)';
 
 export function SimCellPanel(props: {
   simCell: SimCellStatus;
@@ -42,12 +46,10 @@ export function SimCellPanel(props: {
   chair: readonly ChairStep[];
 }) {
   const { pending, error, run } = usePending();
-  // On a short window (1280×800) the panel starts folded, as Messages does,
+  // On a short window (1280×800) the panel is folded, as Messages is,
   // so the controller's queue keeps its rows; the header still counts what
   // waits for the controller (the parties' requests, the chair's steps).
-  const [open, setOpen] = useState(
-    () => typeof window === 'undefined' || window.innerHeight >= 880,
-  );
+  const [open, setOpen] = usePanelOpen(FOLDED_WHEN);
   const waiting =
     props.simCell.parties.reduce((n, p) => n + p.requests.length, 0) + props.chair.length;
   return (

@@ -4,9 +4,10 @@
 // INFO rows of the alert queue. An operator links a message to the selected
 // alert (an engine intent, logged as `message-linked`); the engine refuses
 // what it must and the refusal comes back as the console's message.
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { Message } from '../../../shared/exercise/messages';
 import { formatExerciseTime } from '../replay/exercise-time-format';
+import { usePanelOpen } from '../ui/window-height';
 import './messages.css';
 
 export interface MessagesPanelProps {
@@ -31,13 +32,14 @@ export function messageSender(m: Message): string {
   return [m.live ? 'Live inject' : m.method, who].filter(Boolean).join(' · ') || 'Controller';
 }
 
+/** Below 880 px of window height the list is folded (see usePanelOpen). */
+const FOLDED_WHEN = '(max-height: 879px)';
+
 export const MessagesPanel = memo(function MessagesPanel(props: MessagesPanelProps) {
   const { messages, linkedTo, readIds, selected } = props;
-  // On a short window (1280×800) the list starts folded, its unread count in view, so
+  // On a short window (1280×800) the list is folded, its unread count in view, so
   // the queue keeps its rows; one click (or Enter) unfolds it.
-  const [open, setOpen] = useState(
-    () => typeof window === 'undefined' || window.innerHeight >= 880,
-  );
+  const [open, setOpen] = usePanelOpen(FOLDED_WHEN);
   const unread = messages.reduce((n, m) => n + (readIds.has(m.eventId) ? 0 : 1), 0);
   return (
     <section className="messages-panel" aria-labelledby="messages-heading" data-testid="messages">

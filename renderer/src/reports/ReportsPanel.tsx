@@ -16,6 +16,7 @@ import type { ReportProduct } from '../../../shared/exercise/log-data';
 import { DeadlineCountdown } from '../alerts/DeadlineCountdown';
 import { formatExerciseClock, formatExerciseTime } from '../replay/exercise-time-format';
 import { Dialog } from '../ui/Dialog';
+import { usePanelOpen } from '../ui/window-height';
 import {
   STATE_LABELS,
   exerciseMarking,
@@ -59,13 +60,14 @@ interface Sheet {
   text: string;
 }
 
+/** Below a full-HD window's 1000 px the list is folded (see usePanelOpen). */
+const FOLDED_WHEN = '(max-height: 999px)';
+
 export const ReportsPanel = memo(function ReportsPanel(props: ReportsPanelProps) {
   const { reports, now, timezone } = props;
-  // Below a full-HD window the list starts folded, its counts (overdue in
+  // Below a full-HD window the list is folded, its counts (overdue in
   // red) in view, so the queue keeps its rows; one click unfolds it.
-  const [open, setOpen] = useState(
-    () => typeof window === 'undefined' || window.innerHeight >= 1000,
-  );
+  const [open, setOpen] = usePanelOpen(FOLDED_WHEN);
   const [editing, setEditing] = useState<ProductView | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const listed = listProducts(reports, now);
