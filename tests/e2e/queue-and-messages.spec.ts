@@ -214,4 +214,19 @@ test('the 72-hour queue is filtered and searched; a hotline call reads as a mess
     )
     .toBe(74);
   await page.screenshot({ path: `${SHOTS}/controller-queue-1600x900.png` });
+  // So do the panels: open on the taller window (Reports stays folded below
+  // 1000 px), folded again on the short one, and a hand-opened one stays open there.
+  const panelToggle = (name: string) =>
+    page.getByRole('button', { name: new RegExp(`^[▸▾] ${name}$`) });
+  await expect(panelToggle('SimCell — the parties')).toHaveAttribute('aria-expanded', 'true');
+  await expect(panelToggle('Messages')).toHaveAttribute('aria-expanded', 'true');
+  await expect(panelToggle('Reports')).toHaveAttribute('aria-expanded', 'false');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(panelToggle('SimCell — the parties')).toHaveAttribute('aria-expanded', 'false');
+  await panelToggle('Messages').click();
+  await expect(panelToggle('Messages')).toHaveAttribute('aria-expanded', 'true');
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(panelToggle('Messages')).toHaveAttribute('aria-expanded', 'true');
+  await expect(panelToggle('SimCell — the parties')).toHaveAttribute('aria-expanded', 'false');
 });
