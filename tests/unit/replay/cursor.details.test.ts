@@ -166,3 +166,46 @@ describe('rank --json rows', () => {
     expect(row!.certainty_factors.length).toBeGreaterThan(0);
   });
 });
+
+describe('a withheld event', () => {
+  it('changes nothing when shown; one already shown cannot be withheld', () => {
+    const scenario = lineIncidents();
+    const plain = new ReplayCursor(scenario);
+    expect(plain.showNext().changes.length).toBeGreaterThan(0);
+
+    const cursor = new ReplayCursor(scenario);
+    cursor.withhold(0);
+    const { event, changes } = cursor.showNext();
+    expect(event).toBe(scenario.events[0]);
+    expect(changes).toEqual([]);
+    expect(cursor.engine.all()).toEqual([]);
+    expect(() => cursor.withhold(0)).toThrow(
+      'scenario event 0 has been shown already (the replay is at 1): it cannot be withheld',
+    );
+  });
+
+  it('drops the snapshots that held it: a later seek past it replays as if it never came', () => {
+    const scenario = lineIncidents();
+    const events = scenario.events;
+    // An event with room on both sides: the seek lands between it and the next.
+    const k = events.findIndex(
+      (e, i) => i >= 2 && i + 3 < events.length && events[i - 1]!.shownAt < e.shownAt,
+    );
+    const past = events[k + 2]!.shownAt;
+    const cursor = new ReplayCursor(scenario, { snapshotEvery: 2 });
+    // A first pass takes snapshots past k, holding it.
+    cursor.advanceTo(scenario.end);
+    cursor.seek(events[k - 1]!.shownAt);
+    cursor.withhold(k);
+    cursor.advanceTo(scenario.end);
+    cursor.seek(past);
+
+    const never = new ReplayCursor(scenario);
+    never.withhold(k);
+    never.advanceTo(past);
+    const held = new ReplayCursor(scenario);
+    held.advanceTo(past);
+    expect(never.engine.all()).not.toEqual(held.engine.all());
+    expect(cursor.engine.all()).toEqual(never.engine.all());
+  });
+});
