@@ -16,6 +16,7 @@ import {
   pauseIfPlaying,
   sampleCard,
 } from '../e2e/support/console-flow';
+import { scrollQueue } from './scroll-queue';
 
 const SHOTS = 'out/screenshots';
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
@@ -166,32 +167,11 @@ test('figures: a generated 100,000-event scenario at 300x', async ({ page }) => 
   await page.getByTestId('play-pause').click();
   await expect(page.getByTestId('play-pause')).toContainText('Play', { timeout: 120_000 });
   const pauseLatency = Date.now() - pausedAt;
-  const scroll = await page.locator('.alert-queue-scroll').evaluate(
-    (el) =>
-      new Promise<{ frames: number; worst: number; rows: number; height: number }>((resolve) => {
-        const gaps: number[] = [];
-        let last = performance.now();
-        const step = () => {
-          const now = performance.now();
-          gaps.push(now - last);
-          last = now;
-          el.scrollTop += 600;
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || gaps.length > 2000) {
-            resolve({
-              frames: gaps.length,
-              worst: Math.max(...gaps.slice(1)),
-              rows: el.querySelectorAll('[data-alert-id]').length,
-              height: el.scrollHeight,
-            });
-          } else requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-  );
+  const scroll = await scrollQueue(page, { px: 600, frames: 2000 });
   const total = await page.getByTestId('alert-count').textContent();
   console.log(
     `86400x for 60 s: clock at ${await page.getByTestId('exercise-clock').textContent()}, pause took ${pauseLatency} ms\n` +
-      `queue of ${total}: scrolled ${scroll.height} px in ${scroll.frames} frames, worst frame ${scroll.worst.toFixed(0)} ms, ${scroll.rows} rows in the DOM`,
+      `queue of ${total}: scrolled ${scroll.height} px in ${scroll.frames} frames, worst frame ${scroll.worstMs.toFixed(0)} ms, ${scroll.rows} rows in the DOM`,
   );
   await page.screenshot({ path: `${SHOTS}/console-100k-end.png` });
 });

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
 import { runTruceline } from '../e2e/support/cli-and-files';
-import { alertTotal, clockEpoch, fillStartDialog } from '../e2e/support/console-flow';
+import { alertTotal, clockEpoch, fillSkipTo, importAndStart } from '../e2e/support/console-flow';
+import { scrollQueue } from './scroll-queue';
 
 /** The skip's target: the scenario's last day (it ends 2026-04-20T00:00Z), in its own clock (GMT-8). */
 const SKIP_TO = '2026-04-19 15:59';
@@ -62,22 +63,11 @@ test('figures: a queue of 10,000+ alerts scrolled, searched and filtered', async
   ]);
   const ranked = Number(/^(\d+) alerts/m.exec(rank.stdout)?.[1] ?? NaN);
   await observeLongTasks(page);
-  await page.goto('/#/library');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import scenario folder…' }).click();
-  await (await chooser).setFiles(dir);
-  const card = page.locator('article.scenario-card', { hasText: /45[,.]?000/ }).first();
-  await card.getByRole('button', { name: 'Start exercise' }).click({ timeout: 240_000 });
-  await fillStartDialog(page, 'Controller');
-  await page
-    .getByRole('tablist', { name: 'Centre view' })
-    .getByRole('tab', { name: 'Exercise plan' })
-    .click();
-  const plan = page.getByTestId('plan-panel');
-  await plan.getByLabel('Skip to exercise time').fill(SKIP_TO);
+  await importAndStart(page, dir, /45[,.]?000/, 'Controller');
+  const skip = await fillSkipTo(page, SKIP_TO);
   await takeLongTasks(page);
   const wall0 = Date.now();
-  await plan.getByRole('button', { name: 'Skip', exact: true }).click();
+  await skip.click();
   // The clock reaches the target once every event before it is shown (the engine moves
   // it event by event), and the last snapshot follows within a frame or two.
   let reported = wall0;
@@ -111,34 +101,16 @@ test('figures: a queue of 10,000+ alerts scrolled, searched and filtered', async
   await takeLongTasks(page);
 
   // Every row of the queue, top to bottom, 600 px a frame.
-  const scroll = await page.locator('.alert-queue-scroll').evaluate(
-    (el) =>
-      new Promise<{ frames: number; worst: number; rows: number; height: number; ms: number }>(
-        (resolve) => {
-          const gaps: number[] = [];
-          const t0 = performance.now();
-          let last = t0;
-          const step = () => {
-            const now = performance.now();
-            gaps.push(now - last);
-            last = now;
-            el.scrollTop += 600;
-            if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || gaps.length > 5000) {
-              resolve({
-                frames: gaps.length,
-                worst: Math.max(...gaps.slice(1)),
-                rows: el.querySelectorAll('[data-alert-id]').length,
-                height: el.scrollHeight,
-                ms: performance.now() - t0,
-              });
-            } else requestAnimationFrame(step);
-          };
-          requestAnimationFrame(step);
-        },
-      ),
-  );
+  const scroll = await scrollQueue(page, { px: 600, frames: 5000 });
   console.log(
-    `scroll: ${scroll.height} px in ${scroll.frames} frames (${(scroll.ms / 1000).toFixed(1)} s), worst frame ${scroll.worst.toFixed(0)} ms, ${scroll.rows} rows in the DOM; ${describeTasks(await takeLongTasks(page))}`,
+    `scroll: ${scroll.height} px in ${scroll.frames} frames (${(scroll.wallMs / 1000).toFixed(1)} s), mean ${scroll.meanMs.toFixed(1)} ms, worst frame ${scroll.worstMs.toFixed(0)} ms, ${scroll.rows} rows in the DOM; ${describeTasks(await takeLongTasks(page))}`,
+  );
+
+  // At a reading pace: 120 px a frame (a wheel's notch), 300 frames from the top, each
+  // frame's gap recorded; the fling above builds a dozen rows a frame, this two.
+  const paced = await scrollQueue(page, { px: 120, frames: 300, fromTop: true });
+  console.log(
+    `scroll at 120 px a frame: ${paced.frames} frames, mean ${paced.meanMs.toFixed(1)} ms, worst ${paced.worstMs.toFixed(0)} ms, ${paced.over50} frames over 50 ms; ${describeTasks(await takeLongTasks(page))}`,
   );
 
   // The search typed as a person types (120 ms a key), each key filtering every alert.
@@ -171,25 +143,8 @@ test('figures: a queue of 10,000+ alerts scrolled, searched and filtered', async
   await filter.getByRole('button', { name: 'Done' }).click();
   // Grouped by sector: scrolled again, headings among the rows.
   await takeLongTasks(page);
-  const grouped = await page.locator('.alert-queue-scroll').evaluate(
-    (el) =>
-      new Promise<{ frames: number; worst: number }>((resolve) => {
-        el.scrollTop = 0;
-        const gaps: number[] = [];
-        let last = performance.now();
-        const step = () => {
-          const now = performance.now();
-          gaps.push(now - last);
-          last = now;
-          el.scrollTop += 600;
-          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1 || gaps.length > 5000) {
-            resolve({ frames: gaps.length, worst: Math.max(...gaps.slice(1)) });
-          } else requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-  );
+  const grouped = await scrollQueue(page, { px: 600, frames: 5000, fromTop: true });
   console.log(
-    `grouped by sector, scrolled in ${grouped.frames} frames, worst frame ${grouped.worst.toFixed(0)} ms; ${describeTasks(await takeLongTasks(page))}`,
+    `grouped by sector, scrolled in ${grouped.frames} frames, worst frame ${grouped.worstMs.toFixed(0)} ms; ${describeTasks(await takeLongTasks(page))}`,
   );
 });

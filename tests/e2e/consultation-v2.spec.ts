@@ -14,13 +14,12 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openLogInAudit, runTruceline } from './support/cli-and-files';
 import {
   SLOW,
-  fillStartDialog,
   goToScreen,
+  resumeLatest,
   openStartDialog,
   pauseIfPlaying,
   selectAlert,
   submitStartDialog,
-  type Role,
 } from './support/console-flow';
 import { exportSignedLog } from './support/exported-log';
 import { SHOTS, shots } from './support/screenshots';
@@ -32,17 +31,6 @@ const OPERATOR = 'Duty Officer Ana';
 const CONTROLLER = 'Control Cell Ben';
 const PARTY_A = 'Republic of Lanvera (Party A)';
 const PARTY_B = 'Republic of Dorsena (Party B)';
-
-/** Leaves the console and comes back to the same exercise in another role (the log records who). */
-async function resumeAs(page: Page, role: Role, name: string) {
-  await page.goto('/#/library');
-  const resume = page
-    .getByRole('table', { name: 'Exercises' })
-    .getByRole('button', { name: 'Resume' });
-  await resume.first().click(SLOW);
-  await fillStartDialog(page, role, undefined, name);
-  await expect(page.getByTestId('console')).toHaveAttribute('data-role', role.toLowerCase());
-}
 
 /** The SimCell's block of one party. */
 function party(page: Page, name: string): Locator {
@@ -88,7 +76,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
   });
 
   await test.step('the controller’s SimCell: Party A requests a meeting, which opens the consultation', async () => {
-    await resumeAs(page, 'Controller', CONTROLLER);
+    await resumeLatest(page, 'Controller', CONTROLLER);
     const simcell = page.getByRole('region', { name: 'SimCell — the parties' });
     await expect(simcell).toBeVisible(SLOW);
     const a = party(page, PARTY_A);
@@ -110,7 +98,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
   });
 
   await test.step('the operator confirms: hotline, explanation and reporting open beside the consultation; the hotline is worked', async () => {
-    await resumeAs(page, 'Operator', OPERATOR);
+    await resumeLatest(page, 'Operator', OPERATOR);
     const detail = await selectAlert(page, alertId);
     await expect(page.getByRole('region', { name: 'SimCell — the parties' })).toHaveCount(0);
     await act(detail, 'verify', 'Confirmed');
@@ -208,7 +196,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
   });
 
   await test.step('the controller’s SimCell sends Party B’s scripted denial now', async () => {
-    await resumeAs(page, 'Controller', CONTROLLER);
+    await resumeLatest(page, 'Controller', CONTROLLER);
     const b = party(page, PARTY_B);
     const request = b.locator(`li[data-run-alert="${alertId}"][data-track="explanation"]`);
     await expect(request.getByTestId('scripted-response')).toContainText('reply (denies)');
@@ -220,7 +208,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
   });
 
   await test.step('the operator assesses the denial (no false "no reply") and opens the meeting', async () => {
-    await resumeAs(page, 'Operator', OPERATOR);
+    await resumeLatest(page, 'Operator', OPERATOR);
     const detail = await selectAlert(page, alertId);
     const explanation = track(detail, 'explanation');
     await explanation.locator('details.run-history summary').click();
@@ -240,7 +228,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
   });
 
   await test.step('the controller’s SimCell: both parties attend and accept the measures', async () => {
-    await resumeAs(page, 'Controller', CONTROLLER);
+    await resumeLatest(page, 'Controller', CONTROLLER);
     for (const name of [PARTY_A, PARTY_B]) {
       const request = party(page, name).locator(
         `li[data-run-alert="${alertId}"][data-track="consultation"]`,
@@ -258,7 +246,7 @@ test('an operator and the controller’s SimCell work one incident through hotli
   });
 
   await test.step('the operator agrees the measures, verifies them and closes with findings', async () => {
-    await resumeAs(page, 'Operator', OPERATOR);
+    await resumeLatest(page, 'Operator', OPERATOR);
     const detail = await selectAlert(page, alertId);
     await act(detail, 'consultation', 'Measures agreed', {
       Measures: 'Party B withdraws its mortars beyond the exclusion zone within 24 hours.',

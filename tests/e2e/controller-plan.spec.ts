@@ -12,8 +12,8 @@ import { exportSignedLog } from './support/exported-log';
 import { shots } from './support/screenshots';
 import {
   clockEpoch,
-  fillStartDialog,
   goToScreen,
+  resumeLatest,
   openStartDialog,
   SLOW,
   submitStartDialog,
@@ -111,13 +111,7 @@ test('the controller holds, releases, moves and delivers MSEL injects; the log r
 
   // Reloaded and resumed from the stored log: the three arrive where they did.
   await page.reload();
-  await page.goto('/#/library');
-  await page
-    .getByRole('table', { name: 'Exercises' })
-    .getByRole('button', { name: 'Resume' })
-    .first()
-    .click({ timeout: 60_000 });
-  await fillStartDialog(page, 'Controller', undefined, 'Control One');
+  await resumeLatest(page, 'Controller', 'Control One');
   await page
     .getByRole('tablist', { name: 'Centre view' })
     .getByRole('tab', { name: 'Exercise plan' })

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { writeGeneratedScenario } from '../../shared/node/scenario/write-generated';
 import { runTruceline } from './support/cli-and-files';
-import { alertTotal, clockEpoch, fillStartDialog, goToScreen, SLOW } from './support/console-flow';
+import {
+  alertTotal,
+  clockEpoch,
+  fillSkipTo,
+  goToScreen,
+  importAndStart,
+  resumeLatest,
+  SLOW,
+} from './support/console-flow';
 
 /** 4,000 events scattered over 400 h (2026-03-01T00:00Z to 2026-03-17T16:00Z, its clock GMT-8). */
 const EVENTS = 4000;
@@ -25,21 +33,10 @@ test('a skip over weeks shows its progress, then every alert rank counts at the 
   const ranked = Number(/^(\d+) alerts/m.exec(rank.stdout)?.[1] ?? NaN);
   expect(ranked).toBeGreaterThan(1000);
 
-  await page.goto('/#/library');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import scenario folder…' }).click();
-  await (await chooser).setFiles(dir);
-  const card = page.locator('article.scenario-card', { hasText: /4[,.]?000/ });
-  await card.first().getByRole('button', { name: 'Start exercise' }).click({ timeout: 120_000 });
-  await fillStartDialog(page, 'Controller');
-  await page
-    .getByRole('tablist', { name: 'Centre view' })
-    .getByRole('tab', { name: 'Exercise plan' })
-    .click();
-  const plan = page.getByTestId('plan-panel');
-  await plan.getByLabel('Skip to exercise time').fill(SKIP_TO);
+  await importAndStart(page, dir, /4[,.]?000/, 'Controller');
+  const skip = await fillSkipTo(page, SKIP_TO);
   const before = await alertTotal(page);
-  await plan.getByRole('button', { name: 'Skip', exact: true }).click();
+  await skip.click();
 
   // While it runs: the progress, and the queue as it stood (read in one task of the page).
   const progress = page.getByTestId('skip-progress');
@@ -59,13 +56,7 @@ test('a skip over weeks shows its progress, then every alert rank counts at the 
   await page.getByRole('button', { name: 'Verify now' }).click();
   await expect(page.getByTestId('verification')).toHaveAttribute('data-status', 'OK', SLOW);
   await page.reload();
-  await page.goto('/#/library');
-  await page
-    .getByRole('table', { name: 'Exercises' })
-    .getByRole('button', { name: 'Resume' })
-    .first()
-    .click({ timeout: 60_000 });
-  await fillStartDialog(page, 'Controller');
+  await resumeLatest(page, 'Controller');
   await expect.poll(() => clockEpoch(page), SLOW).toBe(SKIP_TO_MS);
   await expect.poll(() => alertTotal(page), SLOW).toBe(ranked);
 });

@@ -13,8 +13,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ReplayedAlert } from './support/replay-alerts';
 import {
   clockEpoch,
-  fillStartDialog,
   goToScreen,
+  resumeLatest,
   openStartDialog,
   pauseIfPlaying,
   selectAlert,
@@ -175,18 +175,6 @@ test('line-72h: "breached, Sector 2" lists what the log says; the selection outl
   });
 });
 
-/** Leaves the console and comes back to the same exercise in another role (the log records who). */
-async function resumeAs(page: Page, role: 'Operator' | 'Controller', name: string) {
-  await page.goto('/#/library');
-  await page
-    .getByRole('table', { name: 'Exercises' })
-    .getByRole('button', { name: 'Resume' })
-    .first()
-    .click(SLOW);
-  await fillStartDialog(page, role, undefined, name);
-  await expect(page.getByTestId('console')).toHaveAttribute('data-role', role.toLowerCase());
-}
-
 /** Takes an operator action of one track by its button, filling inputs and choices by label. */
 async function act(
   detail: Locator,
@@ -249,7 +237,7 @@ test('line-72h at 300×, paused by the controller’s rule whenever an alert ent
   await submitStartDialog(dialog, 'Control One', 'Controller');
   await page.getByRole('checkbox', { name: 'an alert enters the protocol' }).check();
   // The operator's console of the same exercise plays by the controller's rules.
-  await resumeAs(page, 'Operator', 'Trainee Ana');
+  await resumeLatest(page, 'Operator', 'Trainee Ana');
   await page.getByLabel('Playback speed').selectOption('300');
 
   const worked: string[] = [];

@@ -320,3 +320,40 @@ export async function sampleCard(page: Page): Promise<Locator> {
   await (await chooser).setFiles(FIXTURE);
   return page.getByTestId('scenario-small-fixture');
 }
+
+/** Imports a scenario folder in the Library and starts an exercise on the card matching `card`. */
+export async function importAndStart(page: Page, dir: string, card: RegExp, role: Role) {
+  await page.goto('/#/library');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import scenario folder…' }).click();
+  await (await chooser).setFiles(dir);
+  await page
+    .locator('article.scenario-card', { hasText: card })
+    .first()
+    .getByRole('button', { name: 'Start exercise' })
+    .click({ timeout: 240_000 });
+  await fillStartDialog(page, role);
+}
+
+/** Resumes the most recent exercise from the Library, in `role` as `name` (the log records who). */
+export async function resumeLatest(page: Page, role: Role, name = 'Trainee One') {
+  await page.goto('/#/library');
+  await page
+    .getByRole('table', { name: 'Exercises' })
+    .getByRole('button', { name: 'Resume' })
+    .first()
+    .click({ timeout: 60_000 });
+  await fillStartDialog(page, role, undefined, name);
+  await expect(page.getByTestId('console')).toHaveAttribute('data-role', role.toLowerCase());
+}
+
+/** The controller's "Skip to": opens the Exercise plan, fills the time and returns its Skip button, not yet clicked. */
+export async function fillSkipTo(page: Page, text: string): Promise<Locator> {
+  await page
+    .getByRole('tablist', { name: 'Centre view' })
+    .getByRole('tab', { name: 'Exercise plan' })
+    .click();
+  const plan = page.getByTestId('plan-panel');
+  await plan.getByLabel('Skip to exercise time').fill(text);
+  return plan.getByRole('button', { name: 'Skip', exact: true });
+}
