@@ -5,8 +5,9 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { clockEpoch, fillStartDialog } from './support/console-flow';
+import { storedLog, type StoredEntry } from './support/stored-log';
 
 const FIXTURE = 'tests/fixtures/scenarios/small';
 const SPEED = 3600;
@@ -14,15 +15,6 @@ const CHECKPOINT_WALL_MS = 5000;
 /** Room for a checkpoint's own write and a frame in flight on a loaded machine. */
 const SLACK_WALL_MS = 2000;
 const HOUR = 3_600_000;
-
-interface StoredEntry {
-  exercise_id: string;
-  seq: number;
-  kind: string;
-  role: string;
-  exercise_time: string | null;
-  data: { action?: string };
-}
 
 /** The small fixture with a long quiet tail: its events fall in 04:12–07:00, the clock runs 24 h. */
 function quietTailScenario(): string {
@@ -38,27 +30,6 @@ function quietTailScenario(): string {
   manifest.end = '2026-03-02T04:00:00Z';
   writeFileSync(join(dir, 'scenario.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return dir;
-}
-
-/** Every stored log entry of the most recent exercise, in seq order. */
-function storedLog(page: Page): Promise<StoredEntry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('truceline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('log', 'readonly').objectStore('log').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            const rows = all.result as StoredEntry[];
-            const id = rows.at(-1)?.exercise_id;
-            open.result.close();
-            resolve(rows.filter((r) => r.exercise_id === id).sort((a, b) => a.seq - b.seq));
-          };
-        };
-      }),
-  );
 }
 
 const isCheckpoint = (e: StoredEntry) => e.kind === 'clock' && e.data.action === 'checkpoint';

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ReplayedAlert } from './support/replay-alerts';
+import { act } from './support/run-tracks';
 import {
   clockEpoch,
   goToScreen,
@@ -174,29 +175,6 @@ test('line-72h: "breached, Sector 2" lists what the log says; the selection outl
     );
   });
 });
-
-/** Takes an operator action of one track by its button, filling inputs and choices by label. */
-async function act(
-  detail: Locator,
-  trackId: string,
-  label: string,
-  inputs: Record<string, string> = {},
-  selects: Record<string, string> = {},
-) {
-  const track = detail.locator(`section.run-track[data-track="${trackId}"]`);
-  const form = track
-    .locator('form')
-    .filter({ has: detail.page().getByRole('button', { name: label, exact: true }) });
-  await expect(form, `track ${trackId} offers "${label}"`).toHaveCount(1);
-  for (const [field, text] of Object.entries(inputs)) {
-    await form.getByLabel(`${field} (required)`).fill(text);
-  }
-  for (const [field, value] of Object.entries(selects)) {
-    await form.getByLabel(`${field} (required)`).selectOption(value);
-  }
-  await form.getByRole('button', { name: label, exact: true }).click();
-  await expect(detail.getByRole('alert').filter({ hasText: 'Not recorded' })).toHaveCount(0);
-}
 
 /**
  * Works one alert that has just entered the protocol, the clock paused: reads
