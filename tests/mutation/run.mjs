@@ -156,7 +156,7 @@ function tallyOf(folder) {
       if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
         const { line, column } = mutant.location.start;
         survivors.push(
-          `${file}:${line}:${column + 1} ${mutant.mutatorName} [${mutant.status}] ${mutant.replacement ?? ''}`.trim(),
+          `${file}:${line}:${column + 1} ${mutant.mutatorName} [${mutant.status}] ${(mutant.replacement ?? '').replace(/\s+/g, ' ')}`.trim(),
         );
       }
     }
