@@ -23,8 +23,8 @@ export function useMediaQuery(query: string): boolean {
 /**
  * A panel's open state, folded while `foldedWhen` (a media query) matches and
  * open otherwise. A click's choice holds until the window crosses the line;
- * then the window decides again, and crossing back restores the choice made
- * on that side.
+ * then the window decides again, and crossing back restores that choice (the
+ * last click's, on the side it was made on).
  */
 export function usePanelOpen(foldedWhen: string): [boolean, (open: boolean) => void] {
   const folds = useMediaQuery(foldedWhen);
