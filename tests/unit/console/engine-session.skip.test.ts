@@ -15,18 +15,24 @@ const controller = { name: 'controller-1', role: 'controller' as const };
 describe('a skip in the console session', () => {
   const generated = useGeneratedScenario({ events: 1500, seed: 7, hours: 150 });
 
-  it('shows the reports as they stand at its end, though it read them as it began', async () => {
+  /** A controller's console session on a new exercise of the generated scenario. */
+  async function started(wallNow?: () => number) {
     const scenario = generated();
     const log = new MemoryAuditLog('ex', {});
     const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
-    // The wall clock stands still: within a skip, the list is not rebuilt again.
     const session = engineSession({
       engine,
       scenario,
       participant: controller,
       schedule: () => {},
-      wallNow: () => 0,
+      ...(wallNow ? { wallNow } : {}),
     });
+    return { scenario, engine, session };
+  }
+
+  it('shows the reports as they stand at its end, though it read them as it began', async () => {
+    // The wall clock stands still: within a skip, the list is not rebuilt again.
+    const { scenario, engine, session } = await started(() => 0);
     let mapped = 0;
     // Read on every change, as a fast console would.
     const stop = engine.subscribe(() => {
@@ -42,15 +48,7 @@ describe('a skip in the console session', () => {
   });
 
   it('keeps the alerts as they stood while it runs, and moves the clock and the count', async () => {
-    const scenario = generated();
-    const log = new MemoryAuditLog('ex', {});
-    const engine = await createExercise(prepareExercise(scenario, 'test'), log, controller);
-    const session = engineSession({
-      engine,
-      scenario,
-      participant: controller,
-      schedule: () => {},
-    });
+    const { scenario, engine, session } = await started();
     await session.commands.seek(scenario.start + 3_600_000);
     const before = session.getSnapshot();
     expect(before.skip).toBeNull();
