@@ -1433,6 +1433,11 @@ export class ExerciseEngine {
     await this.#serial(() => this.#advance(to));
   }
 
+  /** True while a skip runs in groups (seek with `inGroups`): the console holds its alerts meanwhile. */
+  get skipping(): boolean {
+    return this.#group !== null;
+  }
+
   /** True when a read-only replay reached the end of its log mid-step. */
   get stopped(): boolean {
     return this.#stopped;

@@ -212,17 +212,21 @@ export function consoleSnapshotsOf(
   role: ActorRole,
   options: {
     wallNow?: () => number;
-    /** Whether a skip (a seek or step) runs: the clock moves with the engine paused. */
+    /**
+     * Whether a skip (a seek or step) runs: the clock moves with the engine
+     * paused. The engine's own grouped skip counts by default, so a room
+     * seat's console is held during the controller's "Skip to" as the host's is.
+     */
     skipping?: () => boolean;
   } = {},
-): ConsoleSnapshots {
+): () => ConsoleSnapshot {
   const wallNow = options.wallNow ?? (() => performance.now());
-  const skipping = options.skipping ?? (() => false);
+  const skipping = options.skipping ?? (() => engine.skipping);
   const modelVersion = engine.readOnly === null ? 2 : 1;
   let source: ExerciseSnapshot | null = null;
   let mapped: ConsoleSnapshot | null = null;
-  /** True once a skip ended: its last reports are mapped though the engine did not change since. */
-  let remap = false;
+  /** True while the snapshot given out is a skip's (alerts held): the first one after is mapped afresh. */
+  let held = false;
   const planOf = planFor(engine, role);
   // The products list changes only with the log (and as a daily cut-off is
   // passed), so it is rebuilt then, not every frame; at speed or while a skip
@@ -262,7 +266,8 @@ export function consoleSnapshotsOf(
 
   const getSnapshot = (): ConsoleSnapshot => {
     const current = engine.getSnapshot();
-    if (skipping() && mapped !== null && !remap) {
+    if (skipping() && mapped !== null) {
+      held = true;
       // While a skip runs the console is shown the clock moving and how far it
       // got, not its alerts: mapping, sending and rendering thousands of changed
       // alerts twice a second kept the UI thread busy for the whole skip.
@@ -280,9 +285,15 @@ export function consoleSnapshotsOf(
       }
       return mapped;
     }
-    if (current !== source || mapped === null || remap) {
+    // A skip ended: its last reports are rebuilt and mapped, though the engine
+    // may not have changed since the last held snapshot.
+    const ended = held;
+    if (ended) {
+      held = false;
+      reports = null;
+    }
+    if (current !== source || mapped === null || ended) {
       source = current;
-      remap = false;
       const next = consoleSnapshotOf(
         current,
         modelVersion,
@@ -302,19 +313,7 @@ export function consoleSnapshotsOf(
     }
     return mapped;
   };
-  return Object.assign(getSnapshot, {
-    afterSkip() {
-      reports = null;
-      remap = true;
-    },
-  });
-}
-
-/** The console's snapshots of an engine (consoleSnapshotsOf). */
-export interface ConsoleSnapshots {
-  (): ConsoleSnapshot;
-  /** A skip ended: the reports are rebuilt and the snapshot mapped again, though the engine did not change. */
-  afterSkip(): void;
+  return getSnapshot;
 }
 
 export interface EngineSessionOptions {
@@ -433,7 +432,7 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
 
   const snapshots = consoleSnapshotsOf(engine, participant.role, {
     wallNow,
-    skipping: () => skipping > 0,
+    skipping: () => skipping > 0 || engine.skipping,
   });
   const getSnapshot = (): ConsoleSnapshot => snapshots();
 
@@ -443,10 +442,8 @@ export function engineSession(options: EngineSessionOptions): EngineConsoleSessi
       await run();
     } finally {
       skipping--;
-      if (skipping === 0) {
-        snapshots.afterSkip();
-        notify();
-      }
+      // The held snapshot gives way to the skip's result at the next read.
+      if (skipping === 0) notify();
     }
   };
 

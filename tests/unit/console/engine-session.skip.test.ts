@@ -7,7 +7,7 @@ import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import { reportsOf } from '../../../shared/exercise/report-products';
-import { engineSession } from '../../../renderer/src/console/engine-session';
+import { consoleSnapshotsOf, engineSession } from '../../../renderer/src/console/engine-session';
 import { useGeneratedScenario } from '../exercise/generated-scenario';
 
 const controller = { name: 'controller-1', role: 'controller' as const };
@@ -71,5 +71,25 @@ describe('a skip in the console session', () => {
     expect(after.alerts.length).toBe(engine.getSnapshot().alerts.length);
     expect(after.alerts.length).toBe(counts.at(-1));
     expect(after.alerts.length).toBeGreaterThan(before.alerts.length);
+  });
+
+  it('holds a seat feed too (snapshots without a session) while the engine skips in groups', async () => {
+    const { scenario, engine } = await started();
+    const seat = consoleSnapshotsOf(engine, 'operator');
+    const before = seat();
+    const during: boolean[] = [];
+    const stop = engine.subscribe(() => {
+      if (!engine.skipping) return;
+      const s = seat();
+      during.push(s.alerts === before.alerts && s.skip !== null);
+    });
+    await engine.seek(scenario.end - 60_000, controller, { inGroups: true });
+    stop();
+    expect(engine.skipping).toBe(false);
+    expect(during.length).toBeGreaterThan(100);
+    expect(during.every(Boolean)).toBe(true);
+    const after = seat();
+    expect(after.skip).toBeNull();
+    expect(after.alerts.length).toBe(engine.getSnapshot().alerts.length);
   });
 });
