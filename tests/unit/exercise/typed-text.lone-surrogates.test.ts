@@ -15,7 +15,10 @@ import {
 import { IntentRefused } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
-import { participantNameProblem } from '../../../shared/exercise/participant-name';
+import {
+  MAX_PARTICIPANT_NAME,
+  participantNameProblem,
+} from '../../../shared/exercise/participant-name';
 import { DexieAuditLog, openTrucelineDatabase } from '../../../renderer/src/storage';
 import { EXERCISE } from '../audit/log-fixture';
 import { MIN, T0, buildScenario, handEvents, V1_PROTOCOL } from './hand-scenario';
@@ -51,6 +54,13 @@ describe('participant names', () => {
     );
     expect(participantNameProblem(`Ana ${HIGH}${LOW}`)).toBeNull();
     expect(participantNameProblem('')).toMatch(/Type your name/);
+  });
+
+  it(`takes a name of up to ${MAX_PARTICIPANT_NAME} characters, and says so past that`, () => {
+    expect(participantNameProblem('A'.repeat(MAX_PARTICIPANT_NAME))).toBeNull();
+    expect(participantNameProblem('A'.repeat(MAX_PARTICIPANT_NAME + 1))).toBe(
+      `Keep the name under ${MAX_PARTICIPANT_NAME} characters.`,
+    );
   });
 
   it('starting an exercise with one is refused before anything is logged', async () => {
