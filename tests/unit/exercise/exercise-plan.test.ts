@@ -8,6 +8,8 @@ import {
   buildExercisePlan,
   planEventsShown,
   skipTargets,
+  type InjectStatus,
+  type PlannedInject,
 } from '../../../shared/exercise/exercise-plan';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
@@ -125,5 +127,58 @@ describe('the exercise plan', () => {
     const before = planEventsShown(engine);
     await engine.advanceTo(T0 + 59 * MIN);
     expect(planEventsShown(engine)).toBe(before);
+  });
+});
+
+describe('skip targets', () => {
+  const inject = (
+    seq: number,
+    status: InjectStatus,
+    dueMin: number,
+    labels: { objective?: string; method?: string } = {},
+  ): PlannedInject => ({
+    eventId: `M-${seq}`,
+    seq,
+    scriptedAt: T0,
+    status,
+    dueAt: T0 + dueMin * MIN,
+    deliveredAt: status === 'delivered' ? T0 : null,
+    text: '',
+    from: null,
+    to: null,
+    method: labels.method ?? null,
+    expectedAction: null,
+    objective: labels.objective ?? null,
+    linkedTo: [],
+    met: null,
+  });
+
+  it('are the scheduled and moved injects due after now, earliest first, named by objective, channel or "inject"', () => {
+    const plan = {
+      incidents: [],
+      injects: [
+        inject(0, 'scheduled', 50, { method: 'Hotline' }),
+        inject(1, 'held', 20),
+        inject(2, 'moved', 30, { objective: 'Escalation', method: 'Media' }),
+        inject(3, 'delivered', 40),
+        inject(4, 'scheduled', 10),
+        inject(5, 'scheduled', 30),
+        inject(6, 'scheduled', 60),
+      ],
+    };
+    expect(skipTargets(plan, T0 + 10 * MIN)).toEqual([
+      { at: T0 + 30 * MIN, eventId: 'M-2', label: 'Escalation' },
+      { at: T0 + 30 * MIN, eventId: 'M-5', label: 'inject' },
+      { at: T0 + 50 * MIN, eventId: 'M-0', label: 'Hotline' },
+      { at: T0 + 60 * MIN, eventId: 'M-6', label: 'inject' },
+    ]);
+    // Ties go by scenario order whatever order the plan lists them in.
+    const reversed = { incidents: [], injects: [...plan.injects].reverse() };
+    expect(skipTargets(reversed, T0 + 10 * MIN).map((t) => t.eventId)).toEqual([
+      'M-2',
+      'M-5',
+      'M-0',
+      'M-6',
+    ]);
   });
 });
