@@ -4,38 +4,25 @@
 // (docs/SCENARIO-FORMAT.md section 8, "Party script"). The engine plays these
 // moves on the exercise clock (exercise.protocol-v2.test.ts).
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PROTOCOL_V2 as P } from '../../../shared/protocol/builtin-protocol';
-import {
-  openTracks,
-  recordRunAck,
-  startRun,
-  takeAction,
-  type ProtocolRun,
-  type RunActor,
-  type RunContext,
-  type RunIntent,
-} from '../../../shared/protocol/protocol-run';
+import { openTracks, recordRunAck, type ProtocolRun } from '../../../shared/protocol/protocol-run';
 import {
   SCRIPTED_ACTOR,
   scriptedMoves,
   type RunScript,
 } from '../../../shared/exercise/scripted-parties';
 import { DEFAULT_VIA, replyText, type Conduct } from '../../../shared/exercise/sim-cell';
-
-const ctx: RunContext = {
-  protocol: P,
-  parties: [
-    { id: 'A', name: 'Alpha', role: 'party' },
-    { id: 'B', name: 'Bravo', role: 'party' },
-    { id: 'MM', name: 'Mission', role: 'monitor' },
-  ],
-};
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const T0 = Date.UTC(2031, 5, 1, 6, 0);
-const CONFIRMED = T0 + 40 * MIN;
-const op: RunActor = { name: 'op', role: 'operator' };
-const liaison = (party: string): RunActor => ({ name: `lo-${party}`, role: 'party', party });
+import {
+  CONFIRMED,
+  HOUR,
+  MIN,
+  T0,
+  act,
+  confirmedRun,
+  ctx,
+  liaison,
+  meeting,
+  requested,
+} from './v2-run-fixture';
 
 const COOPERATIVE: Conduct = {
   acknowledge: { after_min: 10 },
@@ -51,42 +38,6 @@ function scriptOf(conduct: Record<string, Partial<Conduct>> = {}): RunScript {
     partyName: (party) => ctx.parties.find((p) => p.id === party)!.name,
     title: 'Shelling of Kerrow',
   };
-}
-
-function act(run: ProtocolRun, intent: RunIntent, at: number, actor = op): ProtocolRun {
-  return takeAction(ctx, run, intent, actor, at);
-}
-
-/** Confirmed 40 minutes after the incident: hotline, explanation, consultation and reporting open. */
-function confirmedRun(): ProtocolRun {
-  const run = startRun(P, 'A-1', 'triage', T0 + 30 * MIN, T0, {
-    kind: 'entry',
-    gravity: 'high',
-    certainty: 'probable',
-  });
-  return act(
-    run,
-    { track: 'triage', action: 'confirmed-violation', inputs: { rationale: 'x' } },
-    CONFIRMED,
-  );
-}
-
-/** The request for explanation sent at `at` to `party` (or every party). */
-function requested(party: string, at = T0 + 2 * HOUR): ProtocolRun {
-  return act(
-    confirmedRun(),
-    { track: 'explanation', action: 'request-sent', inputs: { party, evidence: 'ev-1' } },
-    at,
-  );
-}
-
-/** The joint commission opened at `at`. */
-function meeting(at = T0 + 3 * HOUR): ProtocolRun {
-  return act(
-    confirmedRun(),
-    { track: 'consultation', action: 'meeting-opened', inputs: { summary: 'video link' } },
-    at,
-  );
 }
 
 const none = () => false;
