@@ -28,8 +28,8 @@ const OWN_TESTS_ONLY = {
   exercise: 'tests/unit/exercise/**/*.test.ts',
 };
 // Files of those folders whose tests live with their callers: the console's
-// alert rows, the controller's plan, the SimCell's status and the SimCell the
-// console and a room host build on the engine.
+// alert rows, the controller's plan, a run's walkthrough status, the SimCell's
+// status and the SimCell the console and a room host build on the engine.
 // Their own folder's tests never reach them (Stryker refuses a file no test
 // runs), so they are scored with their callers' tests too.
 const TESTS_OF_FILE = {
@@ -37,6 +37,7 @@ const TESTS_OF_FILE = {
   'shared/exercise/engine-sim-cell.ts': 'tests/unit/{exercise,console,room}/**/*.test.ts',
   'shared/exercise/sim-cell-status.ts': 'tests/unit/{exercise,console,room}/**/*.test.ts',
   'shared/exercise/exercise-plan.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
+  'shared/exercise/run-status.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
 };
 
 /** The tests a unit is scored against; undefined for the whole suite. */
