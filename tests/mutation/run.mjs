@@ -28,8 +28,9 @@ const OWN_TESTS_ONLY = {
   exercise: 'tests/unit/exercise/**/*.test.ts',
 };
 // Files of those folders whose tests live with their callers: the console's
-// alert rows, the controller's plan, a run's walkthrough status, the SimCell's
-// status and the SimCell the console and a room host build on the engine.
+// alert rows, the snapshot the console renders, the controller's plan, a run's
+// walkthrough status, the SimCell's status and the SimCell the console and a
+// room host build on the engine.
 // Their own folder's tests never reach them (Stryker refuses a file no test
 // runs), so they are scored with their callers' tests too.
 const TESTS_OF_FILE = {
@@ -38,6 +39,7 @@ const TESTS_OF_FILE = {
   'shared/exercise/sim-cell-status.ts': 'tests/unit/{exercise,console,room}/**/*.test.ts',
   'shared/exercise/exercise-plan.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
   'shared/exercise/run-status.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
+  'shared/exercise/exercise-snapshot.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
 };
 
 /** The tests a unit is scored against; undefined for the whole suite. */
