@@ -27,19 +27,14 @@ const OWN_TESTS_ONLY = {
   alerts: 'tests/unit/alerts/**/*.test.ts',
   exercise: 'tests/unit/exercise/**/*.test.ts',
 };
-// Files of those folders whose tests live with their callers: the console's
-// alert rows, the snapshot the console renders, the controller's plan, a run's
-// walkthrough status, the SimCell's status and the SimCell the console and a
-// room host build on the engine.
-// Their own folder's tests never reach them (Stryker refuses a file no test
-// runs), so they are scored with their callers' tests too.
+// Files of those folders that no test of their own folder reaches (Stryker
+// refuses a file no test runs): the console's alert rows, the SimCell's status
+// and the SimCell the console and a room host build on the engine. They are
+// scored with their callers' tests.
 const TESTS_OF_FILE = {
   'shared/alerts/alert-view.ts': 'tests/unit/{alerts,console}/**/*.test.ts',
   'shared/exercise/engine-sim-cell.ts': 'tests/unit/{exercise,console,room}/**/*.test.ts',
   'shared/exercise/sim-cell-status.ts': 'tests/unit/{exercise,console,room}/**/*.test.ts',
-  'shared/exercise/exercise-plan.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
-  'shared/exercise/run-status.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
-  'shared/exercise/exercise-snapshot.ts': 'tests/unit/{exercise,console}/**/*.test.ts',
 };
 
 /** The tests a unit is scored against; undefined for the whole suite. */
