@@ -64,7 +64,22 @@ describe('the alert tracker', () => {
     expect(() => tracker.rewindTo(T0 + 63 * MIN)).toThrow(
       'rewind to 2026-03-01T01:03:00.000Z is ahead of the replay (2026-03-01T01:02:00.000Z)',
     );
+    tracker.rewindTo(T0 + 62 * MIN);
+    expect(tracker.get('A-mlrs-1')).toBeDefined();
     tracker.rewindTo(T0 + 10 * MIN);
     expect(tracker.ranked().map((a) => a.id)).not.toContain('A-mlrs-1');
+  });
+});
+
+describe('the alert tracker on a scenario model', () => {
+  it('scores with the model it is given, not the built-in one', () => {
+    const brief = {
+      ...BUILTIN_SCORING_MODEL,
+      correlation: { ...BUILTIN_SCORING_MODEL.correlation, quiet_min: 30 },
+    };
+    const tracker = createAlertTracker(scenario, brief);
+    advance(tracker, 71);
+    tracker.advanceTo(T0 + (70 + 31) * MIN);
+    expect(stateOf(tracker, 'A-mlrs-1')).toBe('quiet');
   });
 });
