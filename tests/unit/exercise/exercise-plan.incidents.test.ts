@@ -28,7 +28,7 @@ const report = (id: string, minute: number, incident: string, extra: Partial<Sce
 const events: ScenarioEvent[] = [
   report('z-alpha', 10, 'Alpha', { lat: -44.9, lon: -120.49 }),
   report('a-beta', 10, 'Beta', { lat: -44.1, lon: -120.49 }),
-  report('guns', 40, 'Zulu', {
+  report('guns', 50, 'Zulu', {
     source: 'ground-sensor',
     type: 'artillery-fire',
     lat: -44.5,
@@ -37,7 +37,7 @@ const events: ScenarioEvent[] = [
     calibre_mm: 152,
     truth: 'violation',
   }),
-  report('shots', 50, 'Zulu', { lat: -44.95, lon: -120.2, truth: 'violation' }),
+  report('shots', 40, 'Zulu', { lat: -44.95, lon: -120.2, truth: 'violation' }),
   {
     id: 'MSEL-1',
     time: at(5),
@@ -48,6 +48,15 @@ const events: ScenarioEvent[] = [
     'x-to': '  Mission duty officer ',
   },
 ];
+
+const FALSE_ALARM = {
+  rationale: 'a hunting party',
+  attribution: 'unattributed',
+  intent: 'undetermined',
+  outcome: 'false-alarm',
+  evidence: 'patrol report',
+  summary: 'Hunters, not a fire fight.',
+};
 
 async function start() {
   const scenario = buildScenario(events);
@@ -83,7 +92,9 @@ describe('the plan, incident by incident', () => {
     const guns = alerts.find((a) => a.eventIds.includes('guns'))!;
     const shots = alerts.find((a) => a.eventIds.includes('shots'))!;
     expect(guns.id).not.toBe(shots.id);
-    expect(zulu().alertIds).toEqual([guns.id, shots.id]);
+    // The small-arms alert opened first, though the guns' ranks higher.
+    expect(alerts.indexOf(guns)).toBeLessThan(alerts.indexOf(shots));
+    expect(zulu().alertIds).toEqual([shots.id, guns.id]);
     expect(zulu().severity).toBe(guns.severity);
     expect(zulu()).toMatchObject({ events: 2, shown: 2 });
   });
@@ -91,26 +102,23 @@ describe('the plan, incident by incident', () => {
   it('is acknowledged once any of its alerts is, and closed only once all are', async () => {
     const { engine, zulu } = await start();
     await engine.advanceTo(T0 + 55 * MIN);
-    const shots = engine.getSnapshot().alerts.find((a) => a.eventIds.includes('shots'))!;
+    const alerts = engine.getSnapshot().alerts;
+    const ids = ['shots', 'guns'].map((e) => alerts.find((a) => a.eventIds.includes(e))!.id);
     expect(zulu().acknowledged).toBe(false);
-    await engine.acknowledge(shots.id, operator);
+    await engine.acknowledge(ids[0]!, operator);
     expect(zulu().acknowledged).toBe(true);
-    if (!engine.runOf(shots.id)) await engine.startProtocol(shots.id, operator);
-    await engine.act(
-      shots.id,
-      'false-alarm',
-      {
-        rationale: 'a hunting party',
-        attribution: 'unattributed',
-        intent: 'undetermined',
-        outcome: 'false-alarm',
-        evidence: 'patrol report',
-        summary: 'Hunters, not a fire fight.',
-      },
-      operator,
-    );
-    expect(engine.runOf(shots.id)!.closed).toBe(true);
-    expect(zulu().closed).toBe(false);
+    for (const [i, id] of ids.entries()) {
+      if (!engine.runOf(id)) await engine.startProtocol(id, operator);
+      const run = engine.runOf(id)!;
+      if (run.tracks[0]!.visits.at(-1)!.step !== 'triage') {
+        await engine.act(id, 'triage-first', { rationale: 'check the sources first' }, operator);
+      }
+      await engine.act(id, 'false-alarm', FALSE_ALARM, operator);
+      expect(engine.runOf(id)!.closed).toBe(true);
+      expect(zulu().closed).toBe(i === ids.length - 1);
+    }
+    expect(zulu().step).toBe('close');
+    expect(zulu().findings).toMatchObject({ outcome: 'false-alarm' });
   });
 
   it("gives an inject's sender and addressee trimmed, a blank one as none", async () => {
