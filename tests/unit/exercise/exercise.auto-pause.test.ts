@@ -137,3 +137,27 @@ describe('the automatic slow-down', () => {
     );
   });
 });
+
+describe('telling the console automatic clock entries from the rest', () => {
+  const entry = (kind: string, role: string, data: Record<string, unknown>) =>
+    ({ kind, role, data }) as Parameters<typeof isAutomaticPause>[0];
+
+  it('takes only a system clock entry carrying its rule, a pause or a speed', () => {
+    const pause = { action: 'pause', rule: 'breach', reason: 'x' };
+    const speed = { action: 'speed', speed: 60, rule: 'tempo' };
+    expect(isAutomaticPause(entry('clock', 'system', pause))).toBe(true);
+    expect(isAutomaticSpeed(entry('clock', 'system', speed))).toBe(true);
+    for (const [kind, role] of [
+      ['clock', 'operator'],
+      ['note', 'system'],
+      ['note', 'operator'],
+    ] as const) {
+      expect(isAutomaticPause(entry(kind, role, pause)), `${kind} ${role}`).toBe(false);
+      expect(isAutomaticSpeed(entry(kind, role, speed)), `${kind} ${role}`).toBe(false);
+    }
+    expect(isAutomaticPause(entry('clock', 'system', speed))).toBe(false);
+    expect(isAutomaticSpeed(entry('clock', 'system', pause))).toBe(false);
+    expect(isAutomaticPause(entry('clock', 'system', { action: 'pause' }))).toBe(false);
+    expect(isAutomaticSpeed(entry('clock', 'system', { action: 'speed', speed: 60 }))).toBe(false);
+  });
+});
