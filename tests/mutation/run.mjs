@@ -150,6 +150,7 @@ function tallyOf(folder) {
   const missing = [];
   const changed = [];
   const survivors = [];
+  const files = [];
   for (const file of sourcesOf(folder)) {
     const path = incrementalOf({ folder, file: BY_FILE.has(folder) ? file : null });
     const result = existsSync(path)
@@ -166,9 +167,13 @@ function tallyOf(folder) {
       changed.push(file);
       continue;
     }
+    const own = { file, detected: 0, valid: 0 };
+    files.push(own);
     for (const mutant of result.mutants) {
       if (!(mutant.status in counts)) continue;
       counts[mutant.status]++;
+      own.valid++;
+      if (mutant.status === 'Killed' || mutant.status === 'Timeout') own.detected++;
       if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
         const { line, column } = mutant.location.start;
         survivors.push(
@@ -179,7 +184,7 @@ function tallyOf(folder) {
   }
   const valid = counts.Killed + counts.Timeout + counts.Survived + counts.NoCoverage;
   const score = valid === 0 ? null : (100 * (counts.Killed + counts.Timeout)) / valid;
-  return { folder, ...counts, valid, score, missing, changed, survivors };
+  return { folder, ...counts, valid, score, missing, changed, survivors, files };
 }
 
 function printSummary(folders) {
@@ -189,6 +194,12 @@ function printSummary(folders) {
   for (const folder of folders) {
     const t = tallyOf(folder);
     writeFileSync(`out/mutation/${folder}.survivors.txt`, t.survivors.join('\n') + '\n');
+    const byFile = t.files
+      .filter((f) => f.valid > 0)
+      .map(
+        (f) => `${((100 * f.detected) / f.valid).toFixed(1).padStart(5)}% of ${f.valid} ${f.file}`,
+      );
+    writeFileSync(`out/mutation/${folder}.files.txt`, byFile.join('\n') + '\n');
     const partial = t.missing.length + t.changed.length > 0;
     const score = t.score === null ? '    —' : t.score.toFixed(1).padStart(5);
     console.log(
@@ -199,7 +210,7 @@ function printSummary(folders) {
       notes.push(`* ${folder}: changed since measured: ${t.changed.join(', ')}`);
   }
   for (const note of notes) console.log(note);
-  console.log('survivors per folder: out/mutation/<folder>.survivors.txt');
+  console.log('per file: out/mutation/<folder>.files.txt; survivors: <folder>.survivors.txt');
 }
 
 if (values['run-one']) {
