@@ -12,10 +12,12 @@ import {
   dailyReportText,
   localHourInstants,
   localTime,
+  meetingSummaryText,
   PRODUCT_TEXT_MAX,
   productSchedule,
   productState,
   reportsOf,
+  requestForExplanationText,
   spotReportText,
   type IncidentFacts,
   type ProductItem,
@@ -234,6 +236,157 @@ describe('prefilled texts', () => {
     expect(text).toContain(
       '- open-1 Mortar fire — Sector North: open — hotline: Notify the parties.',
     );
+  });
+});
+
+describe('prefilled texts, line by line', () => {
+  const event = (i: number) => ({
+    id: `e${i}`,
+    at: T0 + i * MIN,
+    source: 'ground-sensor',
+    type: 'artillery-fire',
+    summary: `Report ${i}.`,
+  });
+
+  it('a spot report gives its times in the scenario zone, its first six sources, and what is open', () => {
+    const text = spotReportText(
+      facts({ events: [1, 2, 3, 4, 5, 6, 7, 8].map(event), confirmedAt: T0 + 30 * MIN }),
+      'Etc/GMT-2',
+    );
+    expect(text.split('\n')).toEqual([
+      'SPOT REPORT — Mortar fire — Sector North (alert a1)',
+      'When: 01 Mar 2026, 02:01 GMT+2; confirmed 01 Mar 2026, 02:30 GMT+2.',
+      'Where: Sector North.',
+      'Assessment: gravity 62.0 (high), certainty 0.80 (probable).',
+      'Sources (8):',
+      ...[1, 2, 3, 4, 5, 6].map((i) => `- e${i} (ground-sensor, artillery-fire): Report ${i}.`),
+      '- and 2 more reports',
+      'Mission action: hotline — Notify the parties.',
+      'Attribution is left to the findings.',
+    ]);
+    const bare = spotReportText(facts({ events: [], confirmedAt: null, openTracks: [] }), 'UTC');
+    expect(bare).toContain('When: unknown.');
+    expect(bare).toContain('Sources (0):');
+    expect(bare).toContain('Mission action: none open.');
+  });
+
+  it('a request for explanation names the party of the last request and its evidence', () => {
+    const sent = (party: string, evidence: string, at: number) => ({
+      action: 'request-sent',
+      at,
+      inputs: { party, evidence },
+    });
+    const text = requestForExplanationText(
+      facts({ actions: [sent('A', 'e1', T0), sent('B', 'e1, crater analysis', T0 + HOUR)] }),
+      'UTC',
+    );
+    expect(text.split('\n')).toEqual([
+      'REQUEST FOR EXPLANATION — to Party B',
+      'Incident: Mortar fire — Sector North (alert a1), 01 Mar 2026, 00:00 UTC, Sector North.',
+      'The mission observed: gravity 62.0 (high), certainty probable.',
+      'Evidence: e1, crater analysis',
+      'The mission requests an explanation within 48 hours.',
+    ]);
+    expect(requestForExplanationText(facts({ actions: [sent('all', 'e1', T0)] }), 'UTC')).toMatch(
+      /^REQUEST FOR EXPLANATION — to every party to the ceasefire\n/,
+    );
+    const unsent = requestForExplanationText(facts({ events: [event(1), event(2)] }), 'UTC');
+    expect(unsent).toMatch(
+      /^REQUEST FOR EXPLANATION — to \(party not yet named: send the request first\)\n/,
+    );
+    expect(unsent).toContain('Evidence: e1, e2');
+    expect(requestForExplanationText(facts({ events: [] }), 'UTC')).toContain(', time unknown, ');
+  });
+
+  it('a meeting summary says who attended, refused, proposed and accepted, and the outcome', () => {
+    const move = (party: string, kind: string, inputs: Record<string, string> = {}) => ({
+      party,
+      move: kind,
+      at: T0 + HOUR,
+      inputs,
+    });
+    const text = meetingSummaryText(
+      facts({
+        actions: [
+          { action: 'meeting-opened', at: T0 + HOUR, inputs: { summary: 'video link' } },
+          { action: 'measures-agreed', at: T0 + 3 * HOUR, inputs: { measures: 'Pull back 5 km.' } },
+        ],
+        moves: [
+          move('A', 'attend'),
+          move('A', 'attend'),
+          move('B', 'refuse-meeting', { rationale: 'no mandate' }),
+          move('A', 'propose-measures', { measures: 'Pull back 5 km.' }),
+          move('A', 'accept-measures'),
+        ],
+      }),
+      'UTC',
+    );
+    expect(text.split('\n')).toEqual([
+      'MEETING SUMMARY — emergency consultation on Mortar fire — Sector North (alert a1)',
+      'In session: 01 Mar 2026, 01:00 UTC.',
+      'Attended: A. Refused to attend: B.',
+      'Proposed by A: Pull back 5 km.',
+      'Accepted the measures: A.',
+      'Outcome: measures agreed — Pull back 5 km.',
+    ]);
+    const none = meetingSummaryText(
+      facts({
+        actions: [{ action: 'no-agreement', at: T0, inputs: { rationale: 'B walked out.' } }],
+      }),
+      'UTC',
+    );
+    expect(none.split('\n').slice(1)).toEqual([
+      'In session: not yet recorded.',
+      'Attended: none. Refused to attend: none.',
+      'Accepted the measures: none.',
+      'Outcome: no agreement — B walked out.',
+    ]);
+    expect(meetingSummaryText(facts(), 'UTC')).toMatch(/\nOutcome: not yet recorded\.$/);
+  });
+
+  it('a daily report with nothing recorded says so, and states each incident before the parties', () => {
+    const cutoff = T0 + 30 * HOUR;
+    const text = dailyReportText(
+      {
+        at: cutoff,
+        incidents: [
+          facts({ alertId: 'o1' }),
+          facts({
+            alertId: 'c1',
+            closed: true,
+            closedAt: cutoff - HOUR,
+            findings: {
+              attribution: 'B',
+              intent: 'accidental',
+              outcome: 'false-alarm',
+              evidence: 'e',
+            },
+          }),
+          // Recorded exactly at the start of the 24 hours: the day before's.
+          facts({
+            alertId: 'r0',
+            closed: true,
+            closedAt: cutoff - 24 * HOUR,
+            findings: {
+              attribution: 'A',
+              intent: 'deliberate',
+              outcome: 'violation-recorded',
+              evidence: 'e',
+            },
+          }),
+        ],
+        restrictions: [],
+      },
+      'UTC',
+    );
+    expect(text.split('\n')).toEqual([
+      'DAILY REPORT — 24 hours to 02 Mar 2026, 06:00 UTC',
+      'Violations recorded: 0.',
+      'Restrictions on the mission: none recorded.',
+      'Incidents before the parties: 2.',
+      '- o1 Mortar fire — Sector North: open — hotline: Notify the parties.',
+      '- c1 Mortar fire — Sector North: closed (false-alarm, attributed: B).',
+    ]);
   });
 });
 
