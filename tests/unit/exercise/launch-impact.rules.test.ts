@@ -135,8 +135,18 @@ describe('isLaunch and isImpact', () => {
 describe('landsFrom', () => {
   it('pairs only a launch with an impact', () => {
     expect(landsFrom(launch(), impact())).toBe(true);
-    expect(landsFrom(impact(), impact())).toBe(false);
-    expect(landsFrom(launch(), launch({ time: iso(T + MIN) }))).toBe(false);
+    // Reports that would pair by time, place and bearing, but are not a launch and an impact.
+    const impactWithBearing = impact({
+      source: 'ground-sensor',
+      weapon_class: 'artillery',
+      bearing_deg: 270,
+      lat: 0,
+      lon: 10,
+      time: iso(T),
+    });
+    expect(landsFrom(impactWithBearing, impact())).toBe(false);
+    const launchWhereItLands = launch({ id: 'gun-2', time: iso(T + MIN), lon: impact().lon });
+    expect(landsFrom(launch(), launchWhereItLands)).toBe(false);
   });
 
   it(`pairs an impact from the launch's own minute up to ${FLIGHT_MIN} minutes after it`, () => {
