@@ -158,7 +158,7 @@ describe('landsFrom', () => {
   });
 
   it("pairs an impact within the weapon's reach, not beyond it", () => {
-    const at = (km: number, weapon_class = 'artillery') =>
+    const at = (km: number, weapon_class: OperatorEvent['weapon_class'] = 'artillery') =>
       landsFrom(launch({ weapon_class }), impact({ lon: 10 - km / KM_PER_DEG }));
     expect(at(49.9)).toBe(true);
     expect(at(50.1)).toBe(false);

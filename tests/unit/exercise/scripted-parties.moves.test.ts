@@ -101,7 +101,8 @@ describe('scripted parties: the reply to a request for explanation', () => {
         inputs: { kind: 'denies', text: replyText('Bravo', 'denies', 'Shelling of Kerrow') },
       },
     ]);
-    expect(moves[0]!.inputs.text).toBe(
+    const reply = moves[0]!;
+    expect(reply.kind === 'move' && reply.inputs.text).toBe(
       'Bravo denies the activity the Mission reported (Shelling of Kerrow).',
     );
   });
