@@ -24,7 +24,7 @@ import {
   op,
   requested,
   triageRun,
-} from './v2-run-fixture';
+} from '../protocol/v2-run-fixture';
 
 const FALSE_ALARM = {
   rationale: 'a harvester, not a gun',

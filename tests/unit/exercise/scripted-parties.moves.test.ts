@@ -22,7 +22,7 @@ import {
   liaison,
   meeting,
   requested,
-} from './v2-run-fixture';
+} from '../protocol/v2-run-fixture';
 
 const COOPERATIVE: Conduct = {
   acknowledge: { after_min: 10 },

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simCellStatus } from '../../../shared/exercise/sim-cell-status';
 import type { ProtocolRun } from '../../../shared/protocol/protocol-run';
-import { HOUR, T0, act, ctx, liaison, meeting, requested } from './v2-run-fixture';
+import { HOUR, T0, act, ctx, liaison, meeting, requested } from '../protocol/v2-run-fixture';
 
 function status(run: ProtocolRun, takenOver = new Map<string, string>()) {
   return simCellStatus({

@@ -18,27 +18,14 @@ import {
   takeAction,
   type ProtocolRun,
   type RunActor,
-  type RunContext,
   type RunIntent,
 } from '../../../shared/protocol/protocol-run';
 import { loadProtocolV2OrThrow } from '../../../shared/protocol/load-protocol';
 import { PARTY_MOVES, type PartyMove } from '../../../shared/protocol/schema';
+import { HOUR, MIN, T0, confirmedRun, ctx, liaison, op } from './v2-run-fixture';
 
 const P = BUILTIN_PROTOCOL_V2;
-const ctx: RunContext = {
-  protocol: P,
-  parties: [
-    { id: 'A', name: 'Alpha', role: 'party' },
-    { id: 'B', name: 'Bravo', role: 'party' },
-    { id: 'MM', name: 'Mission', role: 'monitor' },
-  ],
-};
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const T0 = Date.UTC(2025, 5, 1, 6, 0);
-const op: RunActor = { name: 'op', role: 'operator' };
 const chair: RunActor = { name: 'chair', role: 'guarantor-chair' };
-const liaison = (party: string): RunActor => ({ name: `lo-${party}`, role: 'party', party });
 const findings = {
   attribution: 'B',
   intent: 'deliberate',
@@ -59,19 +46,6 @@ function act(
   const intent: RunIntent =
     party === undefined ? { track, action, inputs } : { track, action, party, inputs };
   return takeAction(ctx, run, intent, actor, at);
-}
-
-/** Incident at T0; the alert enters triage 30 minutes later and is confirmed at +40 min. */
-function confirmedRun(): ProtocolRun {
-  let run = startRun(P, 'A-1', 'triage', T0 + 30 * MIN, T0, {
-    kind: 'entry',
-    gravity: 'high',
-    certainty: 'probable',
-  });
-  run = act(run, 'triage', 'confirmed-violation', op, T0 + 40 * MIN, {
-    rationale: 'radar and observer agree',
-  });
-  return run;
 }
 
 /** A run with a step offering `move` as the current step of some open track. */

@@ -1,7 +1,7 @@
 // Version-2 protocol runs built step by step on the built-in protocol, for
-// tests that read a run (the parties' scripted moves, the walkthrough's
-// status): two parties and the mission, an incident at T0 entering triage
-// half an hour later.
+// the run's own tests and those that read a run (the parties' scripted
+// moves, the walkthrough's status): two parties and the mission, an incident
+// at T0 entering triage half an hour later.
 import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import {
   startRun,
@@ -50,7 +50,11 @@ export function triageRun(): ProtocolRun {
 export function confirmedRun(): ProtocolRun {
   return act(
     triageRun(),
-    { track: 'triage', action: 'confirmed-violation', inputs: { rationale: 'x' } },
+    {
+      track: 'triage',
+      action: 'confirmed-violation',
+      inputs: { rationale: 'radar and observer agree' },
+    },
     CONFIRMED,
   );
 }
