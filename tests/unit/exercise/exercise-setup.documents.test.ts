@@ -3,7 +3,6 @@
 // the documents given, else the scenario's, else the built-in ones; a refused
 // document names every problem where it lies; a version-1 scoring model opens
 // only from a log, read-only.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import builtinScoring from '../../../shared/alerts/builtin-scoring.json';
 import { BUILTIN_SCORING_HASH, scoringModelHash } from '../../../shared/alerts/scoring-model';
@@ -16,14 +15,10 @@ import {
 import { BUILTIN_PROTOCOL, BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import builtinProtocolV2 from '../../../shared/protocol/builtin-protocol-v2.json';
 import { buildScenario, handEvents } from './hand-scenario';
+import { v1ScoringDocument } from './v1-scoring';
 
 const scenario = buildScenario(handEvents());
-/** The version-1 scoring model a log of the version-1 code recorded (see v1-log.read-only.test.ts). */
-const V1_SCORING = (
-  JSON.parse(readFileSync('tests/fixtures/logs/v1-small.json', 'utf8')) as {
-    entries: { data: { scoring: { document: unknown } } }[];
-  }
-).entries[0]!.data.scoring.document;
+const V1_SCORING = v1ScoringDocument();
 /** The built-in model under another name: a scenario's own model. */
 const OWN_SCORING = { ...builtinScoring, id: 'scenario-own', title: "This scenario's model" };
 

@@ -4,7 +4,6 @@
 // do not hash as recorded, a writer that does not hold the log, an entry the
 // replay does not produce, a log cut in the middle of a batch. And what a new
 // exercise refuses: a log that is not empty, a read-only setup.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/audit/entry';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
@@ -18,6 +17,7 @@ import {
   resumeExercise,
 } from '../../../shared/exercise/exercise-session';
 import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
+import { v1ScoringDocument } from './v1-scoring';
 
 const operator = { name: 'operator-1', role: 'operator' as const };
 const scenario = buildScenario(handEvents());
@@ -49,12 +49,7 @@ describe('a new exercise', () => {
     await expect(createExercise(prepareExercise(scenario, 'test'), log, operator)).rejects.toThrow(
       `a new exercise needs an empty log (this one has ${count} entries): resume it instead`,
     );
-    const v1 = (
-      JSON.parse(readFileSync('tests/fixtures/logs/v1-small.json', 'utf8')) as {
-        entries: { data: { scoring: { document: unknown } } }[];
-      }
-    ).entries[0]!.data.scoring.document;
-    const readOnly = prepareExercise(scenario, 'test', { scoring: v1 }, {}, true);
+    const readOnly = prepareExercise(scenario, 'test', { scoring: v1ScoringDocument() }, {}, true);
     await expect(createExercise(readOnly, new MemoryAuditLog('ex-ro'), operator)).rejects.toThrow(
       readOnly.readOnly!,
     );
