@@ -8,6 +8,7 @@ import { buildExercisePlan } from '../../../shared/exercise/exercise-plan';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
+import { FALSE_ALARM } from '../protocol/v2-run-fixture';
 import { MIN, T0, at, buildScenario } from './hand-scenario';
 
 const controller = { name: 'control', role: 'controller' as const };
@@ -48,15 +49,6 @@ const events: ScenarioEvent[] = [
     'x-to': '  Mission duty officer ',
   },
 ];
-
-const FALSE_ALARM = {
-  rationale: 'a hunting party',
-  attribution: 'unattributed',
-  intent: 'undetermined',
-  outcome: 'false-alarm',
-  evidence: 'patrol report',
-  summary: 'Hunters, not a fire fight.',
-};
 
 async function start() {
   const scenario = buildScenario(events);

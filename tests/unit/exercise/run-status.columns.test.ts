@@ -12,6 +12,7 @@ import {
 import { recordRunAck, type ProtocolRun } from '../../../shared/protocol/protocol-run';
 import {
   CONFIRMED,
+  FALSE_ALARM,
   HOUR,
   MIN,
   T0,
@@ -25,15 +26,6 @@ import {
   requested,
   triageRun,
 } from '../protocol/v2-run-fixture';
-
-const FALSE_ALARM = {
-  rationale: 'a harvester, not a gun',
-  attribution: 'unattributed',
-  intent: 'undetermined',
-  outcome: 'false-alarm',
-  evidence: 'drone imagery',
-  summary: 'A harvester working at night, not a gun.',
-};
 
 const trackOf = (status: ReturnType<typeof runStatus>, track: string) =>
   status.tracks.find((t) => t.track === track)!;

@@ -26,6 +26,15 @@ export const T0 = Date.UTC(2031, 5, 1, 6, 0);
 /** When triage entered (by bands) and when the operator confirmed the violation. */
 export const TRIAGED = T0 + 30 * MIN;
 export const CONFIRMED = T0 + 40 * MIN;
+/** The inputs of closing at triage as a false alarm: every finding the run asks for. */
+export const FALSE_ALARM = {
+  rationale: 'a harvester, not a gun',
+  attribution: 'unattributed',
+  intent: 'undetermined',
+  outcome: 'false-alarm',
+  evidence: 'drone imagery',
+  summary: 'A harvester working at night, not a gun.',
+};
 export const op: RunActor = { name: 'op', role: 'operator' };
 export const liaison = (party: string): RunActor => ({
   name: `lo-${party}`,
