@@ -207,12 +207,19 @@ describe('linking alerts into one incident', () => {
     ]);
   });
 
-  it('keeps the run of the alert in the protocol even when the referring alert holds it', () => {
-    const d = desk({
-      alerts: [alert('A-1'), alert('A-2', { refersTo: ['A-1'] })],
+  it('keeps the run of the alert in the protocol, whichever holds the reference and however grave the other', () => {
+    // The alert in the protocol is the less grave and the later opened of the two.
+    const inProtocol = { gravity: 40, openedAt: T0 + 5 * MIN };
+    const referred = desk({
+      alerts: [alert('A-1', { gravity: 90, refersTo: ['A-2'] }), alert('A-2', inProtocol)],
       runs: { 'A-2': triageRun() },
     });
-    expect(d.plan()?.what).toBe('link A-1 into A-2');
+    expect(referred.plan()?.what).toBe('link A-1 into A-2');
+    const referring = desk({
+      alerts: [alert('A-1', { ...inProtocol, refersTo: ['A-2'] }), alert('A-2', { gravity: 90 })],
+      runs: { 'A-1': triageRun() },
+    });
+    expect(referring.plan()?.what).toBe('link A-2 into A-1');
   });
 
   it('without a run, keeps the graver alert (its incident’s gravity if linked), else the earlier', () => {
@@ -359,6 +366,40 @@ describe('linking alerts into one incident', () => {
       ],
     });
     expect(d.plan()).toBeNull();
+  });
+});
+
+describe('what comes first', () => {
+  /** watched after an unconfirmed report (a step without a deadline), entered together. */
+  const watched = (severities: Record<string, 'critical' | 'medium'>) => {
+    const run = act(
+      act(triageRun(), { track: 'triage', action: 'start-verification', inputs: {} }, TRIAGED),
+      { track: 'verify', action: 'unconfirmed', inputs: {} },
+      TRIAGED + HOUR,
+    );
+    return Object.entries(severities).map(([id, severity]) => ({
+      alert: alert(id, { severity }),
+      run,
+    }));
+  };
+
+  it('among steps without a deadline, works the graver incident first', () => {
+    const both = watched({ 'A-1': 'medium', 'A-2': 'critical' });
+    const d = desk({
+      alerts: both.map((w) => w.alert),
+      runs: { 'A-1': both[0]!.run, 'A-2': both[1]!.run },
+    });
+    expect(d.plan()).toMatchObject({ alertId: 'A-2', what: 'verify: nothing-further' });
+  });
+
+  it('works a step against its deadline before any step without one', () => {
+    const [watch] = watched({ 'A-1': 'critical' });
+    const d = desk({
+      alerts: [watch!.alert, alert('A-2', { severity: 'medium' })],
+      runs: { 'A-1': watch!.run, 'A-2': explaining() },
+      lastActedAt: TRIAGED + 8 * HOUR,
+    });
+    expect(d.plan()).toMatchObject({ alertId: 'A-2', what: 'explanation: request-sent' });
   });
 });
 

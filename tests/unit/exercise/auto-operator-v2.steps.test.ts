@@ -13,6 +13,7 @@ import { chance } from '../../../shared/exercise/auto-operator';
 import { BUILTIN_PROTOCOL_V2 } from '../../../shared/protocol/builtin-protocol';
 import {
   applyRunBreach,
+  checkRunAction,
   currentTrackVisit,
   recordRunAck,
   startRun,
@@ -236,7 +237,7 @@ describe('triage', () => {
     expect(deed).toMatchObject({ intent: { inputs: { attribution: 'undetermined' } } });
   });
 
-  it('attributes fire to the side of a located firing position, skipping points the towns cannot place', async () => {
+  it('attributes fire to the side of a located firing position, skipping a point not fully located', async () => {
     // A firing position with only a latitude, then one located east of the line (B's side).
     const halfLocated = report('dr-0', 0, { subtype: 'firing-position', source: 'drone' });
     delete halfLocated.lon;
@@ -249,10 +250,20 @@ describe('triage', () => {
     const d = desk({
       alerts: [incident({ ...routine, events: [halfLocated, east] })],
       runs: { [ID]: only(triageRun(), 'triage') },
-      zones: [ZONES[0]!, town('east', -120.3, -44.5, 'B')],
+      // (Placed anyway, a point without a longitude would fall to the last town listed: A's.)
+      zones: [ZONES[0]!, SIDES[2]!, SIDES[1]!],
     });
     const [deed] = await d.work();
     expect(deed).toMatchObject({ intent: { inputs: { attribution: 'B' } } });
+    // A first firing point on a side with no town to place it: the next one tells.
+    const west = { ...east, id: 'dr-w', lon: -120.7 };
+    const oneTown = desk({
+      alerts: [incident({ ...routine, events: [west, east] })],
+      runs: { [ID]: only(triageRun(), 'triage') },
+      zones: [ZONES[0]!, SIDES[2]!],
+    });
+    const [placed] = await oneTown.work();
+    expect(placed).toMatchObject({ intent: { inputs: { attribution: 'B' } } });
     // Without towns to tell the sides apart, no side.
     const blind = desk({
       alerts: [incident({ ...routine, events: [east] })],
@@ -298,6 +309,39 @@ describe('triage', () => {
     });
     const d = deskWith(run);
     expect(d.plan()).toEqual({ at: TRIAGED + 3 * MIN, alertId: ID, what: 'triage: open-tracks' });
+  });
+});
+
+describe('long incidents', () => {
+  // 400 reports: their ids alone run to 4,800 characters.
+  const many = () =>
+    Array.from({ length: 400 }, (_, i) => report(`ev-${String(i).padStart(6, '0')}`, 0));
+
+  it('cites at most 4,000 characters of report ids in its findings, as the protocol accepts', async () => {
+    const run = only(triageRun(), 'triage');
+    const d = deskWith(run, {
+      events: many(),
+      gravity: 20,
+      severity: 'low',
+      certainty: 0.2,
+      certaintyBand: 'unconfirmed',
+    });
+    const [deed] = await d.work();
+    const intent = deed?.kind === 'action' ? deed.intent : undefined;
+    expect(intent?.inputs.evidence).toHaveLength(4000);
+    expect(intent?.inputs.evidence).toMatch(/^Events ev-000000, ev-000001, /);
+    expect(checkRunAction(ctx, run, intent!, op)).toBeNull();
+  });
+
+  // FAULT (reported, not fixed here): the request for explanation cites every
+  // report id unshortened, so past 4,000 characters the protocol refuses the
+  // operator's request-sent and a headless exercise stops there.
+  it.fails('asks for an explanation of a long incident in words the protocol accepts', async () => {
+    const run = only(confirmedRun(), 'explanation');
+    const [deed] = await deskWith(run, { events: many() }).work();
+    const intent = deed?.kind === 'action' ? deed.intent : undefined;
+    expect(intent?.action).toBe('request-sent');
+    expect(checkRunAction(ctx, run, intent!, op)).toBeNull();
   });
 });
 
@@ -534,7 +578,13 @@ describe('request for explanation', () => {
     });
     return desk({
       alerts: [incident()],
-      runs: { [ID]: only(run, 'explanation') },
+      // The finished triage track stays first in the run, as it does in the engine.
+      runs: {
+        [ID]: {
+          ...run,
+          tracks: run.tracks.filter((t) => t.track === 'triage' || t.track === 'explanation'),
+        },
+      },
       products: [
         { product: 'request-for-explanation', at: T0 + 2 * HOUR, alertId: ID },
         { product: 'daily-report', at: T0 + 72 * HOUR, alertId: null },
@@ -568,6 +618,18 @@ describe('request for explanation', () => {
         },
       },
     });
+  });
+
+  it('quotes a long reply only as far as the protocol accepts', async () => {
+    const long = 'x'.repeat(3990);
+    const denial = (await answered({ kind: 'denies', text: long }).work())[0];
+    expect(denial?.kind === 'action' && denial.intent.inputs.rationale).toBe(
+      `B denies: "${long}`.slice(0, 4000),
+    );
+    const admission = (await answered({ kind: 'admits', text: long }).work())[0];
+    expect(admission?.kind === 'action' && admission.intent.inputs.rationale).toBe(
+      `B admits: "${long}`.slice(0, 4000),
+    );
   });
 
   it('issues the written request from when the request was sent, even once a reply is in', () => {
@@ -668,9 +730,41 @@ describe('consultation', () => {
     expect(d.plan()?.what).toBe('consultation: meeting-opened');
   });
 
+  it('puts a meeting that sits later behind work due before half an hour after it sits', () => {
+    // The spot report is due at T0 + 100 min; the meeting sits at T0 + 90 min.
+    const run = confirmedRun();
+    const both = {
+      ...run,
+      tracks: run.tracks.filter((t) => t.track === 'consultation' || t.track === 'reporting'),
+    };
+    const d = desk({
+      alerts: [incident()],
+      runs: { [ID]: both },
+      parties: partiesSaying(T0 + 90 * MIN),
+      lastActedAt: T0 + 95 * MIN,
+    });
+    expect(d.plan()?.what).toBe('issue the spot report');
+  });
+
+  it('cuts the record of a failed meeting to the 4,000 characters the protocol accepts', async () => {
+    let run = sitting();
+    for (const party of ['A', 'B']) run = move(run, party, 'attend', OPENED + MIN);
+    const [deed] = await deskWith(run, {}, partiesSaying(null, 'm'.repeat(4000))).work();
+    const intent = deed?.kind === 'action' ? deed.intent : undefined;
+    expect(intent?.inputs.rationale).toHaveLength(4000);
+    expect(intent?.inputs.rationale).toMatch(/^No agreement at the emergency meeting on /);
+  });
+
   it('waits until every party has attended or refused before recording an outcome', () => {
     const d = deskWith(move(sitting(), 'A', 'attend', OPENED + MIN));
     expect(d.plan()).toBeNull();
+    const refusedOnly = act(
+      sitting(),
+      { track: 'consultation', action: 'refuse-meeting', inputs: { rationale: 'no' } },
+      OPENED + 2 * MIN,
+      liaison('B'),
+    );
+    expect(deskWith(refusedOnly).plan()).toBeNull();
   });
 
   it('records the measures agreed when every party accepted them, then issues the meeting summary', async () => {
@@ -853,6 +947,13 @@ describe('resolution and reporting', () => {
     expect((await d.work())[0]).toMatchObject({
       intent: { inputs: { attribution: 'undetermined', intent: 'undetermined' } },
     });
+  });
+
+  it('cuts the verification summary to 4,000 characters', async () => {
+    const d = deskWith(only(agreed(), 'resolution'), {}, partiesSaying(null, 'm'.repeat(4000)));
+    const [deed] = await d.work();
+    const intent = deed?.kind === 'action' ? deed.intent : undefined;
+    expect(intent?.inputs.summary).toHaveLength(4000);
   });
 
   it('closes on measures not carried out, holding the party deliberate', async () => {
