@@ -79,6 +79,28 @@ describe('acknowledging', () => {
   });
 });
 
+describe('alerts not in the protocol', () => {
+  it('reviews a low alert with weak evidence as the version-1 operator does: into the protocol to close it', () => {
+    const d = desk({
+      alerts: [
+        alert('A-1', {
+          gravity: 15,
+          severity: 'low',
+          certainty: 0.2,
+          certaintyBand: 'unconfirmed',
+          openedAt: T0,
+        }),
+      ],
+      start: T0,
+    });
+    expect(d.plan()).toEqual({
+      at: T0 + MIN,
+      alertId: 'A-1',
+      what: 'start protocol (low, weak evidence)',
+    });
+  });
+});
+
 describe('closed work', () => {
   it('does nothing more on a closed alert, even while its run shows an open step', () => {
     const d = desk({ alerts: [alert('A-1', { closed: true })], runs: { 'A-1': triageRun() } });
