@@ -8,7 +8,7 @@
 // asks the simulation cell (PartySide) when the meeting sits and what
 // measures are on the table, as the operator would hear it from the parties.
 import { severityRank } from '../alerts/bands';
-import { openTracks, type ProtocolRun, type RunVisit } from '../protocol/protocol-run';
+import { INPUT_MAX, openTracks, type ProtocolRun, type RunVisit } from '../protocol/protocol-run';
 import { ALL_PARTIES } from '../protocol/schema';
 import {
   DEFAULT_DAILY_REPORT_HOUR,
@@ -234,7 +234,7 @@ function findingsFor(
     attribution: party ?? 'undetermined',
     intent,
     outcome,
-    evidence: `Events ${eventIds.join(', ')}.`.slice(0, 4000),
+    evidence: `Events ${eventIds.join(', ')}.`.slice(0, INPUT_MAX),
     summary,
   };
 }
@@ -273,7 +273,9 @@ function tasksFor(
         alertId: id,
         availableAt: alert.openedAt,
         durationMin: 1,
-        priority: -severityRank(severity),
+        // Below any deadline (an instant), so acknowledging comes first; the
+        // gravest first, as rank 0 is critical.
+        priority: severityRank(severity),
         what: 'acknowledge',
         run: (e, a) => e.acknowledge(id, a),
       },
@@ -409,7 +411,7 @@ function tasksFor(
         tasks.push(
           act(visit.enteredAt, 10, 'request-sent', {
             party: to,
-            evidence: `Events ${eventIds.join(', ')}.`,
+            evidence: `Events ${eventIds.join(', ')}.`.slice(0, INPUT_MAX),
           }),
         );
         break;
@@ -466,7 +468,7 @@ function tasksFor(
             at,
             10,
             accepted ? 'measures-agreed' : 'no-agreement',
-            accepted ? { measures } : { rationale: summary.slice(0, 4000) },
+            accepted ? { measures } : { rationale: summary.slice(0, INPUT_MAX) },
           ),
           run: async (e, a) => {
             await e.takeAction(
@@ -474,7 +476,7 @@ function tasksFor(
               {
                 track,
                 action: accepted ? 'measures-agreed' : 'no-agreement',
-                inputs: accepted ? { measures } : { rationale: summary.slice(0, 4000) },
+                inputs: accepted ? { measures } : { rationale: summary.slice(0, INPUT_MAX) },
               },
               a,
             );
@@ -519,7 +521,7 @@ function tasksFor(
               eventIds,
               `${title}: verified that the measures were carried out: ${parties.measures(engine, alert)}`.slice(
                 0,
-                4000,
+                INPUT_MAX,
               ),
             ),
           ),
@@ -598,9 +600,12 @@ function explanationTasks(
     const said = last ? `${last.party} ${last.inputs.kind ?? ''}: "${last.inputs.text ?? ''}"` : '';
     tasks.push(
       last?.inputs.kind === 'admits'
-        ? act(visit.enteredAt, 10, 'reply-accounts', { rationale: said.slice(0, 4000) })
+        ? act(visit.enteredAt, 10, 'reply-accounts', { rationale: said.slice(0, INPUT_MAX) })
         : act(visit.enteredAt, 10, 'unresolved', {
-            rationale: `${said} The reply does not account for what was observed.`.slice(0, 4000),
+            rationale: `${said} The reply does not account for what was observed.`.slice(
+              0,
+              INPUT_MAX,
+            ),
           }),
     );
   }

@@ -148,7 +148,8 @@ export interface EntryPrompt {
 }
 
 const MINUTE = 60_000;
-const INPUT_MAX = 4000;
+/** The longest text an action's input may hold; longer is refused, naming the input. */
+export const INPUT_MAX = 4000;
 
 /** The entry step for an alert's gravity and certainty bands, or null (no automatic entry). */
 export function runEntryStep(
