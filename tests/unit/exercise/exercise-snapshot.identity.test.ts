@@ -3,13 +3,15 @@
 // snapshots): the clock running on keeps it, as long as no deadline turns; a
 // deadline turning, an acknowledgement, a note, a message filed, a protocol
 // action, a link make a
-// new one — and the snapshot says what the engine stands at.
+// new one — and the snapshot says what the engine stands at. The same holds
+// for a version-1 step and for a linked alert (its incident reads the same);
+// the actions offered are always those of whoever now uses the console.
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
-import { MIN, T0, at, buildScenario, handEvents } from './hand-scenario';
+import { MIN, T0, V1_PROTOCOL, at, buildScenario, handEvents } from './hand-scenario';
 
 const operator = { name: 'op', role: 'operator' as const };
 const hotline: ScenarioEvent = {
@@ -20,10 +22,12 @@ const hotline: ScenarioEvent = {
   summary: 'Party A calls about the rockets.',
 };
 
-async function exercise() {
+const controller = { name: 'control', role: 'controller' as const };
+
+async function exercise(documents?: typeof V1_PROTOCOL) {
   const scenario = buildScenario([...handEvents(), hotline]);
   const log = new MemoryAuditLog('ex-snap');
-  const engine = await createExercise(prepareExercise(scenario, 'test'), log, operator);
+  const engine = await createExercise(prepareExercise(scenario, 'test', documents), log, operator);
   await engine.advanceTo(T0 + 62 * MIN);
   const mlrs = () => engine.getSnapshot().alerts.find((a) => a.id === 'A-mlrs-1')!;
   return { engine, log, mlrs, scenario };
@@ -97,5 +101,79 @@ describe('the exercise snapshot', () => {
     const mlrs = snapshot.alerts.find((a) => a.id === 'A-mlrs-1')!;
     expect(mlrs.openedAt).toBe(T0 + 60 * MIN);
     expect([mlrs.closed, mlrs.quiet, mlrs.state]).toEqual([false, false, 'active']);
+  });
+
+  it('keeps an unchanged version-1 alert as the clock runs on, until its warning falls due', async () => {
+    const { engine, mlrs } = await exercise(V1_PROTOCOL);
+    const first = mlrs();
+    expect(first.protocol!.deadlineStatus).toBe('running');
+    for (const minutes of [62.5, 63, 63.5]) {
+      await engine.advanceTo(T0 + minutes * MIN);
+      expect(mlrs()).toBe(first);
+    }
+    // mlrs-2 joins at 01:04 and the operator is prompted; from there the step runs on untouched.
+    await engine.advanceTo(T0 + 65 * MIN);
+    const joined = mlrs();
+    expect(joined).not.toBe(first);
+    expect(joined.protocol!.severityPrompt).toMatchObject({ severity: 'critical' });
+    for (const minutes of [66, 67, 68 - 1 / MIN]) {
+      await engine.advanceTo(T0 + minutes * MIN);
+      expect(mlrs()).toBe(joined);
+    }
+    await engine.advanceTo(T0 + 68 * MIN);
+    expect(mlrs()).not.toBe(joined);
+    expect(mlrs().protocol!.deadlineStatus).toBe('warning');
+  });
+
+  it('keeps a linked alert as the clock runs on: its incident reads the same', async () => {
+    const { engine } = await exercise();
+    const hot = () => engine.getSnapshot().alerts.find((a) => a.id === 'A-hot-1')!;
+    await engine.link('A-mlrs-1', 'A-hot-1');
+    const linked = hot();
+    expect(linked.incident).toEqual({
+      id: 'I-A-mlrs-1',
+      alertIds: ['A-mlrs-1', 'A-hot-1'],
+      primary: false,
+      gravity: 50.2,
+      severity: 'medium',
+      certainty: 0.9,
+      certaintyBand: 'confirmed',
+    });
+    await engine.advanceTo(T0 + 63 * MIN);
+    expect(hot()).toBe(linked);
+    // mlrs-2 joins the primary: the incident's measures rise, and the linked alert says so.
+    await engine.advanceTo(T0 + 64 * MIN);
+    expect(hot()).not.toBe(linked);
+    expect(hot().incident).toMatchObject({ gravity: 82.8, severity: 'critical', certainty: 0.99 });
+    const risen = hot();
+    await engine.advanceTo(T0 + 65 * MIN);
+    expect(hot()).toBe(risen);
+  });
+
+  it('offers the actions of whoever now uses the console, at the same clock time', async () => {
+    for (const documents of [V1_PROTOCOL, undefined]) {
+      const { engine, mlrs } = await exercise(documents);
+      const offered = () =>
+        documents
+          ? mlrs().protocol!.actions.map((a) => [a.id, a.blockedBy])
+          : mlrs().run!.tracks[0]!.actions.map((a) => [a.id, a.blockedBy]);
+      const asOperator = offered();
+      expect(asOperator.length).toBeGreaterThan(0);
+      expect(asOperator.every(([, blockedBy]) => blockedBy === null)).toBe(true);
+      // The controller takes the console; the operator's acknowledgement elsewhere makes a new snapshot.
+      engine.actor = controller;
+      await engine.acknowledge('A-hot-1', operator);
+      const asController = offered();
+      expect(asController.map(([id]) => id)).toEqual(asOperator.map(([id]) => id));
+      for (const [, blockedBy] of asController) {
+        expect(blockedBy).toMatch(
+          documents ? 'step is for role operator' : /only (an|the) operator/,
+        );
+      }
+      engine.actor = operator;
+      await engine.note('Back at the console.', 'A-hot-1');
+      expect(offered()).toEqual(asOperator);
+      expect(engine.now).toBe(T0 + 62 * MIN);
+    }
   });
 });

@@ -7,13 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
-import { MIN, T0, V1_PROTOCOL, buildScenario, handEvents } from './hand-scenario';
+import {
+  MIN,
+  T0,
+  V1_PROTOCOL,
+  buildScenario,
+  handEvents,
+  lateSmallArmsReport,
+} from './hand-scenario';
 
 const operator = { name: 'op', role: 'operator' as const };
 
-async function exercise() {
+async function exercise(events = handEvents()) {
   const engine = await createExercise(
-    prepareExercise(buildScenario(handEvents()), 'test', V1_PROTOCOL),
+    prepareExercise(buildScenario(events), 'test', V1_PROTOCOL),
     new MemoryAuditLog('ex-v1'),
     operator,
   );
@@ -103,6 +110,92 @@ describe('a version-1 protocol status', () => {
     ]);
     expect(closed.instructions).toBe('Closed: A harvester, not a launcher.');
     expect(closed.summary).toBe('A harvester, not a launcher.');
+    // The close step is no step of the protocol: nobody acts there, nobody is asked.
+    expect([closed.stepId, closed.role, closed.acks, closed.missingAcks]).toEqual([
+      'close',
+      'none',
+      [],
+      [],
+    ]);
+    expect([closed.deadlineAt, closed.warnAt, closed.enteredAt]).toEqual([
+      null,
+      null,
+      T0 + 62 * MIN,
+    ]);
+  });
+
+  it("names a deadline breach that escalated it as the system's move, from the step it breached", async () => {
+    const { engine, status } = await exercise();
+    await engine.advanceTo(T0 + 65 * MIN);
+    await engine.jumpToEntry('A-mlrs-1');
+    const notify = status();
+    expect([notify.stepId, notify.deadlineAt, notify.warnAt]).toEqual([
+      'notify',
+      T0 + 95 * MIN,
+      T0 + 89 * MIN,
+    ]);
+    await engine.advanceTo(T0 + 95 * MIN);
+    const consult = status();
+    expect(history(consult)).toEqual([
+      ['triage', 'entry (medium)', 'system'],
+      ['notify', 'severity rose to critical', 'op'],
+      ['consult', 'deadline breach in notify', 'system'],
+    ]);
+    expect(consult.history[1]).toMatchObject({
+      stepTitle: 'Notify liaison officers',
+      enteredAt: T0 + 65 * MIN,
+      leftAt: T0 + 95 * MIN,
+      warnedAt: T0 + 89 * MIN,
+      breachedAt: T0 + 95 * MIN,
+    });
+    expect(consult.history[2]).toMatchObject({
+      stepTitle: 'Convene the emergency consultation',
+      cause: { kind: 'deadline', from: 'notify' },
+      leftAt: null,
+      breachedAt: null,
+    });
+    // The new step's own deadline runs from the breach.
+    expect([consult.stepId, consult.enteredAt, consult.deadlineStatus]).toEqual([
+      'consult',
+      T0 + 95 * MIN,
+      'running',
+    ]);
+  });
+
+  it("shows no deadline for a step without one, and names a new event that sent it back as the system's move", async () => {
+    const { engine, status } = await exercise([...handEvents(), lateSmallArmsReport()]);
+    await engine.advanceTo(T0 + 185 * MIN);
+    await engine.startProtocol('A-sa-1');
+    await engine.act('A-sa-1', 'start-verification', {});
+    await engine.act('A-sa-1', 'unconfirmed', {});
+    const monitor = status('A-sa-1');
+    expect([monitor.stepId, monitor.stepTitle, monitor.closed]).toEqual([
+      'monitor',
+      'Monitor the location',
+      false,
+    ]);
+    expect([monitor.deadlineAt, monitor.warnAt, monitor.deadlineStatus]).toEqual([
+      null,
+      null,
+      'none',
+    ]);
+    // Hours later it still has none: a step without a deadline is never late.
+    await engine.advanceTo(T0 + 329 * MIN);
+    expect(status('A-sa-1').deadlineStatus).toBe('none');
+    await engine.advanceTo(T0 + 331 * MIN);
+    const back = status('A-sa-1');
+    expect(history(back)).toEqual([
+      ['triage', 'protocol started by hand', 'op'],
+      ['verify', 'action: start-verification', 'op'],
+      ['monitor', 'action: unconfirmed', 'op'],
+      ['triage', 'new event sa-2', 'system'],
+    ]);
+    expect(back.history.at(-1)!.cause).toEqual({ kind: 'new-event', eventId: 'sa-2' });
+    expect([back.stepId, back.enteredAt, back.deadlineStatus]).toEqual([
+      'triage',
+      T0 + 330 * MIN,
+      'running',
+    ]);
   });
 
   it('shows a protocol started by hand', async () => {
