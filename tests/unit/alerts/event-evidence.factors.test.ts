@@ -585,6 +585,30 @@ describe('fire on protected places, and at the mission', () => {
     }
   });
 
+  it('a clash, a sighting or a column reported as an impact hits nothing', () => {
+    for (const type of ['armed-clash', 'heavy-weapon-sighting', 'vehicle-column']) {
+      const e = evaluate({ type, subtype: 'impact' }, { in: [ARDELL, PUMPING] });
+      expect(e.values[F_PROTECTED]).toBe(0);
+      expect(e.impact).toBe(false);
+    }
+  });
+
+  it('only settlements and protected sites are hit, and only civilians or infrastructure targeted, whatever else a model lists', () => {
+    const model = {
+      ...MODEL,
+      protected_places: {
+        ...MODEL.protected_places,
+        'buffer-zone': 9,
+        'weapons-exclusion': 9,
+        target: { ...MODEL.protected_places.target, military: 9, mission: 9 },
+      },
+    } as unknown as ScoringModel;
+    const e = evaluate({ type: 'explosion' }, { in: [BUFFER, EXCLUSION] }, { model });
+    expect(e.values[F_PROTECTED]).toBe(0);
+    for (const target of ['military', 'mission'] as const)
+      expect(evaluate({ target }, {}, { model }).values[F_PROTECTED]).toBe(0);
+  });
+
   it('fire at civilians scores 14 × place weight, at infrastructure 16, without a location', () => {
     const civ = evaluate({ target: 'civilian', lat: undefined, lon: undefined });
     expect(civ.values[F_PROTECTED]).toBe(14);
