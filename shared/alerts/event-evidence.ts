@@ -612,7 +612,9 @@ export function evaluateEvent(
       c.details[F_PROTECTED] = { zone: null, kind: 'target', share: 1, precisionWeight: 1 };
     }
   }
-  if (target === 'mission' && (rules.fire || weight.role === 'impact')) {
+  // Fire at the mission counts even from a compliant report (its rules are
+  // NONE): attacks on the mission win over compliance.
+  if (target === 'mission' && EVENT_ROLES[weight.role].fire) {
     values[F_MISSION] = model.mission.fire;
     raise(FLOOR_HIGH, () => 'fire at the monitoring mission');
   } else if (weight.role === 'mission' && (target === undefined || target === 'mission')) {

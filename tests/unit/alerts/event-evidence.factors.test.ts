@@ -677,21 +677,16 @@ describe('fire on protected places, and at the mission', () => {
   });
 
   // docs/ALERTS-AND-SEVERITY.md: "A compliant report adds only its act, harm
-  // and attacks on the mission", and the mission factor is for "fire, strikes
-  // or impacts with target: mission". The code tests `rules.fire`, which a
-  // compliant report has lost (its rules are NONE), and rescues only role
-  // `impact`: a compliant crater field at the mission scores 30 and HIGH, a
-  // compliant artillery fire or missile strike at the mission nothing.
-  it.fails(
-    'BUG: a compliant fire report or strike aimed at the mission counts the attack on it, as a compliant crater field does',
-    () => {
-      for (const type of ['artillery-fire', 'missile-strike']) {
-        const e = evaluate({ type, subtype: 'compliant', target: 'mission' });
-        expect(e.values[F_MISSION]).toBe(30);
-        expect(e.floor).toBe(FLOOR_HIGH);
-      }
-    },
-  );
+  // and attacks on the mission". It used to test the compliant report's own
+  // rules (none), so only a crater field at the mission counted, not
+  // artillery fire or a missile strike.
+  it('a compliant fire report or strike aimed at the mission counts the attack on it, as a compliant crater field does', () => {
+    for (const type of ['artillery-fire', 'missile-strike']) {
+      const e = evaluate({ type, subtype: 'compliant', target: 'mission' });
+      expect(e.values[F_MISSION]).toBe(30);
+      expect(e.floor).toBe(FLOOR_HIGH);
+    }
+  });
 
   it('jamming of the mission: 16 points and at least MEDIUM; denial of access: 14', () => {
     const jam = evaluate({ type: 'jamming' });
