@@ -7,7 +7,6 @@
 // at the cut-off before anything else waiting.
 import { describe, expect, it } from 'vitest';
 import type { IncidentSnapshot } from '../../../shared/exercise/exercise-snapshot';
-import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import {
   FALSE_ALARM,
   HOUR,
@@ -18,20 +17,8 @@ import {
   confirmedRun,
   triageRun,
 } from '../protocol/v2-run-fixture';
-import { desk, type DeskAlert } from './v2-operator-desk';
+import { desk, report, type DeskAlert } from './v2-operator-desk';
 
-function report(id: string, minutes: number, extra: Partial<ScenarioEvent> = {}): ScenarioEvent {
-  return {
-    id,
-    time: new Date(T0 + minutes * MIN).toISOString(),
-    source: 'observer',
-    type: 'artillery-fire',
-    lat: -44.2,
-    lon: -120.55,
-    confidence: 0.8,
-    ...extra,
-  } as ScenarioEvent;
-}
 const alert = (id: string, over: Partial<DeskAlert> = {}): DeskAlert => ({
   id,
   events: [report(`${id}-r`, 0)],

@@ -20,7 +20,6 @@ import {
   type ProtocolRun,
 } from '../../../shared/protocol/protocol-run';
 import type { Zone } from '../../../shared/scenario/loaded-scenario';
-import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import {
   CONFIRMED,
   HOUR,
@@ -37,7 +36,7 @@ import {
   triageRun,
 } from '../protocol/v2-run-fixture';
 import { ZONES } from './hand-scenario';
-import { desk, partiesSaying, type DeskAlert } from './v2-operator-desk';
+import { desk, report, partiesSaying, type DeskAlert } from './v2-operator-desk';
 
 const ID = 'A-1';
 const TITLE = 'Artillery fire near Kerrow';
@@ -52,19 +51,6 @@ const entered = (run: ProtocolRun, track: string) => currentTrackVisit(run, trac
 function draw(run: ProtocolRun, track: string, what: string): number {
   const visit = currentTrackVisit(run, track)!;
   return chance(`${ID}|${visit.step}|${visit.enteredAt}|${what}`);
-}
-
-function report(id: string, minutes: number, extra: Partial<ScenarioEvent> = {}): ScenarioEvent {
-  return {
-    id,
-    time: new Date(T0 + minutes * MIN).toISOString(),
-    source: 'observer',
-    type: 'artillery-fire',
-    lat: -44.2,
-    lon: -120.55,
-    confidence: 0.8,
-    ...extra,
-  } as ScenarioEvent;
 }
 
 /** The incident A-1 as the console shows it: grave and probable unless said otherwise. */

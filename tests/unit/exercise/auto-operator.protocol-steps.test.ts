@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { createAutoOperator, type PlannedIntent } from '../../../shared/exercise/auto-operator';
 import type { AlertSnapshot } from '../../../shared/exercise/exercise-snapshot';
 import type { PartyReply } from '../../../shared/exercise/sim-cell';
-import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import {
   HOUR,
   MIN,
@@ -16,6 +15,7 @@ import {
   alertSnapshot,
   atStep,
   consoleEngine,
+  event,
   intentRecorder,
   partiesSaying,
   visits,
@@ -67,19 +67,6 @@ const CLEARED: AlertOver = {
   gravity: 85,
   severity: 'critical',
 };
-
-function event(id: string, over: Partial<ScenarioEvent> = {}): ScenarioEvent {
-  return {
-    id,
-    time: new Date(START).toISOString(),
-    source: 'observer',
-    type: 'small-arms-fire',
-    lat: -44.2,
-    lon: -120.55,
-    confidence: 0.5,
-    ...over,
-  };
-}
 
 describe('what the operator leaves alone', () => {
   it('does nothing more on a closed alert, even one whose evidence it would otherwise close', () => {

@@ -20,6 +20,7 @@ import {
   alertSnapshot,
   atStep,
   consoleEngine,
+  event,
   partiesSaying,
 } from './console-state';
 
@@ -36,16 +37,7 @@ const reading = (over: Partial<AlertReading> = {}): AlertReading => ({
   ...over,
 });
 
-const report = (over: Partial<ScenarioEvent> = {}): ScenarioEvent => ({
-  id: 'obs-1',
-  time: new Date(START).toISOString(),
-  source: 'observer',
-  type: 'small-arms-fire',
-  lat: -44.2,
-  lon: -120.55,
-  confidence: 0.5,
-  ...over,
-});
+const report = (over: Partial<ScenarioEvent> = {}): ScenarioEvent => event('obs-1', over);
 
 describe('the evidence rule at its thresholds', () => {
   it('calls evidence weak only below 0.35 certainty and below gravity 40', () => {

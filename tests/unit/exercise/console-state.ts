@@ -254,3 +254,17 @@ export function partiesSaying(say: {
     measures: () => say.measures ?? 'Withdraw the guns.',
   };
 }
+
+/** An observer's report of small-arms fire at the start, with what a test changes. */
+export function event(id: string, over: Partial<ScenarioEvent> = {}): ScenarioEvent {
+  return {
+    id,
+    time: new Date(START).toISOString(),
+    source: 'observer',
+    type: 'small-arms-fire',
+    lat: -44.2,
+    lon: -120.55,
+    confidence: 0.5,
+    ...over,
+  };
+}

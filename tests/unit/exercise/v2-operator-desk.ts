@@ -14,7 +14,7 @@ import type { CertaintyBand, Severity } from '../../../shared/alerts/bands';
 import type { ProtocolRun, RunIntent } from '../../../shared/protocol/protocol-run';
 import type { Zone } from '../../../shared/scenario/loaded-scenario';
 import type { ScenarioEvent, Source } from '../../../shared/scenario/schema';
-import { ctx } from '../protocol/v2-run-fixture';
+import { MIN, T0, ctx } from '../protocol/v2-run-fixture';
 
 export const OPERATOR: ExerciseActor = { name: 'auto-operator', role: 'operator' };
 
@@ -177,4 +177,22 @@ export function desk(options: DeskOptions) {
       return deeds.slice(before);
     },
   };
+}
+
+/** An observer's report of artillery fire, `minutes` into the run, with what a test changes. */
+export function report(
+  id: string,
+  minutes: number,
+  extra: Partial<ScenarioEvent> = {},
+): ScenarioEvent {
+  return {
+    id,
+    time: new Date(T0 + minutes * MIN).toISOString(),
+    source: 'observer',
+    type: 'artillery-fire',
+    lat: -44.2,
+    lon: -120.55,
+    confidence: 0.8,
+    ...extra,
+  } as ScenarioEvent;
 }
