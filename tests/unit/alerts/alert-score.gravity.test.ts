@@ -19,17 +19,7 @@ import { FLOOR_CRITICAL, FLOOR_HIGH, scoringContext } from '../../../shared/aler
 import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import { at } from './fixtures/build-scenario';
-import { alertOf, replays } from './fixtures/score-helpers';
-
-/** The line of contact, north to south along longitude -120.5. */
-const LINES: ContactLines = [
-  [
-    [-120.5, -45.5],
-    [-120.5, -43.5],
-  ],
-];
-const WEST = -120.8;
-const EAST = -120.2;
+import { EAST, LINES, WEST, alertOf, replays } from './fixtures/score-helpers';
 
 const report = (id: string, minute: number, fields: Partial<ScenarioEvent> = {}) =>
   ({

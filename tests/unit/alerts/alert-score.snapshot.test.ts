@@ -13,22 +13,13 @@ import {
   gravityBreakdown,
   measure,
   type AlertEvidence,
-  type ContactLines,
 } from '../../../shared/alerts/alert-score';
 import { evaluateEvent, scoringContext } from '../../../shared/alerts/event-evidence';
 import { BUILTIN_SCORING_MODEL as MODEL } from '../../../shared/alerts/scoring-model';
 import type { ScenarioEvent } from '../../../shared/scenario/schema';
 import { at } from './fixtures/build-scenario';
-import { replays } from './fixtures/score-helpers';
+import { EAST, LINES, WEST, replays } from './fixtures/score-helpers';
 
-const LINES: ContactLines = [
-  [
-    [-120.5, -45.5],
-    [-120.5, -43.5],
-  ],
-];
-const WEST = -120.8;
-const EAST = -120.2;
 const W = 1 / (1 + 100 / 20_000);
 const ctx = scoringContext(MODEL, []);
 
