@@ -259,34 +259,28 @@ describe('linking alerts into one incident', () => {
   });
 
   it('ignores references it cannot place, to itself, to closed alerts and within one incident', () => {
+    // A-5 and A-6, already linked into incident I-5, A-5 its primary.
+    const linkedPair = () =>
+      (['A-5', 'A-6'] as const).map((id) =>
+        alert(id, {
+          ...(id === 'A-5' ? { refersTo: ['A-6'] } : {}),
+          incident: {
+            id: 'I-5',
+            alertIds: ['A-5', 'A-6'],
+            primary: id === 'A-5',
+            gravity: 70,
+            severity: 'high',
+            certainty: 0.8,
+            certaintyBand: 'probable',
+          },
+        }),
+      );
     const d = desk({
       alerts: [
         alert('A-1', { refersTo: [null, 'A-1', 'A-3'] }),
         alert('A-3', { closed: true }),
         alert('A-4', { refersTo: ['A-1'] }),
-        alert('A-5', {
-          refersTo: ['A-6'],
-          incident: {
-            id: 'I-5',
-            alertIds: ['A-5', 'A-6'],
-            primary: true,
-            gravity: 70,
-            severity: 'high',
-            certainty: 0.8,
-            certaintyBand: 'probable',
-          },
-        }),
-        alert('A-6', {
-          incident: {
-            id: 'I-5',
-            alertIds: ['A-5', 'A-6'],
-            primary: false,
-            gravity: 70,
-            severity: 'high',
-            certainty: 0.8,
-            certaintyBand: 'probable',
-          },
-        }),
+        ...linkedPair(),
       ],
     });
     // Only A-4's reference stands.
@@ -296,31 +290,7 @@ describe('linking alerts into one incident', () => {
     });
     expect(closedOnly.plan()).toBeNull();
     const linkedOnly = desk({
-      alerts: [
-        alert('A-5', {
-          refersTo: ['A-6'],
-          incident: {
-            id: 'I-5',
-            alertIds: ['A-5', 'A-6'],
-            primary: true,
-            gravity: 70,
-            severity: 'high',
-            certainty: 0.8,
-            certaintyBand: 'probable',
-          },
-        }),
-        alert('A-6', {
-          incident: {
-            id: 'I-5',
-            alertIds: ['A-5', 'A-6'],
-            primary: false,
-            gravity: 70,
-            severity: 'high',
-            certainty: 0.8,
-            certaintyBand: 'probable',
-          },
-        }),
-      ],
+      alerts: [...linkedPair()],
     });
     expect(linkedOnly.plan()).toBeNull();
     const self = desk({ alerts: [alert('A-1', { refersTo: [null, 'A-1'] })] });
