@@ -324,7 +324,11 @@ export class RoomSeat {
           }
         });
       },
-      close: (reason) => lose(reason || 'the connection closed'),
+      // In the frames' queue: a frame still being opened when the connection
+      // ends (the host's "room closed", then its close) is read first.
+      close: (reason) => {
+        queue = queue.then(() => lose(reason || 'the connection closed'));
+      },
     });
     connection.send(
       JSON.stringify({
