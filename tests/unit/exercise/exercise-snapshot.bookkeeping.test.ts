@@ -6,32 +6,13 @@
 // bookkeeping for it, yet the console still shows the alert the replay shows —
 // opened when it was shown, with nothing done to it — beside the fault.
 import { describe, expect, it } from 'vitest';
-import type { EntryDraft } from '../../../shared/audit/entry';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
-import type { AuditLogWriter } from '../../../shared/audit/writer';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise } from '../../../shared/exercise/exercise-session';
 import { MIN, T0, buildScenario, handEvents } from './hand-scenario';
+import { QuotaLimitedLog } from './quota-limited-log';
 
 const operator = { name: 'op', role: 'operator' as const };
-
-/** A real log that runs out of space after `capacity` entries, as a full disk would. */
-class FullLog implements AuditLogWriter {
-  readonly inner = new MemoryAuditLog('ex-full');
-  readonly exerciseId = 'ex-full';
-  constructor(private readonly capacity: number) {}
-  async append(drafts: readonly EntryDraft[]) {
-    if (this.inner.entries().length + drafts.length > this.capacity)
-      throw new Error('QuotaExceededError');
-    return this.inner.append(drafts);
-  }
-  head() {
-    return this.inner.head();
-  }
-  readEntries() {
-    return this.inner.readEntries();
-  }
-}
 
 describe("an alert's bookkeeping in the snapshot", () => {
   it('keeps the time the alert opened as later reports join it', async () => {
@@ -50,7 +31,7 @@ describe("an alert's bookkeeping in the snapshot", () => {
 
   it('shows an alert whose opening the log could not record: opened when shown, nothing done to it', async () => {
     // Room for exercise-created only: the first alert's opening does not fit.
-    const log = new FullLog(1);
+    const log = new QuotaLimitedLog(1, 'ex-full');
     const engine = await createExercise(
       prepareExercise(buildScenario(handEvents()), 'test'),
       log,

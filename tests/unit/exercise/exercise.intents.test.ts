@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EntryDraft, LogEntry } from '../../../shared/audit/entry';
+import type { LogEntry } from '../../../shared/audit/entry';
 import { MemoryAuditLog } from '../../../shared/audit/memory-log';
 import type { AuditLogWriter } from '../../../shared/audit/writer';
 import { IntentRefused } from '../../../shared/exercise/exercise-engine';
 import { prepareExercise } from '../../../shared/exercise/exercise-setup';
 import { createExercise, resumeExercise } from '../../../shared/exercise/exercise-session';
+import { QuotaLimitedLog } from './quota-limited-log';
 import {
   MIN,
   T0,
@@ -35,24 +36,6 @@ const kinds = (entries: readonly LogEntry[]) =>
   entries.map((e) =>
     [e.exercise_time!.slice(11, 16), e.kind, e.alert_id ?? '', e.step_id ?? ''].join(' '),
   );
-
-/** A real log that runs out of space after `capacity` entries, as a full disk would. */
-class QuotaLimitedLog implements AuditLogWriter {
-  readonly inner = new MemoryAuditLog('ex', { now: WALL });
-  readonly exerciseId = 'ex';
-  constructor(private readonly capacity: number) {}
-  async append(drafts: readonly EntryDraft[]) {
-    if (this.inner.entries().length + drafts.length > this.capacity)
-      throw new Error('QuotaExceededError');
-    return this.inner.append(drafts);
-  }
-  head() {
-    return this.inner.head();
-  }
-  readEntries() {
-    return this.inner.readEntries();
-  }
-}
 
 describe('exercise engine intents', () => {
   it('logs exercise-created with scenario hash, scoring and protocol documents and their hashes', async () => {
@@ -145,7 +128,7 @@ describe('exercise engine intents', () => {
   });
 
   it('applies an action only after its entry is stored: a failed append stops the clock and applies nothing', async () => {
-    const log = new QuotaLimitedLog(6);
+    const log = new QuotaLimitedLog(6, 'ex', { now: WALL });
     const { engine } = await start(handEvents(), log);
     await engine.play();
     await engine.advanceTo(T0 + 61 * MIN);
